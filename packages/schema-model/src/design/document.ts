@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The design document as the frontend sends it: the PRD's "Schema JSON Format", extended with
+ * enums, composite keys and comments. This schema checks shape only; the rules that need the
+ * whole document (names, references, types) live in `validation/`.
+ *
+ * Objects are loose: fields the canvas adds for itself (colours, notes) survive a round trip.
+ */
+
+const id = z.string().trim().min(1, 'must not be empty').max(200);
+const optionalInt = z.number().int().nullish();
+const optionalText = z.string().max(10_000).nullish();
+const referentialAction = z.string().max(20).nullish();
+
+export const DefaultValueSchema = z
+  .union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.unknown()), z.record(z.string(), z.unknown())])
+  .nullish();
+
+export const ColumnSchema = z.looseObject({
+  id,
+  name: z.string().max(500),
+  dataType: z.string().max(100),
+  length: optionalInt,
+  precision: optionalInt,
+  scale: optionalInt,
+  nullable: z.boolean().nullish(),
+  primaryKey: z.boolean().nullish(),
+  autoIncrement: z.boolean().nullish(),
+  defaultValue: DefaultValueSchema,
+  unique: z.boolean().nullish(),
+  /** For `dataType: "ENUM"`: the id of an entry of the top-level `enums`. */
+  enumId: z.string().max(200).nullish(),
+  comment: optionalText,
+});
+
+export const IndexSchema = z.looseObject({
+  id: z.string().max(200).nullish(),
+  name: z.string().max(500),
+  /** Column names or column ids of the same table. */
+  columns: z.array(z.string().max(500)).max(64),
+  unique: z.boolean().nullish(),
+});
+
+export const PositionSchema = z.looseObject({ x: z.number(), y: z.number() });
+
+export const TableSchema = z.looseObject({
+  id,
+  name: z.string().max(500),
+  comment: optionalText,
+  columns: z.array(ColumnSchema).max(1600),
+  position: PositionSchema.nullish(),
+  indexes: z.array(IndexSchema).max(1000).nullish(),
+});
+
+export const ForeignKeySchema = z.looseObject({
+  id,
+  name: z.string().max(500).nullish(),
+  sourceTableId: id,
+  sourceColumnId: z.string().max(200).nullish(),
+  targetTableId: id,
+  targetColumnId: z.string().max(200).nullish(),
+  /** Composite keys: column ids in order, pairwise with `targetColumnIds`. */
+  sourceColumnIds: z.array(z.string().max(200)).max(32).nullish(),
+  targetColumnIds: z.array(z.string().max(200)).max(32).nullish(),
+  onDelete: referentialAction,
+  onUpdate: referentialAction,
+});
+
+export const EnumSchema = z.looseObject({
+  id,
+  name: z.string().max(500),
+  values: z.array(z.string().max(500)).max(1000),
+  comment: optionalText,
+});
+
+export const DesignDocumentSchema = z.looseObject({
+  name: z.string().max(500),
+  description: z.string().max(10_000).nullish(),
+  tables: z.array(TableSchema).max(5000),
+  foreignKeys: z.array(ForeignKeySchema).max(20_000).nullish(),
+  enums: z.array(EnumSchema).max(1000).nullish(),
+  /** The document's format version, e.g. "1.0" (not the stored version number). */
+  version: z.string().max(50).nullish(),
+});
+
+export type ColumnDocument = z.infer<typeof ColumnSchema>;
+export type IndexDocument = z.infer<typeof IndexSchema>;
+export type TableDocument = z.infer<typeof TableSchema>;
+export type ForeignKeyDocument = z.infer<typeof ForeignKeySchema>;
+export type EnumDocument = z.infer<typeof EnumSchema>;
+export type DesignDocument = z.infer<typeof DesignDocumentSchema>;

@@ -1,0 +1,81 @@
+import type { DataType } from './data-types.ts';
+import type { DefaultExpression } from './defaults.ts';
+
+/**
+ * The normalized design: what a valid document means, with every reference resolved to ids,
+ * type names canonical and implied facts made explicit. DDL generation and diffing work on this,
+ * never on the raw document.
+ */
+export interface Design {
+  name: string;
+  description: string;
+  enums: EnumType[];
+  tables: Table[];
+  foreignKeys: ForeignKey[];
+}
+
+export interface EnumType {
+  id: string;
+  name: string;
+  values: string[];
+  comment?: string;
+}
+
+export interface ColumnType {
+  dataType: DataType;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  /** Set when `dataType` is ENUM. */
+  enumId?: string;
+}
+
+export type ColumnDefault =
+  | { kind: 'literal'; value: string | number | boolean | object }
+  | { kind: 'expression'; expression: DefaultExpression };
+
+export interface Column {
+  id: string;
+  name: string;
+  type: ColumnType;
+  /** Effective nullability: primary-key and identity columns are never nullable. */
+  nullable: boolean;
+  identity: boolean;
+  /** A single-column UNIQUE constraint (not set when the column alone is the primary key). */
+  unique: boolean;
+  default?: ColumnDefault;
+  comment?: string;
+}
+
+export interface Index {
+  /** The document's index id, or its name when the document gives none. */
+  id: string;
+  name: string;
+  columnIds: string[];
+  unique: boolean;
+}
+
+export interface Table {
+  id: string;
+  name: string;
+  comment?: string;
+  columns: Column[];
+  /** Column ids of the primary key, in column order; empty when the table has none. */
+  primaryKey: string[];
+  indexes: Index[];
+}
+
+export const REFERENTIAL_ACTIONS = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'] as const;
+export type ReferentialAction = (typeof REFERENTIAL_ACTIONS)[number];
+
+export interface ForeignKey {
+  id: string;
+  /** The user's name, or undefined to let the DDL generator derive one. */
+  name?: string;
+  sourceTableId: string;
+  sourceColumnIds: string[];
+  targetTableId: string;
+  targetColumnIds: string[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+}

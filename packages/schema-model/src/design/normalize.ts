@@ -1,0 +1,116 @@
+import { canonicalDataType, DECIMAL_TYPES, LENGTH_TYPES, PRECISION_TYPES, STRING_TYPES, TEMPORAL_TYPES } from './data-types.ts';
+import type { DataType } from './data-types.ts';
+import { defaultExpression } from './defaults.ts';
+import type { ColumnDocument, DesignDocument, TableDocument } from './document.ts';
+import { buildLookup, foreignKeyColumnRefs } from './lookup.ts';
+import type { DocumentLookup } from './lookup.ts';
+import { REFERENTIAL_ACTIONS } from './model.ts';
+import type { Column, ColumnDefault, Design, ForeignKey, ReferentialAction, Table } from './model.ts';
+
+/**
+ * The meaning of a document. Call it on documents that passed validation: references that do
+ * not resolve are dropped here rather than reported (reporting is validation's job).
+ */
+export function normalizeDesign(doc: DesignDocument): Design {
+  const lookup = buildLookup(doc);
+  return {
+    name: doc.name.trim(),
+    description: doc.description ?? '',
+    enums: (doc.enums ?? []).map((e) => ({
+      id: e.id,
+      name: e.name,
+      values: [...e.values],
+      ...(e.comment ? { comment: e.comment } : {}),
+    })),
+    tables: doc.tables.map((table) => normalizeTable(table, lookup)),
+    foreignKeys: (doc.foreignKeys ?? []).map((fk): ForeignKey => {
+      const refs = foreignKeyColumnRefs(fk);
+      const name = fk.name?.trim();
+      return {
+        id: fk.id,
+        ...(name ? { name } : {}),
+        sourceTableId: fk.sourceTableId,
+        sourceColumnIds: refs.source,
+        targetTableId: fk.targetTableId,
+        targetColumnIds: refs.target,
+        onDelete: referentialAction(fk.onDelete) ?? 'NO ACTION',
+        onUpdate: referentialAction(fk.onUpdate) ?? 'NO ACTION',
+      };
+    }),
+  };
+}
+
+/** The canonical referential action for user input (`set null`, `SET_NULL`, …), or undefined. */
+export function referentialAction(input: string | null | undefined): ReferentialAction | undefined {
+  if (input == null || input.trim() === '') return undefined;
+  const upper = input.trim().replace(/[\s_]+/g, ' ').toUpperCase();
+  return REFERENTIAL_ACTIONS.find((action) => action === upper);
+}
+
+function normalizeTable(table: TableDocument, lookup: DocumentLookup): Table {
+  const primaryKey = table.columns.filter((c) => c.primaryKey === true).map((c) => c.id);
+  const soleKey = primaryKey.length === 1 ? primaryKey[0] : undefined;
+  return {
+    id: table.id,
+    name: table.name,
+    ...(table.comment ? { comment: table.comment } : {}),
+    columns: table.columns.flatMap((column) => {
+      const normalized = normalizeColumn(column, primaryKey.includes(column.id));
+      if (!normalized) return [];
+      if (normalized.id === soleKey) normalized.unique = false;
+      return [normalized];
+    }),
+    primaryKey,
+    indexes: (table.indexes ?? []).map((index) => ({
+      id: index.id ?? index.name,
+      name: index.name,
+      columnIds: index.columns.flatMap((ref) => {
+        const column = lookup.column(table, ref);
+        return column ? [column.id] : [];
+      }),
+      unique: index.unique === true,
+    })),
+  };
+}
+
+function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column | undefined {
+  const dataType = canonicalDataType(column.dataType);
+  if (!dataType) return undefined;
+  const identity = column.autoIncrement === true;
+  const defaultValue = normalizeDefault(dataType, column.defaultValue);
+  return {
+    id: column.id,
+    name: column.name,
+    type: {
+      dataType,
+      ...(LENGTH_TYPES.has(dataType) && column.length != null ? { length: column.length } : {}),
+      ...(PRECISION_TYPES.has(dataType) && column.precision != null ? { precision: column.precision } : {}),
+      ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
+      ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
+    },
+    nullable: !(inPrimaryKey || identity) && column.nullable !== false,
+    identity,
+    unique: column.unique === true,
+    ...(defaultValue && !identity ? { default: defaultValue } : {}),
+    ...(column.comment ? { comment: column.comment } : {}),
+  };
+}
+
+/** Types whose defaults may be one of the closed set of expressions. */
+const EXPRESSION_TYPES: ReadonlySet<DataType> = new Set([...TEMPORAL_TYPES, 'UUID']);
+
+export function normalizeDefault(dataType: DataType, value: unknown): ColumnDefault | undefined {
+  if (value === null || value === undefined) return undefined;
+  // Canvases send "" for "no default"; only text columns can mean the empty string by it.
+  if (value === '' && !STRING_TYPES.has(dataType)) return undefined;
+  const expression = EXPRESSION_TYPES.has(dataType) ? defaultExpression(value) : undefined;
+  if (expression) return { kind: 'expression', expression };
+  if (dataType === 'BOOLEAN' && typeof value === 'string') {
+    const lower = value.trim().toLowerCase();
+    if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'object') {
+    return { kind: 'literal', value };
+  }
+  return undefined;
+}

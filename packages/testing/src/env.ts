@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+/**
+ * Environment of the test suites, read once here.
+ * - TEST_DATABASE_URL (or DATABASE_URL): a PostgreSQL server the tests may create databases on.
+ *   Unset: the global setup starts an embedded PostgreSQL instead.
+ * - CORPUS_DIR: the real-world schema corpus, default ../shared/corpus beside the repository.
+ */
+export const testEnv = z
+  .object({
+    TEST_DATABASE_URL: z.string().url().optional(),
+    DATABASE_URL: z.string().url().optional(),
+    CORPUS_DIR: z.string().default(path.resolve(repoRoot, '../shared/corpus')),
+    FC_NUM_RUNS: z.coerce.number().int().positive().optional(),
+  })
+  .parse(process.env);
+
+export const configuredServerUrl = testEnv.TEST_DATABASE_URL ?? testEnv.DATABASE_URL;
+export const embeddedTestDataDir = path.resolve(repoRoot, '.data/test-postgres');

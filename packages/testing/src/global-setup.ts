@@ -1,0 +1,29 @@
+import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
+import type { TestProject } from 'vitest/node';
+import { configuredServerUrl, embeddedTestDataDir } from './env.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of a PostgreSQL server (any database) on which tests create their own databases. */
+    postgresServerUrl: string;
+  }
+}
+
+/**
+ * Vitest global setup: every test run talks to a real PostgreSQL. With TEST_DATABASE_URL or
+ * DATABASE_URL set, that server; otherwise an embedded one started for the run.
+ */
+export default async function setup(project: TestProject) {
+  if (configuredServerUrl) {
+    project.provide('postgresServerUrl', configuredServerUrl);
+    return;
+  }
+  const server = await startEmbeddedPostgres({
+    dataDir: embeddedTestDataDir,
+    port: 54_329,
+    database: 'postgres',
+  });
+  console.log(`[tests] no TEST_DATABASE_URL/DATABASE_URL: using embedded PostgreSQL at 127.0.0.1:54329`);
+  project.provide('postgresServerUrl', server.adminUrl);
+  return () => server.stop();
+}
