@@ -1,4 +1,6 @@
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
+import type { PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema.ts';
 
@@ -18,3 +20,6 @@ export function createDatabase({ url, max = 10, onnotice = () => {} }: DatabaseO
 }
 
 export type Database = ReturnType<typeof createDatabase>['db'];
+
+/** The database or a transaction on it: what repository functions accept. */
+export type Queryable = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;

@@ -1,7 +1,14 @@
+export * from './ddl/index.ts';
 export * from './design/data-types.ts';
 export * from './design/defaults.ts';
 export * from './design/document.ts';
 export * from './design/model.ts';
 export { normalizeDesign, referentialAction } from './design/normalize.ts';
-export * from './validation/issue.ts';
 export * from './sql/quote.ts';
+export type { DefaultEnum, DefaultTarget } from './validation/defaults.ts';
+export { checkDefault } from './validation/defaults.ts';
+export * from './validation/issue.ts';
+export type { ParseDesignResult } from './validation/parse.ts';
+export { parseDesign } from './validation/parse.ts';
+export { validateDesign } from './validation/validate.ts';
+export { issuesFromZod } from './validation/zod-issues.ts';

@@ -1,13 +1,8 @@
 import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import type { TestProject } from 'vitest/node';
 import { configuredServerUrl, embeddedTestDataDir } from './env.ts';
+import './provided-context.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** URL of a PostgreSQL server (any database) on which tests create their own databases. */
-    postgresServerUrl: string;
-  }
-}
 
 /**
  * Vitest global setup: every test run talks to a real PostgreSQL. With TEST_DATABASE_URL or

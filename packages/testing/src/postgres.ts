@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import './provided-context.ts';
 
 export interface TestDatabase {
   name: string;

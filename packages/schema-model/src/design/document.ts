@@ -75,7 +75,8 @@ export const EnumSchema = z.looseObject({
 });
 
 export const DesignDocumentSchema = z.looseObject({
-  name: z.string().max(500),
+  /** The design's own name, shown in lists; unique per owner. */
+  name: z.string().trim().min(1, 'must not be empty').max(200),
   description: z.string().max(10_000).nullish(),
   tables: z.array(TableSchema).max(5000),
   foreignKeys: z.array(ForeignKeySchema).max(20_000).nullish(),

@@ -4,13 +4,13 @@
  */
 export function quoteIdent(name: string): string {
   if (name.includes('\u0000')) throw new Error('identifier contains a NUL character');
-  return `"${name.replaceAll('"', '""')}"`;
+  return name.includes('"') ? `"${name.replaceAll('"', '""')}"` : `"${name}"`;
 }
 
 /** A standard-conforming string literal ('' doubled; backslashes are literal). */
 export function quoteLiteral(value: string): string {
   if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
-  return `'${value.replaceAll("'", "''")}'`;
+  return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
 }
 
 /** UTF-8 byte length, the unit of PostgreSQL's 63-byte identifier limit. */

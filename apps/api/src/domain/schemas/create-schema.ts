@@ -1,0 +1,54 @@
+import { schemas, schemaVersions } from '@schema-builder/db';
+import type { Database } from '@schema-builder/db';
+import { AppError } from '../../errors/codes.ts';
+import type { User } from '../../trpc/context.ts';
+import { assertValidDesign, storedDocument } from './design-check.ts';
+import { toResource } from './resource.ts';
+import type { SchemaResource } from './types.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+export interface CreateSchemaOptions {
+  db: Database;
+  user: User;
+  input: Record<string, unknown> & { changeNote?: string | undefined };
+}
+
+/** Stores a valid design as version 1 of a new schema owned by `user`. */
+export async function createSchema({ db, user, input }: CreateSchemaOptions): Promise<SchemaResource> {
+  const document = storedDocument(input);
+  assertValidDesign(document);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(schemas)
+        .values({
+          ownerId: user.id,
+          name: document.name,
+          description: document.description ?? '',
+          currentVersion: 1,
+          definition: document,
+        })
+        .returning();
+      if (!row) throw new Error('INSERT … RETURNING returned no row');
+      await tx.insert(schemaVersions).values({
+        schemaId: row.id,
+        version: 1,
+        definition: document,
+        createdBy: user.id,
+        changeNote: input.changeNote ?? null,
+      });
+      return toResource(row);
+    });
+  } catch (error) {
+    throw duplicateNameOr(error, document.name);
+  }
+}
+
+/** Maps the live-name unique index violation to DUPLICATE_NAME; other errors pass through. */
+export function duplicateNameOr(error: unknown, name: string): unknown {
+  if (!isUniqueViolation(error, 'schemas_owner_name_live_key')) return error;
+  return new AppError('DUPLICATE_NAME', `You already have a schema named "${name}".`, {
+    details: [{ path: 'name', code: 'DUPLICATE_NAME', message: 'Choose another name.' }],
+    cause: error,
+  });
+}

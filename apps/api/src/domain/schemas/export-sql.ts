@@ -1,0 +1,27 @@
+import type { Database } from '@schema-builder/db';
+import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import type { DesignDocument, SqlDialect } from '@schema-builder/schema-model';
+import type { User } from '../../trpc/context.ts';
+import { assertValidDesign } from './design-check.ts';
+import { getSchema } from './read-schemas.ts';
+import { getSchemaVersion } from './versions.ts';
+
+export interface ExportSqlOptions {
+  db: Database;
+  user: User;
+  id: string;
+  dialect: SqlDialect;
+  /** A stored version; default the current one. */
+  version?: number | undefined;
+}
+
+/** DDL for a stored design. Re-validated: rules may have tightened since it was saved. */
+export async function exportSql({ db, user, id, dialect, version }: ExportSqlOptions) {
+  const definition: DesignDocument =
+    version === undefined
+      ? (await getSchema({ db, user, id })).definition
+      : (await getSchemaVersion({ db, user, id, version })).definition;
+  assertValidDesign(definition);
+  const ddl = generateDdl(normalizeDesign(definition), { dialect });
+  return { dialect: ddl.dialect, sql: ddl.sql, statements: ddl.statements };
+}

@@ -1,0 +1,114 @@
+import { schemas, schemaVersions } from '@schema-builder/db';
+import type { Database, Queryable, SchemaRow } from '@schema-builder/db';
+import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { SchemaSort } from './types.ts';
+
+/**
+ * Data access for designs. Every function takes the owner and filters by it, so no caller can
+ * reach another owner's rows by forgetting a WHERE clause.
+ */
+
+const live = (ownerId: string, id: string) =>
+  and(eq(schemas.id, id), eq(schemas.ownerId, ownerId), isNull(schemas.deletedAt));
+
+const tableCount = sql<number>`coalesce(jsonb_array_length(${schemas.definition}->'tables'), 0)`.mapWith(Number);
+
+export const summaryColumns = {
+  id: schemas.id,
+  name: schemas.name,
+  description: schemas.description,
+  status: schemas.status,
+  currentVersion: schemas.currentVersion,
+  tableCount,
+  createdAt: schemas.createdAt,
+  updatedAt: schemas.updatedAt,
+};
+
+export type SchemaSummaryRow = Pick<
+  SchemaRow,
+  'id' | 'name' | 'description' | 'status' | 'currentVersion' | 'createdAt' | 'updatedAt'
+> & { tableCount: number };
+
+export async function findSchema(db: Database, ownerId: string, id: string): Promise<SchemaRow | undefined> {
+  const [row] = await db.select().from(schemas).where(live(ownerId, id)).limit(1);
+  return row;
+}
+
+/** The live row locked for an update inside `tx`. */
+export async function lockSchema(tx: Queryable, ownerId: string, id: string): Promise<SchemaRow | undefined> {
+  const [row] = await tx.select().from(schemas).where(live(ownerId, id)).for('update');
+  return row;
+}
+
+const ORDER = {
+  '-updatedAt': [desc(schemas.updatedAt), desc(schemas.id)],
+  updatedAt: [asc(schemas.updatedAt), asc(schemas.id)],
+  '-createdAt': [desc(schemas.createdAt), desc(schemas.id)],
+  createdAt: [asc(schemas.createdAt), asc(schemas.id)],
+  name: [asc(schemas.name), asc(schemas.id)],
+  '-name': [desc(schemas.name), desc(schemas.id)],
+} satisfies Record<SchemaSort, unknown[]>;
+
+export async function listSchemas(
+  db: Database,
+  options: { ownerId: string; page: number; pageSize: number; search?: string; sort: SchemaSort },
+): Promise<{ rows: SchemaSummaryRow[]; total: number }> {
+  const pattern = options.search ? `%${escapeLike(options.search)}%` : undefined;
+  const where = and(
+    eq(schemas.ownerId, options.ownerId),
+    isNull(schemas.deletedAt),
+    pattern ? or(ilike(schemas.name, pattern), ilike(schemas.description, pattern)) : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(schemas)
+      .where(where)
+      .orderBy(...ORDER[options.sort])
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db.select({ total: count() }).from(schemas).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** LIKE treats % _ and \ specially; a search for "50%" means the characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+export async function softDeleteSchema(db: Database, ownerId: string, id: string): Promise<Date | undefined> {
+  const [row] = await db
+    .update(schemas)
+    .set({ deletedAt: sql`now()` })
+    .where(live(ownerId, id))
+    .returning({ deletedAt: schemas.deletedAt });
+  return row?.deletedAt ?? undefined;
+}
+
+const versionSummaryColumns = {
+  version: schemaVersions.version,
+  createdAt: schemaVersions.createdAt,
+  createdBy: schemaVersions.createdBy,
+  changeNote: schemaVersions.changeNote,
+};
+
+/** Versions of a live design of this owner, newest first; undefined when there is no such design. */
+export async function listVersions(db: Database, ownerId: string, id: string) {
+  const owned = await db.select({ id: schemas.id }).from(schemas).where(live(ownerId, id));
+  if (owned.length === 0) return undefined;
+  return db
+    .select(versionSummaryColumns)
+    .from(schemaVersions)
+    .where(eq(schemaVersions.schemaId, id))
+    .orderBy(desc(schemaVersions.version));
+}
+
+export async function findVersion(db: Database, ownerId: string, id: string, version: number) {
+  const [row] = await db
+    .select({ ...versionSummaryColumns, definition: schemaVersions.definition })
+    .from(schemaVersions)
+    .innerJoin(schemas, eq(schemas.id, schemaVersions.schemaId))
+    .where(and(live(ownerId, id), eq(schemaVersions.version, version)));
+  return row;
+}

@@ -1,0 +1,32 @@
+import type { SchemaRow } from '@schema-builder/db';
+import type { DesignDocument } from '@schema-builder/schema-model';
+import type { SchemaSummaryRow } from './repository.ts';
+import { SCHEMA_STATUSES } from './types.ts';
+import type { SchemaResource, SchemaSummary } from './types.ts';
+
+type Status = (typeof SCHEMA_STATUSES)[number];
+
+function status(value: string): Status {
+  return SCHEMA_STATUSES.find((known) => known === value) ?? 'draft';
+}
+
+export function toSummary(row: SchemaSummaryRow): SchemaSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    version: row.currentVersion,
+    status: status(row.status),
+    tableCount: row.tableCount,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toResource(row: SchemaRow): SchemaResource {
+  const definition = row.definition as DesignDocument;
+  return {
+    ...toSummary({ ...row, tableCount: Array.isArray(definition.tables) ? definition.tables.length : 0 }),
+    definition,
+  };
+}

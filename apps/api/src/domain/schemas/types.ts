@@ -1,0 +1,71 @@
+import { DesignDocumentSchema } from '@schema-builder/schema-model';
+import { z } from 'zod';
+
+/** Lifecycle of a design; provisioning adds the database states. */
+export const SCHEMA_STATUSES = ['draft'] as const;
+
+export const SchemaIdSchema = z.uuid({ message: 'must be a schema id (a UUID)' });
+const timestamp = z.string().meta({ description: 'ISO-8601 timestamp', example: '2026-01-01T00:00:00.000Z' });
+
+const metadata = {
+  id: SchemaIdSchema,
+  name: z.string(),
+  description: z.string(),
+  /** The stored version number: 1 at creation, +1 per real change. */
+  version: z.int().min(1),
+  status: z.enum(SCHEMA_STATUSES),
+  tableCount: z.int().min(0),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+};
+
+export const SchemaSummarySchema = z.object(metadata).meta({ id: 'SchemaSummary' });
+
+export const SchemaResourceSchema = z
+  .object({ ...metadata, definition: DesignDocumentSchema })
+  .meta({ id: 'Schema', description: 'A stored design: metadata at the top, the document under `definition`.' });
+
+export const SchemaListSchema = z
+  .object({
+    items: z.array(SchemaSummarySchema),
+    page: z.int(),
+    pageSize: z.int(),
+    total: z.int(),
+  })
+  .meta({ id: 'SchemaList' });
+
+export const SCHEMA_SORTS = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'name', '-name'] as const;
+
+export const ListSchemasInputSchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  search: z.string().trim().max(200).optional(),
+  sort: z.enum(SCHEMA_SORTS).default('-updatedAt'),
+});
+
+const changeNote = z.string().trim().max(1000).optional().meta({ description: 'Why this version was saved.' });
+
+export const CreateSchemaInputSchema = DesignDocumentSchema.extend({ changeNote });
+
+export const UpdateSchemaInputSchema = DesignDocumentSchema.extend({
+  id: SchemaIdSchema,
+  expectedVersion: z.int().min(1).meta({ description: 'The version the client edited; a stale one gets 409.' }),
+  changeNote,
+});
+
+export const SchemaVersionSummarySchema = z
+  .object({
+    version: z.int(),
+    createdAt: timestamp,
+    createdBy: z.string(),
+    changeNote: z.string().nullable(),
+  })
+  .meta({ id: 'SchemaVersionSummary' });
+
+export const SchemaVersionSchema = SchemaVersionSummarySchema.extend({ definition: DesignDocumentSchema }).meta({
+  id: 'SchemaVersion',
+});
+
+export type SchemaSummary = z.infer<typeof SchemaSummarySchema>;
+export type SchemaResource = z.infer<typeof SchemaResourceSchema>;
+export type SchemaSort = (typeof SCHEMA_SORTS)[number];

@@ -1,0 +1,37 @@
+import type { Database } from '@schema-builder/db';
+import type { DesignDocument } from '@schema-builder/schema-model';
+import { AppError } from '../../errors/codes.ts';
+import type { User } from '../../trpc/context.ts';
+import { findSchema, findVersion, listVersions } from './repository.ts';
+import { schemaNotFound } from './schema-not-found.ts';
+
+interface VersionRow {
+  version: number;
+  createdAt: Date;
+  createdBy: string;
+  changeNote: string | null;
+}
+
+const toSummary = (row: VersionRow) => ({ ...row, createdAt: row.createdAt.toISOString() });
+
+export async function listSchemaVersions({ db, user, id }: { db: Database; user: User; id: string }) {
+  const rows = await listVersions(db, user.id, id);
+  if (!rows) throw schemaNotFound(id);
+  return { items: rows.map(toSummary) };
+}
+
+export interface GetVersionOptions {
+  db: Database;
+  user: User;
+  id: string;
+  version: number;
+}
+
+export async function getSchemaVersion({ db, user, id, version }: GetVersionOptions) {
+  const row = await findVersion(db, user.id, id, version);
+  if (row) return { ...toSummary(row), definition: row.definition as DesignDocument };
+  if (!(await findSchema(db, user.id, id))) throw schemaNotFound(id);
+  throw new AppError('VERSION_NOT_FOUND', `Schema ${id} has no version ${version}.`, {
+    details: [{ path: 'version', code: 'VERSION_NOT_FOUND', message: 'No such version.' }],
+  });
+}

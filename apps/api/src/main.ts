@@ -1,0 +1,25 @@
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { loadConfig } from './env.ts';
+import { createServer } from './server.ts';
+import { startServices } from './services.ts';
+
+const config = loadConfig();
+const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+
+const { services, close } = await startServices(config, log);
+const app = await createServer({ services, logger: log });
+
+// SIGTERM/SIGINT: stop accepting, finish in-flight requests, then release the database.
+closeWithGrace({ delay: 10_000, logger: log }, async ({ err, signal }) => {
+  if (err) log.error({ err }, 'shutting down after an uncaught error');
+  else log.info({ signal }, 'shutting down');
+  await app.close();
+  await close();
+});
+
+await app.listen({ port: config.PORT, host: config.HOST });
+log.info(
+  { rest: `/api/v1`, trpc: '/trpc', docs: '/docs' },
+  `schema-builder API listening on http://${config.HOST}:${config.PORT}`,
+);

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { statusOf, toErrorBody } from './errors/to-error-body.ts';
+import { restPlugin } from './rest/plugin.ts';
+import { createContextFactory } from './trpc/context.ts';
+import type { Services } from './trpc/context.ts';
+import { responseMeta } from './trpc/response-meta.ts';
+import { appRouter } from './trpc/root.ts';
+import type { AppRouter } from './trpc/root.ts';
+
+export const APP_VERSION = '0.1.0';
+
+export interface ServerOptions {
+  services: Services;
+  /** A logger to use instead of creating one (tests pass a silent one). */
+  logger?: FastifyBaseLogger | boolean;
+}
+
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/** Builds the HTTP server; `listen` is the caller's business (tests use `app.inject`). */
+export async function createServer({ services, logger }: ServerOptions): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    ...(logger && typeof logger === 'object'
+      ? { loggerInstance: logger }
+      : {
+          logger:
+            logger === false
+              ? false
+              : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        }),
+    bodyLimit: config.BODY_LIMIT,
+    // Honour a caller's (or proxy's) request id when it is sane, so logs join up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 500 },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toErrorBody(error, request.id);
+    const status = statusOf(body.code);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.status(status).send({ error: body });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body = toErrorBody({ statusCode: 404 }, request.id);
+    return reply.status(404).send({ error: body });
+  });
+
+  await app.register(cors, {
+    origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
+    exposedHeaders: ['x-request-id'],
+  });
+
+  const createContext = createContextFactory(services);
+  const onError = ({ error, path, req }: { error: Error; path?: string | undefined; req: { log: FastifyBaseLogger } }) => {
+    const body = toErrorBody(error, '');
+    if (statusOf(body.code) >= 500) req.log.error({ err: error, procedure: path }, 'procedure failed');
+    else req.log.debug({ code: body.code, procedure: path }, 'procedure refused the request');
+  };
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext,
+      responseMeta,
+      onError,
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+  await app.register(restPlugin, { router: appRouter, createContext, appVersion: APP_VERSION, onError });
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import { createDatabase } from '@schema-builder/db';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ConfigSchema } from '../../env.ts';
+import { createServer } from '../../server.ts';
+import { startHarness } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('GET /api/v1/health', () => {
+  test('is 200 with a database round trip while the database answers', async () => {
+    const response = await h.request('GET', '/api/v1/health');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' } } });
+  });
+
+  test('is 503 SERVICE_UNAVAILABLE when the database is down', async () => {
+    // Nothing listens on port 1: every connection attempt is refused.
+    const config = ConfigSchema.parse({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const { db, sql, close } = createDatabase({ url: config.DATABASE_URL ?? '', max: 1 });
+    const app = await createServer({ services: { config, db, sql, startedAt: new Date() }, logger: false });
+    try {
+      const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json().error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: [{ path: 'database' }] });
+      expect(response.body).not.toContain('127.0.0.1');
+    } finally {
+      await app.close();
+      await close();
+    }
+  });
+});
+
+describe('API documentation', () => {
+  test('serves the OpenAPI document with every REST route', async () => {
+    const response = await h.request('GET', '/api/v1/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths).sort();
+    expect(paths).toEqual([
+      '/health',
+      '/schemas',
+      '/schemas/validate',
+      '/schemas/{id}',
+      '/schemas/{id}/export/sql',
+      '/schemas/{id}/versions',
+      '/schemas/{id}/versions/{version}',
+    ]);
+    expect(response.json().servers).toEqual([{ url: '/api/v1' }]);
+  });
+
+  test('serves an interactive docs page', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+  });
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { checkHealth } from '../../domain/health/check-health.ts';
+import { publicProcedure, router } from '../trpc.ts';
+
+export const healthRouter = router({
+  check: publicProcedure
+    .meta({ openapi: { method: 'GET', path: '/health', tags: ['health'], summary: 'Liveness and database check' } })
+    .input(z.void())
+    .output(
+      z.object({
+        status: z.literal('ok'),
+        uptimeSeconds: z.number(),
+        checks: z.object({ database: z.object({ status: z.literal('ok'), latencyMs: z.number() }) }),
+      }),
+    )
+    .query(({ ctx }) => checkHealth({ sql: ctx.services.sql, startedAt: ctx.services.startedAt })),
+});

@@ -1,0 +1,100 @@
+import { DesignDocumentSchema, SQL_DIALECTS, validateDesign } from '@schema-builder/schema-model';
+import { z } from 'zod';
+import { createSchema } from '../../domain/schemas/create-schema.ts';
+import { exportSql } from '../../domain/schemas/export-sql.ts';
+import { deleteSchema, getSchema, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
+import {
+  CreateSchemaInputSchema,
+  ListSchemasInputSchema,
+  SchemaIdSchema,
+  SchemaListSchema,
+  SchemaResourceSchema,
+  SchemaVersionSchema,
+  SchemaVersionSummarySchema,
+  UpdateSchemaInputSchema,
+} from '../../domain/schemas/types.ts';
+import { updateSchema } from '../../domain/schemas/update-schema.ts';
+import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
+import { router, userProcedure } from '../trpc.ts';
+
+const tags = ['schemas'];
+const byId = z.object({ id: SchemaIdSchema });
+
+const IssueSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  path: z.string(),
+  message: z.string(),
+});
+
+export const schemasRouter = router({
+  create: userProcedure
+    .meta({ openapi: { method: 'POST', path: '/schemas', tags, summary: 'Save a new design (version 1)' } })
+    .input(CreateSchemaInputSchema)
+    .output(SchemaResourceSchema)
+    .mutation(({ ctx, input }) => createSchema({ db: ctx.services.db, user: ctx.user, input })),
+
+  list: userProcedure
+    .meta({ openapi: { method: 'GET', path: '/schemas', tags, summary: 'List your designs' } })
+    .input(ListSchemasInputSchema)
+    .output(SchemaListSchema)
+    .query(({ ctx, input }) => listOwnSchemas({ db: ctx.services.db, user: ctx.user, ...input })),
+
+  validate: userProcedure
+    .meta({ openapi: { method: 'POST', path: '/schemas/validate', tags, summary: 'Validate a design without saving it' } })
+    .input(DesignDocumentSchema)
+    .output(z.object({ valid: z.boolean(), errors: z.array(IssueSchema), warnings: z.array(IssueSchema) }))
+    .mutation(({ input }) => validateDesign(input)),
+
+  get: userProcedure
+    .meta({ openapi: { method: 'GET', path: '/schemas/{id}', tags, summary: 'Get a design' } })
+    .input(byId)
+    .output(SchemaResourceSchema)
+    .query(({ ctx, input }) => getSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
+
+  update: userProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/schemas/{id}',
+        tags,
+        summary: 'Save a new version of a design',
+        description: 'Send the whole document plus `expectedVersion`. An unchanged document creates no version.',
+      },
+    })
+    .input(UpdateSchemaInputSchema)
+    .output(SchemaResourceSchema)
+    .mutation(({ ctx, input }) => {
+      const { id, expectedVersion, ...document } = input;
+      return updateSchema({ db: ctx.services.db, user: ctx.user, id, expectedVersion, input: document });
+    }),
+
+  delete: userProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/schemas/{id}', tags, summary: 'Delete a design (soft delete)' } })
+    .input(byId)
+    .output(z.object({ id: z.string(), deletedAt: z.string() }))
+    .mutation(({ ctx, input }) => deleteSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
+
+  exportSql: userProcedure
+    .meta({ openapi: { method: 'GET', path: '/schemas/{id}/export/sql', tags, summary: 'The design as SQL DDL' } })
+    .input(
+      byId.extend({
+        dialect: z.enum(SQL_DIALECTS).default('postgresql'),
+        version: z.coerce.number().int().min(1).optional(),
+      }),
+    )
+    .output(z.object({ dialect: z.enum(SQL_DIALECTS), sql: z.string(), statements: z.array(z.string()) }))
+    .query(({ ctx, input }) => exportSql({ db: ctx.services.db, user: ctx.user, ...input })),
+
+  versions: userProcedure
+    .meta({ openapi: { method: 'GET', path: '/schemas/{id}/versions', tags, summary: 'The saved versions, newest first' } })
+    .input(byId)
+    .output(z.object({ items: z.array(SchemaVersionSummarySchema) }))
+    .query(({ ctx, input }) => listSchemaVersions({ db: ctx.services.db, user: ctx.user, id: input.id })),
+
+  version: userProcedure
+    .meta({ openapi: { method: 'GET', path: '/schemas/{id}/versions/{version}', tags, summary: 'One saved version' } })
+    .input(byId.extend({ version: z.coerce.number().int().min(1) }))
+    .output(SchemaVersionSchema)
+    .query(({ ctx, input }) => getSchemaVersion({ db: ctx.services.db, user: ctx.user, ...input })),
+});

@@ -1,0 +1,35 @@
+import { DesignDocumentSchema, generateDdl, normalizeDesign, validateDesign } from '@schema-builder/schema-model';
+import { wideDesign } from '@schema-builder/testing/fixtures';
+import { median, ms, time } from './stats.ts';
+
+const TARGET_MS = 100;
+
+/**
+ * Validation and DDL generation for designs of 10, 100 and 1,000 tables × 20 columns. The
+ * baseline is a JSON round trip of the same document: the least any processing of it costs.
+ */
+export function runDesignBench(): void {
+  console.log('\n## Validation and DDL generation (medians)');
+  console.log('| tables | JSON round trip (baseline) | shape (zod) | rules | normalize + DDL | total | total / baseline | target |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const tables of [10, 100, 1000]) {
+    const input = wideDesign(tables, 20);
+    const runs = tables >= 1000 ? 15 : 40;
+    const document = DesignDocumentSchema.parse(input);
+    const baseline = median(time(() => JSON.parse(JSON.stringify(input)), runs));
+    const shape = median(time(() => DesignDocumentSchema.parse(input), runs));
+    const rules = median(time(() => validateDesign(document), runs));
+    const ddl = median(time(() => generateDdl(normalizeDesign(document)), runs));
+    const total = median(
+      time(() => {
+        const parsed = DesignDocumentSchema.parse(input);
+        if (!validateDesign(parsed).valid) throw new Error('bench design must be valid');
+        return generateDdl(normalizeDesign(parsed));
+      }, runs),
+    );
+    const verdict = tables === 1000 ? (total < TARGET_MS ? `< ${TARGET_MS} ms: met` : `< ${TARGET_MS} ms: MISSED`) : '';
+    console.log(
+      `| ${tables} | ${ms(baseline)} | ${ms(shape)} | ${ms(rules)} | ${ms(ddl)} | ${ms(total)} | ${(total / baseline).toFixed(1)}× | ${verdict} |`,
+    );
+  }
+}

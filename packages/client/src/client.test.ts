@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { blogDesign } from '@schema-builder/testing/fixtures';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHarness } from '@schema-builder/api/testing';
+import type { Harness } from '@schema-builder/api/testing';
+import { createClient, errorBodyOf } from './index.ts';
+
+let h: Harness;
+let client: ReturnType<typeof createClient>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = h.app.server.address() as AddressInfo;
+  client = createClient({ url: `http://127.0.0.1:${port}/` });
+});
+afterAll(() => h.close());
+
+describe('the typed client over a real port', () => {
+  test('creates, reads, updates and lists a schema', async () => {
+    const created = await client.schemas.create.mutate({ ...blogDesign, name: 'client-blog' });
+    expect(created).toMatchObject({ name: 'client-blog', version: 1 });
+
+    const fetched = await client.schemas.get.query({ id: created.id });
+    expect(fetched.definition.tables).toHaveLength(blogDesign.tables.length);
+
+    const updated = await client.schemas.update.mutate({
+      ...blogDesign,
+      id: created.id,
+      name: 'client-blog',
+      description: 'edited through the client',
+      expectedVersion: 1,
+    });
+    expect(updated.version).toBe(2);
+
+    const list = await client.schemas.list.query({ search: 'client-blog' });
+    expect(list.items.map((item) => item.id)).toEqual([created.id]);
+
+    const ddl = await client.schemas.exportSql.query({ id: created.id });
+    expect(ddl.sql).toContain('CREATE TABLE');
+  });
+
+  test('failures carry the same error code as REST', async () => {
+    const error = await client.schemas.get.query({ id: randomUUID() }).catch((e: unknown) => e);
+    expect(errorBodyOf(error)).toMatchObject({ code: 'SCHEMA_NOT_FOUND', details: [{ path: 'id' }] });
+
+    const invalid = await client.schemas.create
+      .mutate({ name: 'bad', tables: [{ id: 't', name: '', columns: [] }] })
+      .catch((e: unknown) => e);
+    expect(errorBodyOf(invalid)).toMatchObject({ code: 'VALIDATION_ERROR' });
+    expect(errorBodyOf(invalid)?.details.map((d) => d.path)).toContain('tables[0].name');
+  });
+
+  test('health answers through the client', async () => {
+    await expect(client.health.check.query()).resolves.toMatchObject({ status: 'ok' });
+  });
+});

@@ -1,0 +1,103 @@
+import type { Design, Table } from '../design/model.ts';
+import type { DesignIndex } from './design-index.ts';
+import { indexDesign } from './design-index.ts';
+import { assignNames } from './naming.ts';
+import type { TableNames } from './naming.ts';
+import type {
+  AddForeignKeyStatement,
+  CreateTableStatement,
+  DdlColumn,
+  DdlStatement,
+  NamedColumns,
+} from './statements.ts';
+
+/**
+ * The statements that create a normalized (valid) design in an empty schema, in an order that
+ * always executes: enums (each followed by its comment), then each table followed by its indexes
+ * and comments, then every foreign key as ALTER TABLE … ADD CONSTRAINT, so cycles and
+ * self-references need no ordering. Deterministic: the same design gives the same plan.
+ *
+ * Throws DdlGenerationError when a reference does not resolve (validation reports those first).
+ */
+export function planCreate(design: Design): DdlStatement[] {
+  const index = indexDesign(design);
+  const names = assignNames(design, index);
+  const statements: DdlStatement[] = [];
+
+  for (const enumType of design.enums) {
+    statements.push({ kind: 'create_enum', name: enumType.name, values: [...enumType.values] });
+    if (enumType.comment !== undefined) {
+      statements.push({ kind: 'comment_on_type', type: enumType.name, comment: enumType.comment });
+    }
+  }
+
+  design.tables.forEach((table, position) => {
+    const tableNames = names.tables[position];
+    if (tableNames) planTable(table, tableNames, index, statements);
+  });
+
+  design.foreignKeys.forEach((fk, position) => {
+    const source = index.table(fk.sourceTableId);
+    const target = index.table(fk.targetTableId);
+    const statement: AddForeignKeyStatement = {
+      kind: 'add_foreign_key',
+      table: source.name,
+      name: names.foreignKeys[position] ?? '',
+      columns: fk.sourceColumnIds.map((id) => index.column(source, id).name),
+      refTable: target.name,
+      refColumns: fk.targetColumnIds.map((id) => index.column(target, id).name),
+      onDelete: fk.onDelete,
+      onUpdate: fk.onUpdate,
+    };
+    statements.push(statement);
+  });
+
+  return statements;
+}
+
+function planTable(table: Table, names: TableNames, index: DesignIndex, out: DdlStatement[]): void {
+  const columns = table.columns.map((column): DdlColumn => {
+    const planned: DdlColumn = {
+      name: column.name,
+      type: column.type,
+      notNull: !column.nullable,
+      identity: column.identity,
+    };
+    if (column.type.enumId !== undefined) planned.enumName = index.enumType(column.type.enumId).name;
+    const sequence = names.identitySequences.get(column.id);
+    if (sequence !== undefined) planned.identitySequence = sequence;
+    if (column.default) planned.default = column.default;
+    return planned;
+  });
+
+  const uniques: NamedColumns[] = [];
+  for (const column of table.columns) {
+    const name = names.uniques.get(column.id);
+    if (name !== undefined) uniques.push({ name, columns: [column.name] });
+  }
+  const statement: CreateTableStatement = { kind: 'create_table', name: table.name, columns, uniques };
+  if (names.primaryKey !== undefined) {
+    statement.primaryKey = {
+      name: names.primaryKey,
+      columns: table.primaryKey.map((id) => index.column(table, id).name),
+    };
+  }
+  out.push(statement);
+
+  table.indexes.forEach((idx, position) => {
+    out.push({
+      kind: 'create_index',
+      name: names.indexes[position] ?? idx.name,
+      table: table.name,
+      columns: idx.columnIds.map((id) => index.column(table, id).name),
+      unique: idx.unique,
+    });
+  });
+
+  if (table.comment !== undefined) out.push({ kind: 'comment_on_table', table: table.name, comment: table.comment });
+  for (const column of table.columns) {
+    if (column.comment !== undefined) {
+      out.push({ kind: 'comment_on_column', table: table.name, column: column.name, comment: column.comment });
+    }
+  }
+}

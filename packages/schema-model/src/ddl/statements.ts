@@ -1,0 +1,95 @@
+import type { ColumnDefault, ColumnType, ReferentialAction } from '../design/model.ts';
+
+/**
+ * Typed DDL statements: what the generator decided to do, before any SQL is written.
+ * Every name is final (generated names already resolved and fitted to 63 bytes) and unquoted;
+ * quoting is the renderers' job. All objects live in the connection's default schema.
+ *
+ * Planners (create today, diff for migrations later) produce these; a dialect renders them.
+ * New kinds (alter_column, rename_table, drop_*, …) are added to the union, and every
+ * renderer's exhaustive switch then tells where they must be handled.
+ */
+export type DdlStatement =
+  | CreateEnumStatement
+  | CreateTableStatement
+  | CreateIndexStatement
+  | CommentOnTableStatement
+  | CommentOnColumnStatement
+  | CommentOnTypeStatement
+  | AddForeignKeyStatement;
+
+export type DdlStatementKind = DdlStatement['kind'];
+
+export interface CreateEnumStatement {
+  kind: 'create_enum';
+  name: string;
+  values: string[];
+}
+
+export interface DdlColumn {
+  name: string;
+  type: ColumnType;
+  /** Name of the enum type when `type.dataType` is ENUM. */
+  enumName?: string;
+  notNull: boolean;
+  identity: boolean;
+  /**
+   * An explicit name for the identity's sequence, set only when the name PostgreSQL would pick
+   * (`<table>_<column>_seq`) is taken by another relation of the design.
+   */
+  identitySequence?: string;
+  default?: ColumnDefault;
+}
+
+export interface NamedColumns {
+  name: string;
+  columns: string[];
+}
+
+export interface CreateTableStatement {
+  kind: 'create_table';
+  name: string;
+  columns: DdlColumn[];
+  primaryKey?: NamedColumns;
+  uniques: NamedColumns[];
+}
+
+export interface CreateIndexStatement {
+  kind: 'create_index';
+  name: string;
+  table: string;
+  columns: string[];
+  unique: boolean;
+}
+
+/** `comment: null` removes a comment (migrations); create plans only emit strings. */
+export interface CommentOnTableStatement {
+  kind: 'comment_on_table';
+  table: string;
+  comment: string | null;
+}
+
+export interface CommentOnColumnStatement {
+  kind: 'comment_on_column';
+  table: string;
+  column: string;
+  comment: string | null;
+}
+
+/** A comment on an enum type. */
+export interface CommentOnTypeStatement {
+  kind: 'comment_on_type';
+  type: string;
+  comment: string | null;
+}
+
+export interface AddForeignKeyStatement {
+  kind: 'add_foreign_key';
+  table: string;
+  name: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+}

@@ -1,0 +1,31 @@
+import type { DesignDocument } from '../design/document.ts';
+import { checkTable } from './columns.ts';
+import { createContext } from './context.ts';
+import { checkEnums } from './enums.ts';
+import { checkForeignKeys } from './foreign-keys.ts';
+import { checkIndexes } from './indexes.ts';
+import type { ValidationIssue, ValidationReport } from './issue.ts';
+import { checkUniqueness } from './uniqueness.ts';
+
+/**
+ * The semantic rules over a document that already has the right shape (`DesignDocumentSchema`).
+ * Reports every problem at once; the design is valid when there are no errors (warnings allowed).
+ */
+export function validateDesign(doc: DesignDocument): ValidationReport {
+  const issues: ValidationIssue[] = [];
+  const ctx = createContext(doc, issues);
+  checkUniqueness(ctx);
+  checkEnums(ctx);
+  doc.tables.forEach((table, t) => {
+    checkTable(ctx, table, t);
+    checkIndexes(ctx, table, t);
+  });
+  checkForeignKeys(ctx);
+  return toReport(issues);
+}
+
+export function toReport(issues: readonly ValidationIssue[]): ValidationReport {
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  const warnings = issues.filter((issue) => issue.severity === 'warning');
+  return { valid: errors.length === 0, errors, warnings };
+}
