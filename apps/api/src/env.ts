@@ -26,7 +26,12 @@ export const ConfigSchema = z.object({
         .filter(Boolean),
     ),
   /** Largest accepted request body in bytes. */
-  BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   /** Until authentication exists, every request runs as this user. */
   LOCAL_USER_ID: z.string().uuid().default('00000000-0000-4000-8000-000000000001'),
 });
@@ -37,7 +42,9 @@ export type Config = z.infer<typeof ConfigSchema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = ConfigSchema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+  const problems = result.error.issues
+    .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    .join('\n');
   console.error(`Invalid configuration:\n${problems}`);
   process.exit(1);
 }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify from 'fastify';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { restPlugin } from './rest/plugin.ts';
-import { createContextFactory } from './trpc/context.ts';
 import type { Services } from './trpc/context.ts';
+import { createContextFactory } from './trpc/context.ts';
 import { responseMeta } from './trpc/response-meta.ts';
-import { appRouter } from './trpc/root.ts';
 import type { AppRouter } from './trpc/root.ts';
+import { appRouter } from './trpc/root.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -64,7 +64,15 @@ export async function createServer({ services, logger }: ServerOptions): Promise
   });
 
   const createContext = createContextFactory(services);
-  const onError = ({ error, path, req }: { error: Error; path?: string | undefined; req: { log: FastifyBaseLogger } }) => {
+  const onError = ({
+    error,
+    path,
+    req,
+  }: {
+    error: Error;
+    path?: string | undefined;
+    req: { log: FastifyBaseLogger };
+  }) => {
     const body = toErrorBody(error, '');
     if (statusOf(body.code) >= 500) req.log.error({ err: error, procedure: path }, 'procedure failed');
     else req.log.debug({ code: body.code, procedure: path }, 'procedure refused the request');

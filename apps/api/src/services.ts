@@ -20,7 +20,10 @@ export async function startServices(config: Config, log: FastifyBaseLogger): Pro
   let stopEmbedded = async () => {};
   if (!url) {
     const dataDir = path.resolve(config.DATA_DIR, 'postgres');
-    log.info({ dataDir, port: config.EMBEDDED_POSTGRES_PORT }, 'DATABASE_URL is not set: starting embedded PostgreSQL');
+    log.info(
+      { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
+      'DATABASE_URL is not set: starting embedded PostgreSQL',
+    );
     const server = await startEmbeddedPostgres({
       dataDir,
       port: config.EMBEDDED_POSTGRES_PORT,

@@ -1,4 +1,9 @@
-import { DesignDocumentSchema, generateDdl, normalizeDesign, validateDesign } from '@schema-builder/schema-model';
+import {
+  DesignDocumentSchema,
+  generateDdl,
+  normalizeDesign,
+  validateDesign,
+} from '@schema-builder/schema-model';
 import { wideDesign } from '@schema-builder/testing/fixtures';
 import { median, ms, time } from './stats.ts';
 
@@ -10,7 +15,9 @@ const TARGET_MS = 100;
  */
 export function runDesignBench(): void {
   console.log('\n## Validation and DDL generation (medians)');
-  console.log('| tables | JSON round trip (baseline) | shape (zod) | rules | normalize + DDL | total | total / baseline | target |');
+  console.log(
+    '| tables | JSON round trip (baseline) | shape (zod) | rules | normalize + DDL | total | total / baseline | target |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const tables of [10, 100, 1000]) {
     const input = wideDesign(tables, 20);
@@ -27,7 +34,8 @@ export function runDesignBench(): void {
         return generateDdl(normalizeDesign(parsed));
       }, runs),
     );
-    const verdict = tables === 1000 ? (total < TARGET_MS ? `< ${TARGET_MS} ms: met` : `< ${TARGET_MS} ms: MISSED`) : '';
+    const verdict =
+      tables === 1000 ? (total < TARGET_MS ? `< ${TARGET_MS} ms: met` : `< ${TARGET_MS} ms: MISSED`) : '';
     console.log(
       `| ${tables} | ${ms(baseline)} | ${ms(shape)} | ${ms(rules)} | ${ms(ddl)} | ${ms(total)} | ${(total / baseline).toFixed(1)}× | ${verdict} |`,
     );

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { createServer } from '@schema-builder/api/server';
 import { ConfigSchema } from '@schema-builder/api/env';
+import { createServer } from '@schema-builder/api/server';
 import { createDatabase, runMigrations } from '@schema-builder/db';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import autocannon from 'autocannon';
@@ -80,7 +80,9 @@ export async function runHttpBench(): Promise<void> {
       ['bare Fastify + postgres.js (baseline)', baseline],
       ['schema-builder REST', measured],
     ] as const) {
-      console.log(`| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${r.non2xx} |`);
+      console.log(
+        `| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${r.non2xx} |`,
+      );
     }
     console.log(`\nratio API / bare: ${ratio.toFixed(2)} (target ≥ 0.6: ${ratio >= 0.6 ? 'met' : 'MISSED'})`);
     console.log(`API p99: ${measured.p99} ms (target < 50 ms: ${measured.p99 < 50 ? 'met' : 'MISSED'})`);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Harness } from '@schema-builder/api/testing';
+import { startHarness } from '@schema-builder/api/testing';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness } from '@schema-builder/api/testing';
-import type { Harness } from '@schema-builder/api/testing';
 import { createClient, errorBodyOf } from './index.ts';
 
 let h: Harness;

@@ -23,5 +23,5 @@ CREATE TABLE "schemas" (
 --> statement-breakpoint
 ALTER TABLE "schema_versions" ADD CONSTRAINT "schema_versions_schema_id_schemas_id_fk" FOREIGN KEY ("schema_id") REFERENCES "public"."schemas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "schemas_owner_name_live_key" ON "schemas" USING btree ("owner_id","name") WHERE "schemas"."deleted_at" IS NULL;--> statement-breakpoint
-CREATE INDEX "schemas_owner_updated_live_idx" ON "schemas" USING btree ("owner_id","updated_at" DESC NULLS LAST) WHERE "schemas"."deleted_at" IS NULL;--> statement-breakpoint
-CREATE INDEX "schemas_owner_created_live_idx" ON "schemas" USING btree ("owner_id","created_at" DESC NULLS LAST) WHERE "schemas"."deleted_at" IS NULL;
+CREATE INDEX "schemas_owner_updated_live_idx" ON "schemas" USING btree ("owner_id","updated_at" DESC NULLS FIRST) WHERE "schemas"."deleted_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "schemas_owner_created_live_idx" ON "schemas" USING btree ("owner_id","created_at" DESC NULLS FIRST) WHERE "schemas"."deleted_at" IS NULL;

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** A stored design: its metadata and the current document. One row per design, soft-deleted. */
 export const schemas = pgTable(
@@ -20,8 +30,12 @@ export const schemas = pgTable(
     // Names are unique per owner among live designs; a deleted design frees its name.
     uniqueIndex('schemas_owner_name_live_key').on(t.ownerId, t.name).where(sql`${t.deletedAt} IS NULL`),
     // The list query: an owner's live designs, newest first (the default sort).
-    index('schemas_owner_updated_live_idx').on(t.ownerId, t.updatedAt.desc()).where(sql`${t.deletedAt} IS NULL`),
-    index('schemas_owner_created_live_idx').on(t.ownerId, t.createdAt.desc()).where(sql`${t.deletedAt} IS NULL`),
+    index('schemas_owner_updated_live_idx')
+      .on(t.ownerId, t.updatedAt.desc().nullsFirst())
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('schemas_owner_created_live_idx')
+      .on(t.ownerId, t.createdAt.desc().nullsFirst())
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 

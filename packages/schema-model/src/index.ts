@@ -8,6 +8,7 @@ export * from './sql/quote.ts';
 export type { DefaultEnum, DefaultTarget } from './validation/defaults.ts';
 export { checkDefault } from './validation/defaults.ts';
 export * from './validation/issue.ts';
+export { LONE_SURROGATE } from './validation/names.ts';
 export type { ParseDesignResult } from './validation/parse.ts';
 export { parseDesign } from './validation/parse.ts';
 export { validateDesign } from './validation/validate.ts';

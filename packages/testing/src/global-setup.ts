@@ -3,7 +3,6 @@ import type { TestProject } from 'vitest/node';
 import { configuredServerUrl, embeddedTestDataDir } from './env.ts';
 import './provided-context.ts';
 
-
 /**
  * Vitest global setup: every test run talks to a real PostgreSQL. With TEST_DATABASE_URL or
  * DATABASE_URL set, that server; otherwise an embedded one started for the run.

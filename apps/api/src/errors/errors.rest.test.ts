@@ -1,7 +1,7 @@
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness } from '../test/harness.ts';
 import type { Harness } from '../test/harness.ts';
+import { startHarness } from '../test/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,14 +21,38 @@ describe('bad input gets a 4xx with a stable code, never a 500', () => {
   test.each([
     ['malformed JSON', 'POST', '/api/v1/schemas', '{"name": ', 'application/json', 400, 'INVALID_JSON'],
     ['an empty JSON body', 'POST', '/api/v1/schemas', '', 'application/json', 400, 'INVALID_JSON'],
-    ['a non-JSON content type', 'POST', '/api/v1/schemas', 'name=x', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'a non-JSON content type',
+      'POST',
+      '/api/v1/schemas',
+      'name=x',
+      'text/plain',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     ['a JSON array body', 'POST', '/api/v1/schemas', '[]', 'application/json', 422, 'VALIDATION_ERROR'],
     ['a bad UUID', 'GET', '/api/v1/schemas/not-a-uuid', undefined, undefined, 422, 'VALIDATION_ERROR'],
     ['an unknown id', 'GET', `/api/v1/schemas/${MISSING}`, undefined, undefined, 404, 'SCHEMA_NOT_FOUND'],
     ['an unknown route', 'GET', '/api/v1/nothing-here', undefined, undefined, 404, 'ROUTE_NOT_FOUND'],
     ['an unknown top-level route', 'GET', '/nothing', undefined, undefined, 404, 'ROUTE_NOT_FOUND'],
-    ['a missing version', 'GET', `/api/v1/schemas/${MISSING}/versions/1`, undefined, undefined, 404, 'SCHEMA_NOT_FOUND'],
-    ['a non-numeric version', 'GET', `/api/v1/schemas/${MISSING}/versions/abc`, undefined, undefined, 422, 'VALIDATION_ERROR'],
+    [
+      'a missing version',
+      'GET',
+      `/api/v1/schemas/${MISSING}/versions/1`,
+      undefined,
+      undefined,
+      404,
+      'SCHEMA_NOT_FOUND',
+    ],
+    [
+      'a non-numeric version',
+      'GET',
+      `/api/v1/schemas/${MISSING}/versions/abc`,
+      undefined,
+      undefined,
+      422,
+      'VALIDATION_ERROR',
+    ],
   ])('%s', async (_name, method, url, payload, contentType, status, code) => {
     const response = await h.app.inject({
       method: method as 'GET',
@@ -59,17 +83,35 @@ describe('bad input gets a 4xx with a stable code, never a 500', () => {
     );
   });
 
-  test('a NUL character in the document is refused, not a database error', async () => {
-    const response = await h.request('POST', '/api/v1/schemas', { ...blogDesign, name: 'nul', note: 'a\u0000b' });
-    expect(response.statusCode).toBe(422);
-    expect(response.json().error.details[0]).toMatchObject({ path: 'note', code: 'INVALID_VALUE' });
-  });
+  test.each([
+    ['a NUL character', { note: 'a\u0000b' }, 'note'],
+    ['a lone surrogate', { canvas: { labels: ['ok', 'half \ud83d'] } }, 'canvas.labels[1]'],
+  ])(
+    '%s anywhere in the document is refused, not mangled or failed in the database',
+    async (_name, extra, path) => {
+      const response = await h.request('POST', '/api/v1/schemas', {
+        ...blogDesign,
+        name: 'unstorable',
+        ...extra,
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.details[0]).toMatchObject({ path, code: 'INVALID_VALUE' });
+    },
+  );
 
   test("a caller's sane request id is echoed, an unsafe one replaced", async () => {
-    const echoed = await h.app.inject({ method: 'GET', url: '/nothing', headers: { 'x-request-id': 'abc-123' } });
+    const echoed = await h.app.inject({
+      method: 'GET',
+      url: '/nothing',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(echoed.headers['x-request-id']).toBe('abc-123');
     expect(echoed.json().error.requestId).toBe('abc-123');
-    const replaced = await h.app.inject({ method: 'GET', url: '/nothing', headers: { 'x-request-id': 'a b\n' } });
+    const replaced = await h.app.inject({
+      method: 'GET',
+      url: '/nothing',
+      headers: { 'x-request-id': 'a b\n' },
+    });
     expect(replaced.headers['x-request-id']).not.toBe('a b\n');
   });
 });

@@ -1,8 +1,8 @@
 import { issuesFromZod } from '@schema-builder/schema-model';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { AppError, ERROR_MAPPING } from './codes.ts';
 import type { ErrorBody, ErrorCode, ErrorDetail } from './codes.ts';
+import { AppError, ERROR_MAPPING } from './codes.ts';
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Quote the request id if you report it.';
 
@@ -64,7 +64,8 @@ function describeTrpc(error: TRPCError): Description {
 
 /** Errors raised by Fastify itself (body parsing, limits, routing). */
 function describeHttp(error: unknown): Description {
-  const statusCode = typeof error === 'object' && error && 'statusCode' in error ? error.statusCode : undefined;
+  const statusCode =
+    typeof error === 'object' && error && 'statusCode' in error ? error.statusCode : undefined;
   const fastifyCode = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
   switch (statusCode) {
     case 400:

@@ -1,5 +1,5 @@
-import { generateOpenApiDocument } from 'trpc-to-openapi';
 import type { OpenAPIObject } from 'trpc-to-openapi';
+import { generateOpenApiDocument } from 'trpc-to-openapi';
 import type { AppRouter } from '../trpc/root.ts';
 
 export const REST_PREFIX = '/api/v1';

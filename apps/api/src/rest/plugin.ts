@@ -1,13 +1,13 @@
-import swagger from '@fastify/swagger';
 import type { StaticDocumentSpec } from '@fastify/swagger';
+import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
 import type { ErrorBody } from '../errors/codes.ts';
 import type { Context } from '../trpc/context.ts';
+import { responseMeta } from '../trpc/response-meta.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { buildOpenApiDocument, REST_PREFIX } from './openapi.ts';
-import { responseMeta } from '../trpc/response-meta.ts';
 
 export interface RestPluginOptions {
   router: AppRouter;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase, runMigrations } from '@schema-builder/db';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { ConfigSchema } from '../env.ts';
 import type { Config } from '../env.ts';
+import { ConfigSchema } from '../env.ts';
 import { createServer } from '../server.ts';
 import type { Context, Services } from '../trpc/context.ts';
 import { createCaller } from '../trpc/root.ts';
@@ -25,7 +25,11 @@ export interface Harness {
 export async function startHarness(overrides: Partial<Record<keyof Config, string>> = {}): Promise<Harness> {
   const database = await createTestDatabase('sbapi');
   await runMigrations(database.url);
-  const config = ConfigSchema.parse({ LOCAL_USER_ID: randomUUID(), DATABASE_URL: database.url, ...overrides });
+  const config = ConfigSchema.parse({
+    LOCAL_USER_ID: randomUUID(),
+    DATABASE_URL: database.url,
+    ...overrides,
+  });
   const { db, sql, close } = createDatabase({ url: database.url, max: 5 });
   const services: Services = { config, db, sql, startedAt: new Date() };
   const app = await createServer({ services, logger: false });
@@ -42,7 +46,9 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
       app.inject({
         method: method as 'GET',
         url,
-        ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+        ...(body === undefined
+          ? {}
+          : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
       }),
     close: async () => {
       await app.close();

@@ -28,7 +28,8 @@ export interface GeneratedDdl {
  */
 export function generateDdl(design: Design, options: GenerateDdlOptions = {}): GeneratedDdl {
   const dialect = options.dialect ?? 'postgresql';
-  if (!SQL_DIALECTS.includes(dialect)) throw new DdlGenerationError(`unsupported SQL dialect ${JSON.stringify(dialect)}`);
+  if (!SQL_DIALECTS.includes(dialect))
+    throw new DdlGenerationError(`unsupported SQL dialect ${JSON.stringify(dialect)}`);
   const plan = planCreate(design);
   const statements = plan.map(renderStatement);
   return { dialect, statements, sql: joinStatements(statements), plan };

@@ -1,6 +1,7 @@
 export { DdlGenerationError } from './design-index.ts';
+export type { GenerateDdlOptions, GeneratedDdl, SqlDialect } from './generate.ts';
 export { generateDdl, joinStatements, SQL_DIALECTS } from './generate.ts';
-export type { GeneratedDdl, GenerateDdlOptions, SqlDialect } from './generate.ts';
+export type { DesignNames, TableNames } from './naming.ts';
 export {
   assignNames,
   fitIdentifier,
@@ -11,7 +12,6 @@ export {
   uniqueIdentifier,
   utf8Length,
 } from './naming.ts';
-export type { DesignNames, TableNames } from './naming.ts';
 export { planCreate } from './plan-create.ts';
 export { renderStatement } from './postgres/render.ts';
 export { renderDefault } from './postgres/render-default.ts';

@@ -8,8 +8,9 @@ import type { DesignIndex } from './design-index.ts';
  * (`users_pkey`, `users_email_key`, `posts_author_id_fkey`), fitted to the 63-byte identifier
  * limit and kept clear of every other name in the same namespace:
  * - relations (per schema): tables, indexes, and primary-key/unique constraints (they are indexes);
- * - constraints (per table): primary-key, unique and foreign-key constraints.
- * Enums and tables share the type namespace, but the generator names neither.
+ * - constraints (per table): primary-key, unique and foreign-key constraints;
+ * - types (per schema): enums, and the row types of tables and sequences. The generator names
+ *   neither tables nor enums, but an identity sequence must not take an enum's name.
  */
 
 export const MAX_IDENTIFIER_BYTES: number = LIMITS.identifierBytes;
@@ -147,6 +148,7 @@ export interface DesignNames {
  * then names are generated table by table in document order, then foreign keys in order.
  */
 export function assignNames(design: Design, index: DesignIndex): DesignNames {
+  const enumNames = new Set(design.enums.map((e) => e.name));
   const relations = new Set<string>();
   for (const table of design.tables) relations.add(table.name);
   for (const table of design.tables) {
@@ -178,12 +180,19 @@ export function assignNames(design: Design, index: DesignIndex): DesignNames {
       return name;
     };
 
+    // PostgreSQL names an identity's sequence itself, looking only at relations that already
+    // exist; when that name belongs to a later relation or to an enum, name it explicitly.
     const identitySequences = new Map<string, string>();
     for (const column of table.columns) {
       if (!column.identity) continue;
       const implicit = postgresObjectName(table.name, column.name, 'seq');
-      if (relations.has(implicit)) {
-        identitySequences.set(column.id, claimRelation(`${table.name}_${column.name}_seq`));
+      if (relations.has(implicit) || enumNames.has(implicit)) {
+        const name = uniqueIdentifier(
+          `${table.name}_${column.name}_seq`,
+          (n) => relations.has(n) || enumNames.has(n),
+        );
+        relations.add(name);
+        identitySequences.set(column.id, name);
       } else {
         relations.add(implicit);
       }
@@ -192,7 +201,8 @@ export function assignNames(design: Design, index: DesignIndex): DesignNames {
     const names: TableNames = { uniques: new Map(), indexes: [], identitySequences };
     if (table.primaryKey.length > 0) names.primaryKey = claimConstraint(primaryKeyBaseName(table.name));
     for (const column of table.columns) {
-      if (column.unique) names.uniques.set(column.id, claimConstraint(uniqueBaseName(table.name, [column.name])));
+      if (column.unique)
+        names.uniques.set(column.id, claimConstraint(uniqueBaseName(table.name, [column.name])));
     }
     names.indexes = table.indexes.map((idx) => {
       if (idx.name.trim() !== '') return idx.name;

@@ -1,8 +1,8 @@
 import type { Design, Table } from '../design/model.ts';
 import type { DesignIndex } from './design-index.ts';
 import { indexDesign } from './design-index.ts';
-import { assignNames } from './naming.ts';
 import type { TableNames } from './naming.ts';
+import { assignNames } from './naming.ts';
 import type {
   AddForeignKeyStatement,
   CreateTableStatement,
@@ -94,10 +94,16 @@ function planTable(table: Table, names: TableNames, index: DesignIndex, out: Ddl
     });
   });
 
-  if (table.comment !== undefined) out.push({ kind: 'comment_on_table', table: table.name, comment: table.comment });
+  if (table.comment !== undefined)
+    out.push({ kind: 'comment_on_table', table: table.name, comment: table.comment });
   for (const column of table.columns) {
     if (column.comment !== undefined) {
-      out.push({ kind: 'comment_on_column', table: table.name, column: column.name, comment: column.comment });
+      out.push({
+        kind: 'comment_on_column',
+        table: table.name,
+        column: column.name,
+        comment: column.comment,
+      });
     }
   }
 }

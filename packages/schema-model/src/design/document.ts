@@ -14,7 +14,13 @@ const optionalText = z.string().max(10_000).nullish();
 const referentialAction = z.string().max(20).nullish();
 
 export const DefaultValueSchema = z
-  .union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.unknown()), z.record(z.string(), z.unknown())])
+  .union([
+    z.string().max(10_000),
+    z.number(),
+    z.boolean(),
+    z.array(z.unknown()),
+    z.record(z.string(), z.unknown()),
+  ])
   .nullish();
 
 export const ColumnSchema = z.looseObject({

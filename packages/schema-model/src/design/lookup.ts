@@ -19,7 +19,10 @@ export function buildLookup(doc: DesignDocument): DocumentLookup {
     if (!enumById.has(enumType.id)) enumById.set(enumType.id, { enumType, index });
   });
 
-  const byTable = new WeakMap<TableDocument, { ids: Map<string, ColumnDocument>; names: Map<string, ColumnDocument> }>();
+  const byTable = new WeakMap<
+    TableDocument,
+    { ids: Map<string, ColumnDocument>; names: Map<string, ColumnDocument> }
+  >();
   const columnsOf = (table: TableDocument) => {
     let entry = byTable.get(table);
     if (!entry) {
@@ -48,7 +51,15 @@ export function foreignKeyColumnRefs(fk: {
   sourceColumnIds?: string[] | null;
   targetColumnIds?: string[] | null;
 }): { source: string[]; target: string[] } {
-  const source = fk.sourceColumnIds?.length ? fk.sourceColumnIds : fk.sourceColumnId ? [fk.sourceColumnId] : [];
-  const target = fk.targetColumnIds?.length ? fk.targetColumnIds : fk.targetColumnId ? [fk.targetColumnId] : [];
+  const source = fk.sourceColumnIds?.length
+    ? fk.sourceColumnIds
+    : fk.sourceColumnId
+      ? [fk.sourceColumnId]
+      : [];
+  const target = fk.targetColumnIds?.length
+    ? fk.targetColumnIds
+    : fk.targetColumnId
+      ? [fk.targetColumnId]
+      : [];
   return { source, target };
 }

@@ -1,11 +1,18 @@
-import { canonicalDataType, DECIMAL_TYPES, LENGTH_TYPES, PRECISION_TYPES, STRING_TYPES, TEMPORAL_TYPES } from './data-types.ts';
 import type { DataType } from './data-types.ts';
+import {
+  canonicalDataType,
+  DECIMAL_TYPES,
+  LENGTH_TYPES,
+  PRECISION_TYPES,
+  STRING_TYPES,
+  TEMPORAL_TYPES,
+} from './data-types.ts';
 import { defaultExpression } from './defaults.ts';
 import type { ColumnDocument, DesignDocument, TableDocument } from './document.ts';
-import { buildLookup, foreignKeyColumnRefs } from './lookup.ts';
 import type { DocumentLookup } from './lookup.ts';
-import { REFERENTIAL_ACTIONS } from './model.ts';
+import { buildLookup, foreignKeyColumnRefs } from './lookup.ts';
 import type { Column, ColumnDefault, Design, ForeignKey, ReferentialAction, Table } from './model.ts';
+import { REFERENTIAL_ACTIONS } from './model.ts';
 
 /**
  * The meaning of a document. Call it on documents that passed validation: references that do
@@ -43,7 +50,10 @@ export function normalizeDesign(doc: DesignDocument): Design {
 /** The canonical referential action for user input (`set null`, `SET_NULL`, …), or undefined. */
 export function referentialAction(input: string | null | undefined): ReferentialAction | undefined {
   if (input == null || input.trim() === '') return undefined;
-  const upper = input.trim().replace(/[\s_]+/g, ' ').toUpperCase();
+  const upper = input
+    .trim()
+    .replace(/[\s_]+/g, ' ')
+    .toUpperCase();
   return REFERENTIAL_ACTIONS.find((action) => action === upper);
 }
 
@@ -109,7 +119,12 @@ export function normalizeDefault(dataType: DataType, value: unknown): ColumnDefa
     const lower = value.trim().toLowerCase();
     if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'object') {
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'object'
+  ) {
     return { kind: 'literal', value };
   }
   return undefined;

@@ -4,16 +4,44 @@ import type { ColumnDocument, TableDocument } from '../design/document.ts';
 import type { Path, ValidationContext } from './context.ts';
 import { capitalize, columnLabel, isGiven, quoted, tableLabel } from './context.ts';
 import { checkDefault } from './defaults.ts';
-import { checkName } from './names.ts';
-
-/** Built only when a message needs it: most columns have no problem. */
-type Label = () => string;
+import { checkName, isPlainName } from './names.ts';
+import { SYSTEM_COLUMNS } from './reserved-names.ts';
 
 const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set(['TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);
 
+/** Where a column is. Paths and labels are built only when something is reported: most columns are fine. */
+class ColumnSite {
+  readonly table: TableDocument;
+  readonly t: number;
+  readonly column: ColumnDocument;
+  readonly c: number;
+
+  constructor(table: TableDocument, t: number, column: ColumnDocument, c: number) {
+    this.table = table;
+    this.t = t;
+    this.column = column;
+    this.c = c;
+  }
+
+  path(field: string): Path {
+    return ['tables', this.t, 'columns', this.c, field];
+  }
+
+  /** `Column "id" in table "orders"`, or lower-case for the middle of a sentence. */
+  label(capitalized = true): string {
+    const label = columnLabel(this.table, this.t, this.column, this.c);
+    return capitalized ? capitalize(label) : label;
+  }
+}
+
 /** A table's own rules: its name, that it has columns and a key, and each column. */
 export function checkTable(ctx: ValidationContext, table: TableDocument, t: number): void {
-  checkName(ctx, table.name, ['tables', t, 'name'], { kind: 'Table', position: t, quoting: true });
+  checkName(ctx, table.name, ['tables', t, 'name'], {
+    kind: 'Table',
+    position: t,
+    quoting: true,
+    reserved: 'relation',
+  });
   const label = () => capitalize(tableLabel(table, t));
   if (table.columns.length === 0) {
     ctx.error('NO_COLUMNS', ['tables', t, 'columns'], `${label()} has no columns. Add at least one.`);
@@ -24,167 +52,161 @@ export function checkTable(ctx: ValidationContext, table: TableDocument, t: numb
       `${label()} has no primary key. Most tables need one, so that each row can be identified and referenced.`,
     );
   }
-  const where = ` in ${tableLabel(table, t)}`;
   table.columns.forEach((column, c) => {
-    const path = ['tables', t, 'columns', c];
-    checkName(ctx, column.name, [...path, 'name'], { kind: 'Column', position: c, where, quoting: true });
-    checkColumn(ctx, column, path, () => columnLabel(table, t, column, c));
+    if (!isPlainName(column.name) || SYSTEM_COLUMNS.has(column.name)) {
+      const where = ` in ${tableLabel(table, t)}`;
+      checkName(ctx, column.name, ['tables', t, 'columns', c, 'name'], {
+        kind: 'Column',
+        position: c,
+        where,
+        quoting: true,
+        reserved: 'column',
+      });
+    }
+    checkColumn(ctx, new ColumnSite(table, t, column, c));
   });
 }
 
-function checkColumn(ctx: ValidationContext, column: ColumnDocument, path: Path, label: Label): void {
-  const dataType = ctx.dataType(column);
+function checkColumn(ctx: ValidationContext, site: ColumnSite): void {
+  const dataType = ctx.dataType(site.column);
   if (!dataType) {
     ctx.error(
       'UNSUPPORTED_DATA_TYPE',
-      [...path, 'dataType'],
-      `${capitalize(label())} has the data type ${quoted(column.dataType)}, which is not supported. Use one of: ${DATA_TYPES.join(', ')}.`,
+      site.path('dataType'),
+      `${site.label()} has the data type ${quoted(site.column.dataType)}, which is not supported. Use one of: ${DATA_TYPES.join(', ')}.`,
     );
     return;
   }
-  checkLength(ctx, column, dataType, path, label);
-  checkPrecisionAndScale(ctx, column, dataType, path, label);
-  checkEnumReference(ctx, column, dataType, path, label);
-  checkAutoIncrementAndDefault(ctx, column, dataType, path, label);
+  checkLength(ctx, site, dataType);
+  checkPrecisionAndScale(ctx, site, dataType);
+  checkEnumReference(ctx, site, dataType);
+  checkAutoIncrementAndDefault(ctx, site, dataType);
 }
 
-function ignored(ctx: ValidationContext, path: Path, label: Label, dataType: DataType, attribute: string) {
+function ignored(
+  ctx: ValidationContext,
+  site: ColumnSite,
+  dataType: DataType,
+  field: string,
+  attribute: string,
+) {
   ctx.warn(
     'IGNORED_ATTRIBUTE',
-    path,
-    `${capitalize(label())} is ${dataType}, which has no ${attribute}; it is ignored.`,
+    site.path(field),
+    `${site.label()} is ${dataType}, which has no ${attribute}; it is ignored.`,
   );
 }
 
-function checkLength(
-  ctx: ValidationContext,
-  column: ColumnDocument,
-  dataType: DataType,
-  path: Path,
-  label: Label,
-) {
-  const { length } = column;
+function checkLength(ctx: ValidationContext, site: ColumnSite, dataType: DataType) {
+  const { length } = site.column;
   if (!isGiven(length)) return;
   if (!LENGTH_TYPES.has(dataType)) {
-    ignored(ctx, [...path, 'length'], label, dataType, 'length');
+    ignored(ctx, site, dataType, 'length', 'length');
   } else if (length < 1 || length > LIMITS.maxLength) {
     ctx.error(
       'INVALID_LENGTH',
-      [...path, 'length'],
-      `The length of ${label()} must be between 1 and ${LIMITS.maxLength} characters, not ${length}.`,
+      site.path('length'),
+      `The length of ${site.label(false)} must be between 1 and ${LIMITS.maxLength} characters, not ${length}.`,
     );
   }
 }
 
-function checkPrecisionAndScale(
-  ctx: ValidationContext,
-  column: ColumnDocument,
-  dataType: DataType,
-  path: Path,
-  label: Label,
-) {
-  const { precision, scale } = column;
+function checkPrecisionAndScale(ctx: ValidationContext, site: ColumnSite, dataType: DataType) {
+  const { precision, scale } = site.column;
   if (DECIMAL_TYPES.has(dataType)) {
     const max = LIMITS.maxNumericPrecision;
     const precisionValid = isGiven(precision) && precision >= 1 && precision <= max;
     if (isGiven(precision) && !precisionValid) {
       ctx.error(
         'INVALID_PRECISION',
-        [...path, 'precision'],
-        `The precision of ${label()} (its number of digits) must be between 1 and ${max}, not ${precision}.`,
+        site.path('precision'),
+        `The precision of ${site.label(false)} (its number of digits) must be between 1 and ${max}, not ${precision}.`,
       );
     }
     if (!isGiven(scale)) return;
     if (!isGiven(precision)) {
       ctx.error(
         'INVALID_SCALE',
-        [...path, 'scale'],
-        `${capitalize(label())} has a scale but no precision. Give the total number of digits too, e.g. ${dataType}(10,2).`,
+        site.path('scale'),
+        `${site.label()} has a scale but no precision. Give the total number of digits too, e.g. ${dataType}(10,2).`,
       );
     } else if (scale < 0 || (precisionValid && scale > precision)) {
       ctx.error(
         'INVALID_SCALE',
-        [...path, 'scale'],
-        `The scale of ${label()} (digits after the decimal point) must be between 0 and its precision ${precision}, not ${scale}.`,
+        site.path('scale'),
+        `The scale of ${site.label(false)} (digits after the decimal point) must be between 0 and its precision ${precision}, not ${scale}.`,
       );
     }
     return;
   }
-  if (isGiven(scale)) ignored(ctx, [...path, 'scale'], label, dataType, 'scale');
+  if (isGiven(scale)) ignored(ctx, site, dataType, 'scale', 'scale');
   if (!isGiven(precision)) return;
   if (!TIME_PRECISION_TYPES.has(dataType)) {
-    ignored(ctx, [...path, 'precision'], label, dataType, 'precision');
+    ignored(ctx, site, dataType, 'precision', 'precision');
   } else if (precision < 0 || precision > LIMITS.maxTimePrecision) {
     ctx.error(
       'INVALID_PRECISION',
-      [...path, 'precision'],
-      `The precision of ${label()} (digits of fractional seconds) must be between 0 and ${LIMITS.maxTimePrecision}, not ${precision}.`,
+      site.path('precision'),
+      `The precision of ${site.label(false)} (digits of fractional seconds) must be between 0 and ${LIMITS.maxTimePrecision}, not ${precision}.`,
     );
   }
 }
 
-function checkEnumReference(
-  ctx: ValidationContext,
-  column: ColumnDocument,
-  dataType: DataType,
-  path: Path,
-  label: Label,
-) {
-  const { enumId } = column;
+function checkEnumReference(ctx: ValidationContext, site: ColumnSite, dataType: DataType) {
+  const { enumId } = site.column;
   if (dataType !== 'ENUM') {
-    if (enumId) ignored(ctx, [...path, 'enumId'], label, dataType, 'enum');
+    if (enumId) ignored(ctx, site, dataType, 'enumId', 'enum');
     return;
   }
   if (!enumId) {
     ctx.error(
       'UNKNOWN_ENUM',
-      [...path, 'enumId'],
-      `${capitalize(label())} is an ENUM but does not say which enum it uses.`,
+      site.path('enumId'),
+      `${site.label()} is an ENUM but does not say which enum it uses.`,
     );
   } else if (!ctx.lookup.enumById.has(enumId)) {
     ctx.error(
       'UNKNOWN_ENUM',
-      [...path, 'enumId'],
-      `${capitalize(label())} uses the enum with id ${quoted(enumId)}, which does not exist.`,
+      site.path('enumId'),
+      `${site.label()} uses the enum with id ${quoted(enumId)}, which does not exist.`,
     );
   }
 }
 
-function checkAutoIncrementAndDefault(
-  ctx: ValidationContext,
-  column: ColumnDocument,
-  dataType: DataType,
-  path: Path,
-  label: Label,
-) {
+function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, dataType: DataType) {
+  const { column } = site;
   const value = column.defaultValue;
   if (column.autoIncrement === true) {
     if (!INTEGER_TYPES.has(dataType)) {
       ctx.error(
         'AUTO_INCREMENT_NOT_INTEGER',
-        [...path, 'autoIncrement'],
-        `${capitalize(label())} is ${dataType}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
+        site.path('autoIncrement'),
+        `${site.label()} is ${dataType}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
       );
     }
     if (isGiven(value) && value !== '') {
       ctx.error(
         'AUTO_INCREMENT_WITH_DEFAULT',
-        [...path, 'defaultValue'],
-        `${capitalize(label())} auto-increments, so it cannot also have a default value. Remove one of them.`,
+        site.path('defaultValue'),
+        `${site.label()} auto-increments, so it cannot also have a default value. Remove one of them.`,
       );
       return;
     }
   }
+  if (!isGiven(value)) return;
+  // An enum without values is reported once, on the enum, not again on each default using it.
   const enumType = column.enumId ? ctx.lookup.enumById.get(column.enumId)?.enumType : undefined;
+  if (enumType?.values.length === 0) return;
   const problem = checkDefault(
     { dataType, length: column.length, precision: column.precision, scale: column.scale },
     value,
     enumType,
   );
-  if (problem)
+  if (problem) {
     ctx.error(
       'INVALID_DEFAULT',
-      [...path, 'defaultValue'],
-      `The default value of ${label()} is invalid: ${problem}`,
+      site.path('defaultValue'),
+      `The default value of ${site.label(false)} is invalid: ${problem}`,
     );
+  }
 }

@@ -1,9 +1,9 @@
-import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
-import { createTestDatabase } from '@schema-builder/testing/postgres';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
+import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalDataType } from '../design/data-types.ts';
 import { defaultExpression } from '../design/defaults.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import type { DefaultEnum, DefaultTarget } from './defaults.ts';
 import { checkDefault } from './defaults.ts';
 import { columnAt, issuesOf, validDocument } from './test-helpers.ts';
@@ -121,7 +121,8 @@ const REJECTED: Array<[string, unknown, string, 'stricter'?]> = [
   ['INTEGER', 2147483648, 'out of range for INTEGER'],
   ['BIGINT', '9223372036854775808', 'out of range for BIGINT'],
   ['BIGINT', '-9223372036854775809', 'out of range for BIGINT'],
-  ['BIGINT', 9223372036854775807, 'out of range for BIGINT'],
+  // A JSON number this large is already 2^63 once parsed: out of range.
+  ['BIGINT', 2 ** 63, 'out of range for BIGINT'],
   ['INTEGER', 1.5, 'not a whole number'],
   ['INTEGER', '1.5', 'not a whole number'],
   ['INTEGER', '1e3', 'not a whole number'],
@@ -130,7 +131,11 @@ const REJECTED: Array<[string, unknown, string, 'stricter'?]> = [
   ['INTEGER', true, 'not a whole number'],
   ['INTEGER', { a: 1 }, 'only be the default of a JSON or JSONB column'],
   ['INTEGER', [1], 'A list can only be the default of a JSON'],
-  ['DECIMAL(5,2)', '999.995', 'does not fit DECIMAL(5,2), which holds at most 3 digits before the decimal point'],
+  [
+    'DECIMAL(5,2)',
+    '999.995',
+    'does not fit DECIMAL(5,2), which holds at most 3 digits before the decimal point',
+  ],
   ['DECIMAL(5,2)', 1000, 'does not fit DECIMAL(5,2)'],
   ['NUMERIC(3,3)', '1', 'holds only numbers between -1 and 1'],
   ['NUMERIC(1000)', '9'.repeat(1001), 'does not fit NUMERIC(1000,0)'],
@@ -167,7 +172,11 @@ const REJECTED: Array<[string, unknown, string, 'stricter'?]> = [
   ['TIME', '12:60', 'not a real time of day'],
   ['TIME', '9:30', 'write it as HH:MM', 'stricter'],
   ['TIME', '12:00:00.1234567', 'write it as HH:MM', 'stricter'],
-  ['TIME', 'CURRENT_DATE', "CURRENT_DATE gives today's date, so it only fits DATE, TIMESTAMP and TIMESTAMPTZ columns, not TIME"],
+  [
+    'TIME',
+    'CURRENT_DATE',
+    "CURRENT_DATE gives today's date, so it only fits DATE, TIMESTAMP and TIMESTAMPTZ columns, not TIME",
+  ],
   ['TIMESTAMP', '2024-01-31T09:30:00Z', 'TIMESTAMP columns do not store one', 'stricter'],
   ['TIMESTAMP', '2024-02-30T00:00:00', 'not a real calendar date'],
   ['TIMESTAMP', '2024-01-31T25:00:00', 'not a real time of day'],
@@ -186,7 +195,7 @@ const REJECTED: Array<[string, unknown, string, 'stricter'?]> = [
   ['BYTEA', '\\xZZ', 'not binary data'],
   ['BYTEA', 'DEADBEEF', 'not binary data', 'stricter'],
   ['ENUM', 'NEW', '"NEW" is not a value of enum "order_status" ("new", "paid")'],
-  ['ENUM', 1, 'is not one of the enum\'s values'],
+  ['ENUM', 1, "is not one of the enum's values"],
 ];
 
 describe('checkDefault', () => {
@@ -222,7 +231,8 @@ describe('validateDesign and defaults', () => {
         code: 'INVALID_DEFAULT',
         severity: 'error',
         path: 'tables[1].columns[1].defaultValue',
-        message: 'The default value of column "user_id" in table "orders" is invalid: "abc" is not a whole number.',
+        message:
+          'The default value of column "user_id" in table "orders" is invalid: "abc" is not a whole number.',
       },
     ]);
   });
@@ -270,7 +280,9 @@ describe('PostgreSQL agrees', () => {
 
   async function insertDefault(spec: string, value: unknown): Promise<void> {
     await db.sql.begin(async (sql) => {
-      await sql.unsafe(`CREATE TEMP TABLE probe (value ${sqlType(spec)} DEFAULT ${sqlDefault(value)}) ON COMMIT DROP`);
+      await sql.unsafe(
+        `CREATE TEMP TABLE probe (value ${sqlType(spec)} DEFAULT ${sqlDefault(value)}) ON COMMIT DROP`,
+      );
       await sql.unsafe('INSERT INTO probe DEFAULT VALUES');
     });
   }

@@ -5,7 +5,11 @@ import { checkName, exceedsIdentifierBytes, tooLongMessage } from './names.ts';
 /** Enum types: a valid name and a non-empty list of distinct labels PostgreSQL accepts. */
 export function checkEnums(ctx: ValidationContext): void {
   ctx.enums.forEach((enumType, e) => {
-    const usable = checkName(ctx, enumType.name, ['enums', e, 'name'], { kind: 'Enum', position: e });
+    const usable = checkName(ctx, enumType.name, ['enums', e, 'name'], {
+      kind: 'Enum',
+      position: e,
+      reserved: 'type',
+    });
     const label = usable ? `Enum ${quoted(enumType.name)}` : `Enum ${e + 1}`;
     if (enumType.values.length === 0) {
       ctx.error('ENUM_WITHOUT_VALUES', ['enums', e, 'values'], `${label} has no values. Add at least one.`);

@@ -49,7 +49,7 @@ export function checkForeignKeys(ctx: ValidationContext): void {
       ctx.error(
         'FK_COLUMN_COUNT_MISMATCH',
         ['foreignKeys', f],
-        `${label()} uses ${refs.source.length} column(s) but references ${refs.target.length}; both sides need the same number, in matching order.`,
+        `${label()} uses ${count(refs.source.length)} but references ${count(refs.target.length)}; both sides need the same number of columns, in matching order.`,
       );
     }
     if (source?.columns && target?.columns && countsMatch) checkTypes(check, source.columns, target.columns);
@@ -83,6 +83,8 @@ function checkConstraintName(
   }
   seen.add(key);
 }
+
+const count = (n: number) => `${n} column${n === 1 ? '' : 's'}`;
 
 function foreignKeyLabel(
   fk: ForeignKeyDocument,

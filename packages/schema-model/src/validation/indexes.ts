@@ -8,7 +8,12 @@ export function checkIndexes(ctx: ValidationContext, table: TableDocument, t: nu
   const where = ` on ${tableLabel(table, t)}`;
   (table.indexes ?? []).forEach((index, i) => {
     const path = ['tables', t, 'indexes', i];
-    const named = checkName(ctx, index.name, [...path, 'name'], { kind: 'Index', position: i, where });
+    const named = checkName(ctx, index.name, [...path, 'name'], {
+      kind: 'Index',
+      position: i,
+      where,
+      reserved: 'relation',
+    });
     const label = `${named ? `Index ${quoted(index.name)}` : `Index ${i + 1}`}${where}`;
     if (index.columns.length === 0) {
       ctx.error('INDEX_WITHOUT_COLUMNS', [...path, 'columns'], `${label} has no columns. Add at least one.`);

@@ -2,6 +2,8 @@ import { LIMITS } from '../design/data-types.ts';
 import { byteLength, quoteIdent } from '../sql/quote.ts';
 import type { Path, ValidationContext } from './context.ts';
 import { quoted } from './context.ts';
+import type { ReservedKind } from './reserved-names.ts';
+import { reservedReason } from './reserved-names.ts';
 
 export interface NameTarget {
   /** `Table`, `Column`, `Enum`, `Index`, `Foreign key`. */
@@ -12,10 +14,14 @@ export interface NameTarget {
   where?: string;
   /** Warn about names that need double quotes in hand-written SQL (tables and columns). */
   quoting?: boolean;
+  /** Check the names PostgreSQL keeps for itself in this namespace. */
+  reserved?: ReservedKind;
 }
 
 const SIMPLE_NAME = /^[a-z_][a-z0-9_$]*$/;
 const CONTROL_CHARACTER = /\p{Cc}/u;
+/** Half of a UTF-16 surrogate pair: not text, and PostgreSQL cannot store it. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** PostgreSQL counts identifier length in UTF-8 bytes; ≤ 21 UTF-16 units is always ≤ 63 bytes. */
 export function exceedsIdentifierBytes(text: string): number | undefined {
@@ -30,14 +36,26 @@ export function tooLongMessage(subject: string, text: string, bytes: number): st
   return `${subject} is ${bytes} bytes long, but PostgreSQL's limit is ${LIMITS.identifierBytes} bytes.${multiByte}`;
 }
 
+/** The usual snake_case name: short and plain, nothing to report (callers skip building paths). */
+export function isPlainName(name: string): boolean {
+  return name.length <= LIMITS.identifierBytes / 3 && SIMPLE_NAME.test(name);
+}
+
 /**
  * The rules every SQL name follows. Reserved words and any Unicode letter are fine: the DDL
  * generator always double-quotes identifiers. Returns false when the name is empty.
  */
 export function checkName(ctx: ValidationContext, name: string, path: Path, target: NameTarget): boolean {
-  // Fast path for the usual snake_case name: short, plain, nothing to report.
-  if (name.length <= LIMITS.identifierBytes / 3 && SIMPLE_NAME.test(name)) return true;
   const where = target.where ?? '';
+  const reserved = target.reserved && reservedReason(name, target.reserved);
+  if (reserved) {
+    ctx.error(
+      'NAME_RESERVED',
+      path,
+      `${target.kind} name ${quoted(name)}${where} ${reserved}. Choose another name.`,
+    );
+  }
+  if (isPlainName(name)) return true;
   if (name.trim() === '') {
     ctx.error('NAME_EMPTY', path, `${target.kind} ${target.position + 1}${where} has no name.`);
     return false;
@@ -48,6 +66,7 @@ export function checkName(ctx: ValidationContext, name: string, path: Path, targ
 
   const problems: string[] = [];
   if (name.includes('\u0000')) problems.push('contains a NUL character');
+  else if (LONE_SURROGATE.test(name)) problems.push('contains a broken (half) character');
   else if (CONTROL_CHARACTER.test(name)) problems.push('contains an invisible control character');
   if (name !== name.trim()) problems.push('starts or ends with a space');
   if (problems.length > 0) {

@@ -41,7 +41,7 @@ export function checkUniqueness(ctx: ValidationContext): void {
       ctx.error(
         'DUPLICATE_ID',
         ['enums', e, 'id'],
-        `Enum ${quoted(enumType.name)} has the same id ${quoted(enumType.id)} as another enum. Every enum needs its own id.`,
+        `Enum ${enumType.name.trim() ? quoted(enumType.name) : e + 1} has the same id ${quoted(enumType.id)} as another enum. Every enum needs its own id.`,
       );
     }
     if (enumType.name.trim() === '') return;

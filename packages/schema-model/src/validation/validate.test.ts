@@ -21,7 +21,13 @@ const PRD_DOCUMENT = {
         { id: 'col_u_email', name: 'email', dataType: 'VARCHAR', length: 255, nullable: false, unique: true },
         { id: 'col_u_name', name: 'display_name', dataType: 'varchar', length: 100, nullable: true },
         { id: 'col_u_admin', name: 'is_admin', dataType: 'BOOL', nullable: false, defaultValue: 'false' },
-        { id: 'col_u_created', name: 'created_at', dataType: 'TIMESTAMPTZ', nullable: false, defaultValue: 'now()' },
+        {
+          id: 'col_u_created',
+          name: 'created_at',
+          dataType: 'TIMESTAMPTZ',
+          nullable: false,
+          defaultValue: 'now()',
+        },
       ],
     },
     {
@@ -29,11 +35,24 @@ const PRD_DOCUMENT = {
       name: 'posts',
       comment: 'Articles written by users',
       columns: [
-        { id: 'col_p_id', name: 'id', dataType: 'BIGINT', primaryKey: true, autoIncrement: true, length: null },
+        {
+          id: 'col_p_id',
+          name: 'id',
+          dataType: 'BIGINT',
+          primaryKey: true,
+          autoIncrement: true,
+          length: null,
+        },
         { id: 'col_p_author', name: 'author_id', dataType: 'UUID', nullable: false },
         { id: 'col_p_title', name: 'title', dataType: 'VARCHAR', length: 200, nullable: false },
         { id: 'col_p_body', name: 'body', dataType: 'TEXT', defaultValue: '' },
-        { id: 'col_p_status', name: 'status', dataType: 'ENUM', enumId: 'enum_post_status', defaultValue: 'draft' },
+        {
+          id: 'col_p_status',
+          name: 'status',
+          dataType: 'ENUM',
+          enumId: 'enum_post_status',
+          defaultValue: 'draft',
+        },
         { id: 'col_p_price', name: 'price', dataType: 'DECIMAL', precision: 10, scale: 2, defaultValue: 0 },
         { id: 'col_p_meta', name: 'metadata', dataType: 'JSONB', defaultValue: { tags: [] } },
         { id: 'col_p_published', name: 'published_on', dataType: 'DATE', defaultValue: null },
@@ -57,7 +76,13 @@ const PRD_DOCUMENT = {
       columns: [
         { id: 'col_pt_post', name: 'post_id', dataType: 'BIGINT', primaryKey: true },
         { id: 'col_pt_tag', name: 'tag_id', dataType: 'INTEGER', primaryKey: true },
-        { id: 'col_pt_added', name: 'added_at', dataType: 'TIMESTAMP', precision: 3, defaultValue: 'CURRENT_TIMESTAMP' },
+        {
+          id: 'col_pt_added',
+          name: 'added_at',
+          dataType: 'TIMESTAMP',
+          precision: 3,
+          defaultValue: 'CURRENT_TIMESTAMP',
+        },
       ],
       indexes: [{ id: 'idx_pt_tag', name: 'post_tags_tag_id_idx', columns: ['tag_id'] }],
     },
@@ -157,17 +182,56 @@ type Case = [IssueCode, Severity, string, (doc: DesignDocument) => void];
 /** One document change per rule: the issue it must produce, exactly where, exactly once. */
 const CASES: Case[] = [
   ['NAME_EMPTY', 'error', 'tables[0].name', (doc) => Object.assign(tableAt(doc, 0), { name: '  ' })],
-  ['NAME_TOO_LONG', 'error', 'tables[0].columns[1].name', (doc) => Object.assign(columnAt(doc, 0, 1), { name: 'e'.repeat(64) })],
-  ['NAME_INVALID_CHARACTERS', 'error', 'enums[0].name', (doc) => Object.assign(doc.enums?.[0] ?? {}, { name: 'status\u0001' })],
-  ['NAME_NEEDS_QUOTING', 'warning', 'tables[0].columns[1].name', (doc) => Object.assign(columnAt(doc, 0, 1), { name: 'Email' })],
-  ['DUPLICATE_ID', 'error', 'tables[1].columns[2].id', (doc) => Object.assign(columnAt(doc, 1, 2), { id: 'c_orders_id' })],
-  ['DUPLICATE_TABLE_NAME', 'error', 'tables[1].name', (doc) => Object.assign(tableAt(doc, 1), { name: 'users' })],
-  ['DUPLICATE_COLUMN_NAME', 'error', 'tables[1].columns[2].name', (doc) => Object.assign(columnAt(doc, 1, 2), { name: 'user_id' })],
+  [
+    'NAME_TOO_LONG',
+    'error',
+    'tables[0].columns[1].name',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { name: 'e'.repeat(64) }),
+  ],
+  [
+    'NAME_INVALID_CHARACTERS',
+    'error',
+    'enums[0].name',
+    (doc) => Object.assign(doc.enums?.[0] ?? {}, { name: 'status\u0001' }),
+  ],
+  [
+    'NAME_NEEDS_QUOTING',
+    'warning',
+    'tables[0].columns[1].name',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { name: 'Email' }),
+  ],
+  [
+    'NAME_RESERVED',
+    'error',
+    'tables[0].columns[2].name',
+    (doc) => {
+      tableAt(doc, 0).columns.push({ id: 'c_users_xmin', name: 'xmin', dataType: 'INTEGER' });
+    },
+  ],
+  [
+    'DUPLICATE_ID',
+    'error',
+    'tables[1].columns[2].id',
+    (doc) => Object.assign(columnAt(doc, 1, 2), { id: 'c_orders_id' }),
+  ],
+  [
+    'DUPLICATE_TABLE_NAME',
+    'error',
+    'tables[1].name',
+    (doc) => Object.assign(tableAt(doc, 1), { name: 'users' }),
+  ],
+  [
+    'DUPLICATE_COLUMN_NAME',
+    'error',
+    'tables[1].columns[2].name',
+    (doc) => Object.assign(columnAt(doc, 1, 2), { name: 'user_id' }),
+  ],
   [
     'DUPLICATE_INDEX_NAME',
     'error',
     'tables[1].indexes[0].name',
-    (doc) => Object.assign(tableAt(doc, 0), { indexes: [{ name: 'orders_user_id_idx', columns: ['email'] }] }),
+    (doc) =>
+      Object.assign(tableAt(doc, 0), { indexes: [{ name: 'orders_user_id_idx', columns: ['email'] }] }),
   ],
   [
     'DUPLICATE_CONSTRAINT_NAME',
@@ -178,12 +242,42 @@ const CASES: Case[] = [
       doc.foreignKeys?.push({ ...foreignKeyAt(doc, 0), id: 'fk_2', name: ' orders_user_fk' });
     },
   ],
-  ['DUPLICATE_ENUM_NAME', 'error', 'enums[1].name', (doc) => doc.enums?.push({ id: 'e2', name: 'order_status', values: ['x'] })],
-  ['NAME_CONFLICT', 'error', 'enums[0].name', (doc) => Object.assign(doc.enums?.[0] ?? {}, { name: 'orders' })],
-  ['NO_COLUMNS', 'error', 'tables[2].columns', (doc) => doc.tables.push({ id: 't3', name: 'empty', columns: [] })],
-  ['MISSING_PRIMARY_KEY', 'warning', 'tables[1]', (doc) => Object.assign(columnAt(doc, 1, 0), { primaryKey: false })],
-  ['UNSUPPORTED_DATA_TYPE', 'error', 'tables[0].columns[1].dataType', (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'MONEY' })],
-  ['INVALID_LENGTH', 'error', 'tables[0].columns[1].length', (doc) => Object.assign(columnAt(doc, 0, 1), { length: 0 })],
+  [
+    'DUPLICATE_ENUM_NAME',
+    'error',
+    'enums[1].name',
+    (doc) => doc.enums?.push({ id: 'e2', name: 'order_status', values: ['x'] }),
+  ],
+  [
+    'NAME_CONFLICT',
+    'error',
+    'enums[0].name',
+    (doc) => Object.assign(doc.enums?.[0] ?? {}, { name: 'orders' }),
+  ],
+  [
+    'NO_COLUMNS',
+    'error',
+    'tables[2].columns',
+    (doc) => doc.tables.push({ id: 't3', name: 'empty', columns: [] }),
+  ],
+  [
+    'MISSING_PRIMARY_KEY',
+    'warning',
+    'tables[1]',
+    (doc) => Object.assign(columnAt(doc, 1, 0), { primaryKey: false }),
+  ],
+  [
+    'UNSUPPORTED_DATA_TYPE',
+    'error',
+    'tables[0].columns[1].dataType',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'MONEY' }),
+  ],
+  [
+    'INVALID_LENGTH',
+    'error',
+    'tables[0].columns[1].length',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { length: 0 }),
+  ],
   [
     'INVALID_PRECISION',
     'error',
@@ -196,7 +290,12 @@ const CASES: Case[] = [
     'tables[1].columns[1].scale',
     (doc) => Object.assign(columnAt(doc, 1, 1), { dataType: 'NUMERIC', precision: 5, scale: 6 }),
   ],
-  ['IGNORED_ATTRIBUTE', 'warning', 'tables[0].columns[0].length', (doc) => Object.assign(columnAt(doc, 0, 0), { length: 255 })],
+  [
+    'IGNORED_ATTRIBUTE',
+    'warning',
+    'tables[0].columns[0].length',
+    (doc) => Object.assign(columnAt(doc, 0, 0), { length: 255 }),
+  ],
   [
     'AUTO_INCREMENT_NOT_INTEGER',
     'error',
@@ -209,43 +308,103 @@ const CASES: Case[] = [
     'tables[0].columns[0].defaultValue',
     (doc) => Object.assign(columnAt(doc, 0, 0), { defaultValue: 1 }),
   ],
-  ['INVALID_DEFAULT', 'error', 'tables[1].columns[1].defaultValue', (doc) => Object.assign(columnAt(doc, 1, 1), { defaultValue: 'x' })],
-  ['ENUM_WITHOUT_VALUES', 'error', 'enums[0].values', (doc) => Object.assign(doc.enums?.[0] ?? {}, { values: [] })],
+  [
+    'INVALID_DEFAULT',
+    'error',
+    'tables[1].columns[1].defaultValue',
+    (doc) => Object.assign(columnAt(doc, 1, 1), { defaultValue: 'x' }),
+  ],
+  [
+    'ENUM_WITHOUT_VALUES',
+    'error',
+    'enums[0].values',
+    (doc) => Object.assign(doc.enums?.[0] ?? {}, { values: [] }),
+  ],
   ['DUPLICATE_ENUM_VALUE', 'error', 'enums[0].values[2]', (doc) => doc.enums?.[0]?.values.push('new')],
   ['INVALID_ENUM_VALUE', 'error', 'enums[0].values[2]', (doc) => doc.enums?.[0]?.values.push('')],
-  ['UNKNOWN_ENUM', 'error', 'tables[1].columns[2].enumId', (doc) => Object.assign(columnAt(doc, 1, 2), { enumId: 'e_nope' })],
-  ['INDEX_WITHOUT_COLUMNS', 'error', 'tables[1].indexes[0].columns', (doc) => tableAt(doc, 1).indexes?.[0]?.columns.splice(0)],
-  ['INDEX_UNKNOWN_COLUMN', 'error', 'tables[1].indexes[0].columns[1]', (doc) => tableAt(doc, 1).indexes?.[0]?.columns.push('nope')],
+  [
+    'UNKNOWN_ENUM',
+    'error',
+    'tables[1].columns[2].enumId',
+    (doc) => Object.assign(columnAt(doc, 1, 2), { enumId: 'e_nope' }),
+  ],
+  [
+    'INDEX_WITHOUT_COLUMNS',
+    'error',
+    'tables[1].indexes[0].columns',
+    (doc) => tableAt(doc, 1).indexes?.[0]?.columns.splice(0),
+  ],
+  [
+    'INDEX_UNKNOWN_COLUMN',
+    'error',
+    'tables[1].indexes[0].columns[1]',
+    (doc) => tableAt(doc, 1).indexes?.[0]?.columns.push('nope'),
+  ],
   [
     'INDEX_DUPLICATE_COLUMN',
     'error',
     'tables[1].indexes[0].columns[1]',
     (doc) => tableAt(doc, 1).indexes?.[0]?.columns.push('c_orders_user'),
   ],
-  ['FK_UNKNOWN_TABLE', 'error', 'foreignKeys[0].targetTableId', (doc) => Object.assign(foreignKeyAt(doc, 0), { targetTableId: 'nope' })],
-  ['FK_UNKNOWN_COLUMN', 'error', 'foreignKeys[0].targetColumnId', (doc) => Object.assign(foreignKeyAt(doc, 0), { targetColumnId: 'id' })],
+  [
+    'FK_UNKNOWN_TABLE',
+    'error',
+    'foreignKeys[0].targetTableId',
+    (doc) => Object.assign(foreignKeyAt(doc, 0), { targetTableId: 'nope' }),
+  ],
+  [
+    'FK_UNKNOWN_COLUMN',
+    'error',
+    'foreignKeys[0].targetColumnId',
+    (doc) => Object.assign(foreignKeyAt(doc, 0), { targetColumnId: 'id' }),
+  ],
   [
     'FK_COLUMN_COUNT_MISMATCH',
     'error',
     'foreignKeys[0]',
     (doc) => Object.assign(foreignKeyAt(doc, 0), { sourceColumnIds: ['c_orders_user', 'c_orders_id'] }),
   ],
-  ['FK_TYPE_MISMATCH', 'error', 'foreignKeys[0].sourceColumnId', (doc) => Object.assign(columnAt(doc, 1, 1), { dataType: 'UUID' })],
-  ['FK_TYPE_MISMATCH', 'warning', 'foreignKeys[0].sourceColumnId', (doc) => Object.assign(columnAt(doc, 1, 1), { dataType: 'INTEGER' })],
+  [
+    'FK_TYPE_MISMATCH',
+    'error',
+    'foreignKeys[0].sourceColumnId',
+    (doc) => Object.assign(columnAt(doc, 1, 1), { dataType: 'UUID' }),
+  ],
+  [
+    'FK_TYPE_MISMATCH',
+    'warning',
+    'foreignKeys[0].sourceColumnId',
+    (doc) => Object.assign(columnAt(doc, 1, 1), { dataType: 'INTEGER' }),
+  ],
   [
     'FK_TARGET_NOT_UNIQUE',
     'error',
     'foreignKeys[0].targetColumnId',
     (doc) => Object.assign(columnAt(doc, 0, 0), { primaryKey: false, autoIncrement: false, nullable: false }),
   ],
-  ['FK_INVALID_ACTION', 'error', 'foreignKeys[0].onUpdate', (doc) => Object.assign(foreignKeyAt(doc, 0), { onUpdate: 'DESTROY' })],
-  ['FK_SET_NULL_ON_NOT_NULL', 'error', 'foreignKeys[0].onDelete', (doc) => Object.assign(foreignKeyAt(doc, 0), { onDelete: 'SET NULL' })],
+  [
+    'FK_INVALID_ACTION',
+    'error',
+    'foreignKeys[0].onUpdate',
+    (doc) => Object.assign(foreignKeyAt(doc, 0), { onUpdate: 'DESTROY' }),
+  ],
+  [
+    'FK_SET_NULL_ON_NOT_NULL',
+    'error',
+    'foreignKeys[0].onDelete',
+    (doc) => Object.assign(foreignKeyAt(doc, 0), { onDelete: 'SET NULL' }),
+  ],
   [
     'FK_CIRCULAR',
     'warning',
     'foreignKeys[1]',
     (doc) => {
-      tableAt(doc, 0).columns.push({ id: 'c_users_last', name: 'last_order_id', dataType: 'BIGINT', unique: true });
+      tableAt(doc, 0).columns.push({
+        id: 'c_users_last',
+        name: 'last_order_id',
+        dataType: 'BIGINT',
+        unique: true,
+      });
       doc.foreignKeys?.push({
         id: 'fk_users_last',
         sourceTableId: 't_users',
@@ -274,17 +433,21 @@ describe('each rule', () => {
   });
 });
 
-const bySeverity = (a: string, b: string) => Number(a.startsWith('warning')) - Number(b.startsWith('warning'));
-
 describe('reports', () => {
   test('lists every problem at once, errors and warnings apart', () => {
     const doc = validDocument();
-    const codes = new Set<IssueCode>(['NAME_TOO_LONG', 'INVALID_DEFAULT', 'ENUM_WITHOUT_VALUES', 'FK_INVALID_ACTION']);
+    const codes = new Set<IssueCode>([
+      'NAME_TOO_LONG',
+      'INVALID_DEFAULT',
+      'ENUM_WITHOUT_VALUES',
+      'FK_INVALID_ACTION',
+    ]);
     const chosen = CASES.filter(([code]) => codes.has(code) || code === 'IGNORED_ATTRIBUTE');
     for (const [, , , mutate] of chosen) mutate(doc);
     const report = validateDesign(doc);
     expect(report.valid).toBe(false);
-    expect(summary(report)).toEqual(chosen.map(([code, severity, path]) => `${severity} ${code} ${path}`).sort(bySeverity));
+    const expected = chosen.map(([code, severity, path]) => `${severity} ${code} ${path}`);
+    expect(summary(report).sort()).toEqual(expected.sort());
     expect(report.errors.every((issue) => issue.severity === 'error')).toBe(true);
     expect(report.warnings.every((issue) => issue.severity === 'warning')).toBe(true);
   });

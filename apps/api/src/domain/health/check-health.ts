@@ -15,14 +15,18 @@ export async function checkHealth({ sql, startedAt, timeoutMs = 2000 }: CheckHea
     await withTimeout(sql`SELECT 1`.execute(), timeoutMs);
   } catch (cause) {
     throw new AppError('SERVICE_UNAVAILABLE', 'The metadata database is not reachable.', {
-      details: [{ path: 'database', code: 'DATABASE_UNREACHABLE', message: 'The metadata database did not answer.' }],
+      details: [
+        { path: 'database', code: 'DATABASE_UNREACHABLE', message: 'The metadata database did not answer.' },
+      ],
       cause,
     });
   }
   return {
     status: 'ok' as const,
     uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-    checks: { database: { status: 'ok' as const, latencyMs: Math.round((performance.now() - started) * 100) / 100 } },
+    checks: {
+      database: { status: 'ok' as const, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { schemas, schemaVersions } from '@schema-builder/db';
 import type { Database } from '@schema-builder/db';
+import { schemas, schemaVersions } from '@schema-builder/db';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../../trpc/context.ts';
 import { assertValidDesign, storedDocument } from './design-check.ts';

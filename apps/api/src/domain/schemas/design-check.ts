@@ -1,7 +1,7 @@
-import { formatPath, validateDesign } from '@schema-builder/schema-model';
 import type { DesignDocument, ValidationIssue, ValidationReport } from '@schema-builder/schema-model';
-import { AppError } from '../../errors/codes.ts';
+import { formatPath, LONE_SURROGATE, validateDesign } from '@schema-builder/schema-model';
 import type { ErrorCode } from '../../errors/codes.ts';
+import { AppError } from '../../errors/codes.ts';
 import { plural } from '../../errors/to-error-body.ts';
 
 /** Fields of a request body that describe the request, not the design. */
@@ -15,17 +15,27 @@ export function storedDocument(input: Record<string, unknown>): DesignDocument &
 
 /** Validates a document; throws a 422 listing every error, returns the report (warnings) otherwise. */
 export function assertValidDesign(document: DesignDocument): ValidationReport {
-  const nulPath = findNul(document, []);
-  if (nulPath !== undefined) {
-    throw new AppError('VALIDATION_ERROR', 'The design contains a NUL character, which cannot be stored.', {
-      details: [{ path: formatPath(nulPath), code: 'INVALID_VALUE', message: 'Remove the NUL (\\u0000) character.' }],
+  const unstorable = findUnstorableText(document, []);
+  if (unstorable !== undefined) {
+    throw new AppError('VALIDATION_ERROR', 'The design contains text that cannot be stored.', {
+      details: [
+        {
+          path: formatPath(unstorable),
+          code: 'INVALID_VALUE',
+          message: 'Remove the NUL character (\\u0000) or the broken (half) character here.',
+        },
+      ],
     });
   }
   const report = validateDesign(document);
   if (report.valid) return report;
-  throw new AppError(errorCodeFor(report.errors), `The design has ${plural(report.errors.length, 'error')}.`, {
-    details: report.errors.map(({ path, code, message }) => ({ path, code, message })),
-  });
+  throw new AppError(
+    errorCodeFor(report.errors),
+    `The design has ${plural(report.errors.length, 'error')}.`,
+    {
+      details: report.errors.map(({ path, code, message }) => ({ path, code, message })),
+    },
+  );
 }
 
 /** The specific legacy codes when every error is of one family; VALIDATION_ERROR otherwise. */
@@ -35,20 +45,28 @@ function errorCodeFor(errors: ValidationIssue[]): ErrorCode {
   return 'VALIDATION_ERROR';
 }
 
-/** PostgreSQL's jsonb cannot hold \u0000 in strings or keys: find the first one, anywhere. */
-function findNul(value: unknown, path: Array<string | number>): Array<string | number> | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+const unstorableText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/**
+ * jsonb cannot hold \u0000, and a lone UTF-16 surrogate would be silently replaced on its way
+ * to the database: find the first such string or key, anywhere in the document.
+ */
+function findUnstorableText(
+  value: unknown,
+  path: Array<string | number>,
+): Array<string | number> | undefined {
+  if (typeof value === 'string') return unstorableText(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = findNul(item, [...path, index]);
+      const found = findUnstorableText(item, [...path, index]);
       if (found) return found;
     }
     return undefined;
   }
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return [...path, key];
-      const found = findNul(item, [...path, key]);
+      if (unstorableText(key)) return [...path, key];
+      const found = findUnstorableText(item, [...path, key]);
       if (found) return found;
     }
   }

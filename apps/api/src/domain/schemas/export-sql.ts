@@ -1,6 +1,6 @@
 import type { Database } from '@schema-builder/db';
-import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
 import type { DesignDocument, SqlDialect } from '@schema-builder/schema-model';
+import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
 import type { User } from '../../trpc/context.ts';
 import { assertValidDesign } from './design-check.ts';
 import { getSchema } from './read-schemas.ts';

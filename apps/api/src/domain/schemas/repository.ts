@@ -1,5 +1,5 @@
-import { schemas, schemaVersions } from '@schema-builder/db';
 import type { Database, Queryable, SchemaRow } from '@schema-builder/db';
+import { schemas, schemaVersions } from '@schema-builder/db';
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { SchemaSort } from './types.ts';
 
@@ -11,7 +11,9 @@ import type { SchemaSort } from './types.ts';
 const live = (ownerId: string, id: string) =>
   and(eq(schemas.id, id), eq(schemas.ownerId, ownerId), isNull(schemas.deletedAt));
 
-const tableCount = sql<number>`coalesce(jsonb_array_length(${schemas.definition}->'tables'), 0)`.mapWith(Number);
+const tableCount = sql<number>`coalesce(jsonb_array_length(${schemas.definition}->'tables'), 0)`.mapWith(
+  Number,
+);
 
 export const summaryColumns = {
   id: schemas.id,
@@ -29,8 +31,31 @@ export type SchemaSummaryRow = Pick<
   'id' | 'name' | 'description' | 'status' | 'currentVersion' | 'createdAt' | 'updatedAt'
 > & { tableCount: number };
 
+/** Reading one design is the hot path: a prepared statement, built once per database. */
+const findSchemaQueries = new WeakMap<Database, ReturnType<typeof prepareFindSchema>>();
+
+function prepareFindSchema(db: Database) {
+  return db
+    .select()
+    .from(schemas)
+    .where(
+      and(
+        eq(schemas.id, sql.placeholder('id')),
+        eq(schemas.ownerId, sql.placeholder('ownerId')),
+        isNull(schemas.deletedAt),
+      ),
+    )
+    .limit(1)
+    .prepare('find_schema');
+}
+
 export async function findSchema(db: Database, ownerId: string, id: string): Promise<SchemaRow | undefined> {
-  const [row] = await db.select().from(schemas).where(live(ownerId, id)).limit(1);
+  let query = findSchemaQueries.get(db);
+  if (!query) {
+    query = prepareFindSchema(db);
+    findSchemaQueries.set(db, query);
+  }
+  const [row] = await query.execute({ ownerId, id });
   return row;
 }
 

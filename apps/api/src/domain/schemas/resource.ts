@@ -1,8 +1,8 @@
 import type { SchemaRow } from '@schema-builder/db';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import type { SchemaSummaryRow } from './repository.ts';
-import { SCHEMA_STATUSES } from './types.ts';
 import type { SchemaResource, SchemaSummary } from './types.ts';
+import { SCHEMA_STATUSES } from './types.ts';
 
 type Status = (typeof SCHEMA_STATUSES)[number];
 

@@ -21,9 +21,10 @@ const metadata = {
 
 export const SchemaSummarySchema = z.object(metadata).meta({ id: 'SchemaSummary' });
 
-export const SchemaResourceSchema = z
-  .object({ ...metadata, definition: DesignDocumentSchema })
-  .meta({ id: 'Schema', description: 'A stored design: metadata at the top, the document under `definition`.' });
+export const SchemaResourceSchema = z.object({ ...metadata, definition: DesignDocumentSchema }).meta({
+  id: 'Schema',
+  description: 'A stored design: metadata at the top, the document under `definition`.',
+});
 
 export const SchemaListSchema = z
   .object({
@@ -43,13 +44,21 @@ export const ListSchemasInputSchema = z.object({
   sort: z.enum(SCHEMA_SORTS).default('-updatedAt'),
 });
 
-const changeNote = z.string().trim().max(1000).optional().meta({ description: 'Why this version was saved.' });
+const changeNote = z
+  .string()
+  .trim()
+  .max(1000)
+  .optional()
+  .meta({ description: 'Why this version was saved.' });
 
 export const CreateSchemaInputSchema = DesignDocumentSchema.extend({ changeNote });
 
 export const UpdateSchemaInputSchema = DesignDocumentSchema.extend({
   id: SchemaIdSchema,
-  expectedVersion: z.int().min(1).meta({ description: 'The version the client edited; a stale one gets 409.' }),
+  expectedVersion: z
+    .int()
+    .min(1)
+    .meta({ description: 'The version the client edited; a stale one gets 409.' }),
   changeNote,
 });
 
@@ -62,7 +71,9 @@ export const SchemaVersionSummarySchema = z
   })
   .meta({ id: 'SchemaVersionSummary' });
 
-export const SchemaVersionSchema = SchemaVersionSummarySchema.extend({ definition: DesignDocumentSchema }).meta({
+export const SchemaVersionSchema = SchemaVersionSummarySchema.extend({
+  definition: DesignDocumentSchema,
+}).meta({
   id: 'SchemaVersion',
 });
 

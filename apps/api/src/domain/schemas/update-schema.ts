@@ -1,5 +1,5 @@
-import { schemas, schemaVersions } from '@schema-builder/db';
 import type { Database } from '@schema-builder/db';
+import { schemas, schemaVersions } from '@schema-builder/db';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../../trpc/context.ts';
@@ -79,6 +79,10 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
     const record = inner as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
+    return Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((key) => [key, record[key]]),
+    );
   });
 }

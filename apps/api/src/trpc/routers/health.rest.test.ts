@@ -2,8 +2,8 @@ import { createDatabase } from '@schema-builder/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigSchema } from '../../env.ts';
 import { createServer } from '../../server.ts';
-import { startHarness } from '../../test/harness.ts';
 import type { Harness } from '../../test/harness.ts';
+import { startHarness } from '../../test/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,7 +26,10 @@ describe('GET /api/v1/health', () => {
     try {
       const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(response.statusCode).toBe(503);
-      expect(response.json().error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: [{ path: 'database' }] });
+      expect(response.json().error).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        details: [{ path: 'database' }],
+      });
       expect(response.body).not.toContain('127.0.0.1');
     } finally {
       await app.close();

@@ -4,7 +4,9 @@ import { publicProcedure, router } from '../trpc.ts';
 
 export const healthRouter = router({
   check: publicProcedure
-    .meta({ openapi: { method: 'GET', path: '/health', tags: ['health'], summary: 'Liveness and database check' } })
+    .meta({
+      openapi: { method: 'GET', path: '/health', tags: ['health'], summary: 'Liveness and database check' },
+    })
     .input(z.void())
     .output(
       z.object({

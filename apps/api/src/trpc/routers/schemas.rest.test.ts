@@ -1,7 +1,7 @@
 import { blogDesign, ecommerceDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness } from '../../test/harness.ts';
 import type { Harness } from '../../test/harness.ts';
+import { startHarness } from '../../test/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -47,21 +47,29 @@ describe('POST /api/v1/schemas', () => {
     const broken = {
       ...blogDesign,
       name: 'broken',
-      tables: [{ ...users, columns: [...users.columns, { id: 'x1', name: '', dataType: 'VARCHAR' }] }, ...rest],
+      tables: [
+        { ...users, columns: [...users.columns, { id: 'x1', name: '', dataType: 'VARCHAR' }] },
+        ...rest,
+      ],
     };
     const response = await h.request('POST', '/api/v1/schemas', broken);
     expect(response.statusCode).toBe(422);
     const { error } = response.json();
     expect(error.code).toBe('VALIDATION_ERROR');
     expect(error.details).toContainEqual(
-      expect.objectContaining({ path: `tables[0].columns[${users.columns.length}].name`, code: 'NAME_EMPTY' }),
+      expect.objectContaining({
+        path: `tables[0].columns[${users.columns.length}].name`,
+        code: 'NAME_EMPTY',
+      }),
     );
   });
 
   test('answers UNSUPPORTED_DATA_TYPE when unknown types are the only problem', async () => {
     const response = await h.request('POST', '/api/v1/schemas', {
       name: 'bad-type',
-      tables: [{ id: 't', name: 't', columns: [{ id: 'c', name: 'c', dataType: 'MONEYBAGS', primaryKey: true }] }],
+      tables: [
+        { id: 't', name: 't', columns: [{ id: 'c', name: 'c', dataType: 'MONEYBAGS', primaryKey: true }] },
+      ],
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().error).toMatchObject({
@@ -82,7 +90,9 @@ describe('GET /api/v1/schemas', () => {
     const first = (await h.request('GET', '/api/v1/schemas?search=list-&pageSize=2&sort=name')).json();
     expect(first).toMatchObject({ page: 1, pageSize: 2, total: 3 });
     expect(first.items.map((item: { name: string }) => item.name)).toEqual(['list-alpha', 'list-beta']);
-    const second = (await h.request('GET', '/api/v1/schemas?search=list-&pageSize=2&page=2&sort=name')).json();
+    const second = (
+      await h.request('GET', '/api/v1/schemas?search=list-&pageSize=2&page=2&sort=name')
+    ).json();
     expect(second.items.map((item: { name: string }) => item.name)).toEqual(['list-gamma_50%']);
     expect(second.items[0]).not.toHaveProperty('definition');
   });
@@ -154,7 +164,10 @@ describe('PUT /api/v1/schemas/{id}', () => {
       expectedVersion: 1,
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: [{ path: 'expectedVersion' }] });
+    expect(stale.json().error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: [{ path: 'expectedVersion' }],
+    });
     const current = (await h.request('GET', `/api/v1/schemas/${created.id}`)).json();
     expect(current).toMatchObject({ version: 2, description: 'first edit' });
   });
@@ -205,7 +218,13 @@ describe('POST /api/v1/schemas/validate', () => {
     const before = (await h.request('GET', '/api/v1/schemas')).json().total;
     const response = await h.request('POST', '/api/v1/schemas/validate', {
       name: 'unsaved',
-      tables: [{ id: 't1', name: 'no_key', columns: [{ id: 'c1', name: 'c', dataType: 'INT', autoIncrement: false }] }],
+      tables: [
+        {
+          id: 't1',
+          name: 'no_key',
+          columns: [{ id: 'c1', name: 'c', dataType: 'INT', autoIncrement: false }],
+        },
+      ],
     });
     expect(response.statusCode).toBe(200);
     const report = response.json();

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHarness } from '../../test/harness.ts';
 import type { Harness } from '../../test/harness.ts';
+import { startHarness } from '../../test/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {

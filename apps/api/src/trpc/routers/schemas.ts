@@ -41,7 +41,14 @@ export const schemasRouter = router({
     .query(({ ctx, input }) => listOwnSchemas({ db: ctx.services.db, user: ctx.user, ...input })),
 
   validate: userProcedure
-    .meta({ openapi: { method: 'POST', path: '/schemas/validate', tags, summary: 'Validate a design without saving it' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/schemas/validate',
+        tags,
+        summary: 'Validate a design without saving it',
+      },
+    })
     .input(DesignDocumentSchema)
     .output(z.object({ valid: z.boolean(), errors: z.array(IssueSchema), warnings: z.array(IssueSchema) }))
     .mutation(({ input }) => validateDesign(input)),
@@ -59,7 +66,8 @@ export const schemasRouter = router({
         path: '/schemas/{id}',
         tags,
         summary: 'Save a new version of a design',
-        description: 'Send the whole document plus `expectedVersion`. An unchanged document creates no version.',
+        description:
+          'Send the whole document plus `expectedVersion`. An unchanged document creates no version.',
       },
     })
     .input(UpdateSchemaInputSchema)
@@ -70,13 +78,17 @@ export const schemasRouter = router({
     }),
 
   delete: userProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/schemas/{id}', tags, summary: 'Delete a design (soft delete)' } })
+    .meta({
+      openapi: { method: 'DELETE', path: '/schemas/{id}', tags, summary: 'Delete a design (soft delete)' },
+    })
     .input(byId)
     .output(z.object({ id: z.string(), deletedAt: z.string() }))
     .mutation(({ ctx, input }) => deleteSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
 
   exportSql: userProcedure
-    .meta({ openapi: { method: 'GET', path: '/schemas/{id}/export/sql', tags, summary: 'The design as SQL DDL' } })
+    .meta({
+      openapi: { method: 'GET', path: '/schemas/{id}/export/sql', tags, summary: 'The design as SQL DDL' },
+    })
     .input(
       byId.extend({
         dialect: z.enum(SQL_DIALECTS).default('postgresql'),
@@ -87,13 +99,27 @@ export const schemasRouter = router({
     .query(({ ctx, input }) => exportSql({ db: ctx.services.db, user: ctx.user, ...input })),
 
   versions: userProcedure
-    .meta({ openapi: { method: 'GET', path: '/schemas/{id}/versions', tags, summary: 'The saved versions, newest first' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/schemas/{id}/versions',
+        tags,
+        summary: 'The saved versions, newest first',
+      },
+    })
     .input(byId)
     .output(z.object({ items: z.array(SchemaVersionSummarySchema) }))
     .query(({ ctx, input }) => listSchemaVersions({ db: ctx.services.db, user: ctx.user, id: input.id })),
 
   version: userProcedure
-    .meta({ openapi: { method: 'GET', path: '/schemas/{id}/versions/{version}', tags, summary: 'One saved version' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/schemas/{id}/versions/{version}',
+        tags,
+        summary: 'One saved version',
+      },
+    })
     .input(byId.extend({ version: z.coerce.number().int().min(1) }))
     .output(SchemaVersionSchema)
     .query(({ ctx, input }) => getSchemaVersion({ db: ctx.services.db, user: ctx.user, ...input })),

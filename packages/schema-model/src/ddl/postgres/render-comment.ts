@@ -1,5 +1,9 @@
 import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
-import type { CommentOnColumnStatement, CommentOnTableStatement, CommentOnTypeStatement } from '../statements.ts';
+import type {
+  CommentOnColumnStatement,
+  CommentOnTableStatement,
+  CommentOnTypeStatement,
+} from '../statements.ts';
 
 /** `'text'`, or NULL to remove a comment. */
 function commentText(comment: string | null): string {

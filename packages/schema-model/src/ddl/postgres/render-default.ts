@@ -1,5 +1,5 @@
-import { DECIMAL_TYPES, FLOAT_TYPES, INTEGER_TYPES } from '../../design/data-types.ts';
 import type { DataType } from '../../design/data-types.ts';
+import { DECIMAL_TYPES, FLOAT_TYPES, INTEGER_TYPES } from '../../design/data-types.ts';
 import type { ColumnDefault } from '../../design/model.ts';
 import { quoteLiteral } from '../../sql/quote.ts';
 
@@ -17,7 +17,8 @@ export function renderDefault(dataType: DataType, value: ColumnDefault): string 
   if (value.kind === 'expression') return value.expression;
   const literal = value.value;
   if (NUMERIC_TYPES.has(dataType)) {
-    const text = typeof literal === 'number' ? String(literal) : typeof literal === 'string' ? literal.trim() : '';
+    const text =
+      typeof literal === 'number' ? String(literal) : typeof literal === 'string' ? literal.trim() : '';
     if (NUMBER_PATTERN.test(text)) return text;
   }
   if (dataType === 'BOOLEAN' && typeof literal === 'boolean') return literal ? 'true' : 'false';

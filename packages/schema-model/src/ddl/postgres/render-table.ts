@@ -14,7 +14,9 @@ export function renderColumnDefinition(column: DdlColumn): string {
   let sql = `${quoteIdent(column.name)} ${renderType(column.type, column.enumName)}`;
   if (column.identity) {
     if (column.default) {
-      throw new DdlGenerationError(`column ${JSON.stringify(column.name)}: an identity column has no default`);
+      throw new DdlGenerationError(
+        `column ${JSON.stringify(column.name)}: an identity column has no default`,
+      );
     }
     sql +=
       column.identitySequence === undefined
