@@ -43,6 +43,9 @@ export async function createServer({ services, logger }: ServerOptions): Promise
     routerOptions: { maxParamLength: 500 },
   });
 
+  // JSON only: a text/plain body is refused with 415 instead of reaching a procedure as a string.
+  app.removeContentTypeParser('text/plain');
+
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

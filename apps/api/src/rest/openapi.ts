@@ -1,8 +1,16 @@
+import { DesignDocumentSchema } from '@schema-builder/schema-model';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
+import { z } from 'zod';
+import { ERROR_CODES, ERROR_MAPPING } from '../errors/codes.ts';
 import type { AppRouter } from '../trpc/root.ts';
+import { REST_PREFIX } from './routes.ts';
 
-export const REST_PREFIX = '/api/v1';
+/** The error codes behind an HTTP status, e.g. 409 → "DUPLICATE_NAME or VERSION_CONFLICT". */
+function codesAnsweredWith(status: number): string {
+  const codes = ERROR_CODES.filter((code) => ERROR_MAPPING[code].status === status);
+  return `Error body with code ${codes.join(' or ')}`;
+}
 
 type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -39,9 +47,33 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
     version: appVersion,
     baseUrl: REST_PREFIX,
   });
+  // The adapter describes errors in its own shape; ours is the one ErrorBody.
+  const errorRef = { $ref: '#/components/schemas/ErrorBody' };
+  for (const operations of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(operations ?? {})) {
+      const responses: Record<string, { content?: unknown; description?: string }> | undefined =
+        operation?.responses;
+      for (const [status, response] of Object.entries(responses ?? {})) {
+        if (Number(status) < 400) continue;
+        response.content = { 'application/json': { schema: errorRef } };
+        response.description = codesAnsweredWith(Number(status));
+      }
+    }
+  }
+  const schemas = Object.entries(document.components?.schemas ?? {}).filter(
+    ([key]) => !key.startsWith('error.'),
+  );
+  const { $schema: _dialect, ...designDocument } = z.toJSONSchema(DesignDocumentSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ErrorBody: errorBodySchema },
+    schemas: {
+      ...Object.fromEntries(schemas),
+      DesignDocument: designDocument as SchemaObject,
+      ErrorBody: errorBodySchema,
+    },
   };
   return document;
 }

@@ -2,12 +2,13 @@ import type { StaticDocumentSpec } from '@fastify/swagger';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
-import type { ErrorBody } from '../errors/codes.ts';
+import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import type { Context } from '../trpc/context.ts';
-import { responseMeta } from '../trpc/response-meta.ts';
 import type { AppRouter } from '../trpc/root.ts';
-import { buildOpenApiDocument, REST_PREFIX } from './openapi.ts';
+import { createCaller } from '../trpc/root.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import type { RestRoute } from './routes.ts';
+import { REST_PREFIX, restRoutes } from './routes.ts';
 
 export interface RestPluginOptions {
   router: AppRouter;
@@ -17,33 +18,57 @@ export interface RestPluginOptions {
 }
 
 /**
- * The REST API: the same procedures as /trpc, routed by their `meta.openapi`, plus the
- * OpenAPI document and an interactive docs page.
+ * The REST API: each procedure with `meta.openapi` becomes a native Fastify route that calls the
+ * same procedure through the tRPC caller, so validation, errors and output are shared with
+ * /trpc. trpc-to-openapi generates the OpenAPI document from the same meta.
  */
 export async function restPlugin(app: FastifyInstance, options: RestPluginOptions): Promise<void> {
   const document = buildOpenApiDocument(options.router, options.appVersion);
-
   // Same JSON, two libraries' typings of OpenAPI 3.1.
   const specification = { document: document as unknown as StaticDocumentSpec['document'] };
   await app.register(swagger, { mode: 'static', specification });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
-  await app.register(async (rest) => {
-    // The adapter puts its own fields beside the formatter's; REST clients get only `{ error }`.
-    // Errors raised before a context exists (unknown route) get the request id here.
-    rest.addHook('onSend', async (request, reply, payload) => {
-      if (reply.statusCode < 400 || typeof payload !== 'string') return payload;
-      const parsed = JSON.parse(payload) as { data?: { error?: ErrorBody } };
-      const error = parsed.data?.error;
-      return error ? JSON.stringify({ error: { ...error, requestId: request.id } }) : payload;
+  for (const route of restRoutes(options.router)) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        const caller = createCaller(options.createContext({ req: request }));
+        try {
+          const data = await callProcedure(caller, route.procedure, inputOf(route, request));
+          return reply.status(route.successStatus).send(data);
+        } catch (error) {
+          const body = toErrorBody(error, request.id);
+          if (error instanceof Error) options.onError({ error, path: route.procedure, req: request });
+          return reply.status(statusOf(body.code)).send({ error: body });
+        }
+      },
     });
-    await rest.register(fastifyTRPCOpenApiPlugin, {
-      basePath: REST_PREFIX,
-      router: options.router,
-      createContext: options.createContext,
-      responseMeta,
-      onError: options.onError,
-    });
-  });
+  }
+}
+
+/** Path parameters win over query and body fields of the same name. */
+function inputOf(route: RestRoute, request: FastifyRequest): unknown {
+  if (route.voidInput) return undefined;
+  const params = request.params as Record<string, string>;
+  if (route.method === 'GET' || route.method === 'DELETE') {
+    return { ...(request.query as Record<string, unknown>), ...params };
+  }
+  const body: unknown = request.body;
+  const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+  // A body that is not an object is passed on as is, for the input schema to reject with a path.
+  return isObject ? { ...body, ...params } : body;
+}
+
+function callProcedure(
+  caller: ReturnType<typeof createCaller>,
+  path: string,
+  input: unknown,
+): Promise<unknown> {
+  let target: unknown = caller;
+  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
+  if (typeof target !== 'function') throw new Error(`no procedure at ${path}`);
+  return target(input);
 }

@@ -1,3 +1,4 @@
+import type { DesignDocument } from '@schema-builder/schema-model';
 import { DesignDocumentSchema } from '@schema-builder/schema-model';
 import { z } from 'zod';
 
@@ -21,7 +22,16 @@ const metadata = {
 
 export const SchemaSummarySchema = z.object(metadata).meta({ id: 'SchemaSummary' });
 
-export const SchemaResourceSchema = z.object({ ...metadata, definition: DesignDocumentSchema }).meta({
+/**
+ * A stored document in a response. It was validated when it was saved, so responses check only
+ * that it is an object instead of re-parsing every table and column on each read (the hot path);
+ * the OpenAPI document still describes it fully.
+ */
+export const StoredDocumentSchema = z
+  .custom<DesignDocument>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
+  .meta({ override: { $ref: '#/components/schemas/DesignDocument' } });
+
+export const SchemaResourceSchema = z.object({ ...metadata, definition: StoredDocumentSchema }).meta({
   id: 'Schema',
   description: 'A stored design: metadata at the top, the document under `definition`.',
 });

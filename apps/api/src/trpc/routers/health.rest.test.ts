@@ -53,6 +53,16 @@ describe('API documentation', () => {
       '/schemas/{id}/versions/{version}',
     ]);
     expect(response.json().servers).toEqual([{ url: '/api/v1' }]);
+    const put = response.json().paths['/schemas/{id}'].put;
+    expect(Object.keys(put.responses)).toEqual(['200', '400', '404', '409', '413', '415', '422', '500']);
+    expect(put.responses['409']).toEqual({
+      description: 'Error body with code DUPLICATE_NAME or VERSION_CONFLICT',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    });
+    expect(response.json().components.schemas.Schema.properties.definition).toEqual({
+      $ref: '#/components/schemas/DesignDocument',
+    });
+    expect(response.json().components.schemas.DesignDocument.properties.tables.type).toBe('array');
   });
 
   test('serves an interactive docs page', async () => {

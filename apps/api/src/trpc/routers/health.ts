@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { checkHealth } from '../../domain/health/check-health.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 export const healthRouter = router({
   check: publicProcedure
     .meta({
-      openapi: { method: 'GET', path: '/health', tags: ['health'], summary: 'Liveness and database check' },
+      openapi: {
+        method: 'GET',
+        path: '/health',
+        tags: ['health'],
+        summary: 'Liveness and database check',
+        errorResponses: errorResponses('SERVICE_UNAVAILABLE'),
+      },
     })
     .input(z.void())
     .output(

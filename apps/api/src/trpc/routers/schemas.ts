@@ -15,6 +15,7 @@ import {
 } from '../../domain/schemas/types.ts';
 import { updateSchema } from '../../domain/schemas/update-schema.ts';
 import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['schemas'];
@@ -29,13 +30,37 @@ const IssueSchema = z.object({
 
 export const schemasRouter = router({
   create: userProcedure
-    .meta({ openapi: { method: 'POST', path: '/schemas', tags, summary: 'Save a new design (version 1)' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/schemas',
+        tags,
+        summary: 'Save a new design (version 1)',
+        errorResponses: errorResponses(
+          'VALIDATION_ERROR',
+          'UNSUPPORTED_DATA_TYPE',
+          'FOREIGN_KEY_ERROR',
+          'DUPLICATE_NAME',
+          'INVALID_JSON',
+          'PAYLOAD_TOO_LARGE',
+          'UNSUPPORTED_MEDIA_TYPE',
+        ),
+      },
+    })
     .input(CreateSchemaInputSchema)
     .output(SchemaResourceSchema)
     .mutation(({ ctx, input }) => createSchema({ db: ctx.services.db, user: ctx.user, input })),
 
   list: userProcedure
-    .meta({ openapi: { method: 'GET', path: '/schemas', tags, summary: 'List your designs' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/schemas',
+        tags,
+        summary: 'List your designs',
+        errorResponses: errorResponses('VALIDATION_ERROR'),
+      },
+    })
     .input(ListSchemasInputSchema)
     .output(SchemaListSchema)
     .query(({ ctx, input }) => listOwnSchemas({ db: ctx.services.db, user: ctx.user, ...input })),
@@ -47,6 +72,12 @@ export const schemasRouter = router({
         path: '/schemas/validate',
         tags,
         summary: 'Validate a design without saving it',
+        errorResponses: errorResponses(
+          'VALIDATION_ERROR',
+          'INVALID_JSON',
+          'PAYLOAD_TOO_LARGE',
+          'UNSUPPORTED_MEDIA_TYPE',
+        ),
       },
     })
     .input(DesignDocumentSchema)
@@ -54,7 +85,15 @@ export const schemasRouter = router({
     .mutation(({ input }) => validateDesign(input)),
 
   get: userProcedure
-    .meta({ openapi: { method: 'GET', path: '/schemas/{id}', tags, summary: 'Get a design' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/schemas/{id}',
+        tags,
+        summary: 'Get a design',
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+      },
+    })
     .input(byId)
     .output(SchemaResourceSchema)
     .query(({ ctx, input }) => getSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
@@ -66,6 +105,17 @@ export const schemasRouter = router({
         path: '/schemas/{id}',
         tags,
         summary: 'Save a new version of a design',
+        errorResponses: errorResponses(
+          'SCHEMA_NOT_FOUND',
+          'VERSION_CONFLICT',
+          'DUPLICATE_NAME',
+          'VALIDATION_ERROR',
+          'UNSUPPORTED_DATA_TYPE',
+          'FOREIGN_KEY_ERROR',
+          'INVALID_JSON',
+          'PAYLOAD_TOO_LARGE',
+          'UNSUPPORTED_MEDIA_TYPE',
+        ),
         description:
           'Send the whole document plus `expectedVersion`. An unchanged document creates no version.',
       },
@@ -79,7 +129,13 @@ export const schemasRouter = router({
 
   delete: userProcedure
     .meta({
-      openapi: { method: 'DELETE', path: '/schemas/{id}', tags, summary: 'Delete a design (soft delete)' },
+      openapi: {
+        method: 'DELETE',
+        path: '/schemas/{id}',
+        tags,
+        summary: 'Delete a design (soft delete)',
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+      },
     })
     .input(byId)
     .output(z.object({ id: z.string(), deletedAt: z.string() }))
@@ -87,7 +143,13 @@ export const schemasRouter = router({
 
   exportSql: userProcedure
     .meta({
-      openapi: { method: 'GET', path: '/schemas/{id}/export/sql', tags, summary: 'The design as SQL DDL' },
+      openapi: {
+        method: 'GET',
+        path: '/schemas/{id}/export/sql',
+        tags,
+        summary: 'The design as SQL DDL',
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
+      },
     })
     .input(
       byId.extend({
@@ -105,6 +167,7 @@ export const schemasRouter = router({
         path: '/schemas/{id}/versions',
         tags,
         summary: 'The saved versions, newest first',
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId)
@@ -118,6 +181,7 @@ export const schemasRouter = router({
         path: '/schemas/{id}/versions/{version}',
         tags,
         summary: 'One saved version',
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId.extend({ version: z.coerce.number().int().min(1) }))

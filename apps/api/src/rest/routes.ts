@@ -1,0 +1,49 @@
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import type { AppRouter } from '../trpc/root.ts';
+
+export const REST_PREFIX = '/api/v1';
+
+export interface RestRoute {
+  /** The procedure's path in the router, e.g. `schemas.get`. */
+  procedure: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Fastify route, e.g. `/api/v1/schemas/:id`. */
+  url: string;
+  /** The procedure takes no input (`z.void()`). */
+  voidInput: boolean;
+  successStatus: number;
+}
+
+/** Procedures whose success creates a resource answer 201. */
+const CREATED: ReadonlySet<string> = new Set(['schemas.create']);
+
+/** Every procedure that has `meta.openapi`, as a REST route: the one source of REST routes. */
+export function restRoutes(router: AppRouter): RestRoute[] {
+  // `_def.procedures` is the flat path → procedure map (typed as the nested router record).
+  const procedures = router._def.procedures as unknown as Record<string, unknown>;
+  return Object.entries(procedures).flatMap(([procedure, definition]) => {
+    if (!isProcedure(definition)) return [];
+    const openapi = definition._def.meta?.openapi;
+    if (!openapi || openapi.enabled === false) return [];
+    const [input] = definition._def.inputs;
+    return [
+      {
+        procedure,
+        method: openapi.method,
+        url: `${REST_PREFIX}${openapi.path.replace(/\{(\w+)\}/g, ':$1')}`,
+        voidInput: input === undefined || input._zod?.def?.type === 'void',
+        successStatus: CREATED.has(procedure) ? 201 : 200,
+      },
+    ];
+  });
+}
+
+interface ProcedureDefinition {
+  _def: { meta?: OpenApiMeta; inputs: Array<{ _zod?: { def?: { type?: string } } }> };
+}
+
+function isProcedure(value: unknown): value is ProcedureDefinition {
+  if (typeof value !== 'function' && (typeof value !== 'object' || value === null)) return false;
+  const def: unknown = (value as { _def?: unknown })._def;
+  return typeof def === 'object' && def !== null && Array.isArray((def as { inputs?: unknown }).inputs);
+}
