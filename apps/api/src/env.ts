@@ -3,38 +3,64 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Configuration of the API, validated once at start. Nothing else reads process.env. */
-export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** Metadata database. Unset: an embedded PostgreSQL is started with its data in DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
-    .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  DATA_DIR: z.string().min(1).default('.data'),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(54_320),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** Comma-separated origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
-  /** Largest accepted request body in bytes. */
-  BODY_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(100 * 1024 * 1024)
-    .default(5 * 1024 * 1024),
-  /** Until authentication exists, every request runs as this user. */
-  LOCAL_USER_ID: z.string().uuid().default('00000000-0000-4000-8000-000000000001'),
-});
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Metadata database. Unset: an embedded PostgreSQL is started with its data in DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default('.data'),
+    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(54_320),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Comma-separated origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
+    /** Largest accepted request body in bytes. */
+    BODY_LIMIT: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
+    /** `builtin`: accounts, sessions and API keys here. `proxy`: a gateway authenticates (see below). */
+    AUTH_MODE: z.enum(['builtin', 'proxy']).default('builtin'),
+    /** Proxy mode: the user id header is honoured only when this shared secret comes with it. */
+    AUTH_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    AUTH_PROXY_USER_HEADER: z.string().toLowerCase().default('x-user-id'),
+    AUTH_PROXY_SECRET_HEADER: z.string().toLowerCase().default('x-proxy-secret'),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365)
+      .default(24 * 30),
+    /** Brute-force protection: this many failed sign-ins for one e-mail lock it for a while. */
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Requests per minute per user (or per IP before sign-in), and the stricter auth limits per IP. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_SIGN_UP_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    /** Largest design accepted (422 DESIGN_TOO_LARGE above). */
+    MAX_DESIGN_TABLES: z.coerce.number().int().min(1).max(5000).default(1000),
+    MAX_DESIGN_COLUMNS_PER_TABLE: z.coerce.number().int().min(1).max(1600).default(1600),
+    MAX_DESIGN_COLUMNS: z.coerce.number().int().min(1).default(50_000),
+  })
+  .refine((config) => config.AUTH_MODE !== 'proxy' || config.AUTH_PROXY_SECRET !== undefined, {
+    path: ['AUTH_PROXY_SECRET'],
+    message: 'is required when AUTH_MODE=proxy',
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import { statusOf, toErrorBody } from './errors/to-error-body.ts';
+import { authenticationPlugin } from './http/authentication.ts';
+import { rateLimitPlugin } from './http/rate-limits.ts';
 import { restPlugin } from './rest/plugin.ts';
 import type { Services } from './trpc/context.ts';
 import { createContextFactory } from './trpc/context.ts';
@@ -61,6 +64,9 @@ export async function createServer({ services, logger }: ServerOptions): Promise
     return reply.status(404).send({ error: body });
   });
 
+  await app.register(helmet);
+  await app.register(authenticationPlugin, { services });
+  await app.register(rateLimitPlugin, { config });
   await app.register(cors, {
     origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
     exposedHeaders: ['x-request-id'],

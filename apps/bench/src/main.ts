@@ -2,7 +2,9 @@ import { runDesignBench } from './design-bench.ts';
 import { runHttpBench } from './http-bench.ts';
 
 console.log(`# schema-builder benchmarks (node ${process.version}, ${new Date().toISOString()})`);
-console.log(`CPU calibration: ${calibrate().toFixed(0)} ms for 10^7 iterations of an empty loop (a current laptop: ~5–10 ms)`);
+console.log(
+  `CPU calibration: ${calibrate().toFixed(0)} ms for 10^7 iterations of an empty loop (a current laptop: ~5–10 ms)`,
+);
 runDesignBench();
 await runHttpBench();
 

@@ -8,12 +8,14 @@ import { createClient, errorBodyOf } from './index.ts';
 
 let h: Harness;
 let client: ReturnType<typeof createClient>;
+let baseUrl: string;
 
 beforeAll(async () => {
   h = await startHarness();
   await h.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = h.app.server.address() as AddressInfo;
-  client = createClient({ url: `http://127.0.0.1:${port}/` });
+  baseUrl = `http://127.0.0.1:${port}/`;
+  client = createClient({ url: baseUrl, token: h.user.token });
 });
 afterAll(() => h.close());
 
@@ -50,6 +52,23 @@ describe('the typed client over a real port', () => {
       .catch((e: unknown) => e);
     expect(errorBodyOf(invalid)).toMatchObject({ code: 'VALIDATION_ERROR' });
     expect(errorBodyOf(invalid)?.details.map((d) => d.path)).toContain('tables[0].name');
+  });
+
+  test('signs up, signs in and out with a bearer token', async () => {
+    const anonymous = createClient({ url: baseUrl });
+    const email = `client-${randomUUID()}@example.test`;
+    const password = 'a long enough password';
+    const signedUp = await anonymous.auth.signUp.mutate({ email, password, name: 'Client' });
+    expect(signedUp.user).toMatchObject({ email, name: 'Client' });
+
+    const { token } = await anonymous.auth.signIn.mutate({ email, password });
+    const signedIn = createClient({ url: baseUrl, token });
+    await expect(signedIn.auth.me.query()).resolves.toMatchObject({ id: signedUp.user.id });
+    await signedIn.auth.signOut.mutate();
+    const after = await signedIn.auth.me.query().catch((e: unknown) => e);
+    expect(errorBodyOf(after)).toMatchObject({ code: 'UNAUTHORIZED' });
+    const unauthenticated = await anonymous.schemas.list.query({}).catch((e: unknown) => e);
+    expect(errorBodyOf(unauthenticated)).toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   test('health answers through the client', async () => {

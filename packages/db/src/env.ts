@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 const DbToolsEnvSchema = z.object({
   DATABASE_URL: z
-    .string({ message: 'is required (the API applies migrations itself at start, embedded default included)' })
+    .string({
+      message: 'is required (the API applies migrations itself at start, embedded default included)',
+    })
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
 });
 

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runMigrations } from './migrate.ts';
+import { migrationsFolder, runMigrations } from './migrate.ts';
+
+/** How many migrations drizzle-kit has generated (its journal). */
+const journalEntries = () =>
+  (
+    JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    }
+  ).entries.length;
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -16,17 +26,25 @@ describe('migrations', () => {
   test('create the metadata tables once, whatever the number of concurrent runs', async () => {
     const tables = await database.sql<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
-    expect(tables.map((t) => t.table_name)).toEqual(['schema_versions', 'schemas']);
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'api_keys',
+      'audit_events',
+      'schema_versions',
+      'schemas',
+      'sessions',
+      'sign_in_failures',
+      'users',
+    ]);
     const [applied] = await database.sql<{ count: number }[]>`
       SELECT count(*)::int AS count FROM drizzle.__drizzle_migrations`;
-    expect(applied?.count).toBe(1);
+    expect(applied?.count).toBe(journalEntries());
   });
 
   test('a second run applies nothing', async () => {
     await runMigrations(database.url);
     const [applied] = await database.sql<{ count: number }[]>`
       SELECT count(*)::int AS count FROM drizzle.__drizzle_migrations`;
-    expect(applied?.count).toBe(1);
+    expect(applied?.count).toBe(journalEntries());
   });
 
   test('a name is unique per owner among live schemas only', async () => {

@@ -3,6 +3,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 /** The closed set of error codes every API response uses, REST and tRPC alike. */
 export const ERROR_CODES = [
   'VALIDATION_ERROR',
+  'DESIGN_TOO_LARGE',
   'UNSUPPORTED_DATA_TYPE',
   'FOREIGN_KEY_ERROR',
   'INVALID_JSON',
@@ -11,6 +12,11 @@ export const ERROR_CODES = [
   'VERSION_NOT_FOUND',
   'ROUTE_NOT_FOUND',
   'UNAUTHORIZED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'API_KEY_NOT_FOUND',
+  'EMAIL_TAKEN',
+  'RATE_LIMITED',
   'METHOD_NOT_ALLOWED',
   'DUPLICATE_NAME',
   'VERSION_CONFLICT',
@@ -30,6 +36,7 @@ interface Mapping {
 /** Exhaustive: adding a code without its mapping does not compile. */
 export const ERROR_MAPPING = {
   VALIDATION_ERROR: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
+  DESIGN_TOO_LARGE: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   UNSUPPORTED_DATA_TYPE: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   FOREIGN_KEY_ERROR: { status: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   INVALID_JSON: { status: 400, trpc: 'PARSE_ERROR' },
@@ -38,6 +45,11 @@ export const ERROR_MAPPING = {
   VERSION_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
   ROUTE_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
   UNAUTHORIZED: { status: 401, trpc: 'UNAUTHORIZED' },
+  INVALID_CREDENTIALS: { status: 401, trpc: 'UNAUTHORIZED' },
+  FORBIDDEN: { status: 403, trpc: 'FORBIDDEN' },
+  API_KEY_NOT_FOUND: { status: 404, trpc: 'NOT_FOUND' },
+  EMAIL_TAKEN: { status: 409, trpc: 'CONFLICT' },
+  RATE_LIMITED: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   METHOD_NOT_ALLOWED: { status: 405, trpc: 'METHOD_NOT_SUPPORTED' },
   DUPLICATE_NAME: { status: 409, trpc: 'CONFLICT' },
   VERSION_CONFLICT: { status: 409, trpc: 'CONFLICT' },
@@ -67,10 +79,18 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
 
-  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetail[]; cause?: unknown } = {}) {
+  /** For RATE_LIMITED: sent as the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: ErrorDetail[]; cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.details = options.details ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

@@ -58,7 +58,10 @@ describe('bad input gets a 4xx with a stable code, never a 500', () => {
       method: method as 'GET',
       url,
       ...(payload === undefined ? {} : { payload }),
-      ...(contentType ? { headers: { 'content-type': contentType } } : {}),
+      headers: {
+        authorization: `Bearer ${h.user.token}`,
+        ...(contentType ? { 'content-type': contentType } : {}),
+      },
     });
     expect(response.statusCode, response.body).toBe(status);
     expectErrorShape(response.json(), code);

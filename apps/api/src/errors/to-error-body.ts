@@ -16,6 +16,12 @@ export function toErrorBody(error: unknown, requestId: string): ErrorBody {
   return { code, message, details, requestId };
 }
 
+/** Seconds a client should wait before retrying, when the error says. */
+export function retryAfterOf(error: unknown): number | undefined {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  return cause instanceof AppError ? cause.retryAfterSeconds : undefined;
+}
+
 export function statusOf(code: ErrorCode): number {
   return ERROR_MAPPING[code].status;
 }
@@ -52,7 +58,11 @@ function describeTrpc(error: TRPCError): Description {
     case 'METHOD_NOT_SUPPORTED':
       return simple('METHOD_NOT_ALLOWED', 'This method is not allowed here.');
     case 'UNAUTHORIZED':
-      return simple('UNAUTHORIZED', 'Sign in first.');
+      return simple('UNAUTHORIZED', 'Sign in first: send Authorization: Bearer <session token or API key>.');
+    case 'FORBIDDEN':
+      return simple('FORBIDDEN', 'Your credentials do not allow this.');
+    case 'TOO_MANY_REQUESTS':
+      return simple('RATE_LIMITED', 'Too many requests; retry later.');
     case 'PAYLOAD_TOO_LARGE':
       return simple('PAYLOAD_TOO_LARGE', 'The request body is too large.');
     case 'UNSUPPORTED_MEDIA_TYPE':
@@ -81,6 +91,8 @@ function describeHttp(error: unknown): Description {
       return simple('PAYLOAD_TOO_LARGE', 'The request body is too large.');
     case 415:
       return simple('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    case 429:
+      return simple('RATE_LIMITED', 'Too many requests; retry after the number of seconds in Retry-After.');
     default:
       return simple('INTERNAL_ERROR', INTERNAL_MESSAGE);
   }

@@ -2,15 +2,8 @@ import { DesignDocumentSchema } from '@schema-builder/schema-model';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { z } from 'zod';
-import { ERROR_CODES, ERROR_MAPPING } from '../errors/codes.ts';
 import type { AppRouter } from '../trpc/root.ts';
-import { REST_PREFIX } from './routes.ts';
-
-/** The error codes behind an HTTP status, e.g. 409 → "DUPLICATE_NAME or VERSION_CONFLICT". */
-function codesAnsweredWith(status: number): string {
-  const codes = ERROR_CODES.filter((code) => ERROR_MAPPING[code].status === status);
-  return `Error body with code ${codes.join(' or ')}`;
-}
+import { REST_PREFIX, restRoutes } from './routes.ts';
 
 type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -47,17 +40,17 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
     version: appVersion,
     baseUrl: REST_PREFIX,
   });
-  // The adapter describes errors in its own shape; ours is the one ErrorBody.
+  // The adapter describes errors in its own shape (and keeps the first description per status):
+  // ours is the one ErrorBody, described by the codes each operation can answer with.
   const errorRef = { $ref: '#/components/schemas/ErrorBody' };
-  for (const operations of Object.values(document.paths ?? {})) {
-    for (const operation of Object.values(operations ?? {})) {
-      const responses: Record<string, { content?: unknown; description?: string }> | undefined =
-        operation?.responses;
-      for (const [status, response] of Object.entries(responses ?? {})) {
-        if (Number(status) < 400) continue;
-        response.content = { 'application/json': { schema: errorRef } };
-        response.description = codesAnsweredWith(Number(status));
-      }
+  for (const route of restRoutes(router)) {
+    const operation = document.paths?.[route.openapiPath]?.[route.method.toLowerCase() as 'get'];
+    const responses: Record<string, { content?: unknown; description?: string }> = operation?.responses ?? {};
+    for (const [status, response] of Object.entries(responses)) {
+      if (Number(status) < 400) continue;
+      response.content = { 'application/json': { schema: errorRef } };
+      const codes = route.errorResponses[Number(status)]?.split(', ') ?? [];
+      response.description = `Error body with code ${codes.join(' or ')}`;
     }
   }
   const schemas = Object.entries(document.components?.schemas ?? {}).filter(

@@ -2,7 +2,7 @@ import type { StaticDocumentSpec } from '@fastify/swagger';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
+import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import type { Context } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { createCaller } from '../trpc/root.ts';
@@ -27,13 +27,14 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   // Same JSON, two libraries' typings of OpenAPI 3.1.
   const specification = { document: document as unknown as StaticDocumentSpec['document'] };
   await app.register(swagger, { mode: 'static', specification });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
   for (const route of restRoutes(options.router)) {
     app.route({
       method: route.method,
       url: route.url,
+      config: { procedure: route.procedure },
       handler: async (request, reply) => {
         const caller = createCaller(options.createContext({ req: request }));
         try {
@@ -42,6 +43,8 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
         } catch (error) {
           const body = toErrorBody(error, request.id);
           if (error instanceof Error) options.onError({ error, path: route.procedure, req: request });
+          const retryAfter = retryAfterOf(error);
+          if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
           return reply.status(statusOf(body.code)).send({ error: body });
         }
       },

@@ -9,6 +9,10 @@ export interface RestRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Fastify route, e.g. `/api/v1/schemas/:id`. */
   url: string;
+  /** The OpenAPI path, e.g. `/schemas/{id}` (without the prefix). */
+  openapiPath: string;
+  /** HTTP status → the error codes behind it (`meta.openapi.errorResponses`). */
+  errorResponses: Record<number, string>;
   /** The procedure takes no input (`z.void()`). */
   voidInput: boolean;
   successStatus: number;
@@ -31,6 +35,8 @@ export function restRoutes(router: AppRouter): RestRoute[] {
         procedure,
         method: openapi.method,
         url: `${REST_PREFIX}${openapi.path.replace(/\{(\w+)\}/g, ':$1')}`,
+        openapiPath: openapi.path,
+        errorResponses: Array.isArray(openapi.errorResponses) ? {} : (openapi.errorResponses ?? {}),
         voidInput: input === undefined || input._zod?.def?.type === 'void',
         successStatus: CREATED.has(procedure) ? 201 : 200,
       },

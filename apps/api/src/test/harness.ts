@@ -8,26 +8,50 @@ import { createServer } from '../server.ts';
 import type { Context, Services } from '../trpc/context.ts';
 import { createCaller } from '../trpc/root.ts';
 
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+export interface RequestOptions {
+  /** Bearer token; default the harness's own user. `null` sends no credentials. */
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
 export interface Harness {
   app: FastifyInstance;
   services: Services;
-  /** A tRPC caller acting as `userId` (default: the configured local user). */
+  /** The user every request acts as unless told otherwise (signed up through the API). */
+  user: TestUser;
+  /** Signs up another user through the API. */
+  signUp: (name?: string) => Promise<TestUser>;
+  /** A tRPC caller acting as a user (by id, as a session would). */
   caller: (userId?: string) => ReturnType<typeof createCaller>;
-  /** `app.inject` for JSON: method, url and an optional body. */
-  request: (method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  /** `app.inject` for JSON, authenticated as `user` unless `options.token` says otherwise. */
+  request: (
+    method: string,
+    url: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 }
 
 /**
- * A real API over a fresh, migrated database of its own, with a user id unique to the harness
- * so suites never see each other's rows.
+ * A real API over a fresh, migrated database of its own, with a signed-up user, so suites never
+ * see each other's rows. Rate limits are lifted unless a suite sets them.
  */
 export async function startHarness(overrides: Partial<Record<keyof Config, string>> = {}): Promise<Harness> {
   const database = await createTestDatabase('sbapi');
   await runMigrations(database.url);
   const config = ConfigSchema.parse({
-    LOCAL_USER_ID: randomUUID(),
     DATABASE_URL: database.url,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGN_UP_PER_MINUTE: '100000',
     ...overrides,
   });
   const { db, sql, close } = createDatabase({ url: database.url, max: 5 });
@@ -35,25 +59,56 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
   const app = await createServer({ services, logger: false });
   await app.ready();
 
-  return {
+  const request: Harness['request'] = (method, url, body, options = {}) => {
+    const token = options.token === undefined ? harness.user.token : options.token;
+    return app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...options.headers,
+      },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+  };
+
+  const signUp = async (name = 'someone'): Promise<TestUser> => {
+    const email = `${name}-${randomUUID()}@example.test`;
+    const password = `correct horse ${randomUUID()}`;
+    const response = await request(
+      'POST',
+      '/api/v1/auth/sign-up',
+      { email, password, name },
+      { token: null },
+    );
+    if (response.statusCode !== 200) throw new Error(`sign-up failed: ${response.body}`);
+    const body = response.json();
+    return { id: body.user.id, email, password, token: body.token };
+  };
+
+  const harness: Harness = {
     app,
     services,
-    caller: (userId = config.LOCAL_USER_ID) => {
-      const ctx: Context = { services, user: { id: userId }, requestId: randomUUID(), log: app.log };
+    user: { id: '', email: '', password: '', token: '' },
+    signUp,
+    caller: (userId = harness.user.id) => {
+      const requestId = randomUUID();
+      const ctx: Context = {
+        services,
+        auth: { principal: { kind: 'user', userId, via: 'session', sessionId: randomUUID() } },
+        origin: { requestId },
+        log: app.log,
+      };
       return createCaller(ctx);
     },
-    request: (method, url, body) =>
-      app.inject({
-        method: method as 'GET',
-        url,
-        ...(body === undefined
-          ? {}
-          : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-      }),
+    request,
     close: async () => {
       await app.close();
       await close();
       await database.drop();
     },
   };
+  harness.user = await signUp('owner');
+  return harness;
 }

@@ -1,6 +1,8 @@
 import type { Database } from '@schema-builder/db';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Sql } from 'postgres';
+import type { RequestOrigin } from '../domain/audit/record-event.ts';
+import type { Authentication } from '../domain/auth/principal.ts';
 import type { Config } from '../env.ts';
 
 /** Long-lived dependencies, created once at start and shared by every request. */
@@ -11,25 +13,31 @@ export interface Services {
   startedAt: Date;
 }
 
-/** Who is calling. Resolved per request; every owned resource is scoped to `id`. */
+/** The user a procedure acts for; every owned resource is scoped to `id`. */
 export interface User {
   id: string;
 }
 
 export interface Context {
   services: Services;
-  user: User | null;
-  requestId: string;
+  /** Resolved once per request from its credentials (see http/authentication.ts). */
+  auth: Authentication;
+  origin: RequestOrigin;
   log: FastifyBaseLogger;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    authentication: Authentication | null;
+  }
 }
 
 /** One context factory for both transports (tRPC at /trpc, REST at /api/v1). */
 export function createContextFactory(services: Services) {
   return ({ req }: { req: FastifyRequest }): Context => ({
     services,
-    // Until accounts exist, every request acts as the configured local user.
-    user: { id: services.config.LOCAL_USER_ID },
-    requestId: req.id,
+    auth: req.authentication ?? { principal: null },
+    origin: { requestId: req.id, ip: req.ip },
     log: req.log,
   });
 }

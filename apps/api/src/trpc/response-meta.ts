@@ -1,5 +1,5 @@
 import type { TRPCError } from '@trpc/server';
-import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
+import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 
 /**
  * HTTP status of a failed /trpc call by our code's mapping, so an input validation error is 422
@@ -8,5 +8,9 @@ import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
 export function responseMeta(opts: { paths?: readonly string[] | undefined; errors: readonly TRPCError[] }) {
   const [first] = opts.errors;
   if (!first || (opts.paths && opts.paths.length > 1)) return {};
-  return { status: statusOf(toErrorBody(first, '').code) };
+  const retryAfter = retryAfterOf(first);
+  return {
+    status: statusOf(toErrorBody(first, '').code),
+    ...(retryAfter === undefined ? {} : { headers: { 'retry-after': String(retryAfter) } }),
+  };
 }

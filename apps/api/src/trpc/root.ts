@@ -1,9 +1,15 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { apiKeysRouter } from './routers/api-keys.ts';
+import { auditRouter } from './routers/audit.ts';
+import { authRouter } from './routers/auth.ts';
 import { healthRouter } from './routers/health.ts';
 import { schemasRouter } from './routers/schemas.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
+  auth: authRouter,
   health: healthRouter,
   schemas: schemasRouter,
 });

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
+import { FAILURE_MESSAGES } from '../domain/auth/principal.ts';
 import { AppError, ERROR_MAPPING } from '../errors/codes.ts';
 import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import type { Context } from './context.ts';
@@ -9,7 +10,7 @@ const t = initTRPC
   .meta<OpenApiMeta>()
   .create({
     errorFormatter({ shape, error, ctx }) {
-      const body = toErrorBody(error, ctx?.requestId ?? 'unknown');
+      const body = toErrorBody(error, ctx?.origin.requestId ?? 'unknown');
       // `data.error` is the same body REST clients get under `error`; no stack, ever.
       return {
         code: shape.code,
@@ -20,26 +21,41 @@ const t = initTRPC
   });
 
 /** Domain code throws framework-free AppErrors; give tRPC the matching code, keep the cause. */
+function toTrpcError(cause: AppError): TRPCError {
+  return new TRPCError({ code: ERROR_MAPPING[cause.code].trpc, message: cause.message, cause });
+}
+
 function rethrowAppError(error: TRPCError): never {
-  const cause = error.cause;
-  if (cause instanceof AppError) {
-    throw new TRPCError({ code: ERROR_MAPPING[cause.code].trpc, message: cause.message, cause });
-  }
-  throw error;
+  throw error.cause instanceof AppError ? toTrpcError(error.cause) : error;
 }
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Needs no caller: health checks and the like. */
+/** Needs no caller: sign-in, health checks. */
 export const publicProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   return result.ok ? result : rethrowAppError(result.error);
 });
 
-/** Runs as a user; `ctx.user` is non-null inside. One middleware, since each level costs a context copy. */
+function unauthenticated(ctx: Context): TRPCError {
+  const failure = ctx.auth.principal === null ? ctx.auth.failure : undefined;
+  const message = failure
+    ? FAILURE_MESSAGES[failure]
+    : 'Sign in first: send Authorization: Bearer <session token or API key>.';
+  return toTrpcError(new AppError('UNAUTHORIZED', message));
+}
+
+/**
+ * Acts for a signed-in user; `ctx.user` is set inside. Worker keys are refused (403).
+ * One middleware per base procedure: each level costs a context copy on the hot path.
+ */
 export const userProcedure = t.procedure.use(async ({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' });
-  const result = await next({ ctx: { user: ctx.user } });
+  const principal = ctx.auth.principal;
+  if (!principal) throw unauthenticated(ctx);
+  if (principal.kind !== 'user') {
+    throw toTrpcError(new AppError('FORBIDDEN', 'Worker keys can only call worker procedures.'));
+  }
+  const result = await next({ ctx: { user: { id: principal.userId }, principal } });
   return result.ok ? result : rethrowAppError(result.error);
 });

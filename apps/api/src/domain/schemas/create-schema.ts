@@ -2,7 +2,10 @@ import type { Database } from '@schema-builder/db';
 import { schemas, schemaVersions } from '@schema-builder/db';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../../trpc/context.ts';
-import { assertValidDesign, storedDocument } from './design-check.ts';
+import type { RequestOrigin } from '../audit/record-event.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { DesignLimits } from './design-check.ts';
+import { assertDesignSize, assertValidDesign, storedDocument } from './design-check.ts';
 import { toResource } from './resource.ts';
 import type { SchemaResource } from './types.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -10,12 +13,21 @@ import { isUniqueViolation } from './unique-violation.ts';
 export interface CreateSchemaOptions {
   db: Database;
   user: User;
+  origin: RequestOrigin;
+  limits: DesignLimits;
   input: Record<string, unknown> & { changeNote?: string | undefined };
 }
 
 /** Stores a valid design as version 1 of a new schema owned by `user`. */
-export async function createSchema({ db, user, input }: CreateSchemaOptions): Promise<SchemaResource> {
+export async function createSchema({
+  db,
+  user,
+  origin,
+  limits,
+  input,
+}: CreateSchemaOptions): Promise<SchemaResource> {
   const document = storedDocument(input);
+  assertDesignSize(document, limits);
   assertValidDesign(document);
   try {
     return await db.transaction(async (tx) => {
@@ -36,6 +48,13 @@ export async function createSchema({ db, user, input }: CreateSchemaOptions): Pr
         definition: document,
         createdBy: user.id,
         changeNote: input.changeNote ?? null,
+      });
+      await recordEvent(tx, origin, {
+        userId: user.id,
+        action: 'schema.created',
+        resourceType: 'schema',
+        resourceId: row.id,
+        details: { name: row.name, version: 1 },
       });
       return toResource(row);
     });

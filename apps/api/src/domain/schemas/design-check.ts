@@ -1,6 +1,7 @@
 import type { DesignDocument, ValidationIssue, ValidationReport } from '@schema-builder/schema-model';
 import { formatPath, LONE_SURROGATE, validateDesign } from '@schema-builder/schema-model';
-import type { ErrorCode } from '../../errors/codes.ts';
+import type { Config } from '../../env.ts';
+import type { ErrorCode, ErrorDetail } from '../../errors/codes.ts';
 import { AppError } from '../../errors/codes.ts';
 import { plural } from '../../errors/to-error-body.ts';
 
@@ -11,6 +12,44 @@ const REQUEST_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'expectedVersion
 export function storedDocument(input: Record<string, unknown>): DesignDocument & Record<string, unknown> {
   const entries = Object.entries(input).filter(([key]) => !REQUEST_FIELDS.has(key));
   return Object.fromEntries(entries) as DesignDocument & Record<string, unknown>;
+}
+
+export interface DesignLimits {
+  maxTables: number;
+  maxColumnsPerTable: number;
+  maxColumns: number;
+}
+
+/** Refuses designs over the configured size (422 DESIGN_TOO_LARGE), before any deeper work. */
+export function assertDesignSize(document: DesignDocument, limits: DesignLimits): void {
+  const details: ErrorDetail[] = [];
+  if (document.tables.length > limits.maxTables) {
+    details.push({
+      path: 'tables',
+      code: 'TOO_MANY_TABLES',
+      message: `A design can have at most ${limits.maxTables} tables; this one has ${document.tables.length}.`,
+    });
+  }
+  let columns = 0;
+  document.tables.forEach((table, index) => {
+    columns += table.columns.length;
+    if (table.columns.length > limits.maxColumnsPerTable) {
+      details.push({
+        path: `tables[${index}].columns`,
+        code: 'TOO_MANY_COLUMNS',
+        message: `A table can have at most ${limits.maxColumnsPerTable} columns; this one has ${table.columns.length}.`,
+      });
+    }
+  });
+  if (columns > limits.maxColumns) {
+    details.push({
+      path: 'tables',
+      code: 'TOO_MANY_COLUMNS',
+      message: `A design can have at most ${limits.maxColumns} columns in all; this one has ${columns}.`,
+    });
+  }
+  if (details.length > 0)
+    throw new AppError('DESIGN_TOO_LARGE', 'The design is larger than this service accepts.', { details });
 }
 
 /** Validates a document; throws a 422 listing every error, returns the report (warnings) otherwise. */
@@ -72,3 +111,9 @@ function findUnstorableText(
   }
   return undefined;
 }
+
+export const designLimits = (config: Config): DesignLimits => ({
+  maxTables: config.MAX_DESIGN_TABLES,
+  maxColumnsPerTable: config.MAX_DESIGN_COLUMNS_PER_TABLE,
+  maxColumns: config.MAX_DESIGN_COLUMNS,
+});

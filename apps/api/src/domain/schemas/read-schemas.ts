@@ -1,5 +1,7 @@
 import type { Database } from '@schema-builder/db';
 import type { User } from '../../trpc/context.ts';
+import type { RequestOrigin } from '../audit/record-event.ts';
+import { recordEvent } from '../audit/record-event.ts';
 import { findSchema, listSchemas, softDeleteSchema } from './repository.ts';
 import { toResource, toSummary } from './resource.ts';
 import { schemaNotFound } from './schema-not-found.ts';
@@ -38,8 +40,16 @@ export async function listOwnSchemas({ db, user, page, pageSize, search, sort }:
 }
 
 /** Soft delete: the row and its versions stay for audit, the name becomes free again. */
-export async function deleteSchema({ db, user, id }: OwnedSchema) {
-  const deletedAt = await softDeleteSchema(db, user.id, id);
-  if (!deletedAt) throw schemaNotFound(id);
-  return { id, deletedAt: deletedAt.toISOString() };
+export async function deleteSchema({ db, user, origin, id }: OwnedSchema & { origin: RequestOrigin }) {
+  return db.transaction(async (tx) => {
+    const deletedAt = await softDeleteSchema(tx, user.id, id);
+    if (!deletedAt) throw schemaNotFound(id);
+    await recordEvent(tx, origin, {
+      userId: user.id,
+      action: 'schema.deleted',
+      resourceType: 'schema',
+      resourceId: id,
+    });
+    return { id, deletedAt: deletedAt.toISOString() };
+  });
 }

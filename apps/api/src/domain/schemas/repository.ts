@@ -102,7 +102,11 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-export async function softDeleteSchema(db: Database, ownerId: string, id: string): Promise<Date | undefined> {
+export async function softDeleteSchema(
+  db: Queryable,
+  ownerId: string,
+  id: string,
+): Promise<Date | undefined> {
   const [row] = await db
     .update(schemas)
     .set({ deletedAt: sql`now()` })

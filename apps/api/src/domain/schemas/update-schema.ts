@@ -3,8 +3,11 @@ import { schemas, schemaVersions } from '@schema-builder/db';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../../trpc/context.ts';
+import type { RequestOrigin } from '../audit/record-event.ts';
+import { recordEvent } from '../audit/record-event.ts';
 import { duplicateNameOr } from './create-schema.ts';
-import { assertValidDesign, storedDocument } from './design-check.ts';
+import type { DesignLimits } from './design-check.ts';
+import { assertDesignSize, assertValidDesign, storedDocument } from './design-check.ts';
 import { lockSchema } from './repository.ts';
 import { toResource } from './resource.ts';
 import { schemaNotFound } from './schema-not-found.ts';
@@ -13,6 +16,8 @@ import type { SchemaResource } from './types.ts';
 export interface UpdateSchemaOptions {
   db: Database;
   user: User;
+  origin: RequestOrigin;
+  limits: DesignLimits;
   id: string;
   expectedVersion: number;
   input: Record<string, unknown> & { changeNote?: string | undefined };
@@ -25,6 +30,7 @@ export interface UpdateSchemaOptions {
 export async function updateSchema(options: UpdateSchemaOptions): Promise<SchemaResource> {
   const { db, user, id, expectedVersion } = options;
   const document = storedDocument(options.input);
+  assertDesignSize(document, options.limits);
   try {
     return await db.transaction(async (tx) => {
       const current = await lockSchema(tx, user.id, id);
@@ -66,6 +72,13 @@ export async function updateSchema(options: UpdateSchemaOptions): Promise<Schema
         definition: document,
         createdBy: user.id,
         changeNote: options.input.changeNote ?? null,
+      });
+      await recordEvent(tx, options.origin, {
+        userId: user.id,
+        action: 'schema.updated',
+        resourceType: 'schema',
+        resourceId: row.id,
+        details: { name: row.name, version },
       });
       return toResource(row);
     });

@@ -44,6 +44,13 @@ describe('API documentation', () => {
     expect(response.statusCode).toBe(200);
     const paths = Object.keys(response.json().paths).sort();
     expect(paths).toEqual([
+      '/api-keys',
+      '/api-keys/{id}',
+      '/audit-events',
+      '/auth/me',
+      '/auth/sign-in',
+      '/auth/sign-out',
+      '/auth/sign-up',
       '/health',
       '/schemas',
       '/schemas/validate',
@@ -54,9 +61,21 @@ describe('API documentation', () => {
     ]);
     expect(response.json().servers).toEqual([{ url: '/api/v1' }]);
     const put = response.json().paths['/schemas/{id}'].put;
-    expect(Object.keys(put.responses)).toEqual(['200', '400', '404', '409', '413', '415', '422', '500']);
+    expect(Object.keys(put.responses)).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+      '500',
+    ]);
     expect(put.responses['409']).toEqual({
-      description: 'Error body with code DUPLICATE_NAME or VERSION_CONFLICT',
+      description: 'Error body with code VERSION_CONFLICT or DUPLICATE_NAME',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
     });
     expect(response.json().components.schemas.Schema.properties.definition).toEqual({

@@ -11,6 +11,7 @@ export const healthRouter = router({
         path: '/health',
         tags: ['health'],
         summary: 'Liveness and database check',
+        protect: false,
         errorResponses: errorResponses('SERVICE_UNAVAILABLE'),
       },
     })

@@ -1,6 +1,7 @@
 import { DesignDocumentSchema, SQL_DIALECTS, validateDesign } from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { createSchema } from '../../domain/schemas/create-schema.ts';
+import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
 import { exportSql } from '../../domain/schemas/export-sql.ts';
 import { deleteSchema, getSchema, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../domain/schemas/types.ts';
 import { updateSchema } from '../../domain/schemas/update-schema.ts';
 import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
-import { errorResponses } from '../../rest/error-responses.ts';
+import { userErrorResponses } from '../../rest/error-responses.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['schemas'];
@@ -36,7 +37,8 @@ export const schemasRouter = router({
         path: '/schemas',
         tags,
         summary: 'Save a new design (version 1)',
-        errorResponses: errorResponses(
+        errorResponses: userErrorResponses(
+          'DESIGN_TOO_LARGE',
           'VALIDATION_ERROR',
           'UNSUPPORTED_DATA_TYPE',
           'FOREIGN_KEY_ERROR',
@@ -49,7 +51,15 @@ export const schemasRouter = router({
     })
     .input(CreateSchemaInputSchema)
     .output(SchemaResourceSchema)
-    .mutation(({ ctx, input }) => createSchema({ db: ctx.services.db, user: ctx.user, input })),
+    .mutation(({ ctx, input }) =>
+      createSchema({
+        db: ctx.services.db,
+        user: ctx.user,
+        origin: ctx.origin,
+        limits: designLimits(ctx.services.config),
+        input,
+      }),
+    ),
 
   list: userProcedure
     .meta({
@@ -58,7 +68,7 @@ export const schemasRouter = router({
         path: '/schemas',
         tags,
         summary: 'List your designs',
-        errorResponses: errorResponses('VALIDATION_ERROR'),
+        errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
     .input(ListSchemasInputSchema)
@@ -72,7 +82,8 @@ export const schemasRouter = router({
         path: '/schemas/validate',
         tags,
         summary: 'Validate a design without saving it',
-        errorResponses: errorResponses(
+        errorResponses: userErrorResponses(
+          'DESIGN_TOO_LARGE',
           'VALIDATION_ERROR',
           'INVALID_JSON',
           'PAYLOAD_TOO_LARGE',
@@ -82,7 +93,10 @@ export const schemasRouter = router({
     })
     .input(DesignDocumentSchema)
     .output(z.object({ valid: z.boolean(), errors: z.array(IssueSchema), warnings: z.array(IssueSchema) }))
-    .mutation(({ input }) => validateDesign(input)),
+    .mutation(({ ctx, input }) => {
+      assertDesignSize(input, designLimits(ctx.services.config));
+      return validateDesign(input);
+    }),
 
   get: userProcedure
     .meta({
@@ -91,7 +105,7 @@ export const schemasRouter = router({
         path: '/schemas/{id}',
         tags,
         summary: 'Get a design',
-        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId)
@@ -105,7 +119,8 @@ export const schemasRouter = router({
         path: '/schemas/{id}',
         tags,
         summary: 'Save a new version of a design',
-        errorResponses: errorResponses(
+        errorResponses: userErrorResponses(
+          'DESIGN_TOO_LARGE',
           'SCHEMA_NOT_FOUND',
           'VERSION_CONFLICT',
           'DUPLICATE_NAME',
@@ -124,7 +139,15 @@ export const schemasRouter = router({
     .output(SchemaResourceSchema)
     .mutation(({ ctx, input }) => {
       const { id, expectedVersion, ...document } = input;
-      return updateSchema({ db: ctx.services.db, user: ctx.user, id, expectedVersion, input: document });
+      return updateSchema({
+        db: ctx.services.db,
+        user: ctx.user,
+        origin: ctx.origin,
+        limits: designLimits(ctx.services.config),
+        id,
+        expectedVersion,
+        input: document,
+      });
     }),
 
   delete: userProcedure
@@ -134,12 +157,14 @@ export const schemasRouter = router({
         path: '/schemas/{id}',
         tags,
         summary: 'Delete a design (soft delete)',
-        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId)
     .output(z.object({ id: z.string(), deletedAt: z.string() }))
-    .mutation(({ ctx, input }) => deleteSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
+    .mutation(({ ctx, input }) =>
+      deleteSchema({ db: ctx.services.db, user: ctx.user, origin: ctx.origin, id: input.id }),
+    ),
 
   exportSql: userProcedure
     .meta({
@@ -148,7 +173,7 @@ export const schemasRouter = router({
         path: '/schemas/{id}/export/sql',
         tags,
         summary: 'The design as SQL DDL',
-        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(
@@ -167,7 +192,7 @@ export const schemasRouter = router({
         path: '/schemas/{id}/versions',
         tags,
         summary: 'The saved versions, newest first',
-        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId)
@@ -181,7 +206,7 @@ export const schemasRouter = router({
         path: '/schemas/{id}/versions/{version}',
         tags,
         summary: 'One saved version',
-        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId.extend({ version: z.coerce.number().int().min(1) }))

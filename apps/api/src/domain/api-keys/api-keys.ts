@@ -1,0 +1,108 @@
+import type { ApiKeyRow, Database } from '@schema-builder/db';
+import { apiKeys } from '@schema-builder/db';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../../errors/codes.ts';
+import type { RequestOrigin } from '../audit/record-event.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { newSecret, sha256 } from '../auth/secrets.ts';
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  scope: 'user' | 'worker';
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const PREFIX_LENGTH = 12; // "sbk_" + 8 characters of the secret: enough to tell keys apart
+
+function toSummary(row: ApiKeyRow): ApiKeySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    scope: row.scope === 'worker' ? 'worker' : 'user',
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export interface CreateApiKeyOptions {
+  db: Database;
+  origin: RequestOrigin;
+  /** The owner; null only for worker keys, which belong to the deployment. */
+  userId: string | null;
+  name: string;
+  scope: 'user' | 'worker';
+  expiresAt?: Date | undefined;
+}
+
+/** Creates a key and returns its secret — the only time it is ever shown. */
+export async function createApiKey(
+  options: CreateApiKeyOptions,
+): Promise<{ key: string; apiKey: ApiKeySummary }> {
+  const key = newSecret('key');
+  return options.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        userId: options.userId,
+        name: options.name,
+        scope: options.scope,
+        prefix: key.slice(0, PREFIX_LENGTH),
+        keyHash: sha256(key),
+        expiresAt: options.expiresAt ?? null,
+      })
+      .returning();
+    if (!row) throw new Error('INSERT … RETURNING returned no row');
+    await recordEvent(tx, options.origin, {
+      userId: options.userId,
+      action: 'api_key.created',
+      resourceType: 'api_key',
+      resourceId: row.id,
+      details: { name: row.name, scope: row.scope },
+    });
+    return { key, apiKey: toSummary(row) };
+  });
+}
+
+export async function listApiKeys({ db, userId }: { db: Database; userId: string }) {
+  const rows = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.userId, userId))
+    .orderBy(desc(apiKeys.createdAt));
+  return { items: rows.map(toSummary) };
+}
+
+export async function revokeApiKey(options: {
+  db: Database;
+  origin: RequestOrigin;
+  userId: string;
+  id: string;
+}) {
+  return options.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiKeys.id, options.id), eq(apiKeys.userId, options.userId), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (!row) {
+      throw new AppError('API_KEY_NOT_FOUND', `No active API key with id ${options.id}.`, {
+        details: [{ path: 'id', code: 'API_KEY_NOT_FOUND', message: 'No such API key.' }],
+      });
+    }
+    await recordEvent(tx, options.origin, {
+      userId: options.userId,
+      action: 'api_key.revoked',
+      resourceType: 'api_key',
+      resourceId: row.id,
+    });
+    return toSummary(row);
+  });
+}

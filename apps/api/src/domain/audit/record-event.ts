@@ -1,0 +1,43 @@
+import type { Queryable } from '@schema-builder/db';
+import { auditEvents } from '@schema-builder/db';
+
+export const AUDIT_ACTIONS = [
+  'auth.signed_up',
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.signed_out',
+  'api_key.created',
+  'api_key.revoked',
+  'schema.created',
+  'schema.updated',
+  'schema.deleted',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Where an action came from, for the audit trail. */
+export interface RequestOrigin {
+  requestId: string;
+  ip?: string | undefined;
+}
+
+export interface AuditEvent {
+  userId: string | null;
+  action: AuditAction;
+  resourceType: string;
+  resourceId?: string | undefined;
+  details?: Record<string, unknown>;
+}
+
+/** Records an event; call it inside the transaction of the change it describes. */
+export async function recordEvent(db: Queryable, origin: RequestOrigin, event: AuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    userId: event.userId,
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: event.resourceId ?? null,
+    details: event.details ?? {},
+    requestId: origin.requestId,
+    ip: origin.ip ?? null,
+  });
+}

@@ -1,0 +1,154 @@
+import type { Database, Queryable, UserRow } from '@schema-builder/db';
+import { sessions, users } from '@schema-builder/db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../../errors/codes.ts';
+import type { RequestOrigin } from '../audit/record-event.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './sign-in-throttle.ts';
+
+export interface AccountSettings {
+  sessionTtlHours: number;
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  name?: string | undefined;
+}
+
+export interface PublicUser {
+  id: string;
+  email: string | null;
+  name: string;
+  createdAt: string;
+}
+
+export const toPublicUser = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'createdAt'>): PublicUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: row.createdAt.toISOString(),
+});
+
+interface AccountOptions {
+  db: Database;
+  settings: AccountSettings;
+  origin: RequestOrigin;
+  credentials: Credentials;
+}
+
+/** Creates an account and signs it in. */
+export async function signUp({ db, settings, origin, credentials }: AccountOptions) {
+  const passwordHash = await hashPassword(credentials.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: credentials.email, name: credentials.name ?? '', passwordHash })
+        .returning();
+      if (!user) throw new Error('INSERT … RETURNING returned no row');
+      await recordEvent(tx, origin, {
+        userId: user.id,
+        action: 'auth.signed_up',
+        resourceType: 'user',
+        resourceId: user.id,
+      });
+      const token = await startSession(tx, user.id, settings.sessionTtlHours);
+      return { token, user: toPublicUser(user) };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error, 'users_email_key')) throw error;
+    throw new AppError(
+      'EMAIL_TAKEN',
+      'An account with this e-mail address already exists. Sign in instead.',
+      {
+        details: [{ path: 'email', code: 'EMAIL_TAKEN', message: 'Already registered.' }],
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Checks a password; the same 401 whether the address is unknown or the password wrong. */
+export async function signIn({ db, settings, origin, credentials }: AccountOptions) {
+  const email = credentials.email;
+  await assertSignInAllowed({ db, email });
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, credentials.password)
+    : await verifyPassword(await decoyPasswordHash(), credentials.password).then(() => false);
+  if (!user || !valid) {
+    await recordSignInFailure({
+      db,
+      email,
+      maxFailures: settings.maxFailures,
+      lockMinutes: settings.lockMinutes,
+    });
+    if (user) {
+      await recordEvent(db, origin, {
+        userId: user.id,
+        action: 'auth.sign_in_failed',
+        resourceType: 'user',
+        resourceId: user.id,
+      });
+    }
+    throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong.');
+  }
+  await clearSignInFailures(db, email);
+  const token = await startSession(db, user.id, settings.sessionTtlHours);
+  await recordEvent(db, origin, {
+    userId: user.id,
+    action: 'auth.signed_in',
+    resourceType: 'user',
+    resourceId: user.id,
+  });
+  return { token, user: toPublicUser(user) };
+}
+
+async function startSession(db: Queryable, userId: string, ttlHours: number): Promise<string> {
+  const token = newSecret('session');
+  await db.insert(sessions).values({
+    userId,
+    tokenHash: sha256(token),
+    expiresAt: sql`now() + ${`${ttlHours} hours`}::interval`,
+  });
+  return token;
+}
+
+/** Revokes the session the request came with (API keys are revoked through their own route). */
+export async function signOut(options: {
+  db: Database;
+  origin: RequestOrigin;
+  userId: string;
+  sessionId?: string;
+}) {
+  if (options.sessionId) {
+    await options.db
+      .update(sessions)
+      .set({ revokedAt: sql`now()` })
+      .where(
+        and(
+          eq(sessions.id, options.sessionId),
+          eq(sessions.userId, options.userId),
+          isNull(sessions.revokedAt),
+        ),
+      );
+  }
+  await recordEvent(options.db, options.origin, {
+    userId: options.userId,
+    action: 'auth.signed_out',
+    resourceType: 'session',
+    resourceId: options.sessionId,
+  });
+  return { signedOut: true as const };
+}
+
+export async function currentUser({ db, userId }: { db: Database; userId: string }): Promise<PublicUser> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError('UNAUTHORIZED', 'The account no longer exists.');
+  return toPublicUser(user);
+}

@@ -1,0 +1,21 @@
+/**
+ * Who a request acts for, resolved once per request from its credentials.
+ * - a user (by session token, user API key, or trusted proxy header);
+ * - a worker (by worker API key): may call worker procedures only.
+ */
+export type Principal =
+  | { kind: 'user'; userId: string; via: 'session'; sessionId: string }
+  | { kind: 'user'; userId: string; via: 'api_key'; apiKeyId: string }
+  | { kind: 'user'; userId: string; via: 'proxy' }
+  | { kind: 'worker'; apiKeyId: string };
+
+/** Why credentials were refused; shown to the caller in the 401. */
+export type AuthFailure = 'invalid_token' | 'expired_token' | 'invalid_proxy_credentials';
+
+export type Authentication = { principal: Principal } | { principal: null; failure?: AuthFailure };
+
+export const FAILURE_MESSAGES = {
+  invalid_token: 'The bearer token or API key is not valid (unknown or revoked).',
+  expired_token: 'The session has expired: sign in again.',
+  invalid_proxy_credentials: 'The proxy credentials are not valid.',
+} as const satisfies Record<AuthFailure, string>;

@@ -1,0 +1,62 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../env.ts';
+
+type RateClass = 'default' | 'signIn' | 'signUp';
+
+/** Procedures with stricter limits than the general one; provisioning joins them later. */
+const CLASS_OF_PROCEDURE: Readonly<Record<string, RateClass>> = {
+  'auth.signIn': 'signIn',
+  'auth.signUp': 'signUp',
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The procedure a REST route calls (set by rest/plugin.ts). */
+    procedure?: string;
+  }
+}
+
+/** The procedures a request calls: the REST route's, or those named in a /trpc URL (batches). */
+function proceduresOf(request: FastifyRequest): string[] {
+  const procedure = request.routeOptions.config.procedure;
+  if (procedure) return [procedure];
+  const match = /^\/trpc\/([^?]+)/.exec(request.url);
+  return match?.[1] ? decodeURIComponent(match[1]).split(',') : [];
+}
+
+function classOf(request: FastifyRequest): RateClass {
+  const classes = proceduresOf(request).map((procedure) => CLASS_OF_PROCEDURE[procedure] ?? 'default');
+  return classes.find((rateClass) => rateClass !== 'default') ?? 'default';
+}
+
+/**
+ * One limiter, several budgets: sign-in and sign-up per IP, everything else per user (per IP
+ * before sign-in). 429 with Retry-After; the error body comes from the app's error handler.
+ */
+export const rateLimitPlugin = fp(
+  async (app: FastifyInstance, { config }: { config: Config }) => {
+    const limits: Record<RateClass, number> = {
+      default: config.RATE_LIMIT_PER_MINUTE,
+      signIn: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      signUp: config.RATE_LIMIT_SIGN_UP_PER_MINUTE,
+    };
+    await app.register(rateLimit, {
+      hook: 'preHandler',
+      timeWindow: '1 minute',
+      keyGenerator: (request) => {
+        const rateClass = classOf(request);
+        const principal = request.authentication?.principal;
+        if (rateClass !== 'default' || !principal) return `${rateClass}|ip:${request.ip}`;
+        return `${rateClass}|${principal.kind === 'user' ? `user:${principal.userId}` : `worker:${principal.apiKeyId}`}`;
+      },
+      max: (_request, key) => limits[key.slice(0, key.indexOf('|')) as RateClass] ?? limits.default,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        message: `Rate limit exceeded, retry in ${context.after}`,
+      }),
+    });
+  },
+  { name: 'schema-builder-rate-limits', fastify: '5.x' },
+);

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/api-keys.ts';
+import { userErrorResponses } from '../../rest/error-responses.ts';
+import { router, userProcedure } from '../trpc.ts';
+
+const tags = ['api-keys'];
+
+const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scope: z.enum(['user', 'worker']),
+    prefix: z.string().meta({ description: 'The first characters of the key, to tell keys apart' }),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const apiKeysRouter = router({
+  create: userProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api-keys',
+        tags,
+        summary: 'Create an API key acting as you (the key is shown once)',
+        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+      },
+    })
+    .input(
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        expiresAt: z.iso
+          .datetime({ offset: true })
+          .optional()
+          .meta({ description: 'Optional expiry (ISO-8601)' }),
+      }),
+    )
+    .output(z.object({ key: z.string(), apiKey: ApiKeySchema }))
+    .mutation(({ ctx, input }) =>
+      createApiKey({
+        db: ctx.services.db,
+        origin: ctx.origin,
+        userId: ctx.user.id,
+        name: input.name,
+        scope: 'user',
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : undefined,
+      }),
+    ),
+
+  list: userProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api-keys',
+        tags,
+        summary: 'Your API keys',
+        errorResponses: userErrorResponses(),
+      },
+    })
+    .input(z.void())
+    .output(z.object({ items: z.array(ApiKeySchema) }))
+    .query(({ ctx }) => listApiKeys({ db: ctx.services.db, userId: ctx.user.id })),
+
+  revoke: userProcedure
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/api-keys/{id}',
+        tags,
+        summary: 'Revoke an API key',
+        errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
+      },
+    })
+    .input(z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) }))
+    .output(ApiKeySchema)
+    .mutation(({ ctx, input }) =>
+      revokeApiKey({ db: ctx.services.db, origin: ctx.origin, userId: ctx.user.id, id: input.id }),
+    ),
+});

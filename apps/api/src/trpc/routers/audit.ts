@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { listEvents } from '../../domain/audit/list-events.ts';
+import { userErrorResponses } from '../../rest/error-responses.ts';
+import { router, userProcedure } from '../trpc.ts';
+
+const AuditEventSchema = z
+  .object({
+    id: z.string(),
+    action: z.string(),
+    resourceType: z.string(),
+    resourceId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const auditRouter = router({
+  list: userProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/audit-events',
+        tags: ['audit'],
+        summary: 'What was done with your account, newest first',
+        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+      },
+    })
+    .input(
+      z.object({
+        page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+        pageSize: z.coerce.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .output(z.object({ items: z.array(AuditEventSchema), page: z.int(), pageSize: z.int(), total: z.int() }))
+    .query(({ ctx, input }) => listEvents({ db: ctx.services.db, userId: ctx.user.id, ...input })),
+});

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { AccountSettings } from '../../domain/auth/accounts.ts';
+import { currentUser, signIn, signOut, signUp } from '../../domain/auth/accounts.ts';
+import type { Config } from '../../env.ts';
+import { errorResponses, userErrorResponses } from '../../rest/error-responses.ts';
+import { publicProcedure, router, userProcedure } from '../trpc.ts';
+
+const tags = ['auth'];
+
+const UserSchema = z
+  .object({ id: z.string(), email: z.string().nullable(), name: z.string(), createdAt: z.string() })
+  .meta({ id: 'User' });
+const SessionSchema = z.object({ token: z.string(), user: UserSchema }).meta({ id: 'Session' });
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'must be an e-mail address' }))
+  .transform((value) => value.toLowerCase());
+const SignInSchema = z.object({ email, password: z.string().min(1).max(256) });
+const SignUpSchema = z.object({
+  email,
+  password: z.string().min(10, 'must be at least 10 characters').max(256),
+  name: z.string().trim().max(200).optional(),
+});
+
+const settings = (config: Config): AccountSettings => ({
+  sessionTtlHours: config.SESSION_TTL_HOURS,
+  maxFailures: config.SIGN_IN_MAX_FAILURES,
+  lockMinutes: config.SIGN_IN_LOCK_MINUTES,
+});
+
+export const authRouter = router({
+  signUp: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/sign-up',
+        tags,
+        summary: 'Create an account (and sign in)',
+        protect: false,
+        errorResponses: errorResponses('VALIDATION_ERROR', 'EMAIL_TAKEN', 'RATE_LIMITED'),
+      },
+    })
+    .input(SignUpSchema)
+    .output(SessionSchema)
+    .mutation(({ ctx, input }) =>
+      signUp({
+        db: ctx.services.db,
+        settings: settings(ctx.services.config),
+        origin: ctx.origin,
+        credentials: input,
+      }),
+    ),
+
+  signIn: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/sign-in',
+        tags,
+        summary: 'Sign in: a session token',
+        protect: false,
+        errorResponses: errorResponses('VALIDATION_ERROR', 'INVALID_CREDENTIALS', 'RATE_LIMITED'),
+      },
+    })
+    .input(SignInSchema)
+    .output(SessionSchema)
+    .mutation(({ ctx, input }) =>
+      signIn({
+        db: ctx.services.db,
+        settings: settings(ctx.services.config),
+        origin: ctx.origin,
+        credentials: input,
+      }),
+    ),
+
+  signOut: userProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/sign-out',
+        tags,
+        summary: 'Revoke the current session',
+        errorResponses: userErrorResponses(),
+      },
+    })
+    .input(z.void())
+    .output(z.object({ signedOut: z.literal(true) }))
+    .mutation(({ ctx }) =>
+      signOut({
+        db: ctx.services.db,
+        origin: ctx.origin,
+        userId: ctx.user.id,
+        ...(ctx.principal.via === 'session' ? { sessionId: ctx.principal.sessionId } : {}),
+      }),
+    ),
+
+  me: userProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/auth/me',
+        tags,
+        summary: 'The signed-in user',
+        errorResponses: userErrorResponses(),
+      },
+    })
+    .input(z.void())
+    .output(UserSchema)
+    .query(({ ctx }) => currentUser({ db: ctx.services.db, userId: ctx.user.id })),
+});
