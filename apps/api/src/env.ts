@@ -39,6 +39,11 @@ export const ConfigSchema = z
     AUTH_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     AUTH_PROXY_USER_HEADER: z.string().toLowerCase().default('x-user-id'),
     AUTH_PROXY_SECRET_HEADER: z.string().toLowerCase().default('x-proxy-secret'),
+    /**
+     * How long a verified token or key is trusted without asking the database again. A revocation
+     * made on another API instance takes effect after at most this long; 0 disables the cache.
+     */
+    AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .int()

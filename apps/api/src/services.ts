@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createDatabase, runMigrations } from '@schema-builder/db';
 import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import type { FastifyBaseLogger } from 'fastify';
+import { createCredentialCache } from './domain/auth/credential-cache.ts';
 import type { Config } from './env.ts';
 import type { Services } from './trpc/context.ts';
 
@@ -40,7 +41,13 @@ export async function startServices(config: Config, log: FastifyBaseLogger): Pro
   await runMigrations(url);
   const { db, sql, close } = createDatabase({ url, max: config.DATABASE_POOL_SIZE });
   return {
-    services: { config, db, sql, startedAt: new Date() },
+    services: {
+      config,
+      db,
+      sql,
+      credentialCache: createCredentialCache(config.AUTH_CACHE_SECONDS),
+      startedAt: new Date(),
+    },
     close: async () => {
       await close();
       await stopEmbedded();

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { createCredentialCache } from '@schema-builder/api/credential-cache';
 import { ConfigSchema } from '@schema-builder/api/env';
 import { createServer } from '@schema-builder/api/server';
 import { createDatabase, runMigrations } from '@schema-builder/db';
@@ -16,12 +17,13 @@ interface Result {
   non2xx: number;
 }
 
-async function load(url: string): Promise<Result> {
+async function load(url: string, headers: Record<string, string> = {}): Promise<Result> {
   // Warm up (JIT, pool connections), then measure.
-  await autocannon({ url, connections: benchEnv.BENCH_CONNECTIONS, duration: 2, workers: 1 });
+  await autocannon({ url, headers, connections: benchEnv.BENCH_CONNECTIONS, duration: 2, workers: 1 });
   // The load generator runs in a worker thread so it does not share the servers' event loop.
   const result = await autocannon({
     url,
+    headers,
     connections: benchEnv.BENCH_CONNECTIONS,
     duration: benchEnv.BENCH_DURATION_SECONDS,
     workers: 1,
@@ -42,14 +44,37 @@ async function load(url: string): Promise<Result> {
 export async function runHttpBench(): Promise<void> {
   const database = await benchDatabase();
   await runMigrations(database.url);
-  const config = ConfigSchema.parse({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+  const config = ConfigSchema.parse({
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    // The bench measures throughput, not the limiter.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  });
   const { db, sql, close } = createDatabase({ url: database.url, max: config.DATABASE_POOL_SIZE });
-  const api = await createServer({ services: { config, db, sql, startedAt: new Date() }, logger: false });
+  const api = await createServer({
+    services: {
+      config,
+      db,
+      sql,
+      credentialCache: createCredentialCache(config.AUTH_CACHE_SECONDS),
+      startedAt: new Date(),
+    },
+    logger: false,
+  });
   const bare = Fastify({ logger: false });
   try {
+    const signUp = await api.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { email: 'bench@example.test', password: 'benchmark password' },
+    });
+    if (signUp.statusCode !== 200) throw new Error(`could not sign up: ${signUp.body}`);
+    const { token, user } = signUp.json() as { token: string; user: { id: string } };
+    const authorization = `Bearer ${token}`;
     const created = await api.inject({
       method: 'POST',
       url: '/api/v1/schemas',
+      headers: { authorization },
       payload: { ...blogDesign, name: 'bench-blog' },
     });
     if (created.statusCode !== 201) throw new Error(`could not create the bench schema: ${created.body}`);
@@ -58,7 +83,7 @@ export async function runHttpBench(): Promise<void> {
     bare.get<{ Params: { id: string } }>('/schemas/:id', async (request) => {
       const [row] = await sql`
         SELECT * FROM schemas
-        WHERE id = ${request.params.id} AND owner_id = ${config.LOCAL_USER_ID} AND deleted_at IS NULL`;
+        WHERE id = ${request.params.id} AND owner_id = ${user.id} AND deleted_at IS NULL`;
       return row;
     });
 
@@ -68,7 +93,7 @@ export async function runHttpBench(): Promise<void> {
     const barePort = (bare.server.address() as AddressInfo).port;
 
     const baseline = await load(`http://127.0.0.1:${barePort}/schemas/${id}`);
-    const measured = await load(`http://127.0.0.1:${apiPort}/api/v1/schemas/${id}`);
+    const measured = await load(`http://127.0.0.1:${apiPort}/api/v1/schemas/${id}`, { authorization });
     const ratio = measured.requestsPerSecond / baseline.requestsPerSecond;
 
     console.log(

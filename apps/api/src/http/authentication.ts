@@ -14,6 +14,7 @@ export const authenticationPlugin = fp(
       request.authentication = await authenticate({
         db: services.db,
         config: services.config,
+        cache: services.credentialCache,
         headers: request.headers,
       });
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase, runMigrations } from '@schema-builder/db';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createCredentialCache } from '../domain/auth/credential-cache.ts';
 import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
 import { createServer } from '../server.ts';
@@ -55,7 +56,13 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
     ...overrides,
   });
   const { db, sql, close } = createDatabase({ url: database.url, max: 5 });
-  const services: Services = { config, db, sql, startedAt: new Date() };
+  const services: Services = {
+    config,
+    db,
+    sql,
+    credentialCache: createCredentialCache(config.AUTH_CACHE_SECONDS),
+    startedAt: new Date(),
+  };
   const app = await createServer({ services, logger: false });
   await app.ready();
 

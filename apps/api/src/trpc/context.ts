@@ -2,6 +2,7 @@ import type { Database } from '@schema-builder/db';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Sql } from 'postgres';
 import type { RequestOrigin } from '../domain/audit/record-event.ts';
+import type { CredentialCache } from '../domain/auth/credential-cache.ts';
 import type { Authentication } from '../domain/auth/principal.ts';
 import type { Config } from '../env.ts';
 
@@ -10,6 +11,7 @@ export interface Services {
   config: Config;
   db: Database;
   sql: Sql;
+  credentialCache: CredentialCache;
   startedAt: Date;
 }
 

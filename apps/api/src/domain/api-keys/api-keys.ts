@@ -4,6 +4,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { CredentialCache } from '../auth/credential-cache.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 
 export interface ApiKeySummary {
@@ -82,6 +83,7 @@ export async function listApiKeys({ db, userId }: { db: Database; userId: string
 
 export async function revokeApiKey(options: {
   db: Database;
+  cache: CredentialCache;
   origin: RequestOrigin;
   userId: string;
   id: string;
@@ -97,6 +99,7 @@ export async function revokeApiKey(options: {
         details: [{ path: 'id', code: 'API_KEY_NOT_FOUND', message: 'No such API key.' }],
       });
     }
+    options.cache.forget(row.keyHash);
     await recordEvent(tx, options.origin, {
       userId: options.userId,
       action: 'api_key.revoked',

@@ -5,6 +5,7 @@ import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import type { CredentialCache } from './credential-cache.ts';
 import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './sign-in-throttle.ts';
 
@@ -119,15 +120,19 @@ async function startSession(db: Queryable, userId: string, ttlHours: number): Pr
   return token;
 }
 
-/** Revokes the session the request came with (API keys are revoked through their own route). */
+/**
+ * Revokes the session the request came with (API keys are revoked through their own route),
+ * here and in this instance's credential cache.
+ */
 export async function signOut(options: {
   db: Database;
+  cache: CredentialCache;
   origin: RequestOrigin;
   userId: string;
-  sessionId?: string;
+  sessionId?: string | undefined;
 }) {
   if (options.sessionId) {
-    await options.db
+    const revoked = await options.db
       .update(sessions)
       .set({ revokedAt: sql`now()` })
       .where(
@@ -136,7 +141,9 @@ export async function signOut(options: {
           eq(sessions.userId, options.userId),
           isNull(sessions.revokedAt),
         ),
-      );
+      )
+      .returning({ tokenHash: sessions.tokenHash });
+    for (const { tokenHash } of revoked) options.cache.forget(tokenHash);
   }
   await recordEvent(options.db, options.origin, {
     userId: options.userId,

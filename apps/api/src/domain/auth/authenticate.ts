@@ -2,12 +2,14 @@ import type { Database } from '@schema-builder/db';
 import { apiKeys, sessions, users } from '@schema-builder/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../env.ts';
+import type { CredentialCache } from './credential-cache.ts';
 import type { Authentication } from './principal.ts';
 import { safeEqual, secretKind, sha256 } from './secrets.ts';
 
 export interface AuthenticateOptions {
   db: Database;
   config: Config;
+  cache: CredentialCache;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -16,9 +18,21 @@ export interface AuthenticateOptions {
  * proxy mode the user header accompanied by the shared secret. No credentials is not an
  * error here; procedures that need a principal refuse with 401.
  */
-export async function authenticate({ db, config, headers }: AuthenticateOptions): Promise<Authentication> {
+export async function authenticate({
+  db,
+  config,
+  cache,
+  headers,
+}: AuthenticateOptions): Promise<Authentication> {
   const bearer = bearerToken(headers.authorization);
-  if (bearer !== undefined) return authenticateBearer(db, bearer);
+  if (bearer !== undefined) {
+    const hash = sha256(bearer);
+    const cached = cache.get(hash);
+    if (cached) return { principal: cached };
+    const { authentication, notAfter } = await authenticateBearer(db, bearer, hash);
+    if (authentication.principal) cache.set(hash, authentication.principal, notAfter);
+    return authentication;
+  }
   if (config.AUTH_MODE === 'proxy') return authenticateProxy(db, config, headers);
   return { principal: null };
 }
@@ -29,20 +43,31 @@ function bearerToken(header: string | string[] | undefined): string | undefined 
   return match?.[1] ?? '';
 }
 
-async function authenticateBearer(db: Database, token: string): Promise<Authentication> {
+async function authenticateBearer(
+  db: Database,
+  token: string,
+  hash: string,
+): Promise<{ authentication: Authentication; notAfter?: Date }> {
+  const refused = (failure: 'invalid_token' | 'expired_token') => ({
+    authentication: { principal: null, failure } as const,
+  });
   const kind = secretKind(token);
   if (kind === 'session') {
     const [row] = await db
       .select({
         id: sessions.id,
         userId: sessions.userId,
+        expiresAt: sessions.expiresAt,
         expired: sql<boolean>`${sessions.expiresAt} <= now()`,
       })
       .from(sessions)
-      .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
-    if (!row) return { principal: null, failure: 'invalid_token' };
-    if (row.expired) return { principal: null, failure: 'expired_token' };
-    return { principal: { kind: 'user', userId: row.userId, via: 'session', sessionId: row.id } };
+      .where(and(eq(sessions.tokenHash, hash), isNull(sessions.revokedAt)));
+    if (!row) return refused('invalid_token');
+    if (row.expired) return refused('expired_token');
+    return {
+      authentication: { principal: { kind: 'user', userId: row.userId, via: 'session', sessionId: row.id } },
+      notAfter: row.expiresAt,
+    };
   }
   if (kind === 'key') {
     const [row] = await db
@@ -50,18 +75,28 @@ async function authenticateBearer(db: Database, token: string): Promise<Authenti
       .set({ lastUsedAt: sql`now()` })
       .where(
         and(
-          eq(apiKeys.keyHash, sha256(token)),
+          eq(apiKeys.keyHash, hash),
           isNull(apiKeys.revokedAt),
           sql`(${apiKeys.expiresAt} IS NULL OR ${apiKeys.expiresAt} > now())`,
         ),
       )
-      .returning({ id: apiKeys.id, userId: apiKeys.userId, scope: apiKeys.scope });
-    if (!row) return { principal: null, failure: 'invalid_token' };
-    if (row.scope === 'worker') return { principal: { kind: 'worker', apiKeyId: row.id } };
-    if (!row.userId) return { principal: null, failure: 'invalid_token' };
-    return { principal: { kind: 'user', userId: row.userId, via: 'api_key', apiKeyId: row.id } };
+      .returning({
+        id: apiKeys.id,
+        userId: apiKeys.userId,
+        scope: apiKeys.scope,
+        expiresAt: apiKeys.expiresAt,
+      });
+    if (!row) return refused('invalid_token');
+    const notAfter = row.expiresAt ?? undefined;
+    if (row.scope === 'worker')
+      return { authentication: { principal: { kind: 'worker', apiKeyId: row.id } }, notAfter };
+    if (!row.userId) return refused('invalid_token');
+    return {
+      authentication: { principal: { kind: 'user', userId: row.userId, via: 'api_key', apiKeyId: row.id } },
+      notAfter,
+    };
   }
-  return { principal: null, failure: 'invalid_token' };
+  return refused('invalid_token');
 }
 
 /** The gateway's user id, trusted only with the shared secret; its first request creates the user. */

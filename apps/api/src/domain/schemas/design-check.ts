@@ -5,8 +5,22 @@ import type { ErrorCode, ErrorDetail } from '../../errors/codes.ts';
 import { AppError } from '../../errors/codes.ts';
 import { plural } from '../../errors/to-error-body.ts';
 
-/** Fields of a request body that describe the request, not the design. */
-const REQUEST_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'expectedVersion', 'changeNote']);
+/**
+ * Fields of a request body that describe the request or are the server's to set (owner, status,
+ * version, timestamps): dropped, so a client can neither set them nor store look-alikes.
+ */
+const REQUEST_FIELDS = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'expectedVersion',
+  'changeNote',
+  'ownerId',
+  'owner_id',
+  'status',
+  'currentVersion',
+]);
 
 /** The document to store: what the client sent, minus server-owned and request-only fields. */
 export function storedDocument(input: Record<string, unknown>): DesignDocument & Record<string, unknown> {

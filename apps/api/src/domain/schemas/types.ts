@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const SCHEMA_STATUSES = ['draft'] as const;
 
 export const SchemaIdSchema = z.uuid({ message: 'must be a schema id (a UUID)' });
+/** A stored version number (a PostgreSQL integer). */
+export const VersionNumberSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 const timestamp = z.string().meta({ description: 'ISO-8601 timestamp', example: '2026-01-01T00:00:00.000Z' });
 
 const metadata = {

@@ -77,6 +77,12 @@ export const apiKeysRouter = router({
     .input(z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) }))
     .output(ApiKeySchema)
     .mutation(({ ctx, input }) =>
-      revokeApiKey({ db: ctx.services.db, origin: ctx.origin, userId: ctx.user.id, id: input.id }),
+      revokeApiKey({
+        db: ctx.services.db,
+        cache: ctx.services.credentialCache,
+        origin: ctx.origin,
+        userId: ctx.user.id,
+        id: input.id,
+      }),
     ),
 });

@@ -91,6 +91,7 @@ export const authRouter = router({
     .mutation(({ ctx }) =>
       signOut({
         db: ctx.services.db,
+        cache: ctx.services.credentialCache,
         origin: ctx.origin,
         userId: ctx.user.id,
         ...(ctx.principal.via === 'session' ? { sessionId: ctx.principal.sessionId } : {}),

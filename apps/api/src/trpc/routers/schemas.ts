@@ -13,6 +13,7 @@ import {
   SchemaVersionSchema,
   SchemaVersionSummarySchema,
   UpdateSchemaInputSchema,
+  VersionNumberSchema,
 } from '../../domain/schemas/types.ts';
 import { updateSchema } from '../../domain/schemas/update-schema.ts';
 import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
@@ -179,7 +180,7 @@ export const schemasRouter = router({
     .input(
       byId.extend({
         dialect: z.enum(SQL_DIALECTS).default('postgresql'),
-        version: z.coerce.number().int().min(1).optional(),
+        version: VersionNumberSchema.optional(),
       }),
     )
     .output(z.object({ dialect: z.enum(SQL_DIALECTS), sql: z.string(), statements: z.array(z.string()) }))
@@ -209,7 +210,7 @@ export const schemasRouter = router({
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(byId.extend({ version: z.coerce.number().int().min(1) }))
+    .input(byId.extend({ version: VersionNumberSchema }))
     .output(SchemaVersionSchema)
     .query(({ ctx, input }) => getSchemaVersion({ db: ctx.services.db, user: ctx.user, ...input })),
 });

@@ -1,0 +1,174 @@
+import { blogDesign } from '@schema-builder/testing/fixtures';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { restRoutes } from '../rest/routes.ts';
+import type { Harness, TestUser } from '../test/harness.ts';
+import { startHarness } from '../test/harness.ts';
+import { appRouter } from './root.ts';
+
+/**
+ * Tenant isolation, for every procedure of the router. Each procedure must be classified below;
+ * a new procedure fails this suite until someone decides how it is isolated.
+ */
+interface Owned {
+  schemaId: string;
+  apiKeyId: string;
+}
+
+type Case =
+  | { kind: 'public' }
+  /** Acts on the caller only; lists must not show another user's rows. */
+  | { kind: 'own'; input?: unknown }
+  /** Takes another resource's id: a stranger gets 404 and changes nothing. */
+  | { kind: 'resource'; input: (owned: Owned) => Record<string, unknown> };
+
+const design = (name: string) => ({ ...blogDesign, name });
+
+const CASES: Record<string, Case> = {
+  'auth.signUp': { kind: 'public' },
+  'auth.signIn': { kind: 'public' },
+  'health.check': { kind: 'public' },
+  'auth.me': { kind: 'own' },
+  'auth.signOut': { kind: 'own' },
+  'apiKeys.create': { kind: 'own', input: { name: 'stranger key' } },
+  'apiKeys.list': { kind: 'own' },
+  'audit.list': { kind: 'own', input: {} },
+  'schemas.create': { kind: 'own', input: design('stranger design') },
+  'schemas.list': { kind: 'own', input: {} },
+  'schemas.validate': { kind: 'own', input: design('unsaved') },
+  'apiKeys.revoke': { kind: 'resource', input: (o) => ({ id: o.apiKeyId }) },
+  'schemas.get': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'schemas.update': {
+    kind: 'resource',
+    input: (o) => ({ ...design('stolen'), id: o.schemaId, expectedVersion: 2 }),
+  },
+  'schemas.delete': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'schemas.exportSql': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'schemas.versions': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'schemas.version': { kind: 'resource', input: (o) => ({ id: o.schemaId, version: 1 }) },
+};
+
+let h: Harness;
+let owner: TestUser;
+let stranger: TestUser;
+let owned: Owned;
+
+/** Everything the owner has, as stored: must be identical after any stranger's call. */
+async function ownerState() {
+  const sql = h.services.sql;
+  return {
+    schemas:
+      await sql`SELECT id, name, current_version, definition, deleted_at FROM schemas WHERE owner_id = ${owner.id}`,
+    versions:
+      await sql`SELECT schema_id, version FROM schema_versions v JOIN schemas s ON s.id = v.schema_id WHERE s.owner_id = ${owner.id} ORDER BY 1, 2`,
+    keys: await sql`SELECT id, revoked_at FROM api_keys WHERE user_id = ${owner.id}`,
+    sessions: await sql`SELECT id, revoked_at FROM sessions WHERE user_id = ${owner.id}`,
+  };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  owner = h.user;
+  stranger = await h.signUp('stranger');
+  const schema = await h.caller(owner.id).schemas.create(design('owned'));
+  await h
+    .caller(owner.id)
+    .schemas.update({ ...design('owned'), description: 'v2', id: schema.id, expectedVersion: 1 });
+  const key = await h.request('POST', '/api/v1/api-keys', { name: 'owned key' });
+  owned = { schemaId: schema.id, apiKeyId: key.json().apiKey.id };
+});
+afterAll(() => h.close());
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+test('every procedure of the router is classified for isolation', () => {
+  expect(procedures).toEqual(Object.keys(CASES).sort());
+});
+
+const ofKind = (kind: Case['kind']) => procedures.filter((procedure) => CASES[procedure]?.kind === kind);
+
+describe.each(ofKind('resource'))('%s', (procedure) => {
+  test("a stranger gets 404 for the owner's resource and changes nothing", async () => {
+    const entry = CASES[procedure];
+    if (entry?.kind !== 'resource') throw new Error('classified as resource above');
+    const before = await ownerState();
+    const input = entry.input(owned);
+    const call = procedure
+      .split('.')
+      .reduce<unknown>((target, key) => (target as Record<string, unknown>)[key], h.caller(stranger.id));
+    await expect((call as (input: unknown) => Promise<unknown>)(input)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    const route = restRoutes(appRouter).find((candidate) => candidate.procedure === procedure);
+    if (route) {
+      const url = route.url.replace(/:(\w+)/g, (_m, name: string) => String(input[name]));
+      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : input;
+      const response = await h.request(route.method, url, body, { token: stranger.token });
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain(owner.id);
+    }
+    expect(await ownerState()).toEqual(before);
+  });
+});
+
+describe.each(ofKind('own'))('%s', (procedure) => {
+  test("a stranger's call shows none of the owner's data and leaves it alone", async () => {
+    const entry = CASES[procedure];
+    if (entry?.kind !== 'own') throw new Error('classified as own above');
+    const before = await ownerState();
+    const route = restRoutes(appRouter).find((candidate) => candidate.procedure === procedure);
+    if (!route) throw new Error(`${procedure} has no REST route`);
+    // Signing out revokes the session it uses: give it one of its own.
+    const signIn = await h.request(
+      'POST',
+      '/api/v1/auth/sign-in',
+      { email: stranger.email, password: stranger.password },
+      { token: null },
+    );
+    const response = await h.request(
+      route.method,
+      route.url,
+      route.method === 'GET' ? undefined : entry.input,
+      {
+        token: signIn.json().token,
+      },
+    );
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    for (const secret of [owner.id, owned.schemaId, owned.apiKeyId, owner.email, owner.token]) {
+      expect(response.body).not.toContain(secret);
+    }
+    expect(await ownerState()).toEqual(before);
+  });
+});
+
+describe('responses never leak secrets', () => {
+  test('no password hash, token hash or key hash in any listing', async () => {
+    const hashes = await h.services.sql`
+      SELECT password_hash AS secret FROM users WHERE password_hash IS NOT NULL
+      UNION ALL SELECT token_hash FROM sessions UNION ALL SELECT key_hash FROM api_keys`;
+    const bodies = await Promise.all(
+      ['/api/v1/auth/me', '/api/v1/api-keys', '/api/v1/audit-events', '/api/v1/schemas'].map(
+        async (url) => (await h.request('GET', url)).body,
+      ),
+    );
+    for (const body of bodies) {
+      for (const { secret } of hashes) expect(body).not.toContain(secret);
+    }
+  });
+
+  test('fields a client must not set are ignored', async () => {
+    const created = await h.request('POST', '/api/v1/schemas', {
+      ...design('sneaky'),
+      ownerId: stranger.id,
+      status: 'ready',
+      currentVersion: 42,
+      createdAt: '2000-01-01T00:00:00Z',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'draft', version: 1 });
+    expect(created.json().createdAt).not.toBe('2000-01-01T00:00:00Z');
+    expect(created.json().definition).not.toHaveProperty('ownerId');
+    const [row] = await h.services.sql`SELECT owner_id FROM schemas WHERE id = ${created.json().id}`;
+    expect(row?.owner_id).toBe(owner.id);
+  });
+});
