@@ -39,18 +39,19 @@ export async function startServices(config: Config, log: FastifyBaseLogger): Pro
     stopEmbedded = server.stop;
   }
   await runMigrations(url);
-  const { db, sql, close } = createDatabase({ url, max: config.DATABASE_POOL_SIZE });
+  const connected = connectServices(config, url);
   return {
-    services: {
-      config,
-      db,
-      sql,
-      credentialCache: createCredentialCache(config.AUTH_CACHE_SECONDS),
-      startedAt: new Date(),
-    },
+    services: connected.services,
     close: async () => {
-      await close();
+      await connected.close();
       await stopEmbedded();
     },
   };
+}
+
+/** The services over an already migrated metadata database at `url`. */
+export function connectServices(config: Config, url: string): StartedServices {
+  const { db, sql, close } = createDatabase({ url, max: config.DATABASE_POOL_SIZE });
+  const credentialCache = createCredentialCache(config.AUTH_CACHE_SECONDS);
+  return { services: { config, db, sql, credentialCache, startedAt: new Date() }, close };
 }

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { createCredentialCache } from '@schema-builder/api/credential-cache';
 import { ConfigSchema } from '@schema-builder/api/env';
 import { createServer } from '@schema-builder/api/server';
-import { createDatabase, runMigrations } from '@schema-builder/db';
+import { connectServices } from '@schema-builder/api/services';
+import { runMigrations } from '@schema-builder/db';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -50,17 +50,9 @@ export async function runHttpBench(): Promise<void> {
     // The bench measures throughput, not the limiter.
     RATE_LIMIT_PER_MINUTE: '100000000',
   });
-  const { db, sql, close } = createDatabase({ url: database.url, max: config.DATABASE_POOL_SIZE });
-  const api = await createServer({
-    services: {
-      config,
-      db,
-      sql,
-      credentialCache: createCredentialCache(config.AUTH_CACHE_SECONDS),
-      startedAt: new Date(),
-    },
-    logger: false,
-  });
+  const { services, close } = connectServices(config, database.url);
+  const { sql } = services;
+  const api = await createServer({ services, logger: false });
   const bare = Fastify({ logger: false });
   try {
     const signUp = await api.inject({

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createDatabase, runMigrations } from '@schema-builder/db';
+import { runMigrations } from '@schema-builder/db';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createCredentialCache } from '../domain/auth/credential-cache.ts';
 import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
 import { createServer } from '../server.ts';
+import { connectServices } from '../services.ts';
 import type { Context, Services } from '../trpc/context.ts';
 import { createCaller } from '../trpc/root.ts';
 
@@ -50,19 +50,13 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
   await runMigrations(database.url);
   const config = ConfigSchema.parse({
     DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '5',
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
     RATE_LIMIT_SIGN_UP_PER_MINUTE: '100000',
     ...overrides,
   });
-  const { db, sql, close } = createDatabase({ url: database.url, max: 5 });
-  const services: Services = {
-    config,
-    db,
-    sql,
-    credentialCache: createCredentialCache(config.AUTH_CACHE_SECONDS),
-    startedAt: new Date(),
-  };
+  const { services, close } = connectServices(config, database.url);
   const app = await createServer({ services, logger: false });
   await app.ready();
 

@@ -1,8 +1,7 @@
-import { createDatabase } from '@schema-builder/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCredentialCache } from '../../domain/auth/credential-cache.ts';
 import { ConfigSchema } from '../../env.ts';
 import { createServer } from '../../server.ts';
+import { connectServices } from '../../services.ts';
 import type { Harness } from '../../test/harness.ts';
 import { startHarness } from '../../test/harness.ts';
 
@@ -21,18 +20,12 @@ describe('GET /api/v1/health', () => {
 
   test('is 503 SERVICE_UNAVAILABLE when the database is down', async () => {
     // Nothing listens on port 1: every connection attempt is refused.
-    const config = ConfigSchema.parse({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
-    const { db, sql, close } = createDatabase({ url: config.DATABASE_URL ?? '', max: 1 });
-    const app = await createServer({
-      services: {
-        config,
-        db,
-        sql,
-        credentialCache: createCredentialCache(config.AUTH_CACHE_SECONDS),
-        startedAt: new Date(),
-      },
-      logger: false,
-    });
+    const url = 'postgres://nobody@127.0.0.1:1/none';
+    const { services, close } = connectServices(
+      ConfigSchema.parse({ DATABASE_URL: url, DATABASE_POOL_SIZE: '1' }),
+      url,
+    );
+    const app = await createServer({ services, logger: false });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(response.statusCode).toBe(503);
