@@ -43,63 +43,72 @@ function describe(error: unknown): Description {
       details: issues.map(({ path, code, message }) => ({ path, code, message })),
     };
   }
-  if (error instanceof TRPCError) return describeTrpc(error);
-  return describeHttp(error);
+  const code = error instanceof TRPCError ? codeOfTrpcError(error) : codeOfHttpError(error);
+  return { code, message: GENERIC_MESSAGES[code] ?? INTERNAL_MESSAGE, details: [] };
 }
 
-function describeTrpc(error: TRPCError): Description {
+/** What a client is told when nothing more specific is known (and must not be). */
+const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  INVALID_JSON: 'The request body is not valid JSON.',
+  BAD_REQUEST: 'The request is malformed.',
+  ROUTE_NOT_FOUND: 'No such route or procedure.',
+  METHOD_NOT_ALLOWED: 'This method is not allowed here.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  UNSUPPORTED_MEDIA_TYPE: 'Send the body as application/json.',
+  UNAUTHORIZED: 'Sign in first: send Authorization: Bearer <session token or API key>.',
+  FORBIDDEN: 'Your credentials do not allow this.',
+  RATE_LIMITED: 'Too many requests; retry after the number of seconds in Retry-After.',
+};
+
+/** Errors tRPC raises itself (parsing, routing, limits). */
+function codeOfTrpcError(error: TRPCError): ErrorCode {
   switch (error.code) {
     case 'PARSE_ERROR':
-      return simple('INVALID_JSON', 'The request body is not valid JSON.');
+      return 'INVALID_JSON';
     case 'BAD_REQUEST':
-      return simple('BAD_REQUEST', 'The request is malformed.');
+      return 'BAD_REQUEST';
     case 'NOT_FOUND':
-      return simple('ROUTE_NOT_FOUND', 'No such route or procedure.');
+      return 'ROUTE_NOT_FOUND';
     case 'METHOD_NOT_SUPPORTED':
-      return simple('METHOD_NOT_ALLOWED', 'This method is not allowed here.');
-    case 'UNAUTHORIZED':
-      return simple('UNAUTHORIZED', 'Sign in first: send Authorization: Bearer <session token or API key>.');
-    case 'FORBIDDEN':
-      return simple('FORBIDDEN', 'Your credentials do not allow this.');
-    case 'TOO_MANY_REQUESTS':
-      return simple('RATE_LIMITED', 'Too many requests; retry later.');
+      return 'METHOD_NOT_ALLOWED';
     case 'PAYLOAD_TOO_LARGE':
-      return simple('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+      return 'PAYLOAD_TOO_LARGE';
     case 'UNSUPPORTED_MEDIA_TYPE':
-      return simple('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 'UNAUTHORIZED':
+      return 'UNAUTHORIZED';
+    case 'FORBIDDEN':
+      return 'FORBIDDEN';
+    case 'TOO_MANY_REQUESTS':
+      return 'RATE_LIMITED';
     default:
-      return simple('INTERNAL_ERROR', INTERNAL_MESSAGE);
+      return 'INTERNAL_ERROR';
   }
 }
 
-/** Errors raised by Fastify itself (body parsing, limits, routing). */
-function describeHttp(error: unknown): Description {
+/** Errors Fastify and its plugins raise (body parsing, limits, routing), by status. */
+function codeOfHttpError(error: unknown): ErrorCode {
   const statusCode =
     typeof error === 'object' && error && 'statusCode' in error ? error.statusCode : undefined;
   const fastifyCode = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
   switch (statusCode) {
     case 400:
-      if (error instanceof SyntaxError || fastifyCode.startsWith('FST_ERR_CTP')) {
-        return simple('INVALID_JSON', 'The request body is not valid JSON.');
-      }
-      return simple('BAD_REQUEST', 'The request is malformed.');
+      return error instanceof SyntaxError || fastifyCode.startsWith('FST_ERR_CTP')
+        ? 'INVALID_JSON'
+        : 'BAD_REQUEST';
     case 404:
-      return simple('ROUTE_NOT_FOUND', 'No such route.');
+      return 'ROUTE_NOT_FOUND';
     case 405:
-      return simple('METHOD_NOT_ALLOWED', 'This method is not allowed here.');
+      return 'METHOD_NOT_ALLOWED';
     case 413:
-      return simple('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+      return 'PAYLOAD_TOO_LARGE';
     case 415:
-      return simple('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+      return 'UNSUPPORTED_MEDIA_TYPE';
     case 429:
-      return simple('RATE_LIMITED', 'Too many requests; retry after the number of seconds in Retry-After.');
+      return 'RATE_LIMITED';
     default:
-      return simple('INTERNAL_ERROR', INTERNAL_MESSAGE);
+      return 'INTERNAL_ERROR';
   }
-}
-
-function simple(code: ErrorCode, message: string): Description {
-  return { code, message, details: [] };
 }
 
 export function plural(count: number, noun: string): string {
