@@ -1,0 +1,86 @@
+import { quoteIdent } from '@schema-builder/schema-model';
+import { blogDesign } from '@schema-builder/testing/fixtures';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ProvisioningError } from './errors.ts';
+import { inspectDatabase } from './inspect.ts';
+import { cleanupAfterFailure, dropProvisioned, provision } from './provision.ts';
+import { openTarget } from './session.ts';
+import { applyDesign } from './steps/schema.ts';
+import { openTestServer, type TestServer } from './test-support.ts';
+
+let server: TestServer;
+beforeAll(() => {
+  server = openTestServer();
+});
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+async function failureOf(run: () => Promise<unknown>): Promise<ProvisioningError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ProvisioningError) return error;
+    throw error;
+  }
+  throw new Error('expected a ProvisioningError');
+}
+
+describe('failures', () => {
+  test('a DDL error leaves no tables, a readable reason, and cleanup removes the rest', async () => {
+    const ddl = 'CREATE TABLE kept (id int);\n\nCREATE TABLE broken (id int REFERENCES missing (id));\n';
+    const plan = server.plan(blogDesign, { ddl });
+    const error = await failureOf(() => provision(server.session, plan));
+    expect(error.code).toBe('DDL_FAILED');
+    expect(error.sqlState).toBe('42P01');
+    expect(error.message).toBe(
+      'the design\'s DDL failed: relation "missing" does not exist (SQLSTATE 42P01)',
+    );
+    expect(error.message).not.toContain(plan.password);
+
+    const inspection = await inspectDatabase(server.session, plan.database);
+    expect(inspection).toMatchObject({ exists: true, tables: [], schemaMarker: undefined });
+
+    await cleanupAfterFailure(server.session, plan);
+    const left = await server.existing();
+    expect(left.databases).not.toContain(plan.database);
+    expect(left.roles).not.toContain(plan.role);
+  });
+
+  test('a syntax error names the line of the DDL', async () => {
+    const plan = server.plan(blogDesign, { ddl: 'CREATE TABLE a (id int);\n\nCREATE TABLE b (id int,);\n' });
+    const error = await failureOf(() => provision(server.session, plan));
+    expect(error.message).toContain('at line 3 (CREATE TABLE b (id int,);)');
+    expect(error.message).toContain('syntax error');
+    await cleanupAfterFailure(server.session, plan);
+  });
+
+  test('a database already built from another version is not overwritten', async () => {
+    const plan = server.plan(blogDesign);
+    await provision(server.session, plan);
+    const error = await failureOf(() => applyDesign(server.session, { ...plan, version: 2 }));
+    expect(error.code).toBe('VERSION_MISMATCH');
+    await dropProvisioned(server.session, plan);
+  });
+
+  test('names taken by unmarked objects are neither adopted nor dropped', async () => {
+    const plan = server.plan(blogDesign, { ddl: '' });
+    await server.session.admin.unsafe(`CREATE ROLE ${quoteIdent(plan.role)}`);
+    expect((await failureOf(() => provision(server.session, plan))).code).toBe('NOT_OURS');
+    expect((await failureOf(() => cleanupAfterFailure(server.session, plan))).code).toBe('NOT_OURS');
+    expect((await server.existing()).roles).toContain(plan.role);
+  });
+
+  test('an unreachable server is a readable SERVER_ERROR without the admin password', async () => {
+    const adminUrl = 'postgres://admin:hunter2-admin-secret@127.0.0.1:9/postgres';
+    const session = openTarget({ name: 'down', adminUrl }, { instance: server.session.instance });
+    try {
+      const error = await failureOf(() => provision(session, server.plan(blogDesign)));
+      expect(error.code).toBe('SERVER_ERROR');
+      expect(error.message).toMatch(/^create role: .*ECONNREFUSED/);
+      expect(error.message).not.toContain('hunter2');
+    } finally {
+      await session.close();
+    }
+  });
+});

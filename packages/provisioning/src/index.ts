@@ -1,0 +1,56 @@
+export { ProvisioningError, type ProvisioningErrorCode } from './errors.ts';
+export {
+  type DatabaseInspection,
+  type InspectedColumn,
+  type InspectedTable,
+  inspectDatabase,
+} from './inspect.ts';
+export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';
+export { MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
+export {
+  GENERATED_NAME,
+  type GeneratedNames,
+  generateNames,
+  MAX_NAME_BYTES,
+  type NameInput,
+  slugify,
+} from './names.ts';
+export { type DatabaseRef, DEFAULT_CONNECTION_LIMIT, type ProvisionPlan } from './plan.ts';
+export {
+  cleanupAfterFailure,
+  dropProvisioned,
+  type ProvisionOptions,
+  type ProvisionStep,
+  provision,
+  provisionSteps,
+} from './provision.ts';
+export {
+  findMarked,
+  type MarkedDatabase,
+  type MarkedObjects,
+  type MarkedRole,
+  type ReconcileOptions,
+  type ReconcileResult,
+  reconcile,
+} from './reconcile.ts';
+export {
+  generatePassword,
+  parseScramVerifier,
+  type ScramOptions,
+  type ScramVerifier,
+  scramSha256Verifier,
+  scramVerifierMatches,
+} from './scram.ts';
+export {
+  decodeKey,
+  deriveKeyId,
+  generateKey,
+  SecretBox,
+  SecretBoxError,
+  type SecretBoxErrorCode,
+  type SecretKey,
+} from './secret-box.ts';
+export { APPLICATION_NAME, type OpenTargetOptions, openTarget, type TargetSession } from './session.ts';
+export { rotatePassword } from './steps/role.ts';
+export type { ApplyOutcome } from './steps/schema.ts';
+export { checkTargets, chooseTarget, databaseUrl, redactUrl, type TargetServer } from './targets.ts';

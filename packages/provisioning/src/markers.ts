@@ -1,0 +1,66 @@
+import { quoteLiteral } from '@schema-builder/schema-model';
+
+/**
+ * What we write into COMMENTs on the roles, databases and `public` schemas we create, so that a
+ * retry recognises its own work and the reconciler can tell ours from everything else.
+ * `instance` names the deployment: two schema-builder deployments sharing a server never
+ * reconcile each other's objects.
+ */
+export interface Marker {
+  kind: 'role' | 'database' | 'schema';
+  instance: string;
+  designId: string;
+  /** The database this object belongs to (for a role: the database it was created for). */
+  database: string;
+  /** ISO time of creation, for operators and the reconciler's grace period. */
+  createdAt: string;
+  /** `schema` markers: the design version whose DDL was applied. */
+  version?: number;
+}
+
+export const MARKER_PREFIX = 'schema-builder:';
+
+/** `'schema-builder:{…}'`, quoted for COMMENT ON (which takes no parameters). */
+export function markerLiteral(marker: Marker): string {
+  return quoteLiteral(`${MARKER_PREFIX}${JSON.stringify(marker)}`);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** The marker in a COMMENT, or undefined for anything else (unmarked objects are never ours). */
+export function parseMarker(comment: string | null | undefined): Marker | undefined {
+  if (!comment?.startsWith(MARKER_PREFIX)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(comment.slice(MARKER_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { kind, instance, designId, database, createdAt, version } = value as Record<string, unknown>;
+  if (kind !== 'role' && kind !== 'database' && kind !== 'schema') return undefined;
+  if (!isString(instance) || !isString(designId) || !isString(database) || !isString(createdAt))
+    return undefined;
+  if (version !== undefined && !Number.isInteger(version)) return undefined;
+  return {
+    kind,
+    instance,
+    designId,
+    database,
+    createdAt,
+    ...(typeof version === 'number' ? { version } : {}),
+  };
+}
+
+/** Whether `marker` was written by `instance` for this design's `database`. */
+export function markerIsFor(
+  marker: Marker | undefined,
+  expected: { instance: string; designId: string; database: string },
+): boolean {
+  return (
+    marker !== undefined &&
+    marker.instance === expected.instance &&
+    marker.designId === expected.designId &&
+    marker.database === expected.database
+  );
+}

@@ -1,0 +1,53 @@
+import postgres from 'postgres';
+import { databaseUrl, type TargetServer } from './targets.ts';
+
+/** Our connections say who they are, so `inspect` can leave them out of a database's connection count. */
+export const APPLICATION_NAME = 'schema-builder-provisioning';
+
+/** An admin connection to one target server, for one deployment (`instance`, written into markers). */
+export interface TargetSession {
+  readonly target: TargetServer;
+  readonly instance: string;
+  /** Pool on the server's maintenance database (the adminUrl's database). */
+  readonly admin: postgres.Sql;
+  /** Runs `work` on a short-lived admin connection to another database of the server. */
+  inDatabase<T>(database: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenTargetOptions {
+  /** The deployment's id; only objects marked with it are ever changed or dropped. */
+  instance: string;
+  /** Admin connections kept to the server; one job needs one, concurrent jobs one each. */
+  poolSize?: number;
+}
+
+function connect(url: string, max: number): postgres.Sql {
+  return postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 10,
+    idle_timeout: 30,
+    connection: { application_name: APPLICATION_NAME },
+  });
+}
+
+export function openTarget(target: TargetServer, options: OpenTargetOptions): TargetSession {
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(options.instance))
+    throw new Error('instance must be 1-64 of [A-Za-z0-9_.:-]');
+  const admin = connect(target.adminUrl, options.poolSize ?? 2);
+  return {
+    target,
+    instance: options.instance,
+    admin,
+    async inDatabase(database, work) {
+      const sql = connect(databaseUrl(target.adminUrl, database), 1);
+      try {
+        return await work(sql);
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+    },
+    close: () => admin.end({ timeout: 5 }),
+  };
+}
