@@ -9,6 +9,8 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
  * - TEST_DATABASE_URL (or DATABASE_URL): a PostgreSQL server the tests may create databases on.
  *   Unset: the global setup starts an embedded PostgreSQL instead.
  * - CORPUS_DIR: the real-world schema corpus, default ../shared/corpus beside the repository.
+ * - MARIADB_URL: a MySQL/MariaDB server (user with CREATE/DROP DATABASE) for the introspection
+ *   tests; those are skipped, saying so, when it does not answer.
  */
 export const testEnv = z
   .object({
@@ -16,6 +18,7 @@ export const testEnv = z
     DATABASE_URL: z.string().url().optional(),
     CORPUS_DIR: z.string().default(path.resolve(repoRoot, '../shared/corpus')),
     FC_NUM_RUNS: z.coerce.number().int().positive().optional(),
+    MARIADB_URL: z.string().url().default('mysql://root@127.0.0.1:3306'),
   })
   .parse(process.env);
 

@@ -1,0 +1,93 @@
+import type { Tx } from './client.ts';
+import { notInExtension } from './client.ts';
+
+export interface TableRow {
+  oid: number;
+  name: string;
+  comment: string | null;
+  isPartition: boolean;
+  /** Parents in pg_inherits order: the partitioned table of a partition, or inheritance parents. */
+  parents: string[];
+}
+
+/** Tables and partitioned tables of the schema (partitions too: the caller sets them aside). */
+export function readTables(tx: Tx, namespace: number) {
+  return tx.unsafe<TableRow[]>(
+    `select c.oid::int as oid, c.relname::text as name, obj_description(c.oid, 'pg_class') as comment,
+            c.relispartition as "isPartition",
+            to_json(array(select p.relname::text from pg_inherits i join pg_class p on p.oid = i.inhparent
+                          where i.inhrelid = c.oid order by i.inhseqno)) as parents
+     from pg_class c
+     where c.relnamespace = $1 and c.relkind in ('r', 'p') and ${notInExtension('pg_class', 'c.oid')}
+     order by c.relname`,
+    [namespace],
+  );
+}
+
+export interface ColumnRow {
+  table: number;
+  name: string;
+  /** format_type() of the column's type, or of a domain's base type. */
+  type: string;
+  /** The enum the column (or its domain) uses, when that enum is in the schema. */
+  enumName: string | null;
+  domain: string | null;
+  notNull: boolean;
+  /** attidentity: '' none, 'a' always, 'd' by default. */
+  identity: string;
+  /** attgenerated: '' or 's' (stored). */
+  generated: string;
+  default: string | null;
+  comment: string | null;
+  /** The serial sequence this column owns, as regclass text: how `nextval()` in `default` names it. */
+  ownedSequence: string | null;
+}
+
+/**
+ * Every column of every table in one query. `default` and `ownedSequence` come from the same
+ * statement, so both are written under the same search_path and can be compared as text.
+ */
+export function readColumns(tx: Tx, namespace: number) {
+  return tx.unsafe<ColumnRow[]>(
+    `select a.attrelid::int as table, a.attname::text as name,
+            case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod)
+                 else format_type(a.atttypid, a.atttypmod) end as type,
+            case when t.typtype = 'e' and t.typnamespace = $1 then t.typname::text
+                 when bt.typtype = 'e' and bt.typnamespace = $1 then bt.typname::text end as "enumName",
+            case when t.typtype = 'd' then t.typname::text end as domain,
+            a.attnotnull as "notNull", a.attidentity::text as identity, a.attgenerated::text as generated,
+            pg_get_expr(d.adbin, d.adrelid) as default,
+            col_description(a.attrelid, a.attnum) as comment,
+            (select s.oid::regclass::text from pg_depend dep join pg_class s on s.oid = dep.objid and s.relkind = 'S'
+             where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass
+               and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype = 'a'
+             order by s.oid limit 1) as "ownedSequence"
+     from pg_attribute a
+     join pg_class c on c.oid = a.attrelid
+     join pg_type t on t.oid = a.atttypid
+     left join pg_type bt on bt.oid = t.typbasetype
+     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+     where c.relnamespace = $1 and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+     order by a.attrelid, a.attnum`,
+    [namespace],
+  );
+}
+
+export interface EnumRow {
+  name: string;
+  values: string[];
+  comment: string | null;
+}
+
+export function readEnums(tx: Tx, namespace: number) {
+  return tx.unsafe<EnumRow[]>(
+    `select t.typname::text as name,
+            to_json(coalesce(array_agg(e.enumlabel::text order by e.enumsortorder) filter (where e.oid is not null), '{}')) as values,
+            obj_description(t.oid, 'pg_type') as comment
+     from pg_type t left join pg_enum e on e.enumtypid = t.oid
+     where t.typtype = 'e' and t.typnamespace = $1 and ${notInExtension('pg_type', 't.oid')}
+     group by t.oid, t.typname
+     order by t.typname`,
+    [namespace],
+  );
+}

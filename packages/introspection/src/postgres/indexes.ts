@@ -1,0 +1,65 @@
+import type { Tx } from './client.ts';
+
+export interface IndexRow {
+  table: number;
+  name: string;
+  unique: boolean;
+  partial: boolean;
+  expression: boolean;
+  method: string;
+  /** Key columns by name; an expression key as its text. */
+  columns: string[];
+  /** Extras a plain index on the key columns loses, as short phrases. */
+  options: string[];
+  definition: string;
+}
+
+/**
+ * Indexes that do not back a primary-key, unique or exclusion constraint, with everything that
+ * makes one more than a plain B-tree index on columns: a WHERE clause, expression keys, another
+ * access method, sort order, operator classes, collations, INCLUDE columns.
+ */
+export function readIndexes(tx: Tx, namespace: number) {
+  return tx.unsafe<IndexRow[]>(
+    `select i.indrelid::int as table, ic.relname::text as name, i.indisunique as unique,
+            i.indpred is not null as partial, i.indexprs is not null as expression, am.amname::text as method,
+            to_json(array(select coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, k.ord::int, true))
+                  from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+                  left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum and k.attnum > 0
+                  where k.ord <= i.indnkeyatts order by k.ord)) as columns,
+            to_json(array(
+              select format('%s %s', coalesce(a.attname::text, 'expression'), opt.text)
+              from unnest(i.indoption::int2[]) with ordinality o(flags, ord)
+              cross join lateral (select case o.flags & 3 when 1 then 'DESC NULLS LAST' when 2 then 'NULLS FIRST'
+                                                          when 3 then 'DESC' end as text) opt
+              left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[(o.ord - 1)::int] and a.attnum > 0
+              where o.flags & 3 <> 0
+              union all
+              select format('operator class %s', opc.opcname)
+              from unnest(i.indclass::oid[]) cls(oid) join pg_opclass opc on opc.oid = cls.oid
+              where not opc.opcdefault
+              union all
+              select format('collation %s', coll.collname)
+              from unnest(i.indcollation::oid[]) with ordinality ixc(oid, ord)
+              join pg_collation coll on coll.oid = ixc.oid
+              join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[(ixc.ord - 1)::int] and a.attnum > 0
+              where ixc.oid <> 0 and ixc.oid <> a.attcollation
+              union all
+              select format('INCLUDE (%s)', string_agg(a.attname::text, ', ' order by k.ord))
+              from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+              join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+              where k.ord > i.indnkeyatts
+              having count(*) > 0
+            )) as options,
+            pg_get_indexdef(i.indexrelid) as definition
+     from pg_index i
+     join pg_class ic on ic.oid = i.indexrelid
+     join pg_class c on c.oid = i.indrelid
+     join pg_am am on am.oid = ic.relam
+     where c.relnamespace = $1 and c.relkind in ('r', 'p')
+       and not exists (select 1 from pg_constraint con
+                       where con.conindid = i.indexrelid and con.conrelid = i.indrelid and con.contype in ('p', 'u', 'x'))
+     order by c.relname, ic.relname`,
+    [namespace],
+  );
+}

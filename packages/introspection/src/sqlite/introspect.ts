@@ -1,0 +1,146 @@
+import type {
+  IntrospectedCatalog,
+  IntrospectedIndex,
+  IntrospectedTable,
+  ReferentialAction,
+  UnsupportedObject,
+} from '@schema-builder/schema-model';
+import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
+import type { Database } from 'better-sqlite3';
+import { sqliteChecks } from './checks.ts';
+import type {
+  ColumnRow,
+  ForeignKeyRow,
+  IndexColumnRow,
+  IndexRow,
+  SchemaRow,
+  TableListRow,
+} from './pragmas.ts';
+import { readSqlite } from './pragmas.ts';
+
+/**
+ * Reads the `main` database of a SQLite connection through its pragmas, as table-valued
+ * functions (see `readSqlite`), so the whole catalog takes six statements.
+ * Internal tables (`sqlite_…`), virtual tables and their shadow tables are not imported.
+ */
+export function introspectSqlite(db: Database): IntrospectedCatalog {
+  const { list, schemaRows, plain, columns, indexes, indexColumns, foreignKeys } = readSqlite(db);
+
+  // SQLite names are case-insensitive: a foreign key may spell its table differently.
+  const canonical = new Map(plain.map((t) => [t.name.toLowerCase(), t.name]));
+  const sqlOf = new Map(schemaRows.map((row) => [row.name, row.sql]));
+  const unsupported = otherObjects(list, schemaRows);
+  const tables = plain.map((entry): IntrospectedTable => {
+    const own = columns.filter((c) => c.tbl === entry.name);
+    const key = own.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+    const [soleKey] = key;
+    // A rowid table's lone INTEGER PRIMARY KEY is the rowid: assigned automatically when omitted.
+    const rowidAlias =
+      entry.wr === 0 && key.length === 1 && soleKey?.type.toUpperCase() === 'INTEGER'
+        ? soleKey.name
+        : undefined;
+    const table: IntrospectedTable = {
+      name: entry.name,
+      comment: null,
+      columns: own.map((c) => ({
+        name: c.name,
+        nativeType: c.type,
+        nullable: c.notnull === 0 && c.pk === 0,
+        default: c.hidden >= 2 ? null : c.dflt_value,
+        autoIncrement: c.name === rowidAlias,
+        ...(c.hidden >= 2 ? { generated: 'an expression (GENERATED ALWAYS AS …)' } : {}),
+        comment: null,
+      })),
+      primaryKey: key.length > 0 ? { name: null, columns: key.map((c) => c.name) } : null,
+      uniqueConstraints: [],
+      indexes: [],
+      foreignKeys: [],
+    };
+    for (const index of indexes.filter((i) => i.tbl === entry.name)) {
+      const parts = indexColumns.filter((c) => c.idx === index.name);
+      if (index.origin === 'u')
+        table.uniqueConstraints.push({ name: null, columns: parts.map((p) => p.name ?? '') });
+      else if (index.origin === 'c')
+        table.indexes.push(plainIndex(index, parts, sqlOf.get(index.name) ?? null));
+    }
+    table.foreignKeys = foreignKeysOf(
+      foreignKeys.filter((f) => f.tbl === entry.name),
+      canonical,
+      columns,
+    );
+    for (const check of sqliteChecks(sqlOf.get(entry.name) ?? '')) {
+      unsupported.push({
+        kind: 'check_constraint',
+        name: check.name ?? `${entry.name} check`,
+        table: entry.name,
+        detail: check.clause,
+      });
+    }
+    return table;
+  });
+  return { schema: 'main', tables, enums: [], unsupported };
+}
+
+function plainIndex(
+  index: IndexRow,
+  parts: readonly IndexColumnRow[],
+  definition: string | null,
+): IntrospectedIndex {
+  return {
+    name: index.name,
+    columns: parts.map((p) => p.name ?? '(expression)'),
+    unique: index.unique === 1,
+    partial: index.partial === 1,
+    expression: parts.some((p) => p.cid === -2),
+    method: null,
+    options: parts.flatMap((p) => [
+      ...(p.desc === 1 ? [`${p.name ?? 'expression'} DESC`] : []),
+      ...(p.coll !== null && p.coll.toUpperCase() !== 'BINARY' ? [`collation ${p.coll}`] : []),
+    ]),
+    definition,
+  };
+}
+
+const action = (text: string): ReferentialAction =>
+  REFERENTIAL_ACTIONS.find((known) => known === text.toUpperCase()) ?? 'NO ACTION';
+
+function foreignKeysOf(
+  rows: readonly ForeignKeyRow[],
+  canonical: ReadonlyMap<string, string>,
+  columns: readonly ColumnRow[],
+) {
+  const byId = new Map<number, ForeignKeyRow[]>();
+  for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+  return [...byId.values()].map((parts) => {
+    const first = parts[0];
+    const refTable = canonical.get((first?.table ?? '').toLowerCase()) ?? first?.table ?? '';
+    const refColumnName = (name: string) =>
+      columns.find((c) => c.tbl === refTable && c.name.toLowerCase() === name.toLowerCase())?.name ?? name;
+    const implicit = parts.some((p) => p.to === null);
+    return {
+      name: null,
+      columns: parts.map((p) => p.from),
+      refSchema: null,
+      refTable,
+      refColumns: implicit ? [] : parts.map((p) => refColumnName(p.to ?? '')),
+      onDelete: action(first?.on_delete ?? ''),
+      onUpdate: action(first?.on_update ?? ''),
+      options: [],
+    };
+  });
+}
+
+/** Views, triggers, and virtual tables with the shadow tables that store them. */
+function otherObjects(list: readonly TableListRow[], schemaRows: readonly SchemaRow[]): UnsupportedObject[] {
+  const objects: UnsupportedObject[] = [];
+  for (const entry of list) {
+    if (entry.type === 'virtual') objects.push({ kind: 'virtual_table', name: entry.name });
+    if (entry.type === 'shadow')
+      objects.push({ kind: 'virtual_table', name: entry.name, detail: 'shadow table of a virtual table' });
+  }
+  for (const row of schemaRows) {
+    if (row.type === 'view') objects.push({ kind: 'view', name: row.name });
+    if (row.type === 'trigger') objects.push({ kind: 'trigger', name: row.name, table: row.tbl_name });
+  }
+  return objects;
+}

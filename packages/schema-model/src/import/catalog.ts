@@ -1,0 +1,140 @@
+import type { ReferentialAction } from '../design/model.ts';
+
+/**
+ * What an introspector read from a live database, in one shape for PostgreSQL, MySQL/MariaDB and
+ * SQLite. It records the database's facts as the database states them (native type names,
+ * default expressions as SQL text); deciding what a design can hold is `catalogToDesign`'s job,
+ * so the same catalog can also be compared with another one (the fidelity suite does).
+ */
+export interface IntrospectedCatalog {
+  /** The schema (PostgreSQL), database (MySQL) or attached database (SQLite: `main`) that was read. */
+  schema: string;
+  /** In catalog order (introspectors sort by name). */
+  tables: IntrospectedTable[];
+  enums: IntrospectedEnum[];
+  /** Everything found that a design cannot hold; each becomes a warning on import. */
+  unsupported: UnsupportedObject[];
+}
+
+export interface IntrospectedTable {
+  name: string;
+  comment: string | null;
+  /** In column order. */
+  columns: IntrospectedColumn[];
+  primaryKey: IntrospectedKey | null;
+  uniqueConstraints: IntrospectedKey[];
+  /** Indexes that do not back the primary key or a unique constraint. */
+  indexes: IntrospectedIndex[];
+  foreignKeys: IntrospectedForeignKey[];
+}
+
+export interface IntrospectedColumn {
+  name: string;
+  /**
+   * The type as the database spells it: `format_type()` in PostgreSQL (`character varying(255)`,
+   * `timestamp(3) with time zone`, `integer[]`), COLUMN_TYPE in MySQL (`int(10) unsigned`,
+   * `enum('a','b')`), the declared type in SQLite (`NVARCHAR(40)`, '' when none).
+   */
+  nativeType: string;
+  /** PostgreSQL: the enum type (an entry of `catalog.enums`) the column uses. */
+  enumName?: string;
+  /** PostgreSQL: the domain the column was declared with; `nativeType` is its base type. */
+  domain?: string;
+  nullable: boolean;
+  /** The default as SQL expression text (`'abc'::text`, `0`, `now()`, `current_timestamp()`), or null. */
+  default: string | null;
+  /** PostgreSQL identity, MySQL AUTO_INCREMENT, SQLite rowid alias (INTEGER PRIMARY KEY). */
+  autoIncrement: boolean;
+  /** PostgreSQL `GENERATED ALWAYS AS IDENTITY`: explicit values are refused unless overridden. */
+  identityAlways?: boolean;
+  /**
+   * PostgreSQL: the sequence owned by this column (serial), spelled as its `regclass` text is in
+   * the column's `nextval(...)` default, so the two can be matched.
+   */
+  ownedSequence?: string;
+  /** The expression of a generated (computed) column; `default` is then null. */
+  generated?: string;
+  /** MySQL `ON UPDATE current_timestamp()`: the value set whenever the row changes. */
+  onUpdate?: string;
+  comment: string | null;
+}
+
+export interface IntrospectedKey {
+  /** Null where the database gives none (SQLite). */
+  name: string | null;
+  columns: string[];
+}
+
+export interface IntrospectedIndex {
+  name: string;
+  /** Key columns in order; an expression key appears as its SQL text (and `expression` is set). */
+  columns: string[];
+  unique: boolean;
+  /** Has a WHERE clause: only some rows are indexed. */
+  partial: boolean;
+  /** At least one key is an expression rather than a column. */
+  expression: boolean;
+  /** The access method when it is not the default B-tree: `gin`, `gist`, `hash`, `fulltext`, `spatial`. */
+  method: string | null;
+  /** What a plain index loses: sort order, operator classes, collations, INCLUDE columns, prefix lengths. */
+  options: string[];
+  /** The server's own definition where it gives one (`pg_get_indexdef`), for messages. */
+  definition: string | null;
+}
+
+export interface IntrospectedForeignKey {
+  /** Null where the database gives none (SQLite). */
+  name: string | null;
+  columns: string[];
+  /** The referenced table's schema when it is not `catalog.schema`. */
+  refSchema: string | null;
+  refTable: string;
+  /** Empty when the database leaves them implicit (SQLite: the referenced table's primary key). */
+  refColumns: string[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+  /** What the design cannot hold: `DEFERRABLE`, `MATCH FULL`. */
+  options: string[];
+}
+
+export interface IntrospectedEnum {
+  name: string;
+  values: string[];
+  comment: string | null;
+}
+
+/** Kinds of database objects a design cannot express. */
+export const UNSUPPORTED_KINDS = [
+  'view',
+  'materialized_view',
+  'trigger',
+  'function',
+  'procedure',
+  'event',
+  'partition',
+  'sequence',
+  'check_constraint',
+  'exclusion_constraint',
+  'domain',
+  'composite_type',
+  'range_type',
+  'extension',
+  'inherited_table',
+  'virtual_table',
+  'foreign_table',
+  'rule',
+  'policy',
+  'table_outside_schema',
+] as const;
+export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
+
+export interface UnsupportedObject {
+  kind: UnsupportedKind;
+  name: string;
+  /** The table it belongs to: triggers, checks, rules, policies, and a partition's parent. */
+  table?: string;
+  /** Set when the object lives outside `catalog.schema`. */
+  schema?: string;
+  /** Its definition or a short note, quoted in the warning. */
+  detail?: string;
+}

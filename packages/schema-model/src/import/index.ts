@@ -1,0 +1,11 @@
+export type * from './catalog.ts';
+export { UNSUPPORTED_KINDS } from './catalog.ts';
+export { mapNativeType } from './columns.ts';
+export type { ParsedDefault } from './parse-default.ts';
+export { parseDefault } from './parse-default.ts';
+export type { CatalogImport, CatalogToDesignOptions } from './to-design.ts';
+export { catalogToDesign } from './to-design.ts';
+export type { ImportDialect, TypeMapping } from './type-mapping.ts';
+export { IMPORT_DIALECTS } from './type-mapping.ts';
+export type { ImportWarning, ImportWarningCode, UnsupportedCode } from './warnings.ts';
+export { IMPORT_WARNING_CODES } from './warnings.ts';

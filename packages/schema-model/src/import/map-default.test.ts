@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import type { DefaultTarget } from '../validation/defaults.ts';
+import type { DefaultContext, MappedDefault } from './map-default.ts';
+import { mapDefault } from './map-default.ts';
+
+const pg = (type: DefaultTarget, extra: Partial<DefaultContext> = {}): DefaultContext => ({
+  dialect: 'postgresql',
+  type,
+  ...extra,
+});
+
+describe('column defaults as design defaults', () => {
+  test.each<[string, string | null, DefaultContext, MappedDefault]>([
+    ['no default', null, pg({ dataType: 'TEXT' }), { kind: 'none' }],
+    ['NULL', 'NULL::text', pg({ dataType: 'TEXT' }), { kind: 'none' }],
+    ['a text literal', "'x'::text", pg({ dataType: 'TEXT' }), { kind: 'value', value: 'x' }],
+    ['an integer', '42', pg({ dataType: 'INTEGER' }), { kind: 'value', value: 42 }],
+    [
+      'a quoted negative integer',
+      "'-1'::integer",
+      pg({ dataType: 'INTEGER' }),
+      { kind: 'value', value: '-1' },
+    ],
+    [
+      'a decimal keeps its digits',
+      '0.00',
+      pg({ dataType: 'NUMERIC', precision: 5, scale: 2 }),
+      { kind: 'value', value: '0.00' },
+    ],
+    ['a boolean', 'true', pg({ dataType: 'BOOLEAN' }), { kind: 'value', value: true }],
+    ['now()', 'now()', pg({ dataType: 'TIMESTAMPTZ' }), { kind: 'value', value: 'now()' }],
+    [
+      'uuid_generate_v4() as gen_random_uuid()',
+      'uuid_generate_v4()',
+      pg({ dataType: 'UUID' }),
+      { kind: 'value', value: 'gen_random_uuid()', rewrittenFrom: 'uuid_generate_v4()' },
+    ],
+    [
+      'an enum value',
+      "'draft'::status",
+      pg({ dataType: 'ENUM' }, { enumType: { name: 'status', values: ['draft'] } }),
+      { kind: 'value', value: 'draft' },
+    ],
+    [
+      "the column's own sequence",
+      "nextval('t_id_seq'::regclass)",
+      pg({ dataType: 'INTEGER' }, { ownedSequence: 't_id_seq' }),
+      { kind: 'autoIncrement' },
+    ],
+    [
+      'a sequence only this column uses, though it does not own it',
+      "nextval('public.t_id_seq'::regclass)",
+      pg({ dataType: 'INTEGER' }, { soleUserOf: (sequence) => sequence === 'public.t_id_seq' }),
+      { kind: 'autoIncrement', adopted: 'public.t_id_seq' },
+    ],
+    [
+      'MySQL tinyint(1) 1 as true',
+      '1',
+      { dialect: 'mysql', type: { dataType: 'BOOLEAN' } },
+      { kind: 'value', value: true },
+    ],
+    [
+      "MySQL bit b'0' as false",
+      "b'0'",
+      { dialect: 'mysql', type: { dataType: 'BOOLEAN' } },
+      { kind: 'value', value: false },
+    ],
+    [
+      'SQLite 0 as false',
+      '0',
+      { dialect: 'sqlite', type: { dataType: 'BOOLEAN' } },
+      { kind: 'value', value: false },
+    ],
+    [
+      "SQLite X'..' as bytea",
+      "X'0aff'",
+      { dialect: 'sqlite', type: { dataType: 'BYTEA' } },
+      { kind: 'value', value: '\\x0aff' },
+    ],
+  ])('%s', (_, text, context, expected) => {
+    expect(mapDefault(text, context)).toEqual(expected);
+  });
+
+  test.each<[string, string, DefaultContext, string]>([
+    ['an expression', "timezone('utc'::text, now())", pg({ dataType: 'TIMESTAMP' }), 'is an expression'],
+    [
+      'a sequence shared with other columns',
+      "nextval('shared_seq'::regclass)",
+      pg({ dataType: 'INTEGER' }, { soleUserOf: () => false }),
+      'other columns use too',
+    ],
+    [
+      'a value too long for the column',
+      "'abcdef'::character varying",
+      pg({ dataType: 'VARCHAR', length: 3 }),
+      'at most 3',
+    ],
+    [
+      'an impossible date',
+      "'0000-00-00 00:00:00'",
+      { dialect: 'mysql', type: { dataType: 'TIMESTAMP' } },
+      'not a real',
+    ],
+    ['now() on a text column', 'now()', pg({ dataType: 'TEXT' }), 'not TEXT'],
+    [
+      'MySQL uuid() on a char(36)',
+      'uuid()',
+      { dialect: 'mysql', type: { dataType: 'CHAR', length: 36 } },
+      'not CHAR',
+    ],
+    ['2 on a boolean', '2', { dialect: 'sqlite', type: { dataType: 'BOOLEAN' } }, 'does not fit'],
+  ])('%s is dropped, saying why', (_, text, context, reason) => {
+    const mapped = mapDefault(text, context);
+    expect(mapped.kind).toBe('dropped');
+    if (mapped.kind === 'dropped') expect(mapped.reason).toContain(reason);
+  });
+});

@@ -1,0 +1,106 @@
+import type { TypeMapping } from './type-mapping.ts';
+import {
+  approximated,
+  characterType,
+  decimalType,
+  exact,
+  parseTypeName,
+  temporalType,
+  unsupported,
+} from './type-mapping.ts';
+
+/**
+ * A SQLite declared type as a design type. SQLite stores values by type affinity, not by the
+ * declared name, but the name is what the schema's author meant: well-known names (VARCHAR(40),
+ * DATETIME, BOOLEAN, NUMERIC(10,2), BIGINT) map to the design type they name, with their length
+ * or precision. Anything else falls back to SQLite's affinity rules (datatype3.html §3.1), in
+ * order: contains INT → INTEGER; CHAR, CLOB or TEXT → TEXT; BLOB → BYTEA; REAL, FLOA or DOUB →
+ * DOUBLE; otherwise NUMERIC. A column without a type holds anything: TEXT, with a warning.
+ */
+export function mapSqliteType(nativeType: string): TypeMapping {
+  if (nativeType.trim() === '') return unsupported('no declared type (SQLite stores any value there)');
+  const { base, args } = parseTypeName(nativeType);
+  const [first, second] = args;
+  const known = KNOWN.get(base);
+  if (known) return known(first, second);
+  return byAffinity(base, nativeType);
+}
+
+type Mapper = (first: number | undefined, second: number | undefined) => TypeMapping;
+
+const integer: Mapper = () => exact('INTEGER');
+const bigint: Mapper = () => exact('BIGINT');
+const varchar: Mapper = (n) => characterType('VARCHAR', n);
+const char: Mapper = (n) => characterType('CHAR', n);
+const text: Mapper = () => exact('TEXT');
+const double: Mapper = () => exact('DOUBLE');
+const bytes: Mapper = () => exact('BYTEA');
+const decimal: Mapper = (p, s) => decimalType('NUMERIC', p, s);
+const timestamp: Mapper = (p) => temporalType('TIMESTAMP', p);
+
+const KNOWN: ReadonlyMap<string, Mapper> = new Map(
+  Object.entries({
+    int: integer,
+    integer,
+    mediumint: integer,
+    int4: integer,
+    tinyint: () => exact('SMALLINT'),
+    smallint: () => exact('SMALLINT'),
+    int2: () => exact('SMALLINT'),
+    bigint,
+    int8: bigint,
+    'unsigned big int': () => approximated('BIGINT', 'unsigned big int values over 2^63-1 do not fit BIGINT'),
+    varchar,
+    'character varying': varchar,
+    'varying character': varchar,
+    nvarchar: varchar,
+    'national varchar': varchar,
+    char,
+    character: char,
+    nchar: char,
+    'native character': char,
+    text,
+    clob: text,
+    blob: bytes,
+    // MySQL spellings are common in schemas written for several databases.
+    tinyblob: bytes,
+    mediumblob: bytes,
+    longblob: bytes,
+    binary: bytes,
+    varbinary: bytes,
+    bytea: bytes,
+    tinytext: text,
+    mediumtext: text,
+    longtext: text,
+    real: double,
+    double,
+    'double precision': double,
+    float: double,
+    numeric: decimal,
+    decimal,
+    boolean: () => exact('BOOLEAN'),
+    bool: () => exact('BOOLEAN'),
+    date: () => exact('DATE'),
+    time: (p) => temporalType('TIME', p),
+    datetime: timestamp,
+    timestamp,
+    timestamptz: (p) => temporalType('TIMESTAMPTZ', p),
+    uuid: () => exact('UUID'),
+    json: () => exact('JSON'),
+    jsonb: () => exact('JSONB'),
+  }),
+);
+
+function byAffinity(base: string, nativeType: string): TypeMapping {
+  const upper = base.toUpperCase();
+  const note = `${nativeType} is not a known type name; imported by SQLite's type affinity as`;
+  if (upper.includes('INT')) return approximated('INTEGER', `${note} INTEGER`);
+  if (upper.includes('CHAR') || upper.includes('CLOB') || upper.includes('TEXT')) {
+    return approximated('TEXT', `${note} TEXT`);
+  }
+  if (upper.includes('BLOB')) return approximated('BYTEA', `${note} BYTEA`);
+  if (upper.includes('REAL') || upper.includes('FLOA') || upper.includes('DOUB')) {
+    return approximated('DOUBLE', `${note} DOUBLE`);
+  }
+  return approximated('NUMERIC', `${note} NUMERIC`);
+}
