@@ -4,6 +4,7 @@ export * from './design/defaults.ts';
 export * from './design/document.ts';
 export * from './design/model.ts';
 export { normalizeDesign, referentialAction } from './design/normalize.ts';
+export * from './diff/index.ts';
 export * from './import/index.ts';
 export * from './sql/quote.ts';
 export type { DefaultEnum, DefaultTarget } from './validation/defaults.ts';

@@ -17,3 +17,4 @@ export { renderStatement } from './postgres/render.ts';
 export { renderDefault } from './postgres/render-default.ts';
 export { renderType } from './postgres/render-type.ts';
 export type * from './statements.ts';
+export type * from './statements-alter.ts';

@@ -1,4 +1,4 @@
-import type { Design, Table } from '../design/model.ts';
+import type { Column, Design, Table } from '../design/model.ts';
 import type { DesignIndex } from './design-index.ts';
 import { indexDesign } from './design-index.ts';
 import type { TableNames } from './naming.ts';
@@ -55,20 +55,29 @@ export function planCreate(design: Design): DdlStatement[] {
   return statements;
 }
 
-function planTable(table: Table, names: TableNames, index: DesignIndex, out: DdlStatement[]): void {
-  const columns = table.columns.map((column): DdlColumn => {
-    const planned: DdlColumn = {
-      name: column.name,
-      type: column.type,
-      notNull: !column.nullable,
-      identity: column.identity,
-    };
-    if (column.type.enumId !== undefined) planned.enumName = index.enumType(column.type.enumId).name;
-    const sequence = names.identitySequences.get(column.id);
-    if (sequence !== undefined) planned.identitySequence = sequence;
-    if (column.default) planned.default = column.default;
-    return planned;
-  });
+/** A column as CREATE TABLE or ADD COLUMN defines it; `enumName` names the type of an ENUM column. */
+export function planColumn(
+  column: Column,
+  names: TableNames,
+  enumName: (enumId: string) => string,
+): DdlColumn {
+  const planned: DdlColumn = {
+    name: column.name,
+    type: column.type,
+    notNull: !column.nullable,
+    identity: column.identity,
+  };
+  if (column.type.enumId !== undefined) planned.enumName = enumName(column.type.enumId);
+  const sequence = names.identitySequences.get(column.id);
+  if (sequence !== undefined) planned.identitySequence = sequence;
+  if (column.default) planned.default = column.default;
+  return planned;
+}
+
+/** CREATE TABLE with its keys, then its indexes and comments (migrations create new tables the same way). */
+export function planTable(table: Table, names: TableNames, index: DesignIndex, out: DdlStatement[]): void {
+  const enumName = (enumId: string) => index.enumType(enumId).name;
+  const columns = table.columns.map((column) => planColumn(column, names, enumName));
 
   const uniques: NamedColumns[] = [];
   for (const column of table.columns) {

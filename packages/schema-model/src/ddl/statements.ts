@@ -1,13 +1,14 @@
 import type { ColumnDefault, ColumnType, ReferentialAction } from '../design/model.ts';
+import type { AlterStatement } from './statements-alter.ts';
 
 /**
  * Typed DDL statements: what the generator decided to do, before any SQL is written.
  * Every name is final (generated names already resolved and fitted to 63 bytes) and unquoted;
  * quoting is the renderers' job. All objects live in the connection's default schema.
  *
- * Planners (create today, diff for migrations later) produce these; a dialect renders them.
- * New kinds (alter_column, rename_table, drop_*, …) are added to the union, and every
- * renderer's exhaustive switch then tells where they must be handled.
+ * Planners (create, and the migration diff) produce these; a dialect renders them. The kinds only
+ * migrations use (alter, rename, drop) live in `statements-alter.ts`; every renderer's exhaustive
+ * switch tells where a new kind must be handled.
  */
 export type DdlStatement =
   | CreateEnumStatement
@@ -16,7 +17,8 @@ export type DdlStatement =
   | CommentOnTableStatement
   | CommentOnColumnStatement
   | CommentOnTypeStatement
-  | AddForeignKeyStatement;
+  | AddForeignKeyStatement
+  | AlterStatement;
 
 export type DdlStatementKind = DdlStatement['kind'];
 

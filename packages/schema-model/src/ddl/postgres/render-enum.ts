@@ -1,7 +1,39 @@
 import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
 import type { CreateEnumStatement } from '../statements.ts';
+import type {
+  AddEnumValueStatement,
+  DropEnumStatement,
+  RenameEnumStatement,
+  RenameEnumValueStatement,
+} from '../statements-alter.ts';
 
 /** `CREATE TYPE "status" AS ENUM ('a', 'b');` */
 export function renderCreateEnum(statement: CreateEnumStatement): string {
   return `CREATE TYPE ${quoteIdent(statement.name)} AS ENUM (${statement.values.map(quoteLiteral).join(', ')});`;
+}
+
+/** `DROP TYPE "status";` Never CASCADE. */
+export function renderDropEnum(statement: DropEnumStatement): string {
+  return `DROP TYPE ${quoteIdent(statement.name)};`;
+}
+
+/** `ALTER TYPE "a" RENAME TO "b";` */
+export function renderRenameEnum(statement: RenameEnumStatement): string {
+  return `ALTER TYPE ${quoteIdent(statement.name)} RENAME TO ${quoteIdent(statement.newName)};`;
+}
+
+/** `ALTER TYPE "status" ADD VALUE 'x' [BEFORE 'y' | AFTER 'y'];` */
+export function renderAddEnumValue(statement: AddEnumValueStatement): string {
+  const position =
+    statement.before !== undefined
+      ? ` BEFORE ${quoteLiteral(statement.before)}`
+      : statement.after !== undefined
+        ? ` AFTER ${quoteLiteral(statement.after)}`
+        : '';
+  return `ALTER TYPE ${quoteIdent(statement.type)} ADD VALUE ${quoteLiteral(statement.value)}${position};`;
+}
+
+/** `ALTER TYPE "status" RENAME VALUE 'a' TO 'b';` */
+export function renderRenameEnumValue(statement: RenameEnumValueStatement): string {
+  return `ALTER TYPE ${quoteIdent(statement.type)} RENAME VALUE ${quoteLiteral(statement.value)} TO ${quoteLiteral(statement.newValue)};`;
 }

@@ -1,12 +1,33 @@
 import type { DdlStatement } from '../statements.ts';
+import {
+  renderAlterColumnDefault,
+  renderAlterColumnNull,
+  renderAlterColumnType,
+} from './render-column-alter.ts';
+import { renderAddColumn, renderDropColumn, renderRenameColumn } from './render-column-change.ts';
 import { renderCommentOnColumn, renderCommentOnTable, renderCommentOnType } from './render-comment.ts';
-import { renderCreateEnum } from './render-enum.ts';
+import {
+  renderAddPrimaryKey,
+  renderAddUnique,
+  renderDropConstraint,
+  renderRenameConstraint,
+} from './render-constraint.ts';
+import {
+  renderAddEnumValue,
+  renderCreateEnum,
+  renderDropEnum,
+  renderRenameEnum,
+  renderRenameEnumValue,
+} from './render-enum.ts';
 import { renderAddForeignKey } from './render-foreign-key.ts';
-import { renderCreateIndex } from './render-index.ts';
+import { renderAddIdentity, renderDropIdentity, renderSyncIdentity } from './render-identity.ts';
+import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './render-index.ts';
+import { renderRenameSequence } from './render-sequence.ts';
 import { renderCreateTable } from './render-table.ts';
+import { renderDropTable, renderRenameTable } from './render-table-change.ts';
 import { unreachable } from './render-type.ts';
 
-/** The PostgreSQL text of one statement, ending with `;`. */
+/** The PostgreSQL text of one statement, ending with `;`. Create plans and migrations share it. */
 export function renderStatement(statement: DdlStatement): string {
   switch (statement.kind) {
     case 'create_enum':
@@ -23,6 +44,50 @@ export function renderStatement(statement: DdlStatement): string {
       return renderCommentOnType(statement);
     case 'add_foreign_key':
       return renderAddForeignKey(statement);
+    case 'drop_table':
+      return renderDropTable(statement);
+    case 'rename_table':
+      return renderRenameTable(statement);
+    case 'add_column':
+      return renderAddColumn(statement);
+    case 'drop_column':
+      return renderDropColumn(statement);
+    case 'rename_column':
+      return renderRenameColumn(statement);
+    case 'alter_column_type':
+      return renderAlterColumnType(statement);
+    case 'alter_column_null':
+      return renderAlterColumnNull(statement);
+    case 'alter_column_default':
+      return renderAlterColumnDefault(statement);
+    case 'add_identity':
+      return renderAddIdentity(statement);
+    case 'drop_identity':
+      return renderDropIdentity(statement);
+    case 'sync_identity':
+      return renderSyncIdentity(statement);
+    case 'add_primary_key':
+      return renderAddPrimaryKey(statement);
+    case 'add_unique':
+      return renderAddUnique(statement);
+    case 'drop_constraint':
+      return renderDropConstraint(statement);
+    case 'rename_constraint':
+      return renderRenameConstraint(statement);
+    case 'drop_index':
+      return renderDropIndex(statement);
+    case 'rename_index':
+      return renderRenameIndex(statement);
+    case 'rename_sequence':
+      return renderRenameSequence(statement);
+    case 'drop_enum':
+      return renderDropEnum(statement);
+    case 'rename_enum':
+      return renderRenameEnum(statement);
+    case 'add_enum_value':
+      return renderAddEnumValue(statement);
+    case 'rename_enum_value':
+      return renderRenameEnumValue(statement);
   }
   return unreachable(statement);
 }
