@@ -57,6 +57,37 @@ export const ConfigSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_SIGN_UP_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    /**
+     * Key sealing stored secrets (32 bytes as 64 hex digits or base64). Unset: a key generated once
+     * and kept in DATA_DIR/secrets.key. Rotation: set the new key here and the old ones in
+     * SECRETS_PREVIOUS_KEYS (comma-separated), then run `pnpm --filter @schema-builder/api secrets:reseal`.
+     */
+    SECRETS_KEY: z.string().optional(),
+    SECRETS_PREVIOUS_KEYS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      ),
+    /**
+     * Saved connections may not reach loopback, private, link-local or the service's own database
+     * unless listed here: comma-separated host names or CIDRs (e.g. `db.internal,10.0.0.0/8`).
+     */
+    CONNECTIONS_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ),
+    /** SQLite connections may only open files below this directory. Unset: SQLite is refused. */
+    CONNECTIONS_SQLITE_DIR: z.string().optional(),
+    CONNECTION_TEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** Largest design accepted (422 DESIGN_TOO_LARGE above). */
     MAX_DESIGN_TABLES: z.coerce.number().int().min(1).max(5000).default(1000),
     MAX_DESIGN_COLUMNS_PER_TABLE: z.coerce.number().int().min(1).max(1600).default(1600),

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { createDatabase, runMigrations } from '@schema-builder/db';
 import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
+import { decodeKey, loadOrCreateKeyFile, SecretBox } from '@schema-builder/provisioning';
 import type { FastifyBaseLogger } from 'fastify';
 import { createCredentialCache } from './domain/auth/credential-cache.ts';
+import { createHostPolicy } from './domain/connections/host-policy.ts';
 import type { Config } from './env.ts';
 import type { Services } from './trpc/context.ts';
 
@@ -39,7 +41,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger): Pro
     stopEmbedded = server.stop;
   }
   await runMigrations(url);
-  const connected = connectServices(config, url);
+  const connected = await connectServices(config, url, log);
   return {
     services: connected.services,
     close: async () => {
@@ -50,8 +52,31 @@ export async function startServices(config: Config, log: FastifyBaseLogger): Pro
 }
 
 /** The services over an already migrated metadata database at `url`. */
-export function connectServices(config: Config, url: string): StartedServices {
+export async function connectServices(
+  config: Config,
+  url: string,
+  log?: FastifyBaseLogger,
+): Promise<StartedServices> {
+  const secrets = await secretBox(config, log);
   const { db, sql, close } = createDatabase({ url, max: config.DATABASE_POOL_SIZE });
   const credentialCache = createCredentialCache(config.AUTH_CACHE_SECONDS);
-  return { services: { config, db, sql, credentialCache, startedAt: new Date() }, close };
+  // The metadata database is never a valid target for a saved connection.
+  const hostPolicy = createHostPolicy({
+    allowed: config.CONNECTIONS_ALLOWED_HOSTS,
+    ownHosts: [new URL(url).hostname],
+  });
+  return {
+    services: { config, db, sql, credentialCache, secrets, hostPolicy, startedAt: new Date() },
+    close,
+  };
+}
+
+/** The configured secret keys, or the key file kept in DATA_DIR (generated on first start). */
+async function secretBox(config: Config, log?: FastifyBaseLogger): Promise<SecretBox> {
+  const previous = config.SECRETS_PREVIOUS_KEYS.map((text) => ({ key: decodeKey(text) }));
+  if (config.SECRETS_KEY) return new SecretBox({ key: decodeKey(config.SECRETS_KEY) }, previous);
+  const file = path.resolve(config.DATA_DIR, 'secrets.key');
+  const { key, created } = await loadOrCreateKeyFile(file);
+  if (created) log?.warn({ file }, 'SECRETS_KEY is not set: generated a secret key file; back it up');
+  return new SecretBox({ key }, previous);
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ConfigSchema } from '@schema-builder/api/env';
 import { createServer } from '@schema-builder/api/server';
@@ -47,10 +48,11 @@ export async function runHttpBench(): Promise<void> {
   const config = ConfigSchema.parse({
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
+    SECRETS_KEY: randomBytes(32).toString('hex'),
     // The bench measures throughput, not the limiter.
     RATE_LIMIT_PER_MINUTE: '100000000',
   });
-  const { services, close } = connectServices(config, database.url);
+  const { services, close } = await connectServices(config, database.url);
   const { sql } = services;
   const api = await createServer({ services, logger: false });
   const bare = Fastify({ logger: false });

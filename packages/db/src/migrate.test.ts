@@ -29,6 +29,7 @@ describe('migrations', () => {
     expect(tables.map((t) => t.table_name)).toEqual([
       'api_keys',
       'audit_events',
+      'connections',
       'schema_versions',
       'schemas',
       'sessions',

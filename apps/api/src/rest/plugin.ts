@@ -60,7 +60,9 @@ function inputOf(route: RestRoute, request: FastifyRequest): unknown {
     return { ...(request.query as Record<string, unknown>), ...params };
   }
   const body: unknown = request.body;
-  const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+  // An action on a resource (POST /connections/{id}/test) may come without a body.
+  if (body === undefined || body === null) return { ...params };
+  const isObject = typeof body === 'object' && !Array.isArray(body);
   // A body that is not an object is passed on as is, for the input schema to reject with a path.
   return isObject ? { ...body, ...params } : body;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { runMigrations } from '@schema-builder/db';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -51,12 +51,13 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
   const config = ConfigSchema.parse({
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
+    SECRETS_KEY: randomBytes(32).toString('hex'),
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
     RATE_LIMIT_SIGN_UP_PER_MINUTE: '100000',
     ...overrides,
   });
-  const { services, close } = connectServices(config, database.url);
+  const { services, close } = await connectServices(config, database.url);
   const app = await createServer({ services, logger: false });
   await app.ready();
 

@@ -1,9 +1,11 @@
 import type { Database } from '@schema-builder/db';
+import type { SecretBox } from '@schema-builder/provisioning';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Sql } from 'postgres';
 import type { RequestOrigin } from '../domain/audit/record-event.ts';
 import type { CredentialCache } from '../domain/auth/credential-cache.ts';
 import type { Authentication } from '../domain/auth/principal.ts';
+import type { HostPolicy } from '../domain/connections/host-policy.ts';
 import type { Config } from '../env.ts';
 
 /** Long-lived dependencies, created once at start and shared by every request. */
@@ -12,6 +14,10 @@ export interface Services {
   db: Database;
   sql: Sql;
   credentialCache: CredentialCache;
+  /** Seals and opens stored secrets (connection passwords). */
+  secrets: SecretBox;
+  /** Where saved connections may connect to. */
+  hostPolicy: HostPolicy;
   startedAt: Date;
 }
 

@@ -12,6 +12,7 @@ import { appRouter } from './root.ts';
 interface Owned {
   schemaId: string;
   apiKeyId: string;
+  connectionId: string;
 }
 
 type Case =
@@ -36,6 +37,15 @@ const CASES: Record<string, Case> = {
   'schemas.list': { kind: 'own', input: {} },
   'schemas.validate': { kind: 'own', input: design('unsaved') },
   'apiKeys.revoke': { kind: 'resource', input: (o) => ({ id: o.apiKeyId }) },
+  'connections.create': {
+    kind: 'own',
+    input: { name: 'stranger db', type: 'mysql', host: 'db.example.test' },
+  },
+  'connections.list': { kind: 'own' },
+  'connections.get': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
+  'connections.update': { kind: 'resource', input: (o) => ({ id: o.connectionId, name: 'stolen' }) },
+  'connections.delete': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
+  'connections.test': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
   'schemas.get': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.update': {
     kind: 'resource',
@@ -61,6 +71,7 @@ async function ownerState() {
     versions:
       await sql`SELECT schema_id, version FROM schema_versions v JOIN schemas s ON s.id = v.schema_id WHERE s.owner_id = ${owner.id} ORDER BY 1, 2`,
     keys: await sql`SELECT id, revoked_at FROM api_keys WHERE user_id = ${owner.id}`,
+    connections: await sql`SELECT * FROM connections WHERE owner_id = ${owner.id}`,
     sessions: await sql`SELECT id, revoked_at FROM sessions WHERE user_id = ${owner.id}`,
   };
 }
@@ -74,7 +85,13 @@ beforeAll(async () => {
     .caller(owner.id)
     .schemas.update({ ...design('owned'), description: 'v2', id: schema.id, expectedVersion: 1 });
   const key = await h.request('POST', '/api/v1/api-keys', { name: 'owned key' });
-  owned = { schemaId: schema.id, apiKeyId: key.json().apiKey.id };
+  const connection = await h.request('POST', '/api/v1/connections', {
+    name: 'owned db',
+    type: 'postgresql',
+    host: 'db.example.test',
+    password: 'owner secret',
+  });
+  owned = { schemaId: schema.id, apiKeyId: key.json().apiKey.id, connectionId: connection.json().id };
 });
 afterAll(() => h.close());
 
@@ -134,7 +151,14 @@ describe.each(ofKind('own'))('%s', (procedure) => {
       },
     );
     expect(response.statusCode, response.body).toBeLessThan(300);
-    for (const secret of [owner.id, owned.schemaId, owned.apiKeyId, owner.email, owner.token]) {
+    for (const secret of [
+      owner.id,
+      owned.schemaId,
+      owned.apiKeyId,
+      owned.connectionId,
+      owner.email,
+      owner.token,
+    ]) {
       expect(response.body).not.toContain(secret);
     }
     expect(await ownerState()).toEqual(before);
@@ -145,11 +169,16 @@ describe('responses never leak secrets', () => {
   test('no password hash, token hash or key hash in any listing', async () => {
     const hashes = await h.services.sql`
       SELECT password_hash AS secret FROM users WHERE password_hash IS NOT NULL
-      UNION ALL SELECT token_hash FROM sessions UNION ALL SELECT key_hash FROM api_keys`;
+      UNION ALL SELECT token_hash FROM sessions UNION ALL SELECT key_hash FROM api_keys
+      UNION ALL SELECT secret_sealed FROM connections WHERE secret_sealed IS NOT NULL`;
     const bodies = await Promise.all(
-      ['/api/v1/auth/me', '/api/v1/api-keys', '/api/v1/audit-events', '/api/v1/schemas'].map(
-        async (url) => (await h.request('GET', url)).body,
-      ),
+      [
+        '/api/v1/auth/me',
+        '/api/v1/api-keys',
+        '/api/v1/audit-events',
+        '/api/v1/schemas',
+        '/api/v1/connections',
+      ].map(async (url) => (await h.request('GET', url)).body),
     );
     for (const body of bodies) {
       for (const { secret } of hashes) expect(body).not.toContain(secret);

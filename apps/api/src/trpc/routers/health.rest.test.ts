@@ -21,8 +21,8 @@ describe('GET /api/v1/health', () => {
   test('is 503 SERVICE_UNAVAILABLE when the database is down', async () => {
     // Nothing listens on port 1: every connection attempt is refused.
     const url = 'postgres://nobody@127.0.0.1:1/none';
-    const { services, close } = connectServices(
-      ConfigSchema.parse({ DATABASE_URL: url, DATABASE_POOL_SIZE: '1' }),
+    const { services, close } = await connectServices(
+      ConfigSchema.parse({ DATABASE_URL: url, DATABASE_POOL_SIZE: '1', SECRETS_KEY: 'ab'.repeat(32) }),
       url,
     );
     const app = await createServer({ services, logger: false });
@@ -54,6 +54,9 @@ describe('API documentation', () => {
       '/auth/sign-in',
       '/auth/sign-out',
       '/auth/sign-up',
+      '/connections',
+      '/connections/{id}',
+      '/connections/{id}/test',
       '/health',
       '/schemas',
       '/schemas/validate',

@@ -1,0 +1,172 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MongoClient } from 'mongodb';
+import mysql from 'mysql2/promise';
+import postgres from 'postgres';
+
+/** What a connection test reports: stable codes, never the server's own text. */
+export const PROBE_CODES = [
+  'HOST_NOT_ALLOWED',
+  'HOST_NOT_FOUND',
+  'UNREACHABLE',
+  'AUTH_FAILED',
+  'DATABASE_NOT_FOUND',
+  'PATH_NOT_ALLOWED',
+  'SECRET_UNREADABLE',
+  'FAILED',
+] as const;
+export type ProbeCode = (typeof PROBE_CODES)[number];
+
+export type ProbeResult = { ok: true; latencyMs: number } | { ok: false; code: ProbeCode; message: string };
+
+export const PROBE_MESSAGES: Record<ProbeCode, string> = {
+  HOST_NOT_ALLOWED: 'Connections to local, private or internal addresses are not allowed here.',
+  HOST_NOT_FOUND: 'The host name does not resolve.',
+  UNREACHABLE: 'No database answered at that address and port in time.',
+  AUTH_FAILED: 'The server refused the user name or password.',
+  DATABASE_NOT_FOUND: 'The server has no database by that name.',
+  PATH_NOT_ALLOWED: 'SQLite files must be inside the directory this service is configured for.',
+  SECRET_UNREADABLE: 'The stored password cannot be read (the secret key changed?). Save it again.',
+  FAILED: 'The connection failed.',
+};
+
+export interface ProbeTarget {
+  type: 'postgresql' | 'mysql' | 'sqlite' | 'mongodb';
+  /** The resolved address to connect to (never re-resolved). */
+  address?: string;
+  port?: number | null;
+  database?: string | null;
+  username?: string | null;
+  password?: string | null;
+  /** For MongoDB: the connection string with its host replaced by `address`. */
+  connectionString?: string | null;
+}
+
+const DEFAULT_PORTS = { postgresql: 5432, mysql: 3306, mongodb: 27017 } as const;
+
+/** Opens a connection, runs the cheapest query there is, closes it; bounded by `timeoutMs`. */
+export async function probe(target: ProbeTarget, timeoutMs: number): Promise<ProbeResult> {
+  const started = performance.now();
+  try {
+    await withTimeout(connectOnce(target, timeoutMs), timeoutMs);
+    return { ok: true, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const code = classify(error);
+    return { ok: false, code, message: PROBE_MESSAGES[code] };
+  }
+}
+
+async function connectOnce(target: ProbeTarget, timeoutMs: number): Promise<void> {
+  const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+  switch (target.type) {
+    case 'postgresql': {
+      const sql = postgres({
+        host: target.address,
+        port: target.port ?? DEFAULT_PORTS.postgresql,
+        database: target.database ?? 'postgres',
+        username: target.username ?? undefined,
+        password: target.password ?? undefined,
+        max: 1,
+        connect_timeout: seconds,
+        onnotice: () => {},
+      });
+      try {
+        await sql`SELECT 1`;
+      } finally {
+        await sql.end({ timeout: 1 });
+      }
+      return;
+    }
+    case 'mysql': {
+      const connection = await mysql.createConnection({
+        host: target.address,
+        port: target.port ?? DEFAULT_PORTS.mysql,
+        database: target.database ?? undefined,
+        user: target.username ?? undefined,
+        password: target.password ?? undefined,
+        connectTimeout: timeoutMs,
+        // LOCAL INFILE stays off at the protocol level: a hostile server cannot read our files.
+        flags: ['-LOCAL_FILES'],
+      });
+      try {
+        await connection.query('SELECT 1');
+      } finally {
+        await connection.end();
+      }
+      return;
+    }
+    case 'sqlite': {
+      if (!target.database) throw new ProbeError('PATH_NOT_ALLOWED');
+      const db = new Database(target.database, { readonly: true, fileMustExist: true });
+      try {
+        db.prepare('SELECT 1').get();
+      } finally {
+        db.close();
+      }
+      return;
+    }
+    case 'mongodb': {
+      if (!target.connectionString) throw new ProbeError('FAILED');
+      const client = new MongoClient(target.connectionString, {
+        serverSelectionTimeoutMS: timeoutMs,
+        connectTimeoutMS: timeoutMs,
+      });
+      try {
+        await client.connect();
+        await client.db(target.database ?? 'admin').command({ ping: 1 });
+      } finally {
+        await client.close();
+      }
+    }
+  }
+}
+
+/** A path below `directory`, after resolving links; undefined when it escapes or is missing. */
+export async function confinedPath(directory: string, file: string): Promise<string | undefined> {
+  const root = await realpath(directory).catch(() => undefined);
+  const resolved = await realpath(path.resolve(directory, file)).catch(() => undefined);
+  if (!root || !resolved) return undefined;
+  return resolved.startsWith(`${root}${path.sep}`) ? resolved : undefined;
+}
+
+export class ProbeError extends Error {
+  constructor(readonly code: ProbeCode) {
+    super(code);
+  }
+}
+
+/** Driver errors to stable codes: by SQLSTATE / errno / error code, never by message text. */
+function classify(error: unknown): ProbeCode {
+  if (error instanceof ProbeError) return error.code;
+  const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
+  const errno = typeof error === 'object' && error && 'errno' in error ? Number(error.errno) : 0;
+  if (['28P01', '28000', 'ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR'].includes(code))
+    return 'AUTH_FAILED';
+  if (errno === 1045) return 'AUTH_FAILED';
+  if (code === '3D000' || code === 'ER_BAD_DB_ERROR' || code === 'SQLITE_CANTOPEN')
+    return 'DATABASE_NOT_FOUND';
+  if (error instanceof Error && error.name === 'MongoServerError' && code === '18') return 'AUTH_FAILED';
+  if (['ENOTFOUND', 'EAI_AGAIN'].includes(code)) return 'HOST_NOT_FOUND';
+  if (
+    ['ECONNREFUSED', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(
+      code,
+    ) ||
+    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'MongoServerSelectionError'))
+  ) {
+    return 'UNREACHABLE';
+  }
+  return 'FAILED';
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,78 @@
+import type { ConnectionRow, Database } from '@schema-builder/db';
+import { connections } from '@schema-builder/db';
+import type { SecretBox } from '@schema-builder/provisioning';
+import { eq, sql } from 'drizzle-orm';
+import { findConnection, secretAad } from './connections.ts';
+import type { HostPolicy } from './host-policy.ts';
+import type { ProbeResult, ProbeTarget } from './probe.ts';
+import { confinedPath, PROBE_MESSAGES, probe } from './probe.ts';
+
+export interface TestConnectionOptions {
+  db: Database;
+  secrets: SecretBox;
+  policy: HostPolicy;
+  sqliteDir: string | undefined;
+  timeoutMs: number;
+  ownerId: string;
+  id: string;
+}
+
+const refuse = (code: keyof typeof PROBE_MESSAGES): ProbeResult => ({
+  ok: false,
+  code,
+  message: PROBE_MESSAGES[code],
+});
+
+/**
+ * Tries a saved connection: checks where it points (once-resolved address, confined SQLite
+ * path), opens it with a bounded timeout, and records the outcome on the row.
+ */
+export async function testConnection(options: TestConnectionOptions): Promise<ProbeResult> {
+  const row = await findConnection(options.db, options.ownerId, options.id);
+  const result = await run(row, options);
+  await options.db
+    .update(connections)
+    .set({ lastTestedAt: sql`now()`, lastTestResult: result.ok ? 'OK' : result.code })
+    .where(eq(connections.id, row.id));
+  return result;
+}
+
+async function run(row: ConnectionRow, options: TestConnectionOptions): Promise<ProbeResult> {
+  let secret: string | undefined;
+  try {
+    secret =
+      row.secretSealed === null ? undefined : options.secrets.open(row.secretSealed, secretAad(row.id));
+  } catch {
+    return refuse('SECRET_UNREADABLE');
+  }
+  if (row.type === 'sqlite') {
+    const file =
+      options.sqliteDir && row.database ? await confinedPath(options.sqliteDir, row.database) : undefined;
+    if (!file) return refuse('PATH_NOT_ALLOWED');
+    return probe({ type: 'sqlite', database: file }, options.timeoutMs);
+  }
+  const connectionUrl = row.usesConnectionString && secret ? new URL(secret) : undefined;
+  const host = connectionUrl?.hostname ?? row.host;
+  if (!host) return refuse('FAILED');
+  const verdict = await options.policy.check(host);
+  if (!verdict.ok) return refuse(verdict.code);
+  // Connect to the address that was checked, not to a name that could resolve differently now.
+  if (connectionUrl)
+    connectionUrl.hostname = verdict.address.includes(':') ? `[${verdict.address}]` : verdict.address;
+  const target: ProbeTarget = {
+    type: row.type as ProbeTarget['type'],
+    address: verdict.address,
+    port: connectionUrl?.port ? Number(connectionUrl.port) : row.port,
+    database: row.database,
+    username: connectionUrl ? decodeURIComponent(connectionUrl.username) : row.username,
+    password: connectionUrl ? decodeURIComponent(connectionUrl.password) : secret,
+    connectionString: connectionUrl?.toString() ?? null,
+  };
+  if (target.type === 'mongodb' && !target.connectionString) {
+    const auth = row.username
+      ? `${encodeURIComponent(row.username)}:${encodeURIComponent(secret ?? '')}@`
+      : '';
+    target.connectionString = `mongodb://${auth}${verdict.address}:${row.port ?? 27017}/`;
+  }
+  return probe(target, options.timeoutMs);
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const CONNECTION_TYPES = ['postgresql', 'mysql', 'sqlite', 'mongodb'] as const;
+
+export const ConnectionIdSchema = z.uuid({ message: 'must be a connection id (a UUID)' });
+
+const fields = {
+  name: z.string().trim().min(1).max(100),
+  description: z.string().max(1000).optional(),
+  type: z.enum(CONNECTION_TYPES),
+  host: z.string().trim().min(1).max(253).optional(),
+  port: z.int().min(1).max(65_535).optional(),
+  /** Database name; for SQLite, the file path relative to the configured directory. */
+  database: z.string().trim().min(1).max(500).optional(),
+  username: z.string().max(200).optional(),
+  /** Write-only: stored sealed, never returned. */
+  password: z.string().max(1000).optional(),
+  /** Write-only alternative to host/port/database/username/password. */
+  connectionString: z.string().trim().min(1).max(2000).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3366ff')
+    .optional(),
+  active: z.boolean().optional(),
+};
+
+export const ConnectionInputSchema = z.object(fields);
+export const ConnectionPatchSchema = z.object({
+  ...fields,
+  name: fields.name.optional(),
+  type: fields.type.optional(),
+});
+
+export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
+export type ConnectionPatch = z.infer<typeof ConnectionPatchSchema>;
+
+export const ConnectionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    type: z.enum(CONNECTION_TYPES),
+    host: z.string().nullable(),
+    port: z.int().nullable(),
+    database: z.string().nullable(),
+    username: z.string().nullable(),
+    hasSecret: z
+      .boolean()
+      .meta({ description: 'A password or connection string is stored (never returned)' }),
+    usesConnectionString: z.boolean(),
+    color: z.string().nullable(),
+    active: z.boolean(),
+    lastTestedAt: z.string().nullable(),
+    lastTestResult: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Connection' });
+
+export type ConnectionResource = z.infer<typeof ConnectionSchema>;
