@@ -88,6 +88,8 @@ export const ConfigSchema = z
     /** SQLite connections may only open files below this directory. Unset: SQLite is refused. */
     CONNECTIONS_SQLITE_DIR: z.string().optional(),
     CONNECTION_TEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** How long importing a database's structure may take. */
+    IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
     /** Largest design accepted (422 DESIGN_TOO_LARGE above). */
     MAX_DESIGN_TABLES: z.coerce.number().int().min(1).max(5000).default(1000),
     MAX_DESIGN_COLUMNS_PER_TABLE: z.coerce.number().int().min(1).max(1600).default(1600),

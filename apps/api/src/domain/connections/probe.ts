@@ -49,16 +49,51 @@ const DEFAULT_PORTS = { postgresql: 5432, mysql: 3306, mongodb: 27017 } as const
 export async function probe(target: ProbeTarget, timeoutMs: number): Promise<ProbeResult> {
   const started = performance.now();
   try {
-    await withTimeout(connectOnce(target, timeoutMs), timeoutMs);
+    await withDriver(target, timeoutMs, ping);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const code = classify(error);
+    const code = probeCodeOf(error);
     return { ok: false, code, message: PROBE_MESSAGES[code] };
   }
 }
 
-async function connectOnce(target: ProbeTarget, timeoutMs: number): Promise<void> {
-  const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+/** An open connection of the target's kind, closed by `withDriver` after use. */
+export type DriverHandle =
+  | { type: 'postgresql'; sql: postgres.Sql }
+  | { type: 'mysql'; connection: mysql.Connection }
+  | { type: 'sqlite'; db: Database.Database }
+  | { type: 'mongodb'; client: MongoClient; database: string };
+
+async function ping(handle: DriverHandle): Promise<void> {
+  switch (handle.type) {
+    case 'postgresql':
+      await handle.sql`SELECT 1`;
+      return;
+    case 'mysql':
+      await handle.connection.query('SELECT 1');
+      return;
+    case 'sqlite':
+      handle.db.prepare('SELECT 1').get();
+      return;
+    case 'mongodb':
+      await handle.client.db(handle.database).command({ ping: 1 });
+  }
+}
+
+/** Connects with the driver for `target.type`, runs `use`, and always disconnects; bounded in time. */
+export function withDriver<T>(
+  target: ProbeTarget,
+  timeoutMs: number,
+  use: (handle: DriverHandle) => Promise<T>,
+): Promise<T> {
+  return withTimeout(connectAndUse(target, timeoutMs, use), timeoutMs);
+}
+
+async function connectAndUse<T>(
+  target: ProbeTarget,
+  timeoutMs: number,
+  use: (handle: DriverHandle) => Promise<T>,
+): Promise<T> {
   switch (target.type) {
     case 'postgresql': {
       const sql = postgres({
@@ -68,15 +103,14 @@ async function connectOnce(target: ProbeTarget, timeoutMs: number): Promise<void
         username: target.username ?? undefined,
         password: target.password ?? undefined,
         max: 1,
-        connect_timeout: seconds,
+        connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
         onnotice: () => {},
       });
       try {
-        await sql`SELECT 1`;
+        return await use({ type: 'postgresql', sql });
       } finally {
         await sql.end({ timeout: 1 });
       }
-      return;
     }
     case 'mysql': {
       const connection = await mysql.createConnection({
@@ -90,21 +124,19 @@ async function connectOnce(target: ProbeTarget, timeoutMs: number): Promise<void
         flags: ['-LOCAL_FILES'],
       });
       try {
-        await connection.query('SELECT 1');
+        return await use({ type: 'mysql', connection });
       } finally {
         await connection.end();
       }
-      return;
     }
     case 'sqlite': {
       if (!target.database) throw new ProbeError('PATH_NOT_ALLOWED');
       const db = new Database(target.database, { readonly: true, fileMustExist: true });
       try {
-        db.prepare('SELECT 1').get();
+        return await use({ type: 'sqlite', db });
       } finally {
         db.close();
       }
-      return;
     }
     case 'mongodb': {
       if (!target.connectionString) throw new ProbeError('FAILED');
@@ -114,7 +146,7 @@ async function connectOnce(target: ProbeTarget, timeoutMs: number): Promise<void
       });
       try {
         await client.connect();
-        await client.db(target.database ?? 'admin').command({ ping: 1 });
+        return await use({ type: 'mongodb', client, database: target.database ?? 'admin' });
       } finally {
         await client.close();
       }
@@ -137,7 +169,7 @@ export class ProbeError extends Error {
 }
 
 /** Driver errors to stable codes: by SQLSTATE / errno / error code, never by message text. */
-function classify(error: unknown): ProbeCode {
+export function probeCodeOf(error: unknown): ProbeCode {
   if (error instanceof ProbeError) return error.code;
   const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
   const errno = typeof error === 'object' && error && 'errno' in error ? Number(error.errno) : 0;

@@ -4,7 +4,7 @@ import type { SecretBox } from '@schema-builder/provisioning';
 import { eq, sql } from 'drizzle-orm';
 import { findConnection, secretAad } from './connections.ts';
 import type { HostPolicy } from './host-policy.ts';
-import type { ProbeResult, ProbeTarget } from './probe.ts';
+import type { ProbeCode, ProbeResult, ProbeTarget } from './probe.ts';
 import { confinedPath, PROBE_MESSAGES, probe } from './probe.ts';
 
 export interface TestConnectionOptions {
@@ -17,7 +17,9 @@ export interface TestConnectionOptions {
   id: string;
 }
 
-const refuse = (code: keyof typeof PROBE_MESSAGES): ProbeResult => ({
+export type ProbeRefusal = Extract<ProbeResult, { ok: false }>;
+
+const refuse = (code: ProbeCode): ProbeRefusal => ({
   ok: false,
   code,
   message: PROBE_MESSAGES[code],
@@ -38,6 +40,22 @@ export async function testConnection(options: TestConnectionOptions): Promise<Pr
 }
 
 async function run(row: ConnectionRow, options: TestConnectionOptions): Promise<ProbeResult> {
+  const target = await resolveTarget(row, options);
+  return 'ok' in target ? target : probe(target, options.timeoutMs);
+}
+
+export type TargetOptions = Pick<TestConnectionOptions, 'secrets' | 'policy' | 'sqliteDir'>;
+
+/**
+ * Where and how to connect for a saved connection: its secret opened, its host resolved once and
+ * checked against the policy (the driver then connects to that address), a SQLite path confined.
+ * A refusal comes back as a failed probe result.
+ */
+export async function resolveTarget(
+  row: ConnectionRow,
+  options: TargetOptions,
+  database: string | null = row.database,
+): Promise<ProbeTarget | ProbeRefusal> {
   let secret: string | undefined;
   try {
     secret =
@@ -48,8 +66,7 @@ async function run(row: ConnectionRow, options: TestConnectionOptions): Promise<
   if (row.type === 'sqlite') {
     const file =
       options.sqliteDir && row.database ? await confinedPath(options.sqliteDir, row.database) : undefined;
-    if (!file) return refuse('PATH_NOT_ALLOWED');
-    return probe({ type: 'sqlite', database: file }, options.timeoutMs);
+    return file ? { type: 'sqlite', database: file } : refuse('PATH_NOT_ALLOWED');
   }
   const connectionUrl = row.usesConnectionString && secret ? new URL(secret) : undefined;
   const host = connectionUrl?.hostname ?? row.host;
@@ -63,7 +80,7 @@ async function run(row: ConnectionRow, options: TestConnectionOptions): Promise<
     type: row.type as ProbeTarget['type'],
     address: verdict.address,
     port: connectionUrl?.port ? Number(connectionUrl.port) : row.port,
-    database: row.database,
+    database,
     username: connectionUrl ? decodeURIComponent(connectionUrl.username) : row.username,
     password: connectionUrl ? decodeURIComponent(connectionUrl.password) : secret,
     connectionString: connectionUrl?.toString() ?? null,
@@ -74,5 +91,5 @@ async function run(row: ConnectionRow, options: TestConnectionOptions): Promise<
       : '';
     target.connectionString = `mongodb://${auth}${verdict.address}:${row.port ?? 27017}/`;
   }
-  return probe(target, options.timeoutMs);
+  return target;
 }

@@ -59,6 +59,7 @@ describe('API documentation', () => {
       '/connections/{id}/test',
       '/health',
       '/schemas',
+      '/schemas/import',
       '/schemas/validate',
       '/schemas/{id}',
       '/schemas/{id}/export/sql',

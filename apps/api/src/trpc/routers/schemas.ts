@@ -1,5 +1,6 @@
 import { DesignDocumentSchema, SQL_DIALECTS, validateDesign } from '@schema-builder/schema-model';
 import { z } from 'zod';
+import { importDesign } from '../../domain/connections/import-design.ts';
 import { createSchema } from '../../domain/schemas/create-schema.ts';
 import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
 import { exportSql } from '../../domain/schemas/export-sql.ts';
@@ -29,6 +30,13 @@ const IssueSchema = z.object({
   path: z.string(),
   message: z.string(),
 });
+
+const ImportResultSchema = z
+  .object({
+    schema: SchemaResourceSchema,
+    warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'SchemaImport' });
 
 export const schemasRouter = router({
   create: userProcedure
@@ -75,6 +83,47 @@ export const schemasRouter = router({
     .input(ListSchemasInputSchema)
     .output(SchemaListSchema)
     .query(({ ctx, input }) => listOwnSchemas({ db: ctx.services.db, user: ctx.user, ...input })),
+
+  import: userProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/schemas/import',
+        tags,
+        summary: 'Import a live database (through a saved connection) as a design or a new version',
+        errorResponses: userErrorResponses(
+          'CONNECTION_NOT_FOUND',
+          'CONNECTION_FAILED',
+          'SCHEMA_NOT_FOUND',
+          'DUPLICATE_NAME',
+          'VALIDATION_ERROR',
+          'DESIGN_TOO_LARGE',
+        ),
+      },
+    })
+    .input(
+      z.object({
+        connectionId: z.uuid(),
+        database: z.string().trim().min(1).max(200).optional(),
+        tables: z.array(z.string().max(200)).min(1).max(5000).optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+        schemaId: SchemaIdSchema.optional(),
+      }),
+    )
+    .output(ImportResultSchema)
+    .mutation(({ ctx, input }) =>
+      importDesign({
+        db: ctx.services.db,
+        secrets: ctx.services.secrets,
+        policy: ctx.services.hostPolicy,
+        sqliteDir: ctx.services.config.CONNECTIONS_SQLITE_DIR,
+        timeoutMs: ctx.services.config.IMPORT_TIMEOUT_MS,
+        user: ctx.user,
+        origin: ctx.origin,
+        limits: designLimits(ctx.services.config),
+        input,
+      }),
+    ),
 
   validate: userProcedure
     .meta({

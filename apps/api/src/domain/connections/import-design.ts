@@ -1,0 +1,124 @@
+import type { Database } from '@schema-builder/db';
+import { introspectMysql, introspectPostgres, introspectSqlite } from '@schema-builder/introspection';
+import type { ImportDialect, ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model';
+import { catalogToDesign } from '@schema-builder/schema-model';
+import { AppError } from '../../errors/codes.ts';
+import type { User } from '../../trpc/context.ts';
+import type { RequestOrigin } from '../audit/record-event.ts';
+import { createSchema } from '../schemas/create-schema.ts';
+import type { DesignLimits } from '../schemas/design-check.ts';
+import { getSchema } from '../schemas/read-schemas.ts';
+import type { SchemaResource } from '../schemas/types.ts';
+import { updateSchema } from '../schemas/update-schema.ts';
+import { findConnection } from './connections.ts';
+import type { DriverHandle, ProbeCode } from './probe.ts';
+import { PROBE_MESSAGES, probeCodeOf, withDriver } from './probe.ts';
+import type { TargetOptions } from './test-connection.ts';
+import { resolveTarget } from './test-connection.ts';
+
+export interface ImportInput {
+  connectionId: string;
+  /** The database to read; default the connection's own. */
+  database?: string | undefined;
+  /** Only these tables (names); default all. */
+  tables?: string[] | undefined;
+  /** The new design's name; default the database's. */
+  name?: string | undefined;
+  /** Import as a new version of this design instead of creating one. */
+  schemaId?: string | undefined;
+}
+
+export interface ImportDesignOptions extends TargetOptions {
+  db: Database;
+  user: User;
+  origin: RequestOrigin;
+  limits: DesignLimits;
+  timeoutMs: number;
+  input: ImportInput;
+}
+
+/**
+ * Reads a live database's structure through a saved connection and stores it as a design (or a
+ * new version of one). What the design model cannot express comes back as warnings.
+ */
+export async function importDesign(
+  options: ImportDesignOptions,
+): Promise<{ schema: SchemaResource; warnings: ImportWarning[] }> {
+  const { db, user, input } = options;
+  const row = await findConnection(db, user.id, input.connectionId);
+  if (row.type === 'mongodb') {
+    throw new AppError('VALIDATION_ERROR', 'Importing from MongoDB is not supported yet.', {
+      details: [
+        {
+          path: 'connectionId',
+          code: 'IMPORT_NOT_SUPPORTED',
+          message: 'Choose a PostgreSQL, MySQL or SQLite connection.',
+        },
+      ],
+    });
+  }
+  const database = input.database ?? row.database;
+  const target = await resolveTarget(row, options, database);
+  if ('ok' in target) throw connectionFailed(target.code);
+  let catalog: IntrospectedCatalog;
+  try {
+    catalog = await withDriver(target, options.timeoutMs, (handle) => introspect(handle, database));
+  } catch (error) {
+    throw connectionFailed(probeCodeOf(error), error);
+  }
+  const dialect: ImportDialect =
+    row.type === 'postgresql' ? 'postgresql' : row.type === 'mysql' ? 'mysql' : 'sqlite';
+  const { document, warnings } = catalogToDesign(onlyTables(catalog, input.tables), {
+    name: input.name ?? database ?? row.name,
+    dialect,
+  });
+  const common = {
+    db,
+    user,
+    origin: options.origin,
+    limits: options.limits,
+    input: { ...document, changeNote: `imported from connection "${row.name}"` },
+  };
+  if (!input.schemaId) return { schema: await createSchema(common), warnings };
+  const current = await getSchema({ db, user, id: input.schemaId });
+  const schema = await updateSchema({ ...common, id: current.id, expectedVersion: current.version });
+  return { schema, warnings };
+}
+
+function introspect(handle: DriverHandle, database: string | null): Promise<IntrospectedCatalog> {
+  switch (handle.type) {
+    case 'postgresql':
+      return introspectPostgres(handle.sql);
+    case 'mysql':
+      if (!database) throw connectionFailed('DATABASE_NOT_FOUND');
+      return introspectMysql(handle.connection, database);
+    case 'sqlite':
+      return Promise.resolve(introspectSqlite(handle.db));
+    case 'mongodb':
+      throw connectionFailed('FAILED');
+  }
+}
+
+function onlyTables(catalog: IntrospectedCatalog, tables: string[] | undefined): IntrospectedCatalog {
+  if (!tables) return catalog;
+  const known = new Set(catalog.tables.map((table) => table.name));
+  const unknown = tables.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new AppError('VALIDATION_ERROR', 'Some tables to import do not exist in that database.', {
+      details: unknown.map((name) => ({
+        path: 'tables',
+        code: 'UNKNOWN_TABLE',
+        message: `No table named "${name}".`,
+      })),
+    });
+  }
+  const wanted = new Set(tables);
+  return { ...catalog, tables: catalog.tables.filter((table) => wanted.has(table.name)) };
+}
+
+function connectionFailed(code: ProbeCode, cause?: unknown): AppError {
+  return new AppError('CONNECTION_FAILED', PROBE_MESSAGES[code], {
+    details: [{ path: 'connectionId', code, message: PROBE_MESSAGES[code] }],
+    cause,
+  });
+}
