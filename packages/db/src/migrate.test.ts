@@ -29,6 +29,8 @@ describe('migrations', () => {
     expect(tables.map((t) => t.table_name)).toEqual([
       'api_keys',
       'audit_events',
+      'catalog_objects',
+      'catalog_syncs',
       'connections',
       'schema_versions',
       'schemas',

@@ -37,6 +37,15 @@ const CASES: Record<string, Case> = {
   'schemas.list': { kind: 'own', input: {} },
   'schemas.validate': { kind: 'own', input: design('unsaved') },
   'apiKeys.revoke': { kind: 'resource', input: (o) => ({ id: o.apiKeyId }) },
+  'catalog.sync': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
+  'catalog.syncs': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
+  'catalog.databases': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
+  'catalog.tables': { kind: 'resource', input: (o) => ({ id: o.connectionId, database: 'db' }) },
+  'catalog.columns': { kind: 'resource', input: (o) => ({ id: o.connectionId, database: 'db', table: 't' }) },
+  'catalog.column': {
+    kind: 'resource',
+    input: (o) => ({ id: o.connectionId, database: 'db', table: 't', column: 'c' }),
+  },
   'connections.create': {
     kind: 'own',
     input: { name: 'stranger db', type: 'mysql', host: 'db.example.test' },

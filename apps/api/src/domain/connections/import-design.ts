@@ -1,5 +1,4 @@
 import type { Database } from '@schema-builder/db';
-import { introspectMysql, introspectPostgres, introspectSqlite } from '@schema-builder/introspection';
 import type { ImportDialect, ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model';
 import { catalogToDesign } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
@@ -11,10 +10,8 @@ import { getSchema } from '../schemas/read-schemas.ts';
 import type { SchemaResource } from '../schemas/types.ts';
 import { updateSchema } from '../schemas/update-schema.ts';
 import { findConnection } from './connections.ts';
-import type { DriverHandle, ProbeCode } from './probe.ts';
-import { PROBE_MESSAGES, probeCodeOf, withDriver } from './probe.ts';
+import { readDatabaseCatalog } from './live-catalog.ts';
 import type { TargetOptions } from './test-connection.ts';
-import { resolveTarget } from './test-connection.ts';
 
 export interface ImportInput {
   connectionId: string;
@@ -58,14 +55,7 @@ export async function importDesign(
     });
   }
   const database = input.database ?? row.database;
-  const target = await resolveTarget(row, options, database);
-  if ('ok' in target) throw connectionFailed(target.code);
-  let catalog: IntrospectedCatalog;
-  try {
-    catalog = await withDriver(target, options.timeoutMs, (handle) => introspect(handle, database));
-  } catch (error) {
-    throw connectionFailed(probeCodeOf(error), error);
-  }
+  const catalog = await readDatabaseCatalog(row, options, database, 'connectionId');
   const dialect: ImportDialect =
     row.type === 'postgresql' ? 'postgresql' : row.type === 'mysql' ? 'mysql' : 'sqlite';
   const { document, warnings } = catalogToDesign(onlyTables(catalog, input.tables), {
@@ -85,20 +75,6 @@ export async function importDesign(
   return { schema, warnings };
 }
 
-function introspect(handle: DriverHandle, database: string | null): Promise<IntrospectedCatalog> {
-  switch (handle.type) {
-    case 'postgresql':
-      return introspectPostgres(handle.sql);
-    case 'mysql':
-      if (!database) throw connectionFailed('DATABASE_NOT_FOUND');
-      return introspectMysql(handle.connection, database);
-    case 'sqlite':
-      return Promise.resolve(introspectSqlite(handle.db));
-    case 'mongodb':
-      throw connectionFailed('FAILED');
-  }
-}
-
 function onlyTables(catalog: IntrospectedCatalog, tables: string[] | undefined): IntrospectedCatalog {
   if (!tables) return catalog;
   const known = new Set(catalog.tables.map((table) => table.name));
@@ -114,11 +90,4 @@ function onlyTables(catalog: IntrospectedCatalog, tables: string[] | undefined):
   }
   const wanted = new Set(tables);
   return { ...catalog, tables: catalog.tables.filter((table) => wanted.has(table.name)) };
-}
-
-function connectionFailed(code: ProbeCode, cause?: unknown): AppError {
-  return new AppError('CONNECTION_FAILED', PROBE_MESSAGES[code], {
-    details: [{ path: 'connectionId', code, message: PROBE_MESSAGES[code] }],
-    cause,
-  });
 }
