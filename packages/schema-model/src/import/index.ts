@@ -7,5 +7,7 @@ export type { CatalogImport, CatalogToDesignOptions } from './to-design.ts';
 export { catalogToDesign } from './to-design.ts';
 export type { ImportDialect, TypeMapping } from './type-mapping.ts';
 export { IMPORT_DIALECTS } from './type-mapping.ts';
+export type { MongodbNativeType } from './types-mongodb.ts';
+export { MONGODB_NATIVE_TYPES } from './types-mongodb.ts';
 export type { ImportWarning, ImportWarningCode, UnsupportedCode } from './warnings.ts';
 export { IMPORT_WARNING_CODES } from './warnings.ts';

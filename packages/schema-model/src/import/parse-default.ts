@@ -47,6 +47,8 @@ const EQUIVALENTS: Readonly<Record<ImportDialect, ReadonlyArray<[RegExp, Default
     [/^datetime\('now'\)$/, 'CURRENT_TIMESTAMP'],
     [/^date\('now'\)$/, 'CURRENT_DATE'],
   ],
+  // MongoDB has no column defaults: its catalogs never carry one.
+  mongodb: [],
 };
 
 /**

@@ -29,6 +29,7 @@ const DIALECT_NAMES: Readonly<Record<ImportDialect, string>> = {
   postgresql: 'PostgreSQL schema',
   mysql: 'MySQL database',
   sqlite: 'SQLite database',
+  mongodb: 'MongoDB database',
 };
 
 /**

@@ -2,7 +2,7 @@ import type { DataType } from '../design/data-types.ts';
 import { LIMITS } from '../design/data-types.ts';
 
 /** The dialects a catalog can come from. */
-export const IMPORT_DIALECTS = ['postgresql', 'mysql', 'sqlite'] as const;
+export const IMPORT_DIALECTS = ['postgresql', 'mysql', 'sqlite', 'mongodb'] as const;
 export type ImportDialect = (typeof IMPORT_DIALECTS)[number];
 
 /**
