@@ -1,6 +1,6 @@
 import type { Database } from '@schema-builder/db';
-import type { ImportDialect, ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model';
-import { catalogToDesign } from '@schema-builder/schema-model';
+import type { ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model';
+import { catalogToDesign, IMPORT_DIALECTS } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
@@ -43,21 +43,9 @@ export async function importDesign(
 ): Promise<{ schema: SchemaResource; warnings: ImportWarning[] }> {
   const { db, user, input } = options;
   const row = await findConnection(db, user.id, input.connectionId);
-  if (row.type === 'mongodb') {
-    throw new AppError('VALIDATION_ERROR', 'Importing from MongoDB is not supported yet.', {
-      details: [
-        {
-          path: 'connectionId',
-          code: 'IMPORT_NOT_SUPPORTED',
-          message: 'Choose a PostgreSQL, MySQL or SQLite connection.',
-        },
-      ],
-    });
-  }
   const database = input.database ?? row.database;
   const catalog = await readDatabaseCatalog(row, options, database, 'connectionId');
-  const dialect: ImportDialect =
-    row.type === 'postgresql' ? 'postgresql' : row.type === 'mysql' ? 'mysql' : 'sqlite';
+  const dialect = IMPORT_DIALECTS.find((known) => known === row.type) ?? 'postgresql';
   const { document, warnings } = catalogToDesign(onlyTables(catalog, input.tables), {
     name: input.name ?? database ?? row.name,
     dialect,

@@ -1,5 +1,11 @@
 import type { ConnectionRow } from '@schema-builder/db';
-import { introspectMysql, introspectPostgres, introspectSqlite } from '@schema-builder/introspection';
+import {
+  introspectMongo,
+  introspectMysql,
+  introspectPostgres,
+  introspectSqlite,
+  listMongoDatabases,
+} from '@schema-builder/introspection';
 import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
 import type { DriverHandle, ProbeCode } from './probe.ts';
@@ -27,17 +33,6 @@ export const pathOf = (...names: string[]) => names.map(encodeURIComponent).join
  * own database when it names one, else every database it may connect to (up to a limit).
  */
 export async function readLiveCatalog(row: ConnectionRow, options: TargetOptions & { timeoutMs: number }) {
-  if (row.type === 'mongodb') {
-    throw new AppError('VALIDATION_ERROR', 'Syncing MongoDB connections is not supported yet.', {
-      details: [
-        {
-          path: 'id',
-          code: 'SYNC_NOT_SUPPORTED',
-          message: 'Choose a PostgreSQL, MySQL or SQLite connection.',
-        },
-      ],
-    });
-  }
   const entries: CatalogEntry[] = [];
   const databases = await run(row, options, row.database, 'id', (handle) =>
     listDatabases(handle, row.database),
@@ -96,7 +91,7 @@ async function listDatabases(handle: DriverHandle, configured: string | null): P
     case 'sqlite':
       return ['main'];
     case 'mongodb':
-      return [];
+      return configured ? [configured] : (await listMongoDatabases(handle.client)).slice(0, MAX_DATABASES);
   }
 }
 
@@ -110,7 +105,7 @@ function introspect(handle: DriverHandle, database: string | null): Promise<Intr
     case 'sqlite':
       return Promise.resolve(introspectSqlite(handle.db));
     case 'mongodb':
-      throw connectionFailed('FAILED', 'id');
+      return introspectMongo(handle.client, database ?? handle.database);
   }
 }
 
