@@ -1,11 +1,12 @@
 import type {
+  ImportDialect,
   IntrospectedCatalog,
-  IntrospectedColumn,
+  IntrospectedForeignKey,
   IntrospectedIndex,
   IntrospectedKey,
   IntrospectedTable,
 } from '@schema-builder/schema-model';
-import { parseDefault } from '@schema-builder/schema-model';
+import { changed, compareColumns } from './compare-columns.ts';
 import type { Score } from './score.ts';
 import { emptyScore, tally } from './score.ts';
 
@@ -16,9 +17,15 @@ import { emptyScore, tally } from './score.ts';
  * multi-column UNIQUE constraint, the index enforces the same); foreign keys (columns, target,
  * actions, options); other indexes (by name: columns, method, partial, expression, options);
  * enums (values in order). Names the generator makes up (primary-key and unique constraint
- * names) are not compared.
+ * names) are not compared. `dialect` is the one both catalogs were read from: it decides how
+ * defaults read; SQLite's type names compare without case (SQLite ignores it) and MySQL's
+ * integers without their display width.
  */
-export function compareCatalogs(before: IntrospectedCatalog, after: IntrospectedCatalog): Score {
+export function compareCatalogs(
+  before: IntrospectedCatalog,
+  after: IntrospectedCatalog,
+  dialect: ImportDialect = 'postgresql',
+): Score {
   const score = emptyScore();
   const afterTables = new Map(after.tables.map((table) => [table.name, table]));
   for (const table of before.tables) {
@@ -29,7 +36,7 @@ export function compareCatalogs(before: IntrospectedCatalog, after: Introspected
       table.name,
       other ? changed('comment', table.comment, other.comment) : ['missing'],
     );
-    compareColumns(score, table, other);
+    compareColumns(score, table, other, dialect);
     const key = table.primaryKey;
     if (key) {
       const otherKey = other?.primaryKey;
@@ -58,57 +65,6 @@ export function compareCatalogs(before: IntrospectedCatalog, after: Introspected
 }
 
 const list = (items: readonly string[]) => `(${items.join(', ')})`;
-
-function changed(what: string, before: unknown, after: unknown): string[] {
-  return before === after ? [] : [`${what} ${String(before)} → ${String(after)}`];
-}
-
-/**
- * Defaults compare by meaning: `NULL::character varying` is no default, `('now'::text)::date` is
- * CURRENT_DATE, and `'x'::citext` equals `'x'::text` (a type change is reported on the type).
- */
-function defaultChange(before: string | null, after: string | null): string[] {
-  const meaning = (text: string | null) => {
-    if (text === null) return 'none';
-    const parsed = parseDefault(text, 'postgresql');
-    if (parsed.kind === 'null') return 'none';
-    return parsed.kind === 'expression' ? `expression ${parsed.expression}` : JSON.stringify(parsed);
-  };
-  return meaning(before) === meaning(after) ? [] : [`default ${before ?? 'none'} → ${after ?? 'none'}`];
-}
-
-/** The type as declared: an enum by name, a domain by name with its base type. */
-function typeOf(column: IntrospectedColumn): string {
-  if (column.enumName !== undefined) return `enum ${column.enumName}`;
-  return column.domain !== undefined ? `domain ${column.domain} (${column.nativeType})` : column.nativeType;
-}
-
-/** serial, identity and an adopted sequence all mean "the database numbers the rows". */
-function autoKind(column: IntrospectedColumn): string {
-  if (column.autoIncrement) return column.identityAlways ? 'identity always' : 'auto-increment';
-  return column.default !== null && /^nextval\(/i.test(column.default) ? 'auto-increment' : 'none';
-}
-
-function compareColumns(score: Score, table: IntrospectedTable, other: IntrospectedTable | undefined): void {
-  const afterColumns = new Map(other?.columns.map((column) => [column.name, column]));
-  for (const column of table.columns) {
-    const object = `${table.name}.${column.name}`;
-    const after = afterColumns.get(column.name);
-    if (!after) {
-      tally(score, 'columns', object, ['missing']);
-      continue;
-    }
-    const auto = [autoKind(column), autoKind(after)] as const;
-    tally(score, 'columns', object, [
-      ...changed('type', typeOf(column), typeOf(after)),
-      ...changed('nullable', column.nullable, after.nullable),
-      ...changed('numbering', auto[0], auto[1]),
-      ...(auto[0] === 'none' && auto[1] === 'none' ? defaultChange(column.default, after.default) : []),
-      ...changed('generated', column.generated ?? null, after.generated ?? null),
-      ...changed('comment', column.comment, after.comment),
-    ]);
-  }
-}
 
 /** Unique constraints and unique indexes, as one set of unique keys keyed by their columns and extras. */
 function uniqueKeys(table: IntrospectedTable | undefined): Map<string, IntrospectedKey | IntrospectedIndex> {
@@ -150,9 +106,11 @@ function compareForeignKeys(
   table: IntrospectedTable,
   other: IntrospectedTable | undefined,
 ): void {
-  const after = new Map(other?.foreignKeys.map((fk) => [fk.name, fk]));
+  // SQLite does not report foreign-key names: those match by columns and target instead.
+  const key = (fk: IntrospectedForeignKey) => fk.name ?? `${list(fk.columns)} → ${fk.refTable}`;
+  const after = new Map(other?.foreignKeys.map((fk) => [key(fk), fk]));
   for (const fk of table.foreignKeys) {
-    const match = after.get(fk.name);
+    const match = after.get(key(fk));
     const object = `${table.name}.${fk.name ?? list(fk.columns)}`;
     if (!match) {
       const target = `${list(fk.columns)} → ${fk.refSchema ? `${fk.refSchema}.` : ''}${fk.refTable}`;

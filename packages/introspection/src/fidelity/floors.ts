@@ -33,3 +33,17 @@ export function floorViolations(score: Score): string[] {
     })
     .map((difference) => `${difference.category} ${difference.object}: ${difference.what}`);
 }
+
+/**
+ * What must hold for every MySQL and SQLite corpus file's round trip today: every table, column,
+ * primary key and foreign key comes back (their types, defaults and the rest are reported).
+ */
+export function roundTripFloorViolations(score: Score): string[] {
+  return score.differences
+    .filter(({ category, what }) =>
+      category === 'tables' || category === 'columns' || category === 'primaryKeys'
+        ? what === 'missing'
+        : category === 'foreignKeys' && what.startsWith('missing ('),
+    )
+    .map((difference) => `${difference.category} ${difference.object}: ${difference.what}`);
+}

@@ -86,9 +86,9 @@ export async function mariadbUnavailable(url: string): Promise<string | undefine
   }
 }
 
-/** A fresh `sbfid_<random>` database, dropped by `drop()`. */
-export async function createMariadbDatabase(url: string): Promise<MariadbDatabase> {
-  const name = `sbfid_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+/** A fresh `<prefix>_<random>` database, dropped by `drop()`. */
+export async function createMariadbDatabase(url: string, prefix = 'sbfid'): Promise<MariadbDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = await mysql.createConnection({ uri: url, ...SAFE_MYSQL_OPTIONS });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
   const connection = await mysql.createConnection({ uri: url, ...SAFE_MYSQL_OPTIONS, database: name });

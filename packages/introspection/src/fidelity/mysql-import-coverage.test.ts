@@ -5,14 +5,17 @@ import { introspectMysql } from '../mysql/introspect.ts';
 import type { CorpusSet } from './corpus.ts';
 import { corpusPresent, mysqlSets, readCorpusFile, skipNotice } from './corpus.ts';
 import { coverageFloorViolations, importCoverage } from './coverage.ts';
+import { roundTripFloorViolations } from './floors.ts';
 import { createMariadbDatabase, intoDatabase, mariadbUnavailable } from './load-mysql.ts';
 import { formatScore, formatSummary, unsupportedSummary } from './report.ts';
+import { mysqlRoundTrip } from './round-trip-dialects.ts';
 import type { Score } from './score.ts';
 
 /**
- * Each MySQL corpus file loaded into a fresh MariaDB database, introspected and imported. There
- * is no MySQL DDL generator yet, so this measures import coverage (what the design holds of the
- * MariaDB catalog), not a round trip; the report says so.
+ * Each MySQL corpus file loaded into a fresh MariaDB database, introspected and imported:
+ * import coverage (what the design holds of the MariaDB catalog); then the round trip: the
+ * design's MySQL DDL loaded into another fresh database, introspected and compared object by
+ * object with the first, as the PostgreSQL suite does.
  */
 const unavailable = corpusPresent ? await mariadbUnavailable(testEnv.MARIADB_URL) : 'no corpus';
 if (!corpusPresent) console.log(skipNotice('MySQL import coverage'));
@@ -23,8 +26,9 @@ else if (unavailable)
 
 const sets = corpusPresent ? mysqlSets() : [];
 const summary: Array<{ name: string; score: Score | string }> = [];
+const roundTrips: Array<{ name: string; score: Score | string }> = [];
 
-type Outcome = { loaded: false; reason: string } | { loaded: true; score: Score };
+type Outcome = { loaded: false; reason: string } | { loaded: true; score: Score; roundTrip: Score };
 
 async function coverage(set: CorpusSet): Promise<Outcome> {
   const database = await createMariadbDatabase(testEnv.MARIADB_URL);
@@ -47,40 +51,40 @@ async function coverage(set: CorpusSet): Promise<Outcome> {
     expect(validateDesign(result.document).errors, `${set.name}: the imported design is valid`).toEqual([]);
     const score = importCoverage(catalog, result);
     notes.push(`${result.warnings.length} import warnings; ${unsupportedSummary(catalog.unsupported)}`);
-    notes.push('import coverage only: there is no MySQL DDL generator yet, so no round trip');
     console.log(
       formatScore(`MySQL import coverage: ${set.name} (${set.files.join(' + ')}) on MariaDB`, score, notes),
     );
-    return { loaded: true, score };
+    const roundTrip = await mysqlRoundTrip(testEnv.MARIADB_URL, catalog, result.document);
+    console.log(formatScore(`MySQL round trip: ${set.name} on MariaDB`, roundTrip, []));
+    return { loaded: true, score, roundTrip };
   } finally {
     await database.drop();
   }
 }
 
 describe.skipIf(unavailable !== undefined)(
-  'MySQL corpus on MariaDB: database → design (import coverage)',
+  'MySQL corpus on MariaDB: database → design → DDL → database',
   () => {
     afterAll(() => {
-      console.log(
-        formatSummary(
-          'MySQL import coverage on MariaDB (no MySQL DDL generator yet: not a round trip)',
-          summary,
-        ),
-      );
+      console.log(formatSummary('MySQL import coverage on MariaDB', summary));
+      console.log(formatSummary('MySQL round trip on MariaDB, matched/total per file', roundTrips));
     });
 
     test.each(sets.map((set) => [set.name, set]))(
-      '%s: the import holds what a design can express',
+      '%s: the import holds what a design can express, and its DDL brings it back',
       async (_, set) => {
         const outcome = await coverage(set);
         if (!outcome.loaded) {
           // A file that needs what MariaDB lacks (MySQL 8 syntax) is reported, not failed.
           console.log(`\n── MySQL import coverage: ${set.name}: skipped, ${outcome.reason}`);
           summary.push({ name: set.name, score: `skipped: ${outcome.reason.slice(0, 140)}` });
+          roundTrips.push({ name: set.name, score: 'skipped: the source does not load' });
           return;
         }
         summary.push({ name: set.name, score: outcome.score });
+        roundTrips.push({ name: set.name, score: outcome.roundTrip });
         expect(coverageFloorViolations(outcome.score)).toEqual([]);
+        expect(roundTripFloorViolations(outcome.roundTrip)).toEqual([]);
       },
     );
   },

@@ -5,20 +5,23 @@ import { introspectSqlite } from '../sqlite/introspect.ts';
 import type { CorpusSet } from './corpus.ts';
 import { corpusPresent, readCorpusFile, skipNotice, sqliteSets } from './corpus.ts';
 import { coverageFloorViolations, importCoverage } from './coverage.ts';
+import { roundTripFloorViolations } from './floors.ts';
 import { formatScore, formatSummary, unsupportedSummary } from './report.ts';
+import { sqliteRoundTrip } from './round-trip-dialects.ts';
 import type { Score } from './score.ts';
 
 /**
  * Each SQLite corpus set loaded into an in-memory database with better-sqlite3, introspected and
- * imported. There is no SQLite DDL generator yet, so this measures import coverage, not a round
- * trip; the report says so.
+ * imported: import coverage; then the round trip: the design's SQLite DDL loaded into another
+ * in-memory database, introspected and compared object by object with the first.
  */
 if (!corpusPresent) console.log(skipNotice('SQLite import coverage'));
 
 const sets = corpusPresent ? sqliteSets().filter((set) => set.loadError === undefined) : [];
 const summary: Array<{ name: string; score: Score | string }> = [];
+const roundTrips: Array<{ name: string; score: Score | string }> = [];
 
-function coverage(set: CorpusSet): Score | string {
+function coverage(set: CorpusSet): { score: Score; roundTrip: Score } | string {
   const db = new Database(':memory:');
   try {
     for (const file of set.files) {
@@ -34,35 +37,36 @@ function coverage(set: CorpusSet): Score | string {
     const result = catalogToDesign(catalog, { name: set.name, dialect: 'sqlite' });
     expect(validateDesign(result.document).errors, `${set.name}: the imported design is valid`).toEqual([]);
     const score = importCoverage(catalog, result);
-    const notes = [
-      `${result.warnings.length} import warnings; ${unsupportedSummary(catalog.unsupported)}`,
-      'import coverage only: there is no SQLite DDL generator yet, so no round trip',
-    ];
+    const notes = [`${result.warnings.length} import warnings; ${unsupportedSummary(catalog.unsupported)}`];
     console.log(formatScore(`SQLite import coverage: ${set.name} (${set.files.join(' + ')})`, score, notes));
-    return score;
+    const roundTrip = sqliteRoundTrip(catalog, result.document);
+    console.log(formatScore(`SQLite round trip: ${set.name}`, roundTrip, []));
+    return { score, roundTrip };
   } finally {
     db.close();
   }
 }
 
-describe.skipIf(!corpusPresent)('SQLite corpus: database → design (import coverage)', () => {
+describe.skipIf(!corpusPresent)('SQLite corpus: database → design → DDL → database', () => {
   afterAll(() => {
-    console.log(
-      formatSummary('SQLite import coverage (no SQLite DDL generator yet: not a round trip)', summary),
-    );
+    console.log(formatSummary('SQLite import coverage', summary));
+    console.log(formatSummary('SQLite round trip, matched/total per file', roundTrips));
   });
 
   test.each(sets.map((set) => [set.name, set]))(
-    '%s: the import holds what a design can express',
+    '%s: the import holds what a design can express, and its DDL brings it back',
     (_, set) => {
-      const score = coverage(set);
-      if (typeof score === 'string') {
-        console.log(`\n── SQLite import coverage: ${set.name}: skipped, ${score}`);
-        summary.push({ name: set.name, score: `skipped: ${score.slice(0, 140)}` });
+      const outcome = coverage(set);
+      if (typeof outcome === 'string') {
+        console.log(`\n── SQLite import coverage: ${set.name}: skipped, ${outcome}`);
+        summary.push({ name: set.name, score: `skipped: ${outcome.slice(0, 140)}` });
+        roundTrips.push({ name: set.name, score: 'skipped: the source does not load' });
         return;
       }
-      summary.push({ name: set.name, score });
-      expect(coverageFloorViolations(score)).toEqual([]);
+      summary.push({ name: set.name, score: outcome.score });
+      roundTrips.push({ name: set.name, score: outcome.roundTrip });
+      expect(coverageFloorViolations(outcome.score)).toEqual([]);
+      expect(roundTripFloorViolations(outcome.roundTrip)).toEqual([]);
     },
   );
 });

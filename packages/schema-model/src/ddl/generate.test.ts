@@ -66,12 +66,48 @@ ALTER TABLE "people" ADD CONSTRAINT "people_best_friend_id_fkey" FOREIGN KEY ("b
     expect(result).toEqual({ dialect: 'postgresql', statements: [], sql: '', plan: [] });
   });
 
-  test('PostgreSQL is the only dialect so far', () => {
-    expect(SQL_DIALECTS).toEqual(['postgresql']);
-    expect(generateDdl(normalizeDesign(doc), { dialect: 'postgresql' }).dialect).toBe('postgresql');
+  test('writes PostgreSQL, MySQL and SQLite; anything else is refused', () => {
+    expect(SQL_DIALECTS).toEqual(['postgresql', 'mysql', 'sqlite']);
+    for (const dialect of SQL_DIALECTS)
+      expect(generateDdl(normalizeDesign(doc), { dialect }).dialect).toBe(dialect);
     // A JavaScript caller can pass anything; it is refused, not ignored.
-    const options = { dialect: 'mysql' } as unknown as GenerateDdlOptions;
+    const options = { dialect: 'oracle' } as unknown as GenerateDdlOptions;
     expect(() => generateDdl(normalizeDesign(doc), options)).toThrow(/unsupported SQL dialect/);
+  });
+
+  test.each([
+    [
+      'mysql',
+      `CREATE TABLE \`people\` (
+  \`id\` int NOT NULL AUTO_INCREMENT,
+  \`mood\` enum('happy','it''s fine') NOT NULL DEFAULT 'happy',
+  \`best_friend_id\` int COMMENT 'Friend''s id',
+  PRIMARY KEY (\`id\`)
+);
+
+CREATE INDEX \`people_best_friend_id_idx\` ON \`people\` (\`best_friend_id\`);
+
+ALTER TABLE \`people\` COMMENT = 'Who';
+
+ALTER TABLE \`people\` ADD CONSTRAINT \`people_best_friend_id_fkey\` FOREIGN KEY (\`best_friend_id\`) REFERENCES \`people\` (\`id\`) ON DELETE SET NULL ON UPDATE NO ACTION;
+`,
+    ],
+    [
+      'sqlite',
+      `CREATE TABLE "people" (
+  "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  "mood" TEXT NOT NULL DEFAULT 'happy' CHECK ("mood" IN ('happy', 'it''s fine')),
+  "best_friend_id" INTEGER,
+  CONSTRAINT "people_best_friend_id_fkey" FOREIGN KEY ("best_friend_id") REFERENCES "people" ("id") ON DELETE SET NULL
+);
+
+CREATE INDEX "people_best_friend_id_idx" ON "people" ("best_friend_id");
+`,
+    ],
+  ] as const)('writes %s from the same plan', (dialect, expected) => {
+    const result = generateDdl(normalizeDesign(doc), { dialect });
+    expect(result.sql).toBe(expected);
+    expect(result.plan).toEqual(generateDdl(normalizeDesign(doc)).plan);
   });
 
   test.each(Object.entries(designFixtures))('%s: generating twice gives identical SQL', (_name, fixture) => {

@@ -1,12 +1,21 @@
 import type { Design } from '../design/model.ts';
 import { DdlGenerationError } from './design-index.ts';
+import { renderMysqlPlan } from './mysql/render.ts';
 import { planCreate } from './plan-create.ts';
 import { renderStatement } from './postgres/render.ts';
+import { renderSqlitePlan } from './sqlite/render.ts';
 import type { DdlStatement } from './statements.ts';
 
-/** SQL dialects the generator writes. MySQL and SQLite come later. */
-export const SQL_DIALECTS = ['postgresql'] as const;
+/** SQL dialects the generator writes. `mysql` is MySQL 8.0.13+ and MariaDB 10.2+. */
+export const SQL_DIALECTS = ['postgresql', 'mysql', 'sqlite'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
+
+/** Each dialect's SQL for a create plan. */
+const RENDERERS: Readonly<Record<SqlDialect, (plan: readonly DdlStatement[]) => string[]>> = {
+  postgresql: (plan) => plan.map(renderStatement),
+  mysql: renderMysqlPlan,
+  sqlite: renderSqlitePlan,
+};
 
 export interface GenerateDdlOptions {
   dialect?: SqlDialect;
@@ -14,7 +23,11 @@ export interface GenerateDdlOptions {
 
 export interface GeneratedDdl {
   dialect: SqlDialect;
-  /** One SQL statement per entry, each ending with `;`. */
+  /**
+   * One SQL statement per entry, each ending with `;`. One per plan entry for PostgreSQL; MySQL
+   * and SQLite write some entries inline (enums, MySQL column comments, SQLite foreign keys) or
+   * not at all (comments in SQLite), so they can have fewer.
+   */
   statements: string[];
   /** The statements separated by blank lines, with a trailing newline ('' for an empty design). */
   sql: string;
@@ -31,7 +44,7 @@ export function generateDdl(design: Design, options: GenerateDdlOptions = {}): G
   if (!SQL_DIALECTS.includes(dialect))
     throw new DdlGenerationError(`unsupported SQL dialect ${JSON.stringify(dialect)}`);
   const plan = planCreate(design);
-  const statements = plan.map(renderStatement);
+  const statements = RENDERERS[dialect](plan);
   return { dialect, statements, sql: joinStatements(statements), plan };
 }
 

@@ -1,6 +1,9 @@
 export { DdlGenerationError } from './design-index.ts';
 export type { GenerateDdlOptions, GeneratedDdl, SqlDialect } from './generate.ts';
 export { generateDdl, joinStatements, SQL_DIALECTS } from './generate.ts';
+export { renderMysqlPlan, renderMysqlStatement } from './mysql/render.ts';
+export { renderMysqlDefault } from './mysql/render-default.ts';
+export { renderMysqlType } from './mysql/render-type.ts';
 export type { DesignNames, TableNames } from './naming.ts';
 export {
   assignNames,
@@ -16,5 +19,10 @@ export { planCreate } from './plan-create.ts';
 export { renderStatement } from './postgres/render.ts';
 export { renderDefault } from './postgres/render-default.ts';
 export { renderType } from './postgres/render-type.ts';
+export type { CreateContext } from './render-context.ts';
+export { createContext } from './render-context.ts';
+export { renderSqlitePlan, renderSqliteStatement } from './sqlite/render.ts';
+export { renderSqliteDefault } from './sqlite/render-table.ts';
+export { renderSqliteType } from './sqlite/render-type.ts';
 export type * from './statements.ts';
 export type * from './statements-alter.ts';

@@ -95,3 +95,6 @@ export interface AddForeignKeyStatement {
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
 }
+
+/** The kinds `planCreate` emits: what the MySQL and SQLite renderers handle. */
+export type CreateDdlStatement = Exclude<DdlStatement, AlterStatement>;

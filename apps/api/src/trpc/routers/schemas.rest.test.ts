@@ -205,6 +205,17 @@ describe('GET /api/v1/schemas/{id}/export/sql', () => {
     expect(body.sql).toContain('CREATE TABLE "users"');
   });
 
+  test.each([
+    ['mysql', 'CREATE TABLE `users`'],
+    ['sqlite', 'CREATE TABLE "users"'],
+  ])('exports %s DDL too', async (dialect, expected) => {
+    const created = await create({ ...blogDesign, name: `blog-export-${dialect}` });
+    const response = await h.request('GET', `/api/v1/schemas/${created.id}/export/sql?dialect=${dialect}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ dialect });
+    expect(response.json().sql).toContain(expected);
+  });
+
   test('rejects an unknown dialect', async () => {
     const created = await create({ ...blogDesign, name: 'blog-export-dialect' });
     const response = await h.request('GET', `/api/v1/schemas/${created.id}/export/sql?dialect=oracle`);

@@ -1,0 +1,57 @@
+import type { DataType } from '../design/data-types.ts';
+import { DECIMAL_TYPES, FLOAT_TYPES, INTEGER_TYPES } from '../design/data-types.ts';
+import type { QuoteDialect } from '../sql/quote.ts';
+import { quoteLiteralFor } from '../sql/quote.ts';
+
+const NUMERIC_TYPES: ReadonlySet<DataType> = new Set([...INTEGER_TYPES, ...DECIMAL_TYPES, ...FLOAT_TYPES]);
+
+/** A plain decimal number: the only literal text ever written into SQL unquoted. */
+const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** PostgreSQL's bytea hex form, which the design's BYTEA defaults use. */
+const BYTEA_HEX = /^\\x((?:[0-9a-fA-F]{2})*)$/;
+
+/**
+ * A literal default for MySQL or SQLite, the same decisions as PostgreSQL's `renderDefault`
+ * (numbers bare only when they are numbers, JSON as JSON text, the rest quoted), except:
+ * booleans are 1/0 (MySQL's BOOLEAN is tinyint(1); SQLite before 3.23 has no TRUE), and a bytea
+ * hex default is a blob literal X'…', which both read as bytes. Returns undefined for a number
+ * column's non-number (NaN, Infinity): neither dialect stores those, so there is no default.
+ */
+export function renderLiteral(
+  dialect: QuoteDialect,
+  dataType: DataType,
+  literal: string | number | boolean | object,
+): string | undefined {
+  if (NUMERIC_TYPES.has(dataType)) {
+    const text =
+      typeof literal === 'number' ? String(literal) : typeof literal === 'string' ? literal.trim() : '';
+    return NUMBER_PATTERN.test(text) ? text : undefined;
+  }
+  if (dataType === 'BOOLEAN') {
+    if (typeof literal === 'boolean') return literal ? '1' : '0';
+    const text = String(literal).trim().toLowerCase();
+    if (['true', 't', 'yes', 'y', 'on', '1'].includes(text)) return '1';
+    if (['false', 'f', 'no', 'n', 'off', '0'].includes(text)) return '0';
+    return undefined;
+  }
+  if (dataType === 'BYTEA' && typeof literal === 'string') {
+    const hex = BYTEA_HEX.exec(literal);
+    if (hex) return `X'${hex[1] ?? ''}'`;
+  }
+  if (dataType === 'JSON' || dataType === 'JSONB') return quoteLiteralFor(dialect, jsonText(literal));
+  if (typeof literal === 'object') return quoteLiteralFor(dialect, JSON.stringify(literal));
+  return quoteLiteralFor(dialect, String(literal));
+}
+
+/** A JSON default as JSON text: text that already is JSON is kept, anything else serialized. */
+function jsonText(value: string | number | boolean | object): string {
+  if (typeof value === 'string') {
+    try {
+      JSON.parse(value);
+      return value;
+    } catch {
+      return JSON.stringify(value);
+    }
+  }
+  return JSON.stringify(value) ?? 'null';
+}

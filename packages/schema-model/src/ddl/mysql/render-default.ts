@@ -1,0 +1,33 @@
+import type { ColumnDefault, ColumnType } from '../../design/model.ts';
+import { renderLiteral } from '../literal-default.ts';
+import { isMysqlBlobType } from './render-type.ts';
+
+/**
+ * The SQL after `DEFAULT` for a MySQL/MariaDB column, or undefined when MySQL has no such
+ * default (then the column has none). The current time is CURRENT_TIMESTAMP with the column's
+ * fractional digits (MySQL 8 requires them to match) on DATETIME/TIMESTAMP columns, and an
+ * expression default, in parentheses, elsewhere: `(CURRENT_DATE)`, `(CURRENT_TIME)`, `(uuid())`
+ * for gen_random_uuid(). Those and literal defaults of TEXT, BLOB and JSON columns need
+ * MariaDB 10.2 or MySQL 8.0.13.
+ */
+export function renderMysqlDefault(type: ColumnType, value: ColumnDefault): string | undefined {
+  const { dataType } = type;
+  if (value.kind === 'expression') {
+    switch (value.expression) {
+      case 'now()':
+      case 'CURRENT_TIMESTAMP':
+        if (dataType === 'TIMESTAMP' || dataType === 'TIMESTAMPTZ') {
+          return type.precision ? `CURRENT_TIMESTAMP(${type.precision})` : 'CURRENT_TIMESTAMP';
+        }
+        if (dataType === 'DATE') return '(CURRENT_DATE)';
+        return dataType === 'TIME' ? '(CURRENT_TIME)' : undefined;
+      case 'CURRENT_DATE':
+        return '(CURRENT_DATE)';
+      case 'gen_random_uuid()':
+        return '(uuid())';
+    }
+  }
+  const literal = renderLiteral('mysql', dataType, value.value);
+  if (literal === undefined) return undefined;
+  return isMysqlBlobType(type) ? `(${literal})` : literal;
+}

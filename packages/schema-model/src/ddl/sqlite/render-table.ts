@@ -1,0 +1,82 @@
+import type { ColumnDefault, ColumnType } from '../../design/model.ts';
+import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
+import { renderLiteral } from '../literal-default.ts';
+import type { CreateContext } from '../render-context.ts';
+import { enumValues } from '../render-context.ts';
+import type { AddForeignKeyStatement, CreateTableStatement, DdlColumn } from '../statements.ts';
+import { renderSqliteType } from './render-type.ts';
+
+const q = (name: string) => quoteIdentFor('sqlite', name);
+const list = (names: readonly string[]) => names.map(q).join(', ');
+
+/**
+ * The SQL after `DEFAULT` for a SQLite column, or undefined when SQLite has no such default.
+ * The current time is SQLite's CURRENT_TIMESTAMP, CURRENT_DATE or CURRENT_TIME (UTC text) by
+ * the column's type; SQLite has no UUID function, so gen_random_uuid() gives no default.
+ */
+export function renderSqliteDefault(type: ColumnType, value: ColumnDefault): string | undefined {
+  if (value.kind === 'literal') return renderLiteral('sqlite', type.dataType, value.value);
+  switch (value.expression) {
+    case 'now()':
+    case 'CURRENT_TIMESTAMP':
+      if (type.dataType === 'DATE') return 'CURRENT_DATE';
+      return type.dataType === 'TIME' ? 'CURRENT_TIME' : 'CURRENT_TIMESTAMP';
+    case 'CURRENT_DATE':
+      return 'CURRENT_DATE';
+    case 'gen_random_uuid()':
+      return undefined;
+  }
+}
+
+/**
+ * SQLite numbers rows itself only through the rowid, and AUTOINCREMENT (no reuse of deleted
+ * ids) only on a column declared exactly `INTEGER PRIMARY KEY`. So an identity column that is
+ * the whole primary key becomes that, whatever its integer type; other identity columns cannot
+ * be expressed and are plain columns.
+ */
+function rowidColumn(statement: CreateTableStatement): string | undefined {
+  const key = statement.primaryKey?.columns;
+  const [only] = key ?? [];
+  if (key?.length !== 1 || only === undefined) return undefined;
+  return statement.columns.some((column) => column.name === only && column.identity) ? only : undefined;
+}
+
+function renderSqliteColumn(column: DdlColumn, rowid: boolean, context: CreateContext): string {
+  if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`;
+  let sql = `${q(column.name)} ${renderSqliteType(column.type)}`;
+  if (column.notNull) sql += ' NOT NULL';
+  const value =
+    column.default && !column.identity ? renderSqliteDefault(column.type, column.default) : undefined;
+  if (value !== undefined) sql += ` DEFAULT ${value}`;
+  if (column.type.dataType === 'ENUM') {
+    const values = enumValues(context, column.enumName).map((v) => quoteLiteralFor('sqlite', v));
+    sql += ` CHECK (${q(column.name)} IN (${values.join(', ')}))`;
+  }
+  return sql;
+}
+
+/**
+ * `CONSTRAINT … FOREIGN KEY … REFERENCES …`, inside CREATE TABLE: SQLite cannot add a foreign
+ * key later, and does not look for the target table until rows are written, so cycles still load.
+ */
+function renderSqliteForeignKey(fk: AddForeignKeyStatement): string {
+  let sql = `CONSTRAINT ${q(fk.name)} FOREIGN KEY (${list(fk.columns)}) REFERENCES ${q(fk.refTable)} (${list(fk.refColumns)})`;
+  if (fk.onDelete !== 'NO ACTION') sql += ` ON DELETE ${fk.onDelete}`;
+  if (fk.onUpdate !== 'NO ACTION') sql += ` ON UPDATE ${fk.onUpdate}`;
+  return sql;
+}
+
+/** CREATE TABLE with its columns, keys and foreign keys (SQLite has no comments: none are written). */
+export function renderSqliteCreateTable(statement: CreateTableStatement, context: CreateContext): string {
+  const rowid = rowidColumn(statement);
+  const lines = statement.columns.map((column) => renderSqliteColumn(column, column.name === rowid, context));
+  if (statement.primaryKey && rowid === undefined)
+    lines.push(
+      `CONSTRAINT ${q(statement.primaryKey.name)} PRIMARY KEY (${list(statement.primaryKey.columns)})`,
+    );
+  for (const unique of statement.uniques)
+    lines.push(`CONSTRAINT ${q(unique.name)} UNIQUE (${list(unique.columns)})`);
+  for (const fk of context.foreignKeys.get(statement.name) ?? []) lines.push(renderSqliteForeignKey(fk));
+  const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`;
+  return `CREATE TABLE ${q(statement.name)} (${body});`;
+}

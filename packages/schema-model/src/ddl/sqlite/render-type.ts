@@ -1,0 +1,66 @@
+import type { ColumnType } from '../../design/model.ts';
+import { DdlGenerationError } from '../design-index.ts';
+import { unreachable } from '../postgres/render-type.ts';
+
+function withArgs(name: string, ...args: Array<number | undefined>): string {
+  const given: number[] = [];
+  for (const arg of args) {
+    if (arg === undefined) break;
+    if (!Number.isSafeInteger(arg)) throw new DdlGenerationError(`type modifier ${arg} is not an integer`);
+    given.push(arg);
+  }
+  return given.length === 0 ? name : `${name}(${given.join(',')})`;
+}
+
+/**
+ * The declared type of a SQLite column. SQLite stores by affinity, read from the declared name
+ * (datatype3.html §3.1), and keeps the name itself; so each type is declared by a name that gives
+ * the right affinity AND names the design type, which an import reads back (VARCHAR(40) has TEXT
+ * affinity and is still VARCHAR(40)). Affinities: the integers INTEGER; VARCHAR, CHAR, TEXT
+ * and ENUM (declared TEXT, its values checked) TEXT; REAL and DOUBLE REAL; BYTEA is BLOB; the
+ * rest (DECIMAL, BOOLEAN, dates and times, UUID, JSON) NUMERIC, as SQLite's own conventions have
+ * it (text that is not a number, such as a date, a UUID or a JSON object, stays text there).
+ */
+export function renderSqliteType(type: ColumnType): string {
+  switch (type.dataType) {
+    case 'VARCHAR':
+      return withArgs('VARCHAR', type.length);
+    case 'CHAR':
+      return withArgs('CHAR', type.length);
+    case 'TEXT':
+    case 'ENUM':
+      return 'TEXT';
+    case 'SMALLINT':
+      return 'SMALLINT';
+    case 'INTEGER':
+      return 'INTEGER';
+    case 'BIGINT':
+      return 'BIGINT';
+    case 'DECIMAL':
+    case 'NUMERIC':
+      return withArgs(type.dataType, type.precision, type.precision === undefined ? undefined : type.scale);
+    case 'REAL':
+      return 'REAL';
+    case 'DOUBLE':
+      return 'DOUBLE';
+    case 'BOOLEAN':
+      return 'BOOLEAN';
+    case 'DATE':
+      return 'DATE';
+    case 'TIME':
+      return withArgs('TIME', type.precision);
+    case 'TIMESTAMP':
+      return withArgs('TIMESTAMP', type.precision);
+    case 'TIMESTAMPTZ':
+      return withArgs('TIMESTAMPTZ', type.precision);
+    case 'UUID':
+      return 'UUID';
+    case 'JSON':
+      return 'JSON';
+    case 'JSONB':
+      return 'JSONB';
+    case 'BYTEA':
+      return 'BLOB';
+  }
+  return unreachable(type.dataType);
+}
