@@ -207,3 +207,11 @@ function duplicateOr(error: unknown, name: string): unknown {
     cause: error,
   });
 }
+
+/** Sync and import read through active connections only: deactivating one pauses its use. */
+export function assertActive(row: ConnectionRow): void {
+  if (row.active) return;
+  throw new AppError('CONNECTION_INACTIVE', `Connection "${row.name}" is deactivated; activate it first.`, {
+    details: [{ path: 'active', code: 'CONNECTION_INACTIVE', message: 'Set "active": true to use it.' }],
+  });
+}

@@ -9,7 +9,7 @@ import type { DesignLimits } from '../schemas/design-check.ts';
 import { getSchema } from '../schemas/read-schemas.ts';
 import type { SchemaResource } from '../schemas/types.ts';
 import { updateSchema } from '../schemas/update-schema.ts';
-import { findConnection } from './connections.ts';
+import { assertActive, findConnection } from './connections.ts';
 import { readDatabaseCatalog } from './live-catalog.ts';
 import type { TargetOptions } from './test-connection.ts';
 
@@ -43,6 +43,7 @@ export async function importDesign(
 ): Promise<{ schema: SchemaResource; warnings: ImportWarning[] }> {
   const { db, user, input } = options;
   const row = await findConnection(db, user.id, input.connectionId);
+  assertActive(row);
   const database = input.database ?? row.database;
   const catalog = await readDatabaseCatalog(row, options, database, 'connectionId');
   const dialect = IMPORT_DIALECTS.find((known) => known === row.type) ?? 'postgresql';

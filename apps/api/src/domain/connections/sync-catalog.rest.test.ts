@@ -117,6 +117,15 @@ describe('browsing the synced tree', () => {
     expect(title.details).toMatchObject({ comment: 'as printed', nullable: true });
   });
 
+  test('a deactivated connection is not synced (409) until activated again', async () => {
+    await h.request('PATCH', `/api/v1/connections/${connectionId}`, { active: false });
+    const refused = await h.request('POST', `/api/v1/connections/${connectionId}/sync`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('CONNECTION_INACTIVE');
+    await h.request('PATCH', `/api/v1/connections/${connectionId}`, { active: true });
+    expect((await h.request('POST', `/api/v1/connections/${connectionId}/sync`)).statusCode).toBe(200);
+  });
+
   test('a name the last sync did not see is 404', async () => {
     const response = await h.request('GET', `${base()}/${source.name}/tables/drafts/columns`);
     expect(response.statusCode).toBe(404);

@@ -2,7 +2,7 @@ import type { Database } from '@schema-builder/db';
 import { catalogObjects, catalogSyncs } from '@schema-builder/db';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { canonicalJson } from '../schemas/update-schema.ts';
-import { findConnection } from './connections.ts';
+import { assertActive, findConnection } from './connections.ts';
 import type { CatalogEntry } from './live-catalog.ts';
 import { readLiveCatalog } from './live-catalog.ts';
 import type { TargetOptions } from './test-connection.ts';
@@ -27,6 +27,7 @@ export interface ChangedEntry {
  */
 export async function syncCatalog(options: SyncOptions) {
   const row = await findConnection(options.db, options.ownerId, options.id);
+  assertActive(row);
   const startedAt = new Date();
   const live = await readLiveCatalog(row, options);
   return options.db.transaction(async (tx) => {

@@ -29,7 +29,12 @@ export const catalogRouter = router({
         path: '/connections/{id}/sync',
         tags,
         summary: 'Read the live structure; answer what was added, removed and changed since the last sync',
-        errorResponses: userErrorResponses('CONNECTION_NOT_FOUND', 'CONNECTION_FAILED', 'VALIDATION_ERROR'),
+        errorResponses: userErrorResponses(
+          'CONNECTION_NOT_FOUND',
+          'CONNECTION_INACTIVE',
+          'CONNECTION_FAILED',
+          'VALIDATION_ERROR',
+        ),
       },
     })
     .input(z.object({ id: ConnectionIdSchema }))

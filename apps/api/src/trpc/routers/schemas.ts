@@ -93,6 +93,7 @@ export const schemasRouter = router({
         summary: 'Import a live database (through a saved connection) as a design or a new version',
         errorResponses: userErrorResponses(
           'CONNECTION_NOT_FOUND',
+          'CONNECTION_INACTIVE',
           'CONNECTION_FAILED',
           'SCHEMA_NOT_FOUND',
           'DUPLICATE_NAME',
