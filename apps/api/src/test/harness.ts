@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { runMigrations } from '@schema-builder/db';
-import { createTestDatabase } from '@schema-builder/testing/postgres';
+import { createTestDatabase, serverUrl } from '@schema-builder/testing/postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
@@ -113,4 +113,16 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
   };
   harness.user = await signUp('owner');
   return harness;
+}
+
+/** Host, port and credentials of the test PostgreSQL server (the machine's or the embedded one). */
+export function testServerCoordinates(database?: string) {
+  const url = new URL(serverUrl());
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    username: decodeURIComponent(url.username) || 'postgres',
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(database ? { database } : {}),
+  };
 }

@@ -71,20 +71,7 @@ export interface MariadbDatabase {
   drop(): Promise<void>;
 }
 
-/** Whether the server answers; the reason when it does not. */
-export async function mariadbUnavailable(url: string): Promise<string | undefined> {
-  try {
-    const connection = await mysql.createConnection({
-      uri: url,
-      ...SAFE_MYSQL_OPTIONS,
-      connectTimeout: 3000,
-    });
-    await connection.end();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
+export { mariadbUnavailable } from '@schema-builder/testing/mariadb';
 
 /** A fresh `<prefix>_<random>` database, dropped by `drop()`. */
 export async function createMariadbDatabase(url: string, prefix = 'sbfid'): Promise<MariadbDatabase> {

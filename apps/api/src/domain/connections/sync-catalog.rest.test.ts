@@ -2,7 +2,7 @@ import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Harness } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import { startHarness, testServerCoordinates } from '../../test/harness.ts';
 
 let h: Harness;
 let source: TestDatabase;
@@ -25,9 +25,7 @@ beforeAll(async () => {
   const created = await h.request('POST', '/api/v1/connections', {
     name: 'library',
     type: 'postgresql',
-    host: '127.0.0.1',
-    database: source.name,
-    username: 'postgres',
+    ...testServerCoordinates(source.name),
   });
   connectionId = created.json().id;
 });
