@@ -6,7 +6,11 @@ import mysql from 'mysql2/promise';
  */
 export async function mariadbUnavailable(url: string): Promise<string | undefined> {
   try {
-    const connection = await mysql.createConnection({ uri: url, connectTimeout: 3000, flags: ['-LOCAL_FILES'] });
+    const connection = await mysql.createConnection({
+      uri: url,
+      connectTimeout: 3000,
+      flags: ['-LOCAL_FILES'],
+    });
     await connection.end();
     return undefined;
   } catch (error) {
