@@ -20,6 +20,24 @@ export interface Reserved {
   relations: ReadonlySet<string>;
 }
 
+/** The names the server's own catalog holds, which a random design must not take. */
+export async function readReserved(
+  query: (text: string) => Promise<Array<{ name: string }>>,
+): Promise<Reserved> {
+  const names = async (table: string, column: string, namespace: string) =>
+    new Set(
+      (
+        await query(
+          `select ${column}::text as name from ${table} where ${namespace} = 'pg_catalog'::regnamespace`,
+        )
+      ).map((r) => r.name),
+    );
+  return {
+    types: await names('pg_type', 'typname', 'typnamespace'),
+    relations: await names('pg_class', 'relname', 'relnamespace'),
+  };
+}
+
 export const SYSTEM_COLUMNS = new Set(['tableoid', 'xmin', 'cmin', 'xmax', 'cmax', 'ctid']);
 
 /** Allocates distinct names (case-insensitively, which is stricter than PostgreSQL). */

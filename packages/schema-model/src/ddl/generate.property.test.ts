@@ -9,6 +9,7 @@ import { normalizeDesign } from '../design/normalize.ts';
 import { validateDesign } from '../validation/validate.ts';
 import type { Reserved } from './design-arbitrary.ts';
 import { blueprintArb, buildDesign } from './design-arbitrary.ts';
+import { readReserved } from './design-arbitrary-build.ts';
 import { generateDdl } from './generate.ts';
 
 /**
@@ -30,14 +31,7 @@ describe('generated DDL for random valid designs', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sbddlprop');
-    const typeRows = await db.sql<{ name: string }[]>`
-      select typname::text as name from pg_type where typnamespace = 'pg_catalog'::regnamespace`;
-    const relationRows = await db.sql<{ name: string }[]>`
-      select relname::text as name from pg_class where relnamespace = 'pg_catalog'::regnamespace`;
-    reserved = {
-      types: new Set(typeRows.map((r) => r.name)),
-      relations: new Set(relationRows.map((r) => r.name)),
-    };
+    reserved = await readReserved((text) => db.sql.unsafe(text));
   });
 
   afterAll(async () => {

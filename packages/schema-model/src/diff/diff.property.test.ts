@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Reserved } from '../ddl/design-arbitrary.ts';
 import { blueprintArb, buildDesign } from '../ddl/design-arbitrary.ts';
+import { readReserved } from '../ddl/design-arbitrary-build.ts';
 import { normalizeDesign } from '../design/normalize.ts';
 import { validateDesign } from '../validation/validate.ts';
 import { applyEdits, editArb } from './design-edits.ts';
@@ -28,14 +29,7 @@ describe('migration plans for random edits of random designs', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sbdiffprop');
-    const typeRows = await db.sql<{ name: string }[]>`
-      select typname::text as name from pg_type where typnamespace = 'pg_catalog'::regnamespace`;
-    const relationRows = await db.sql<{ name: string }[]>`
-      select relname::text as name from pg_class where relnamespace = 'pg_catalog'::regnamespace`;
-    reserved = {
-      types: new Set(typeRows.map((r) => r.name)),
-      relations: new Set(relationRows.map((r) => r.name)),
-    };
+    reserved = await readReserved((text) => db.sql.unsafe(text));
   });
 
   afterAll(async () => {
