@@ -7,6 +7,7 @@ import type {
   IndexDocument,
   TableDocument,
 } from '../design/document.ts';
+import { SYSTEM_COLUMNS } from '../validation/reserved-names.ts';
 import type { Blueprint } from './design-arbitrary.ts';
 import { utf8 } from './design-arbitrary-names.ts';
 
@@ -38,7 +39,7 @@ export async function readReserved(
   };
 }
 
-export const SYSTEM_COLUMNS = new Set(['tableoid', 'xmin', 'cmin', 'xmax', 'cmax', 'ctid']);
+export { SYSTEM_COLUMNS };
 
 /** Allocates distinct names (case-insensitively, which is stricter than PostgreSQL). */
 class Names {

@@ -3,29 +3,9 @@ import type { DesignDocument } from '../design/document.ts';
 import { diffDesigns } from './diff.ts';
 import type { StepShape } from './expect-steps.ts';
 import { planShape } from './expect-steps.ts';
-import { col, design, doc, edit, fk, idCol, idx, tbl } from './test-helpers.ts';
+import { col, design, edit, fk, idCol, tbl, usersAndPosts } from './test-helpers.ts';
 
-const base = doc(
-  [
-    tbl('t_users', 'users', [
-      idCol('u_id'),
-      col('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
-      col('u_name', 'name', 'TEXT'),
-    ]),
-    tbl(
-      't_posts',
-      'posts',
-      [
-        idCol('p_id'),
-        col('p_author', 'author_id', 'INT'),
-        col('p_title', 'title', 'VARCHAR', { length: 100 }),
-      ],
-      // Index columns by id: a renamed column stays in its index.
-      { indexes: [idx('i_author', 'posts_author_idx', ['p_author'])] },
-    ),
-  ],
-  { foreignKeys: [fk('f_author', ['t_posts', 'p_author'], ['t_users', 'u_id'])] },
-);
+const base = usersAndPosts();
 
 describe('diffDesigns: tables and columns', () => {
   test.each<[string, DesignDocument, StepShape[]]>([

@@ -111,3 +111,28 @@ export function design(document: DesignDocument): Design {
     throw new Error(`invalid test design: ${JSON.stringify(report.errors, null, 2)}`);
   return normalizeDesign(document);
 }
+
+/** users(id, email, name) ← posts(id, author_id, title), with an index on author_id: the base of the diff tests. */
+export function usersAndPosts() {
+  return doc(
+    [
+      tbl('t_users', 'users', [
+        idCol('u_id'),
+        col('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
+        col('u_name', 'name', 'TEXT'),
+      ]),
+      tbl(
+        't_posts',
+        'posts',
+        [
+          idCol('p_id'),
+          col('p_author', 'author_id', 'INT'),
+          col('p_title', 'title', 'VARCHAR', { length: 100 }),
+        ],
+        // Index columns by id: a renamed column stays in its index.
+        { indexes: [idx('i_author', 'posts_author_idx', ['p_author'])] },
+      ),
+    ],
+    { foreignKeys: [fk('f_author', ['t_posts', 'p_author'], ['t_users', 'u_id'])] },
+  );
+}
