@@ -1,3 +1,4 @@
+import { parseTargetList } from '@schema-builder/provisioning';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -90,6 +91,40 @@ export const ConfigSchema = z
     CONNECTION_TEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** How long importing a database's structure may take. */
     IMPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    /**
+     * Servers that hold provisioned databases: `name=postgres://admin@host/postgres` pairs,
+     * comma-separated; a new database goes to the one holding the fewest. Unset: the metadata
+     * server, named `default`. The worker reads the same setting (it does the work there).
+     */
+    PROVISION_TARGETS: z
+      .string()
+      .default('')
+      .superRefine((text, ctx) => {
+        if (text.trim() === '') return;
+        try {
+          parseTargetList(text);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    /** Written into the marker of every database and role this deployment creates; the reconciler touches only its own. */
+    DEPLOYMENT_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 of [A-Za-z0-9_.:-]')
+      .default('schema-builder'),
+    /** A job whose worker stops heartbeating for this long is offered to another worker. */
+    JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+    /** How often expired jobs are looked for (pg-boss maintenance). */
+    JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+    /** How many times a job whose worker died is retried before the database is marked failed. */
+    JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
+    /** Provisioning requests (create, regenerate, drop, rotate, migrate) per user per minute. */
+    RATE_LIMIT_PROVISION_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** `pnpm start` sets this: the API also runs one worker process, with a worker key made for it. */
+    START_WORKER: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     /** Largest design accepted (422 DESIGN_TOO_LARGE above). */
     MAX_DESIGN_TABLES: z.coerce.number().int().min(1).max(5000).default(1000),
     MAX_DESIGN_COLUMNS_PER_TABLE: z.coerce.number().int().min(1).max(1600).default(1600),

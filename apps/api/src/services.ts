@@ -5,6 +5,8 @@ import { decodeKey, loadOrCreateKeyFile, SecretBox } from '@schema-builder/provi
 import type { FastifyBaseLogger } from 'fastify';
 import { createCredentialCache } from './domain/auth/credential-cache.ts';
 import { createHostPolicy } from './domain/connections/host-policy.ts';
+import { JobQueue } from './domain/databases/queue.ts';
+import { TargetRegistry } from './domain/databases/targets.ts';
 import type { Config } from './env.ts';
 import type { Services } from './trpc/context.ts';
 
@@ -65,9 +67,35 @@ export async function connectServices(
     allowed: config.CONNECTIONS_ALLOWED_HOSTS,
     ownHosts: [new URL(url).hostname],
   });
+  const targets = TargetRegistry.fromConfig(config, url);
+  const queue = new JobQueue(url, sql, {
+    expireSeconds: config.JOB_EXPIRE_SECONDS,
+    maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
+    retryLimit: config.JOB_RETRY_LIMIT,
+  });
+  try {
+    await queue.start((error) => log?.error({ err: error }, 'job queue error'));
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
-    services: { config, db, sql, credentialCache, secrets, hostPolicy, startedAt: new Date() },
-    close,
+    services: {
+      config,
+      db,
+      sql,
+      credentialCache,
+      secrets,
+      hostPolicy,
+      queue,
+      targets,
+      startedAt: new Date(),
+    },
+    close: async () => {
+      await queue.stop();
+      await targets.close();
+      await close();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { AppRouter, RouterInputs, RouterOutputs } from '@schema-builder/api/router';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
 
 export type { AppRouter, RouterInputs, RouterOutputs };
 
@@ -10,19 +10,21 @@ export interface ClientOptions {
   token?: string;
   /** A fetch implementation for runtimes without a global one. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Calls made in the same tick share one HTTP request (default). Turn it off for long calls
+   * that must not wait for each other (the worker's claims).
+   */
+  batch?: boolean;
 }
 
 /** A typed client for every procedure of the API. */
-export function createClient({ url, token, fetch }: ClientOptions) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${url.replace(/\/+$/, '')}/trpc`,
-        ...(fetch ? { fetch } : {}),
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  });
+export function createClient({ url, token, fetch, batch = true }: ClientOptions) {
+  const options = {
+    url: `${url.replace(/\/+$/, '')}/trpc`,
+    ...(fetch ? { fetch } : {}),
+    headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  return createTRPCClient<AppRouter>({ links: [batch ? httpBatchLink(options) : httpLink(options)] });
 }
 
 export type Client = ReturnType<typeof createClient>;

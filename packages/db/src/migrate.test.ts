@@ -32,6 +32,7 @@ describe('migrations', () => {
       'catalog_objects',
       'catalog_syncs',
       'connections',
+      'databases',
       'schema_versions',
       'schemas',
       'sessions',

@@ -7,6 +7,8 @@ export type ProvisioningErrorCode =
   | 'VERSION_MISMATCH'
   /** The design's DDL failed; nothing of it was kept. */
   | 'DDL_FAILED'
+  /** A migration step failed; its phase was rolled back and the recorded version is unchanged. */
+  | 'MIGRATION_FAILED'
   /** The target server refused or failed an operation (down, out of disk, permissions…). */
   | 'SERVER_ERROR';
 

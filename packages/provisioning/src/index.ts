@@ -1,3 +1,10 @@
+export {
+  type CheckDataOptions,
+  checkMigrationData,
+  type DataCheckRequest,
+  type DataFinding,
+  DEFAULT_CHECK_TIMEOUT_MS,
+} from './data-checks.ts';
 export { ProvisioningError, type ProvisioningErrorCode } from './errors.ts';
 export {
   type DatabaseInspection,
@@ -7,6 +14,12 @@ export {
 } from './inspect.ts';
 export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';
 export { MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
+export {
+  type DatabaseMigration,
+  type MigrateOutcome,
+  type MigrationStepSql,
+  migrateDatabase,
+} from './migrate.ts';
 export {
   GENERATED_NAME,
   type GeneratedNames,
@@ -51,6 +64,8 @@ export {
   type SecretKey,
 } from './secret-box.ts';
 export { APPLICATION_NAME, type OpenTargetOptions, openTarget, type TargetSession } from './session.ts';
+export { dropDatabase as dropDatabaseOnly } from './steps/database.ts';
 export { rotatePassword } from './steps/role.ts';
 export type { ApplyOutcome } from './steps/schema.ts';
+export { parseTargetList } from './target-list.ts';
 export { checkTargets, chooseTarget, databaseUrl, redactUrl, type TargetServer } from './targets.ts';

@@ -53,6 +53,35 @@ describe('isolation between provisioned databases', () => {
     });
   });
 
+  test("the role, with its own valid password, cannot connect to the server's shared databases", async () => {
+    // The admin URL's database is the metadata database in a single-server deployment.
+    const adminDatabase = decodeURIComponent(new URL(server.url).pathname.slice(1)) || 'postgres';
+    const shared = [...new Set(['postgres', 'template1', adminDatabase])];
+    const logins = await Promise.all(
+      shared.map(async (database) => ({
+        database,
+        login: await tryLogin(loginUrl(server, a.role, a.password, database)),
+      })),
+    );
+    // 42501 is the CONNECT privilege's refusal, checked after authentication even under `trust`.
+    expect(logins).toEqual(shared.map((database) => ({ database, login: { refused: '42501' } })));
+  });
+
+  test('provisioning again leaves the shared databases closed and their ACLs unchanged', async () => {
+    const aclOf = async () =>
+      server.session.admin<{ name: string; acl: string[] | null }[]>`
+        SELECT datname AS name, datacl::text[] AS acl FROM pg_database
+        WHERE datname IN ('postgres', 'template1', current_database()) ORDER BY 1`;
+    const before = await aclOf();
+    await provision(server.session, a);
+    expect(await aclOf()).toEqual(before);
+    const [open] = await server.session.admin<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM pg_database
+      WHERE datname IN ('postgres', 'template1', current_database())
+        AND has_database_privilege('public', oid, 'CONNECT')`;
+    expect(open?.count).toBe(0);
+  });
+
   test('only the owner may connect or create temporary tables: nothing is granted to PUBLIC', async () => {
     const pairs = [a, b].flatMap((db) => [a, b].map((role) => ({ db, role })));
     const actual = await Promise.all(

@@ -9,12 +9,25 @@ const marker: Marker = {
   createdAt: '2024-01-01T00:00:00.000Z',
 };
 
+/** The text a quoted COMMENT literal stands for. */
+const literalText = (literal: string) => literal.slice(1, -1).replaceAll("''", "'");
+
 describe('markers', () => {
   test('round-trip through the quoted COMMENT literal', () => {
     const literal = markerLiteral(marker);
     expect(literal.startsWith(`'${MARKER_PREFIX}`)).toBe(true);
-    const unquoted = literal.slice(1, -1).replaceAll("''", "'");
-    expect(parseMarker(unquoted)).toEqual(marker);
+    expect(parseMarker(literalText(literal))).toEqual(marker);
+  });
+
+  test('round-trip a schema marker part-way through a migration', () => {
+    const migrating: Marker = { ...marker, kind: 'schema', version: 1, migratingTo: 2, phasesDone: 1 };
+    expect(parseMarker(literalText(markerLiteral(migrating)))).toEqual(migrating);
+  });
+
+  test('read older markers without migration fields, and ignore half of the pair', () => {
+    const older = { ...marker, kind: 'schema', version: 3 };
+    expect(parseMarker(`${MARKER_PREFIX}${JSON.stringify(older)}`)).toEqual(older);
+    expect(parseMarker(`${MARKER_PREFIX}${JSON.stringify({ ...older, migratingTo: 4 })}`)).toEqual(older);
   });
 
   test.each([
@@ -25,6 +38,10 @@ describe('markers', () => {
     ['an unknown kind', `${MARKER_PREFIX}${JSON.stringify({ ...marker, kind: 'table' })}`],
     ['a missing instance', `${MARKER_PREFIX}${JSON.stringify({ ...marker, instance: undefined })}`],
     ['a fractional version', `${MARKER_PREFIX}${JSON.stringify({ ...marker, version: 1.5 })}`],
+    [
+      'a fractional phase count',
+      `${MARKER_PREFIX}${JSON.stringify({ ...marker, migratingTo: 2, phasesDone: 0.5 })}`,
+    ],
   ])('treat %s as unmarked', (_case, comment) => {
     expect(parseMarker(comment)).toBeUndefined();
   });

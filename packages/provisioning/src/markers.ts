@@ -16,6 +16,13 @@ export interface Marker {
   createdAt: string;
   /** `schema` markers: the design version whose DDL was applied. */
   version?: number;
+  /**
+   * `schema` markers, during a multi-phase migration from `version`: the version being migrated
+   * to and how many of its phases have committed, so a retry resumes after them instead of
+   * running a committed phase twice. Absent once the migration is complete (or none began).
+   */
+  migratingTo?: number;
+  phasesDone?: number;
 }
 
 export const MARKER_PREFIX = 'schema-builder:';
@@ -37,11 +44,15 @@ export function parseMarker(comment: string | null | undefined): Marker | undefi
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { kind, instance, designId, database, createdAt, version } = value as Record<string, unknown>;
+  const { kind, instance, designId, database, createdAt, version, migratingTo, phasesDone } = value as Record<
+    string,
+    unknown
+  >;
   if (kind !== 'role' && kind !== 'database' && kind !== 'schema') return undefined;
   if (!isString(instance) || !isString(designId) || !isString(database) || !isString(createdAt))
     return undefined;
-  if (version !== undefined && !Number.isInteger(version)) return undefined;
+  if (![version, migratingTo, phasesDone].every((n) => n === undefined || Number.isInteger(n)))
+    return undefined;
   return {
     kind,
     instance,
@@ -49,6 +60,8 @@ export function parseMarker(comment: string | null | undefined): Marker | undefi
     database,
     createdAt,
     ...(typeof version === 'number' ? { version } : {}),
+    // Older markers have neither field; both or none, so a half-written pair is ignored.
+    ...(typeof migratingTo === 'number' && typeof phasesDone === 'number' ? { migratingTo, phasesDone } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-supp
 // to it); this checks the whole life cycle works with exactly those rights.
 let server: TestServer;
 let limited: TargetSession;
+const adminDatabase = () => `${server.prefix}_admin_db`;
 
 beforeAll(async () => {
   server = openTestServer();
@@ -22,8 +23,13 @@ beforeAll(async () => {
   await server.session.admin.unsafe(
     `CREATE ROLE ${quoteIdent(admin)} LOGIN CREATEDB CREATEROLE PASSWORD ${quoteLiteral(scramSha256Verifier(password))}`,
   );
+  // Its own maintenance database, as on a managed server: provisioning closes `postgres` to
+  // PUBLIC, and this admin does not own `postgres`, so it could not connect there afterwards.
+  await server.session.admin.unsafe(
+    `CREATE DATABASE ${quoteIdent(adminDatabase())} OWNER ${quoteIdent(admin)}`,
+  );
   limited = openTarget(
-    { name: 'limited', adminUrl: loginUrl(server, admin, password, 'postgres') },
+    { name: 'limited', adminUrl: loginUrl(server, admin, password, adminDatabase()) },
     { instance: server.session.instance },
   );
 });
@@ -55,6 +61,6 @@ describe('an admin that is not a superuser', () => {
     });
     const left = await server.existing();
     expect(left.roles).toEqual([`${server.prefix}_admin`]);
-    expect(left.databases).toEqual([]);
+    expect(left.databases).toEqual([adminDatabase()]);
   });
 });

@@ -5,6 +5,7 @@ import { inspectDatabase } from './inspect.ts';
 import { parseMarker } from './markers.ts';
 import { dropProvisioned, provision, provisionSteps } from './provision.ts';
 import { generatePassword, scramVerifierMatches } from './scram.ts';
+import { dropDatabase } from './steps/database.ts';
 import { rotatePassword } from './steps/role.ts';
 import { snapshot } from './test-snapshot.ts';
 import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
@@ -137,5 +138,41 @@ describe('provision', () => {
     expect(left.databases).not.toContain(plan.database);
     expect(left.roles).not.toContain(plan.role);
     expect(await inspectDatabase(server.session, plan.database)).toEqual({ exists: false });
+  });
+
+  test('regenerating drops only the database; provisioning again rebuilds it for the same role', async () => {
+    const plan = server.plan(ecommerceDesign);
+    await provision(server.session, plan);
+    const [before] = await server.session.admin<{ oid: number; password: string | null }[]>`
+      SELECT oid::int AS oid, rolpassword AS password FROM pg_authid WHERE rolname = ${plan.role}`;
+    await server.session.inDatabase(plan.database, (sql) => sql`CREATE TABLE leftover (id int)`);
+
+    await dropDatabase(server.session, plan);
+    await dropDatabase(server.session, plan);
+    expect(await inspectDatabase(server.session, plan.database)).toEqual({ exists: false });
+    expect((await server.existing()).roles).toContain(plan.role);
+
+    await provision(server.session, plan);
+    const [after] = await server.session.admin<{ oid: number; password: string | null }[]>`
+      SELECT oid::int AS oid, rolpassword AS password FROM pg_authid WHERE rolname = ${plan.role}`;
+    expect(after?.oid).toBe(before?.oid);
+    expect(scramVerifierMatches(after?.password ?? '', plan.password)).toBe(true);
+    const inspection = await inspectDatabase(server.session, plan.database);
+    expect(inspection.exists && inspection.tables.map((table) => table.name)).toEqual(
+      ecommerceDesign.tables.map((table) => table.name).sort(),
+    );
+    expect(await tryLogin(loginUrl(server, plan.role, plan.password, plan.database))).toEqual({
+      user: plan.role,
+      database: plan.database,
+    });
+  });
+
+  test("dropping only the database refuses one that is not this design's", async () => {
+    const plan = server.plan(ecommerceDesign, { ddl: '' });
+    await provision(server.session, plan);
+    await expect(dropDatabase(server.session, { ...plan, designId: 'someone-else' })).rejects.toMatchObject({
+      code: 'NOT_OURS',
+    });
+    expect((await server.existing()).databases).toContain(plan.database);
   });
 });

@@ -16,6 +16,8 @@ import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-supp
 let server: TestServer;
 let superuser = false;
 const role = () => `${server.prefix}_scram`;
+// Its own database to log in to: provisioning closes `postgres` to PUBLIC (shared-databases.ts).
+const database = () => `${server.prefix}_scram_db`;
 
 async function storedVerifier(name: string): Promise<string | null> {
   const [row] = await server.session.admin<{ password: string | null }[]>`
@@ -29,6 +31,7 @@ beforeAll(async () => {
     SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`;
   superuser = row?.superuser === true;
   await server.session.admin.unsafe(`CREATE ROLE ${quoteIdent(role())} LOGIN`);
+  await server.session.admin.unsafe(`CREATE DATABASE ${quoteIdent(database())} OWNER ${quoteIdent(role())}`);
 });
 
 afterAll(async () => {
@@ -62,13 +65,13 @@ describe('SCRAM verifiers on PostgreSQL', () => {
     await server.session.admin.unsafe(
       `ALTER ROLE ${quoteIdent(role())} PASSWORD ${quoteLiteral(scramSha256Verifier(password))}`,
     );
-    const wrong = await tryLogin(loginUrl(server, role(), 'not the password', 'postgres'));
+    const wrong = await tryLogin(loginUrl(server, role(), 'not the password', database()));
     if (!('refused' in wrong))
       context.skip('the server does not check passwords for TCP (trust): see the catalog tests above');
     expect(wrong).toEqual({ refused: '28P01' });
-    expect(await tryLogin(loginUrl(server, role(), password, 'postgres'))).toEqual({
+    expect(await tryLogin(loginUrl(server, role(), password, database()))).toEqual({
       user: role(),
-      database: 'postgres',
+      database: database(),
     });
   });
 });

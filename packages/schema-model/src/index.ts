@@ -1,3 +1,4 @@
+export * from './catalog/compare-catalog.ts';
 export * from './ddl/index.ts';
 export * from './design/data-types.ts';
 export * from './design/defaults.ts';

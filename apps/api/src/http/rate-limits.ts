@@ -3,12 +3,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../env.ts';
 
-type RateClass = 'default' | 'signIn' | 'signUp';
+type RateClass = 'default' | 'signIn' | 'signUp' | 'provision';
 
-/** Procedures with stricter limits than the general one; provisioning joins them later. */
+/** Procedures with stricter limits than the general one. */
 const CLASS_OF_PROCEDURE: Readonly<Record<string, RateClass>> = {
   'auth.signIn': 'signIn',
   'auth.signUp': 'signUp',
+  'databases.create': 'provision',
+  'databases.regenerate': 'provision',
+  'databases.retry': 'provision',
+  'databases.rotateCredentials': 'provision',
+  'databases.drop': 'provision',
+  'databases.migrate': 'provision',
 };
 
 declare module 'fastify' {
@@ -32,8 +38,8 @@ function classOf(request: FastifyRequest): RateClass {
 }
 
 /**
- * One limiter, several budgets: sign-in and sign-up per IP, everything else per user (per IP
- * before sign-in). 429 with Retry-After; the error body comes from the app's error handler.
+ * One limiter, several budgets: sign-in and sign-up per IP, provisioning and everything else
+ * per user (per IP before sign-in). 429 with Retry-After; the error body comes from the app's error handler.
  */
 export const rateLimitPlugin = fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
@@ -41,6 +47,7 @@ export const rateLimitPlugin = fp(
       default: config.RATE_LIMIT_PER_MINUTE,
       signIn: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
       signUp: config.RATE_LIMIT_SIGN_UP_PER_MINUTE,
+      provision: config.RATE_LIMIT_PROVISION_PER_MINUTE,
     };
     await app.register(rateLimit, {
       hook: 'preHandler',
@@ -48,9 +55,12 @@ export const rateLimitPlugin = fp(
       keyGenerator: (request) => {
         const rateClass = classOf(request);
         const principal = request.authentication?.principal;
-        if (rateClass !== 'default' || !principal) return `${rateClass}|ip:${request.ip}`;
+        const perIp = rateClass === 'signIn' || rateClass === 'signUp';
+        if (perIp || !principal) return `${rateClass}|ip:${request.ip}`;
         return `${rateClass}|${principal.kind === 'user' ? `user:${principal.userId}` : `worker:${principal.apiKeyId}`}`;
       },
+      // Workers are the service's own processes: their claims and heartbeats are not rationed.
+      allowList: (request) => request.authentication?.principal?.kind === 'worker',
       max: (_request, key) => limits[key.slice(0, key.indexOf('|')) as RateClass] ?? limits.default,
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,

@@ -20,6 +20,15 @@ export interface RestRoute {
 
 /** Procedures whose success creates a resource answer 201. */
 const CREATED: ReadonlySet<string> = new Set(['schemas.create']);
+/** Procedures that queue work for the worker answer 202: the status endpoint tells how it went. */
+const ACCEPTED: ReadonlySet<string> = new Set([
+  'databases.create',
+  'databases.regenerate',
+  'databases.retry',
+  'databases.rotateCredentials',
+  'databases.drop',
+  'databases.migrate',
+]);
 
 /** Every procedure that has `meta.openapi`, as a REST route: the one source of REST routes. */
 export function restRoutes(router: AppRouter): RestRoute[] {
@@ -38,7 +47,7 @@ export function restRoutes(router: AppRouter): RestRoute[] {
         openapiPath: openapi.path,
         errorResponses: Array.isArray(openapi.errorResponses) ? {} : (openapi.errorResponses ?? {}),
         voidInput: input === undefined || input._zod?.def?.type === 'void',
-        successStatus: CREATED.has(procedure) ? 201 : 200,
+        successStatus: CREATED.has(procedure) ? 201 : ACCEPTED.has(procedure) ? 202 : 200,
       },
     ];
   });

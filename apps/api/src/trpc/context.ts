@@ -6,6 +6,8 @@ import type { RequestOrigin } from '../domain/audit/record-event.ts';
 import type { CredentialCache } from '../domain/auth/credential-cache.ts';
 import type { Authentication } from '../domain/auth/principal.ts';
 import type { HostPolicy } from '../domain/connections/host-policy.ts';
+import type { JobQueue } from '../domain/databases/queue.ts';
+import type { TargetRegistry } from '../domain/databases/targets.ts';
 import type { Config } from '../env.ts';
 
 /** Long-lived dependencies, created once at start and shared by every request. */
@@ -18,6 +20,10 @@ export interface Services {
   secrets: SecretBox;
   /** Where saved connections may connect to. */
   hostPolicy: HostPolicy;
+  /** The worker's job queue (pg-boss in the metadata database). */
+  queue: JobQueue;
+  /** Servers that hold provisioned databases. */
+  targets: TargetRegistry;
   startedAt: Date;
 }
 

@@ -4,8 +4,10 @@ import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { catalogRouter } from './routers/catalog.ts';
 import { connectionsRouter } from './routers/connections.ts';
+import { databasesRouter } from './routers/databases.ts';
 import { healthRouter } from './routers/health.ts';
 import { schemasRouter } from './routers/schemas.ts';
+import { workerRouter } from './routers/worker.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -14,8 +16,10 @@ export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
   connections: connectionsRouter,
+  databases: databasesRouter,
   health: healthRouter,
   schemas: schemasRouter,
+  worker: workerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,3 +59,14 @@ export const userProcedure = t.procedure.use(async ({ ctx, next }) => {
   const result = await next({ ctx: { user: { id: principal.userId }, principal } });
   return result.ok ? result : rethrowAppError(result.error);
 });
+
+/** For worker processes only (a worker API key); users get 403. */
+export const workerProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const principal = ctx.auth.principal;
+  if (!principal) throw unauthenticated(ctx);
+  if (principal.kind !== 'worker') {
+    throw toTrpcError(new AppError('FORBIDDEN', 'Only worker keys can call worker procedures.'));
+  }
+  const result = await next({ ctx: { principal } });
+  return result.ok ? result : rethrowAppError(result.error);
+});

@@ -2,4 +2,5 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './catalog-sync.ts';
 export * from './connections.ts';
+export * from './databases.ts';
 export * from './designs.ts';

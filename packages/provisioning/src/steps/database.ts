@@ -5,6 +5,7 @@ import { lockDesignObjects } from '../locks.ts';
 import { markerLiteral } from '../markers.ts';
 import type { DatabaseRef } from '../plan.ts';
 import type { TargetSession } from '../session.ts';
+import { closeSharedDatabases } from './shared-databases.ts';
 
 const DUPLICATE_DATABASE = ['42P04', '23505'];
 
@@ -57,7 +58,8 @@ export function ensureDatabase(session: TargetSession, ref: DatabaseRef): Promis
 /**
  * Step 3: only the design's role may connect. PUBLIC loses CONNECT and TEMPORARY (granted to it
  * by default on every new database); the owner keeps its implicit rights, and CONNECT is granted
- * explicitly so the ACL reads plainly. GRANT/REVOKE are idempotent.
+ * explicitly so the ACL reads plainly. GRANT/REVOKE are idempotent. The server's shared databases
+ * are closed to PUBLIC too, or the role could still log in there (see closeSharedDatabases).
  */
 export function restrictDatabase(session: TargetSession, ref: DatabaseRef): Promise<void> {
   return step('restrict database', async () => {
@@ -72,6 +74,7 @@ export function restrictDatabase(session: TargetSession, ref: DatabaseRef): Prom
       await tx.unsafe(`REVOKE CONNECT, TEMPORARY ON DATABASE ${database} FROM PUBLIC`);
       await tx.unsafe(`GRANT CONNECT ON DATABASE ${database} TO ${quoteIdent(ref.role)}`);
     });
+    await closeSharedDatabases(session);
   });
 }
 

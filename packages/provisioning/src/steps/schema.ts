@@ -1,7 +1,7 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
 import { describeError, ProvisioningError, step } from '../errors.ts';
-import { markerIsFor, markerLiteral, parseMarker } from '../markers.ts';
+import { type Marker, markerIsFor, markerLiteral, parseMarker } from '../markers.ts';
 import type { ProvisionPlan } from '../plan.ts';
 import type { TargetSession } from '../session.ts';
 
@@ -18,11 +18,8 @@ export function applyDesign(session: TargetSession, plan: ProvisionPlan): Promis
   return step('apply design', () =>
     session.inDatabase(plan.database, (sql) =>
       sql.begin(async (tx): Promise<ApplyOutcome> => {
-        // Serialises two workers retrying the same job; the lock is per database.
-        await tx`SELECT pg_advisory_xact_lock(hashtext('schema-builder:apply'))`;
-        const [row] = await tx<{ comment: string | null }[]>`
-          SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = 'public'`;
-        const marker = parseMarker(row?.comment);
+        await lockSchema(tx);
+        const marker = await readSchemaMarker(tx);
         if (marker?.kind === 'schema' && markerIsFor(marker, { ...plan, instance: session.instance })) {
           if (marker.version === plan.version) return 'already-applied';
           throw new ProvisioningError(
@@ -49,6 +46,22 @@ export function applyDesign(session: TargetSession, plan: ProvisionPlan): Promis
       }),
     ),
   );
+}
+
+/**
+ * Serialises, until the transaction ends, everything that changes the structure of the database
+ * the transaction is in (applying the design, migrating it): two workers retrying the same job
+ * take turns, and the second then finds the first one's marker. Advisory locks are per database.
+ */
+export async function lockSchema(tx: postgres.TransactionSql): Promise<void> {
+  await tx`SELECT pg_advisory_xact_lock(hashtext('schema-builder:apply'))`;
+}
+
+/** The marker on the `public` schema of the database `tx` is connected to, if any. */
+export async function readSchemaMarker(tx: postgres.TransactionSql): Promise<Marker | undefined> {
+  const [row] = await tx<{ comment: string | null }[]>`
+    SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = 'public'`;
+  return parseMarker(row?.comment);
 }
 
 async function runDdl(tx: postgres.TransactionSql, ddl: string): Promise<void> {

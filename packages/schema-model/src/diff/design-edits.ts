@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Reserved } from '../ddl/design-arbitrary.ts';
-import { isJson, SYSTEM_COLUMNS } from '../ddl/design-arbitrary.ts';
+import { SYSTEM_COLUMNS } from '../ddl/design-arbitrary.ts';
 import { nameArb, textArb } from '../ddl/design-arbitrary-names.ts';
 import { opt, typedColumnArb } from '../ddl/design-arbitrary-types.ts';
 import type { DesignDocument } from '../design/document.ts';
@@ -71,28 +71,13 @@ function usesReservedName(doc: DesignDocument, reserved: Reserved): boolean {
   );
 }
 
-/**
- * A btree over a json column (index, unique, primary key): PostgreSQL refuses it, validation does
- * not know yet (reported). Index columns may be names, so a rename can move an index onto one.
- */
-function keysOnJson(doc: DesignDocument): boolean {
-  return doc.tables.some((table) => {
-    const json = table.columns.filter(isJson);
-    const hit = (ref: string) => json.some((c) => c.id === ref || c.name === ref);
-    return (
-      json.some((c) => c.unique === true || c.primaryKey === true) ||
-      (table.indexes ?? []).some((index) => index.columns.some(hit))
-    );
-  });
-}
-
 /** `doc` after the edits that keep it valid, in order. */
 export function applyEdits(doc: DesignDocument, edits: readonly Edit[], reserved: Reserved): DesignDocument {
   let current = doc;
   for (const edit of edits) {
     const next = structuredClone(current);
     applyEdit(next, edit);
-    if (usesReservedName(next, reserved) || keysOnJson(next)) continue;
+    if (usesReservedName(next, reserved)) continue;
     if (validateDesign(next).errors.length === 0) current = next;
   }
   return current;

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { UNSUPPORTED_KINDS } from './catalog.ts';
-import { catalog, codes, column, columnOf, importValid, index, table, tableOf } from './test-catalogs.ts';
+import {
+  catalog,
+  codes,
+  column,
+  columnOf,
+  idKey,
+  importValid,
+  index,
+  table,
+  tableOf,
+} from './test-catalogs.ts';
 
 describe('catalogToDesign: edge cases', () => {
   test.each(UNSUPPORTED_KINDS)('an unsupported %s is one warning with its own code', (kind) => {
@@ -22,6 +32,30 @@ describe('catalogToDesign: edge cases', () => {
     expect(result.document.enums).toEqual([]);
     expect(columnOf(result.document, 't', 's').dataType).toBe('TEXT');
     expect(codes(result)).toEqual(['ENUM_UNUSABLE enums.e', 'ENUM_UNUSABLE tables.t.columns.s']);
+  });
+
+  test('a JSON column in a key or an index is imported as JSONB (PostgreSQL cannot index json)', () => {
+    const result = importValid(
+      catalog([
+        table('t', [column('k', 'JSON'), column('u', 'JSON'), column('i', 'JSON'), column('plain', 'JSON')], {
+          ...idKey(['k']),
+          uniqueConstraints: [{ name: 't_u_key', columns: ['u'] }],
+          indexes: [index('t_i_idx', ['i'])],
+        }),
+      ]),
+      'sqlite',
+    );
+    expect(tableOf(result.document, 't').columns.map((c) => `${c.name} ${c.dataType}`)).toEqual([
+      'k JSONB',
+      'u JSONB',
+      'i JSONB',
+      'plain JSON',
+    ]);
+    expect(codes(result)).toEqual([
+      'TYPE_APPROXIMATED tables.t.columns.k',
+      'TYPE_APPROXIMATED tables.t.columns.u',
+      'TYPE_APPROXIMATED tables.t.columns.i',
+    ]);
   });
 
   test('names that clash after being made legal are told apart', () => {

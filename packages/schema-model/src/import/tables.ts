@@ -1,3 +1,4 @@
+import { canonicalDataType } from '../design/data-types.ts';
 import type { ColumnDocument, IndexDocument, TableDocument } from '../design/document.ts';
 import type { IntrospectedKey, IntrospectedTable } from './catalog.ts';
 import { importColumn } from './columns.ts';
@@ -49,7 +50,30 @@ export function importTable(
     if (result) indexes.push(result);
   }
   if (indexes.length > 0) document.indexes = indexes;
+  keysOnJsonAsJsonb(ctx, imported, indexes);
   return imported;
+}
+
+/**
+ * A JSON column in the primary key, UNIQUE or in an index (SQLite allows that) becomes JSONB: a
+ * design's key must be one PostgreSQL can build, and it has no B-tree operator class for json.
+ */
+function keysOnJsonAsJsonb(
+  ctx: ImportContext,
+  table: ImportedTable,
+  indexes: readonly IndexDocument[],
+): void {
+  const indexed = new Set(indexes.flatMap((index) => index.columns));
+  for (const [sourceName, column] of table.columns) {
+    if (canonicalDataType(column.dataType) !== 'JSON') continue;
+    if (column.primaryKey !== true && column.unique !== true && !indexed.has(column.id)) continue;
+    column.dataType = 'JSONB';
+    ctx.warn(
+      'TYPE_APPROXIMATED',
+      ['tables', table.source.name, 'columns', sourceName],
+      `Column ${q(sourceName)} is JSON and part of a key or an index, which PostgreSQL cannot build on json; it is imported as JSONB.`,
+    );
+  }
 }
 
 function importPrimaryKey(ctx: ImportContext, table: ImportedTable, key: IntrospectedKey | null): void {

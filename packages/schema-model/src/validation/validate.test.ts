@@ -415,6 +415,12 @@ const CASES: Case[] = [
     },
   ],
   ['FK_UNINDEXED', 'warning', 'foreignKeys[0]', (doc) => Object.assign(tableAt(doc, 1), { indexes: [] })],
+  [
+    'JSON_NOT_INDEXABLE',
+    'error',
+    'tables[0].columns[1].unique',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'JSON', length: undefined }),
+  ],
 ];
 
 describe('each rule', () => {

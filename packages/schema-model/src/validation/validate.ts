@@ -5,6 +5,7 @@ import { checkEnums } from './enums.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { checkIndexes } from './indexes.ts';
 import type { ValidationIssue, ValidationReport } from './issue.ts';
+import { checkJsonKeys } from './json-keys.ts';
 import { checkUniqueness } from './uniqueness.ts';
 
 /**
@@ -19,6 +20,7 @@ export function validateDesign(doc: DesignDocument): ValidationReport {
   doc.tables.forEach((table, t) => {
     checkTable(ctx, table, t);
     checkIndexes(ctx, table, t);
+    checkJsonKeys(ctx, table, t);
   });
   checkForeignKeys(ctx);
   return toReport(issues);

@@ -11,6 +11,13 @@ export const AUDIT_ACTIONS = [
   'schema.created',
   'schema.updated',
   'schema.deleted',
+  'database.requested',
+  'database.provisioned',
+  'database.regenerated',
+  'database.migrated',
+  'database.credentials_rotated',
+  'database.dropped',
+  'database.failed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,8 +1,6 @@
 import type { Database } from '@schema-builder/db';
 import type { User } from '../../trpc/context.ts';
-import type { RequestOrigin } from '../audit/record-event.ts';
-import { recordEvent } from '../audit/record-event.ts';
-import { findSchema, listSchemas, softDeleteSchema } from './repository.ts';
+import { findSchema, listSchemas } from './repository.ts';
 import { toResource, toSummary } from './resource.ts';
 import { schemaNotFound } from './schema-not-found.ts';
 import type { SchemaResource, SchemaSort } from './types.ts';
@@ -37,19 +35,4 @@ export async function listOwnSchemas({ db, user, page, pageSize, search, sort }:
     ...(search ? { search } : {}),
   });
   return { items: rows.map(toSummary), page, pageSize, total };
-}
-
-/** Soft delete: the row and its versions stay for audit, the name becomes free again. */
-export async function deleteSchema({ db, user, origin, id }: OwnedSchema & { origin: RequestOrigin }) {
-  return db.transaction(async (tx) => {
-    const deletedAt = await softDeleteSchema(tx, user.id, id);
-    if (!deletedAt) throw schemaNotFound(id);
-    await recordEvent(tx, origin, {
-      userId: user.id,
-      action: 'schema.deleted',
-      resourceType: 'schema',
-      resourceId: id,
-    });
-    return { id, deletedAt: deletedAt.toISOString() };
-  });
 }

@@ -1,10 +1,11 @@
 import { DesignDocumentSchema, SQL_DIALECTS, validateDesign } from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { importDesign } from '../../domain/connections/import-design.ts';
+import { deleteSchemaAndDatabase } from '../../domain/databases/change-database.ts';
 import { createSchema } from '../../domain/schemas/create-schema.ts';
 import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
 import { exportSql } from '../../domain/schemas/export-sql.ts';
-import { deleteSchema, getSchema, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
+import { getSchema, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
 import {
   CreateSchemaInputSchema,
   ListSchemasInputSchema,
@@ -20,6 +21,7 @@ import { updateSchema } from '../../domain/schemas/update-schema.ts';
 import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
 import { router, userProcedure } from '../trpc.ts';
+import { FlagSchema } from './databases.ts';
 
 const tags = ['schemas'];
 const byId = z.object({ id: SchemaIdSchema });
@@ -207,14 +209,27 @@ export const schemasRouter = router({
         method: 'DELETE',
         path: '/schemas/{id}',
         tags,
-        summary: 'Delete a design (soft delete)',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+        summary:
+          'Delete a design (soft delete). With dropDatabase=true its database is dropped too; otherwise it is kept, detached',
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_BUSY'),
       },
     })
-    .input(byId)
-    .output(z.object({ id: z.string(), deletedAt: z.string() }))
+    .input(byId.extend({ dropDatabase: FlagSchema }))
+    .output(
+      z.object({
+        id: z.string(),
+        deletedAt: z.string(),
+        database: z.object({ id: z.string(), status: z.string(), detached: z.boolean() }).nullable(),
+      }),
+    )
     .mutation(({ ctx, input }) =>
-      deleteSchema({ db: ctx.services.db, user: ctx.user, origin: ctx.origin, id: input.id }),
+      deleteSchemaAndDatabase({
+        services: ctx.services,
+        user: ctx.user,
+        origin: ctx.origin,
+        schemaId: input.id,
+        dropDatabase: input.dropDatabase,
+      }),
     ),
 
   exportSql: userProcedure

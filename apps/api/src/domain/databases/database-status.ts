@@ -1,0 +1,92 @@
+import type { ProvisionedDatabaseRow } from '@schema-builder/db';
+import { inspectDatabase } from '@schema-builder/provisioning';
+import { compareWithCatalog, parseDesign } from '@schema-builder/schema-model';
+import type { Services, User } from '../../trpc/context.ts';
+import { findSchema } from '../schemas/repository.ts';
+import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import { databaseNotFound } from './errors.ts';
+import { findDesignVersion, findLatestDatabaseOfSchema, listOwnedDatabases } from './repository.ts';
+import { type CatalogCheck, type DatabaseResource, toResource } from './resource.ts';
+
+export interface StatusRequest {
+  services: Services;
+  user: User;
+  schemaId: string;
+}
+
+/**
+ * The design's database as the metadata records it, plus what its server says right now: size,
+ * open connections, and whether its tables are the design's (read from the catalog, so a job
+ * that claimed success cannot hide a database that lost or never got its tables).
+ */
+export async function getDatabaseStatus({
+  services,
+  user,
+  schemaId,
+}: StatusRequest): Promise<DatabaseResource> {
+  const schema = await findSchema(services.db, user.id, schemaId);
+  if (!schema) throw schemaNotFound(schemaId);
+  const row = await findLatestDatabaseOfSchema(services.db, user.id, schemaId);
+  if (!row) throw databaseNotFound(schemaId);
+  return toResource(row, schema.currentVersion, await checkCatalog(services, row));
+}
+
+/** An owner's databases, detached ones included; dropped ones on request. */
+export async function listDatabases({
+  services,
+  user,
+  includeDropped,
+}: {
+  services: Services;
+  user: User;
+  includeDropped: boolean;
+}): Promise<{ items: DatabaseResource[] }> {
+  const rows = await listOwnedDatabases(services.db, user.id, includeDropped);
+  return {
+    items: rows.map(({ row, latestVersion, deletedAt }) => toResource(row, deletedAt ? null : latestVersion)),
+  };
+}
+
+/** Statuses in which there is nothing (yet, or any more) to look at on the server. */
+const NOTHING_TO_CHECK = new Set(['pending', 'dropped']);
+
+async function checkCatalog(services: Services, row: ProvisionedDatabaseRow): Promise<CatalogCheck | null> {
+  if (NOTHING_TO_CHECK.has(row.status)) return null;
+  const checkedAt = new Date().toISOString();
+  const unknown = { exists: null, sizeBytes: null, connections: null, matchesDesign: null, mismatches: [] };
+  const session = services.targets.session(row.target);
+  if (!session)
+    return {
+      checkedAt,
+      reachable: false,
+      ...unknown,
+      error: `server ${row.target} is not configured on this API`,
+    };
+  try {
+    const inspection = await inspectDatabase(session, row.databaseName);
+    if (!inspection.exists)
+      return { checkedAt, reachable: true, ...unknown, exists: false, matchesDesign: false, error: null };
+    const definition =
+      row.version === null ? undefined : await findDesignVersion(services.db, row.schemaId, row.version);
+    const parsed = definition ? parseDesign(definition) : undefined;
+    const mismatches = parsed?.ok ? compareWithCatalog(parsed.design, inspection.tables) : [];
+    return {
+      checkedAt,
+      reachable: true,
+      exists: true,
+      sizeBytes: inspection.sizeBytes,
+      connections: inspection.connections,
+      matchesDesign: parsed?.ok ? mismatches.length === 0 : null,
+      mismatches,
+      error: null,
+    };
+  } catch (error) {
+    // ProvisioningError messages carry PostgreSQL's text and never a URL or password.
+    return {
+      checkedAt,
+      reachable: false,
+      ...unknown,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}

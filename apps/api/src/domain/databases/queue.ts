@@ -1,0 +1,160 @@
+import type { DatabaseOperation, Queryable } from '@schema-builder/db';
+import { sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
+import type { Sql } from 'postgres';
+
+/** Every job of the worker goes through one queue; the database row says what it is about. */
+export const JOB_QUEUE = 'database-jobs';
+/** Jobs whose worker died on every attempt land here; the API marks their database failed. */
+export const DEAD_JOB_QUEUE = 'database-jobs-dead';
+const PGBOSS_SCHEMA = 'pgboss';
+/** NOTIFY channel: a job was queued, waiting claims may look now instead of at their next poll. */
+const JOB_CHANNEL = 'schema_builder_jobs';
+
+export interface JobData {
+  databaseId: string;
+  operation: DatabaseOperation;
+}
+
+export interface QueuedJob {
+  id: string;
+  data: JobData;
+  /** Attempts before this one (a worker died or the job expired). */
+  retryCount: number;
+}
+
+export interface QueueOptions {
+  expireSeconds: number;
+  maintenanceSeconds: number;
+  retryLimit: number;
+}
+
+/** What node-postgres (pg-boss's own driver) would send: objects as JSON, undefined as NULL. */
+function asPgValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value))
+    return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * A Drizzle transaction as pg-boss's `db`, so a job is queued inside the caller's transaction:
+ * pg-boss's `$n` placeholders become Drizzle parameters.
+ */
+function inTransaction(tx: Queryable): PgBoss.Db {
+  return {
+    executeSql: async (text, values = []) => {
+      const chunks = text
+        .split(/\$(\d+)/)
+        .map((part, index) =>
+          index % 2 === 0 ? sql.raw(part) : sql.param(asPgValue(values[Number(part) - 1])),
+        );
+      return { rows: [...(await tx.execute<Record<string, unknown>>(sql.join(chunks)))] };
+    },
+  };
+}
+
+/**
+ * The job queue (pg-boss 10 in the metadata database). Jobs are only fetched and finished here;
+ * workers reach them through the API's worker procedures. A job whose worker stops
+ * heartbeating expires after `expireSeconds` and is retried up to `retryLimit` times.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly waiters = new Set<() => void>();
+  private unlisten: (() => Promise<void>) | undefined;
+
+  /**
+   * `url` is the metadata database: pg-boss keeps a small pool of its own there (its schema
+   * migrations run multi-statement transactions that postgres.js pools refuse); `sql` is the
+   * app's pool, used for LISTEN and the heartbeat.
+   */
+  constructor(
+    url: string,
+    private readonly sql: Sql,
+    private readonly options: QueueOptions,
+  ) {
+    this.boss = new PgBoss({
+      connectionString: url,
+      max: 4,
+      application_name: 'schema-builder-queue',
+      schema: PGBOSS_SCHEMA,
+      maintenanceIntervalSeconds: options.maintenanceSeconds,
+      schedule: false,
+    });
+  }
+
+  async start(onError: (error: Error) => void): Promise<void> {
+    this.boss.on('error', onError);
+    await this.boss.start();
+    const policy = {
+      retryLimit: this.options.retryLimit,
+      retryDelay: 1,
+      expireInSeconds: this.options.expireSeconds,
+      retentionDays: 7,
+    };
+    await this.boss.createQueue(DEAD_JOB_QUEUE, { name: DEAD_JOB_QUEUE, ...policy });
+    await this.boss.createQueue(JOB_QUEUE, { name: JOB_QUEUE, ...policy, deadLetter: DEAD_JOB_QUEUE });
+    const listener = await this.sql.listen(JOB_CHANNEL, () => this.wake());
+    this.unlisten = listener.unlisten;
+  }
+
+  async stop(): Promise<void> {
+    this.wake();
+    await this.unlisten?.();
+    await this.boss.stop({ graceful: false, wait: true, close: true });
+  }
+
+  /**
+   * Queues a job inside the caller's transaction (`tx`), so the row that points at the job and
+   * the job itself are written together or not at all.
+   */
+  async enqueue(tx: Queryable, id: string, data: JobData): Promise<void> {
+    await this.boss.send(JOB_QUEUE, data, { id, db: inTransaction(tx) });
+    await tx.execute(sql`SELECT pg_notify(${JOB_CHANNEL}, '')`);
+  }
+
+  async fetch(): Promise<QueuedJob | undefined> {
+    const [job] = await this.boss.fetch<JobData>(JOB_QUEUE, { includeMetadata: true, batchSize: 1 });
+    return job ? { id: job.id, data: job.data, retryCount: job.retryCount } : undefined;
+  }
+
+  async fetchDead(limit: number): Promise<QueuedJob[]> {
+    const jobs = await this.boss.fetch<JobData>(DEAD_JOB_QUEUE, { includeMetadata: true, batchSize: limit });
+    return jobs.map((job) => ({ id: job.id, data: job.data, retryCount: job.retryCount }));
+  }
+
+  complete(id: string, queue: string = JOB_QUEUE): Promise<void> {
+    return this.boss.complete(queue, id);
+  }
+
+  /**
+   * Heartbeat: pushes the job's expiry forward. pg-boss 10 has no heartbeat of its own; it expires
+   * an active job once `started_on + expire_in` has passed, so moving `started_on` is the lease.
+   * False when the job is no longer active (it expired and went back to the queue, or finished).
+   */
+  async extend(id: string): Promise<boolean> {
+    const rows = await this.sql.unsafe(
+      `UPDATE ${PGBOSS_SCHEMA}.job SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' RETURNING id`,
+      [JOB_QUEUE, id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Resolves when a job may have been queued (NOTIFY) or after `ms`, whichever comes first. */
+  waitForJob(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

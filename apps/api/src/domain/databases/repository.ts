@@ -1,0 +1,153 @@
+import type { ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
+import { provisionedDatabases as databases, schemas, schemaVersions } from '@schema-builder/db';
+import { and, count, desc, eq, isNull, ne, notInArray, sql } from 'drizzle-orm';
+
+/**
+ * Data access for provisioned databases. User-facing reads filter by owner; the worker's side
+ * (by job id) is reached only through worker procedures.
+ */
+
+export type DatabasePatch = Partial<Omit<ProvisionedDatabaseRow, 'id' | 'createdAt'>>;
+
+/** The design's live (not dropped) database, for its owner. */
+export async function findDatabaseOfSchema(
+  db: Queryable,
+  ownerId: string,
+  schemaId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ProvisionedDatabaseRow | undefined> {
+  const query = db
+    .select()
+    .from(databases)
+    .where(
+      and(eq(databases.schemaId, schemaId), eq(databases.ownerId, ownerId), ne(databases.status, 'dropped')),
+    )
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function findOwnedDatabase(
+  db: Queryable,
+  ownerId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ProvisionedDatabaseRow | undefined> {
+  const query = db
+    .select()
+    .from(databases)
+    .where(and(eq(databases.id, id), eq(databases.ownerId, ownerId)))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** An owner's databases with their design's current version (null once the design is deleted). */
+export async function listOwnedDatabases(db: Queryable, ownerId: string, includeDropped: boolean) {
+  return db
+    .select({ row: databases, latestVersion: schemas.currentVersion, deletedAt: schemas.deletedAt })
+    .from(databases)
+    .innerJoin(schemas, eq(schemas.id, databases.schemaId))
+    .where(and(eq(databases.ownerId, ownerId), includeDropped ? undefined : ne(databases.status, 'dropped')))
+    .orderBy(desc(databases.createdAt), desc(databases.id));
+}
+
+/** The row a job is about, locked, when the job is still the one it waits for. */
+export async function lockDatabaseOfJob(
+  db: Queryable,
+  databaseId: string,
+  jobId: string,
+): Promise<ProvisionedDatabaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(databases)
+    .where(and(eq(databases.id, databaseId), eq(databases.jobId, jobId)))
+    .for('update');
+  return row;
+}
+
+export async function updateDatabase(
+  db: Queryable,
+  id: string,
+  patch: DatabasePatch,
+): Promise<ProvisionedDatabaseRow> {
+  const [row] = await db
+    .update(databases)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(databases.id, id))
+    .returning();
+  if (!row) throw new Error(`database row ${id} vanished`);
+  return row;
+}
+
+/** Live databases per target server, for choosing where a new one goes. */
+export async function countDatabasesPerTarget(db: Queryable): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ target: databases.target, total: count() })
+    .from(databases)
+    .where(ne(databases.status, 'dropped'))
+    .groupBy(databases.target);
+  return new Map(rows.map((row) => [row.target, row.total]));
+}
+
+/**
+ * Database names on a target that a metadata row owns: what the reconciler must keep. Dropped
+ * and failed rows own nothing, so whatever a failed job left behind is removed.
+ */
+export async function ownedDatabaseNames(db: Queryable, target: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: databases.databaseName })
+    .from(databases)
+    .where(and(eq(databases.target, target), notInArray(databases.status, ['dropped', 'failed'])));
+  return rows.map((row) => row.name);
+}
+
+/** Databases whose design was deleted keep their row; mark them detached. */
+export async function detachDatabasesOfSchema(
+  db: Queryable,
+  ownerId: string,
+  schemaId: string,
+): Promise<void> {
+  await db
+    .update(databases)
+    .set({ detachedAt: new Date(), updatedAt: new Date() })
+    .where(
+      and(
+        eq(databases.schemaId, schemaId),
+        eq(databases.ownerId, ownerId),
+        ne(databases.status, 'dropped'),
+        isNull(databases.detachedAt),
+      ),
+    );
+}
+
+/**
+ * A version's document, for a database row already checked to belong to the caller (or to a
+ * job): the design may since have been deleted, and a detached database still has a version.
+ */
+export async function findDesignVersion(
+  db: Queryable,
+  schemaId: string,
+  version: number,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db
+    .select({ definition: schemaVersions.definition })
+    .from(schemaVersions)
+    .where(and(eq(schemaVersions.schemaId, schemaId), eq(schemaVersions.version, version)));
+  return row?.definition;
+}
+
+/** The design's newest database row, dropped ones included (the status of a dropped database). */
+export async function findLatestDatabaseOfSchema(
+  db: Queryable,
+  ownerId: string,
+  schemaId: string,
+): Promise<ProvisionedDatabaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(databases)
+    .where(and(eq(databases.schemaId, schemaId), eq(databases.ownerId, ownerId)))
+    .orderBy(sql`${databases.status} = 'dropped'`, desc(databases.createdAt))
+    .limit(1);
+  return row;
+}

@@ -1,0 +1,243 @@
+import type { DatabaseOperation, ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
+import { provisionedDatabases } from '@schema-builder/db';
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../errors/codes.ts';
+import type { Services } from '../../trpc/context.ts';
+import type { RequestOrigin } from '../audit/record-event.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { buildJobPayload, type ClaimedJob } from './job-payload.ts';
+import { DEAD_JOB_QUEUE, type QueuedJob } from './queue.ts';
+import { type DatabasePatch, lockDatabaseOfJob, ownedDatabaseNames, updateDatabase } from './repository.ts';
+import { inJobTransaction } from './transaction.ts';
+
+interface WorkerCall {
+  services: Services;
+  origin: RequestOrigin;
+}
+
+/** Longest a claim waits for a job before answering "none" (the worker then asks again). */
+export const MAX_CLAIM_WAIT_MS = 20_000;
+const RECHECK_MS = 2_000;
+
+/**
+ * Hands the next job to a worker, waiting up to `waitMs` for one (woken by NOTIFY when a job is
+ * queued). First settles jobs whose workers died on every attempt: their databases are marked
+ * failed, and the reconciler removes what those attempts left behind.
+ */
+export async function claimJob({
+  services,
+  origin,
+  waitMs,
+}: WorkerCall & { waitMs: number }): Promise<ClaimedJob | null> {
+  const deadline = Date.now() + Math.min(waitMs, MAX_CLAIM_WAIT_MS);
+  await settleDeadJobs({ services, origin });
+  for (;;) {
+    const queued = await services.queue.fetch();
+    if (queued) {
+      const job = await startClaimedJob({ services, origin }, queued);
+      if (job) return job;
+      continue;
+    }
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return null;
+    await services.queue.waitForJob(Math.min(remaining, RECHECK_MS));
+  }
+}
+
+const RUNNING_STATUS: Partial<Record<DatabaseOperation, ProvisionedDatabaseRow['status']>> = {
+  provision: 'provisioning',
+  regenerate: 'provisioning',
+};
+
+async function startClaimedJob(
+  { services, origin }: WorkerCall,
+  queued: QueuedJob,
+): Promise<ClaimedJob | undefined> {
+  const outcome = await inJobTransaction(services, async (tx) => {
+    const row = await lockDatabaseOfJob(tx.db, queued.data.databaseId, queued.id);
+    // The row moved on (the job was settled or superseded): nothing to do.
+    if (!row) return undefined;
+    try {
+      const job = await buildJobPayload({
+        db: tx.db,
+        secrets: services.secrets,
+        instance: services.config.DEPLOYMENT_ID,
+        row,
+        jobId: queued.id,
+        attempt: queued.retryCount + 1,
+      });
+      await updateDatabase(tx.db, row.id, {
+        status: RUNNING_STATUS[row.operation] ?? row.status,
+        progress: 'claimed',
+      });
+      return job;
+    } catch (error) {
+      await settleFailure(
+        tx.db,
+        origin,
+        row,
+        `could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }
+  });
+  if (!outcome) await services.queue.complete(queued.id);
+  return outcome;
+}
+
+async function settleDeadJobs({ services, origin }: WorkerCall): Promise<void> {
+  for (const dead of await services.queue.fetchDead(20)) {
+    await inJobTransaction(services, async (tx) => {
+      const row = await lockDatabaseOfJob(tx.db, dead.data.databaseId, dead.id);
+      if (row)
+        await settleFailure(
+          tx.db,
+          origin,
+          row,
+          `the worker stopped responding during ${row.operation} on ${dead.retryCount + 1} attempts; whatever it created is removed`,
+        );
+    });
+    await services.queue.complete(dead.id, DEAD_JOB_QUEUE);
+  }
+}
+
+/** Heartbeat: keeps the job's lease and records the step reached. False: the job is no longer this worker's. */
+export async function heartbeatJob({
+  services,
+  jobId,
+  step,
+}: {
+  services: Services;
+  jobId: string;
+  step?: string | undefined;
+}): Promise<{ active: boolean }> {
+  const active = await services.queue.extend(jobId);
+  if (active && step)
+    await services.db
+      .update(provisionedDatabases)
+      .set({ progress: step, updatedAt: new Date() })
+      .where(eq(provisionedDatabases.jobId, jobId));
+  return { active };
+}
+
+async function lockJobRow(db: Queryable, jobId: string) {
+  const [row] = await db
+    .select()
+    .from(provisionedDatabases)
+    .where(eq(provisionedDatabases.jobId, jobId))
+    .for('update');
+  if (!row)
+    throw new AppError(
+      'JOB_NOT_ACTIVE',
+      `Job ${jobId} is not waiting for a result (it finished or was settled).`,
+      {
+        details: [{ path: 'jobId', code: 'JOB_NOT_ACTIVE', message: 'No database waits for this job.' }],
+      },
+    );
+  return row;
+}
+
+function successPatch(row: ProvisionedDatabaseRow): DatabasePatch {
+  const now = new Date();
+  switch (row.operation) {
+    case 'provision':
+    case 'regenerate':
+    case 'migrate':
+      return { status: 'ready', version: row.targetVersion, readyAt: now };
+    case 'rotate':
+      return { passwordSealed: row.nextPasswordSealed ?? row.passwordSealed, nextPasswordSealed: null };
+    case 'drop':
+      return { status: 'dropped', droppedAt: now };
+  }
+}
+
+const SUCCESS_ACTION = {
+  provision: 'database.provisioned',
+  regenerate: 'database.regenerated',
+  migrate: 'database.migrated',
+  rotate: 'database.credentials_rotated',
+  drop: 'database.dropped',
+} as const satisfies Record<DatabaseOperation, string>;
+
+/** The worker finished the job: record the outcome and release the job. */
+export async function completeJob({
+  services,
+  origin,
+  jobId,
+}: WorkerCall & { jobId: string }): Promise<{ ok: true }> {
+  await inJobTransaction(services, async (tx) => {
+    const row = await lockJobRow(tx.db, jobId);
+    await updateDatabase(tx.db, row.id, {
+      ...successPatch(row),
+      jobId: null,
+      progress: 'done',
+      lastError: null,
+    });
+    await recordEvent(tx.db, origin, {
+      userId: row.ownerId,
+      action: SUCCESS_ACTION[row.operation],
+      resourceType: 'database',
+      resourceId: row.id,
+      details: { schemaId: row.schemaId, database: row.databaseName, version: row.targetVersion },
+    });
+  });
+  await services.queue.complete(jobId);
+  return { ok: true };
+}
+
+/** The worker gave up on the job (after cleaning up): the database is marked failed with the reason. */
+export async function failJob({
+  services,
+  origin,
+  jobId,
+  message,
+}: WorkerCall & { jobId: string; message: string }): Promise<{ ok: true }> {
+  await inJobTransaction(services, async (tx) => {
+    const row = await lockJobRow(tx.db, jobId);
+    await settleFailure(tx.db, origin, row, message);
+  });
+  await services.queue.complete(jobId);
+  return { ok: true };
+}
+
+function failurePatch(row: ProvisionedDatabaseRow): DatabasePatch {
+  switch (row.operation) {
+    case 'migrate':
+      // The migration rolled back: the database is as it was, at its recorded version.
+      return { status: 'migration_failed' };
+    case 'rotate':
+      return { nextPasswordSealed: null };
+    default:
+      return { status: 'failed' };
+  }
+}
+
+async function settleFailure(
+  db: Queryable,
+  origin: RequestOrigin,
+  row: ProvisionedDatabaseRow,
+  message: string,
+): Promise<void> {
+  const lastError = `${row.operation} failed: ${message}`.slice(0, 2000);
+  await updateDatabase(db, row.id, { ...failurePatch(row), jobId: null, lastError });
+  await recordEvent(db, origin, {
+    userId: row.ownerId,
+    action: 'database.failed',
+    resourceType: 'database',
+    resourceId: row.id,
+    details: {
+      schemaId: row.schemaId,
+      database: row.databaseName,
+      operation: row.operation,
+      error: lastError,
+    },
+  });
+}
+
+/** For the worker's reconciler: the database names on `target` that the metadata owns. */
+export async function knownDatabases({ services, target }: { services: Services; target: string }) {
+  return {
+    instance: services.config.DEPLOYMENT_ID,
+    databases: await ownedDatabaseNames(services.db, target),
+  };
+}

@@ -1,0 +1,44 @@
+import { createClient } from '@schema-builder/client';
+import pino from 'pino';
+import { loadWorkerConfig } from './env.ts';
+import { startReconciler } from './reconciler.ts';
+import { startWorker } from './worker.ts';
+
+const config = loadWorkerConfig();
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
+const client = createClient({ url: config.API_URL, token: config.WORKER_TOKEN, batch: false });
+
+const worker = startWorker({
+  client,
+  targets: config.PROVISION_TARGETS,
+  concurrency: config.WORKER_CONCURRENCY,
+  heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS,
+  log,
+});
+const stopReconciler =
+  config.RECONCILE_INTERVAL_SECONDS > 0
+    ? startReconciler({
+        client,
+        targets: config.PROVISION_TARGETS,
+        session: worker.session,
+        log,
+        intervalSeconds: config.RECONCILE_INTERVAL_SECONDS,
+      })
+    : async () => {};
+
+// SIGTERM/SIGINT: stop claiming, let the jobs in hand finish; a job cut short expires and is retried.
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'worker stopping');
+    void Promise.all([stopReconciler(), worker.stop()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'worker stopped with an error');
+        process.exit(1);
+      },
+    );
+  });
+}

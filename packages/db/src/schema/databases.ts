@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { schemas } from './designs.ts';
+
+/** Where a provisioned database is in its life; `dropped` rows stay as history. */
+export const DATABASE_STATUSES = [
+  'pending',
+  'provisioning',
+  'ready',
+  'failed',
+  'dropping',
+  'dropped',
+  'migrating',
+  'migration_failed',
+] as const;
+export type DatabaseStatus = (typeof DATABASE_STATUSES)[number];
+
+/** The kinds of job the worker runs on a database. */
+export const DATABASE_OPERATIONS = ['provision', 'regenerate', 'drop', 'rotate', 'migrate'] as const;
+export type DatabaseOperation = (typeof DATABASE_OPERATIONS)[number];
+
+/**
+ * A database provisioned from a design, on one target server. The row is written before the
+ * worker creates anything, so the reconciler never mistakes a database being built for an orphan.
+ */
+export const provisionedDatabases = pgTable(
+  'databases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Designs are soft-deleted; a database kept after its design is deleted is "detached".
+    schemaId: uuid('schema_id')
+      .notNull()
+      .references(() => schemas.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id').notNull(),
+    /** The configured target server's name. */
+    target: text('target').notNull(),
+    databaseName: text('database_name').notNull(),
+    roleName: text('role_name').notNull(),
+    /** The role's password, sealed (AES-256-GCM, AAD = row id). Never returned but by the credentials endpoint. */
+    passwordSealed: text('password_sealed').notNull(),
+    /** The password a rotation in flight is setting; it replaces `password_sealed` when the job completes. */
+    nextPasswordSealed: text('next_password_sealed'),
+    status: text('status').$type<DatabaseStatus>().notNull(),
+    /** The job in flight, or the last one run (so a failure says what failed and `retry` knows what to redo). */
+    operation: text('operation').$type<DatabaseOperation>().notNull(),
+    /** The queue job in flight; null when the database is idle. */
+    jobId: uuid('job_id'),
+    /** The design version the database holds; null until it is first built. */
+    version: integer('version'),
+    /** The version the job in flight builds or migrates to. */
+    targetVersion: integer('target_version').notNull(),
+    /** The last step the worker reported, e.g. `database`. */
+    progress: text('progress'),
+    /** Readable, without secrets. */
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    readyAt: timestamp('ready_at', { withTimezone: true }),
+    droppedAt: timestamp('dropped_at', { withTimezone: true }),
+    /** Set when the design was deleted and the database kept. */
+    detachedAt: timestamp('detached_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One live database per design; names are unique per server among live rows.
+    uniqueIndex('databases_schema_live_key').on(t.schemaId).where(sql`${t.status} <> 'dropped'`),
+    uniqueIndex('databases_target_database_live_key')
+      .on(t.target, t.databaseName)
+      .where(sql`${t.status} <> 'dropped'`),
+    uniqueIndex('databases_target_role_live_key')
+      .on(t.target, t.roleName)
+      .where(sql`${t.status} <> 'dropped'`),
+    index('databases_owner_idx').on(t.ownerId, t.createdAt),
+  ],
+);
+
+export type ProvisionedDatabaseRow = typeof provisionedDatabases.$inferSelect;

@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { parseDesign } from '../validation/parse.ts';
+import { type CatalogTable, compareWithCatalog } from './compare-catalog.ts';
+
+const parsed = parseDesign({
+  name: 'shop',
+  tables: [
+    {
+      id: 't1',
+      name: 'customers',
+      columns: [
+        { id: 'c1', name: 'id', dataType: 'INTEGER', primaryKey: true },
+        { id: 'c2', name: 'email', dataType: 'TEXT', nullable: false },
+        { id: 'c3', name: 'note', dataType: 'TEXT' },
+      ],
+    },
+  ],
+});
+if (!parsed.ok) throw new Error('fixture design is invalid');
+const design = parsed.design;
+
+const matching: CatalogTable[] = [
+  {
+    name: 'customers',
+    columns: [
+      { name: 'id', nullable: false },
+      { name: 'email', nullable: false },
+      { name: 'note', nullable: true },
+    ],
+  },
+];
+
+describe('compareWithCatalog', () => {
+  test('finds nothing when the catalog holds exactly the design', () => {
+    expect(compareWithCatalog(design, matching)).toEqual([]);
+  });
+
+  test.each<[string, CatalogTable[], string[]]>([
+    ['a missing table', [], ['TABLE_MISSING customers']],
+    ['an extra table', [...matching, { name: 'stray', columns: [] }], ['TABLE_UNEXPECTED stray']],
+    [
+      'a missing and an extra column',
+      [
+        {
+          name: 'customers',
+          columns: [
+            { name: 'id', nullable: false },
+            { name: 'email', nullable: false },
+            { name: 'x', nullable: true },
+          ],
+        },
+      ],
+      ['COLUMN_MISSING customers.note', 'COLUMN_UNEXPECTED customers.x'],
+    ],
+    [
+      'a nullability difference',
+      [
+        {
+          name: 'customers',
+          columns: [
+            { name: 'id', nullable: false },
+            { name: 'email', nullable: true },
+            { name: 'note', nullable: true },
+          ],
+        },
+      ],
+      ['NULLABILITY_DIFFERS customers.email'],
+    ],
+  ])('reports %s', (_case, catalog, expected) => {
+    const found = compareWithCatalog(design, catalog).map(
+      (m) => `${m.code} ${m.table}${m.column ? `.${m.column}` : ''}`,
+    );
+    expect(found).toEqual(expected);
+  });
+});
