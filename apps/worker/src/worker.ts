@@ -14,7 +14,10 @@ export interface WorkerOptions {
 }
 
 export interface RunningWorker {
-  /** Stops claiming and waits for the jobs in hand (up to `timeoutMs`). */
+  /**
+   * Stops claiming and waits (up to `timeoutMs`) for the claims in flight to answer and the jobs
+   * in hand to finish. Claims are not cut short: a job the API handed out must reach a worker.
+   */
   stop(timeoutMs?: number): Promise<void>;
   /** Admin sessions by target name and instance, shared with the reconciler. */
   session(target: string, instance: string): TargetSession | undefined;
@@ -27,7 +30,6 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const { client, log } = options;
   const sessions = new Map<string, TargetSession>();
   let stopping = false;
-  const abort = new AbortController();
 
   const session = (target: string, instance: string) => {
     const key = `${target}\u0000${instance}`;
@@ -82,10 +84,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const loop = async () => {
     while (!stopping) {
       try {
-        const { job } = await client.worker.claim.mutate(
-          { waitMs: options.claimWaitMs ?? 10_000 },
-          { signal: abort.signal },
-        );
+        const { job } = await client.worker.claim.mutate({ waitMs: options.claimWaitMs ?? 10_000 });
         if (job) await handle(job);
       } catch (error) {
         if (stopping) return;
@@ -105,8 +104,6 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     session,
     async stop(timeoutMs = 30_000) {
       stopping = true;
-      // Claims waiting at the API are cancelled; jobs in hand get `timeoutMs` to finish.
-      abort.abort();
       await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
       await Promise.all([...sessions.values()].map((open) => open.close()));
     },

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { runMigrations } from '@schema-builder/db';
 import { createTestDatabase, serverUrl } from '@schema-builder/testing/postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createApiKey } from '../domain/api-keys/api-keys.ts';
 import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
 import { createServer } from '../server.ts';
@@ -38,6 +39,10 @@ export interface Harness {
     body?: unknown,
     options?: RequestOptions,
   ) => Promise<LightMyRequestResponse>;
+  /** A new worker key (what `pnpm --filter @schema-builder/api worker-key` prints). */
+  createWorkerKey: () => Promise<string>;
+  /** Listens on a free port of 127.0.0.1 (once) and returns the base URL, for clients and workers. */
+  listen: () => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     SECRETS_KEY: randomBytes(32).toString('hex'),
+    // Markers name the deployment: suites running side by side never reconcile each other's databases.
+    DEPLOYMENT_ID: `test-${randomBytes(4).toString('hex')}`,
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
     RATE_LIMIT_SIGN_UP_PER_MINUTE: '100000',
@@ -105,6 +112,22 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
       return createCaller(ctx);
     },
     request,
+    createWorkerKey: async () => {
+      const { key } = await createApiKey({
+        db: services.db,
+        origin: { requestId: 'test' },
+        userId: null,
+        name: 'test worker',
+        scope: 'worker',
+      });
+      return key;
+    },
+    listen: async () => {
+      if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      if (typeof address !== 'object' || address === null) throw new Error('not listening on a port');
+      return `http://127.0.0.1:${address.port}`;
+    },
     close: async () => {
       await app.close();
       await close();
