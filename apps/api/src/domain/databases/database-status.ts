@@ -2,6 +2,7 @@ import type { ProvisionedDatabaseRow } from '@schema-builder/db';
 import { inspectDatabase } from '@schema-builder/provisioning';
 import { compareWithCatalog, parseDesign } from '@schema-builder/schema-model';
 import type { Services, User } from '../../trpc/context.ts';
+import { designOf, planMigration } from '../schemas/diff-versions.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import { databaseNotFound } from './errors.ts';
@@ -28,7 +29,30 @@ export async function getDatabaseStatus({
   if (!schema) throw schemaNotFound(schemaId);
   const row = await findLatestDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
-  return toResource(row, schema.currentVersion, await checkCatalog(services, row));
+  return toResource(row, schema.currentVersion, {
+    catalog: await checkCatalog(services, row),
+    pendingSteps: await pendingSteps(services, row, schema.currentVersion),
+  });
+}
+
+/** How many steps a migration to the latest version would run; null when unknown or not migratable. */
+async function pendingSteps(
+  services: Services,
+  row: ProvisionedDatabaseRow,
+  latest: number,
+): Promise<number | null> {
+  if (row.version === null || row.status === 'dropped') return null;
+  if (row.version === latest) return 0;
+  const [from, to] = await Promise.all([
+    findDesignVersion(services.db, row.schemaId, row.version),
+    findDesignVersion(services.db, row.schemaId, latest),
+  ]);
+  try {
+    return planMigration(designOf(from, row.version), designOf(to, latest)).steps.length;
+  } catch {
+    // An impossible change: the diff endpoint explains it.
+    return null;
+  }
 }
 
 /** An owner's databases, detached ones included; dropped ones on request. */

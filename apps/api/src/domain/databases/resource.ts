@@ -43,6 +43,8 @@ export const DatabaseResourceSchema = z
     latestVersion: z.number().int().nullable(),
     /** The design has versions the database does not have yet: migrate to apply them. */
     behindDesign: z.boolean(),
+    /** Status endpoint: steps a migration to the latest version would run ("3 changes not applied"). */
+    pendingSteps: z.number().int().nullable(),
     detached: z.boolean(),
     rotatingCredentials: z.boolean(),
     progress: z.string().nullable(),
@@ -72,7 +74,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export function toResource(
   row: ProvisionedDatabaseRow,
   latestVersion: number | null,
-  catalog: CatalogCheck | null = null,
+  live: { catalog: CatalogCheck | null; pendingSteps: number | null } = { catalog: null, pendingSteps: null },
 ): DatabaseResource {
   return {
     id: row.id,
@@ -91,7 +93,8 @@ export function toResource(
     rotatingCredentials: row.nextPasswordSealed !== null,
     progress: row.progress,
     lastError: row.lastError,
-    catalog,
+    pendingSteps: live.pendingSteps,
+    catalog: live.catalog,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     readyAt: iso(row.readyAt),

@@ -8,6 +8,11 @@ import {
 } from '../../domain/databases/change-database.ts';
 import { CredentialsSchema, getCredentials } from '../../domain/databases/credentials.ts';
 import { getDatabaseStatus, listDatabases } from '../../domain/databases/database-status.ts';
+import {
+  MigrateInputSchema,
+  MigrationReportSchema,
+  migrateDatabase,
+} from '../../domain/databases/migrate-database.ts';
 import { requestDatabase } from '../../domain/databases/request-provision.ts';
 import { DatabaseResourceSchema } from '../../domain/databases/resource.ts';
 import { SchemaIdSchema } from '../../domain/schemas/types.ts';
@@ -165,5 +170,28 @@ export const databasesRouter = router({
         origin: ctx.origin,
         databaseId: input.databaseId,
       }),
+    ),
+
+  migrate: userProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/schemas/{id}/database/migrate',
+        tags,
+        summary:
+          'Migrate the database to a version of the design, keeping its data: checks the live rows first, refuses (409 MIGRATION_REFUSED) what would fail or destroy data without allowHazards; dryRun reports and changes nothing',
+        errorResponses: userErrorResponses(
+          ...busyOrMissing,
+          'VERSION_NOT_FOUND',
+          'MIGRATION_REFUSED',
+          'SERVICE_UNAVAILABLE',
+          'VALIDATION_ERROR',
+        ),
+      },
+    })
+    .input(bySchema.extend(MigrateInputSchema.shape))
+    .output(MigrationReportSchema)
+    .mutation(({ ctx, input: { id, ...input } }) =>
+      migrateDatabase({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: id, input }),
     ),
 });

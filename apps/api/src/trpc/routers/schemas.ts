@@ -4,6 +4,7 @@ import { importDesign } from '../../domain/connections/import-design.ts';
 import { deleteSchemaAndDatabase } from '../../domain/databases/change-database.ts';
 import { createSchema } from '../../domain/schemas/create-schema.ts';
 import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
+import { diffVersions, MigrationPlanSchema } from '../../domain/schemas/diff-versions.ts';
 import { exportSql } from '../../domain/schemas/export-sql.ts';
 import { getSchema, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
 import {
@@ -230,6 +231,28 @@ export const schemasRouter = router({
         schemaId: input.id,
         dropDatabase: input.dropDatabase,
       }),
+    ),
+
+  diff: userProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/schemas/{id}/diff',
+        tags,
+        summary:
+          'The migration plan between two versions: steps with their SQL and hazards, and a summary a person can read',
+        errorResponses: userErrorResponses(
+          'SCHEMA_NOT_FOUND',
+          'VERSION_NOT_FOUND',
+          'MIGRATION_REFUSED',
+          'VALIDATION_ERROR',
+        ),
+      },
+    })
+    .input(byId.extend({ from: VersionNumberSchema, to: VersionNumberSchema }))
+    .output(MigrationPlanSchema)
+    .query(({ ctx, input }) =>
+      diffVersions({ db: ctx.services.db, user: ctx.user, id: input.id, from: input.from, to: input.to }),
     ),
 
   exportSql: userProcedure
