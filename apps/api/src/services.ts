@@ -58,6 +58,8 @@ export async function connectServices(
   config: Config,
   url: string,
   log?: FastifyBaseLogger,
+  /** `false` leaves the job queue stopped (a test of a server whose database is down). */
+  options: { startQueue?: boolean } = {},
 ): Promise<StartedServices> {
   const secrets = await secretBox(config, log);
   const { db, sql, close } = createDatabase({ url, max: config.DATABASE_POOL_SIZE });
@@ -74,7 +76,8 @@ export async function connectServices(
     retryLimit: config.JOB_RETRY_LIMIT,
   });
   try {
-    await queue.start((error) => log?.error({ err: error }, 'job queue error'));
+    if (options.startQueue !== false)
+      await queue.start((error) => log?.error({ err: error }, 'job queue error'));
   } catch (error) {
     await close();
     throw error;

@@ -46,11 +46,21 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
   for (const route of restRoutes(router)) {
     const operation = document.paths?.[route.openapiPath]?.[route.method.toLowerCase() as 'get'];
     const responses: Record<string, { content?: unknown; description?: string }> = operation?.responses ?? {};
+    // The adapter always documents success as 200; say what the route really answers (201, 202).
+    const success = responses['200'];
+    if (success && route.successStatus !== 200) {
+      delete responses['200'];
+      responses[String(route.successStatus)] = success;
+    }
     for (const [status, response] of Object.entries(responses)) {
       if (Number(status) < 400) continue;
-      response.content = { 'application/json': { schema: errorRef } };
       const codes = route.errorResponses[Number(status)]?.split(', ') ?? [];
-      response.description = `Error body with code ${codes.join(' or ')}`;
+      // A fresh object: the adapter may share one response object between operations.
+      responses[status] = {
+        ...response,
+        content: { 'application/json': { schema: errorRef } },
+        description: `Error body with code ${codes.join(' or ')}`,
+      };
     }
   }
   const schemas = Object.entries(document.components?.schemas ?? {}).filter(

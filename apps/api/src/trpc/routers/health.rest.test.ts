@@ -24,6 +24,8 @@ describe('GET /api/v1/health', () => {
     const { services, close } = await connectServices(
       ConfigSchema.parse({ DATABASE_URL: url, DATABASE_POOL_SIZE: '1', SECRETS_KEY: 'ab'.repeat(32) }),
       url,
+      undefined,
+      { startQueue: false },
     );
     const app = await createServer({ services, logger: false });
     try {
@@ -63,11 +65,21 @@ describe('API documentation', () => {
       '/connections/{id}/sync',
       '/connections/{id}/syncs',
       '/connections/{id}/test',
+      '/databases',
+      '/databases/{databaseId}',
       '/health',
       '/schemas',
       '/schemas/import',
       '/schemas/validate',
       '/schemas/{id}',
+      '/schemas/{id}/database',
+      '/schemas/{id}/database/credentials',
+      '/schemas/{id}/database/credentials/rotate',
+      '/schemas/{id}/database/migrate',
+      '/schemas/{id}/database/regenerate',
+      '/schemas/{id}/database/retry',
+      '/schemas/{id}/database/status',
+      '/schemas/{id}/diff',
       '/schemas/{id}/export/sql',
       '/schemas/{id}/versions',
       '/schemas/{id}/versions/{version}',
@@ -101,5 +113,19 @@ describe('API documentation', () => {
     const response = await h.app.inject({ method: 'GET', url: '/docs/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('success statuses in the API documentation', () => {
+  test.each([
+    ['/schemas', 'post', '201'],
+    ['/schemas/{id}/database', 'post', '202'],
+    ['/schemas/{id}/database/migrate', 'post', '202'],
+    ['/schemas/{id}/database/status', 'get', '200'],
+  ])('%s %s is documented as %s', async (path, method, status) => {
+    const document = (await h.request('GET', '/api/v1/openapi.json')).json();
+    expect(Object.keys(document.paths[path][method].responses).filter((code) => code < '400')).toEqual([
+      status,
+    ]);
   });
 });
