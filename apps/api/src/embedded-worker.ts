@@ -46,13 +46,15 @@ export async function startEmbeddedWorker(options: {
   let child: ChildProcess | undefined;
   let stopping = false;
   const launch = () => {
+    // The IPC channel tells the worker when this process is gone, even after a kill -9.
     child = spawn(process.execPath, ['--import', 'tsx', main], {
       cwd: WORKER_DIR,
       env,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('exit', (code, signal) => {
-      if (stopping) return;
+      // A clean exit or Ctrl-C/SIGTERM (the whole process group gets it) is a stop, not a crash.
+      if (stopping || code === 0 || signal === 'SIGINT' || signal === 'SIGTERM') return;
       log.error({ code, signal }, `worker exited; restarting in ${RESTART_DELAY_MS} ms`);
       setTimeout(() => stopping || launch(), RESTART_DELAY_MS);
     });

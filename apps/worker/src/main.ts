@@ -28,17 +28,18 @@ const stopReconciler =
 
 // SIGTERM/SIGINT: stop claiming, let the jobs in hand finish; a job cut short expires and is retried.
 let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'worker stopping');
-    void Promise.all([stopReconciler(), worker.stop()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'worker stopped with an error');
-        process.exit(1);
-      },
-    );
-  });
+function stop(reason: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ reason }, 'worker stopping');
+  void Promise.all([stopReconciler(), worker.stop()]).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log.error({ err: error }, 'worker stopped with an error');
+      process.exit(1);
+    },
+  );
 }
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop(signal));
+// Started by the API (`pnpm start`): stop when it is gone, however it ended.
+if (process.channel) process.once('disconnect', () => stop('the API that started this worker exited'));
