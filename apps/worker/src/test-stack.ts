@@ -5,7 +5,13 @@
 import type { Harness } from '@schema-builder/api/testing';
 import { startHarness } from '@schema-builder/api/testing';
 import { createClient } from '@schema-builder/client';
-import { dropProvisioned, findMarked, openTarget, parseTargetList } from '@schema-builder/provisioning';
+import {
+  dropProvisioned,
+  findMarked,
+  openTarget,
+  parseTargetList,
+  type TargetServer,
+} from '@schema-builder/provisioning';
 import { serverUrl } from '@schema-builder/testing/postgres';
 import pino from 'pino';
 import { type RunningWorker, startWorker } from './worker.ts';
@@ -60,31 +66,46 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.stop(5000)));
+      const problems: unknown[] = [];
       for (const target of parseTargetList(targets)) {
-        const session = openTarget(target, { instance: h.services.config.DEPLOYMENT_ID });
         try {
-          const marked = await findMarked(session);
-          const ours = marked.databases.filter((d) => d.marker.instance === session.instance);
-          for (const database of ours)
-            await dropProvisioned(session, {
-              designId: database.marker.designId,
-              database: database.name,
-              role: database.owner,
-            });
-          for (const role of marked.roles.filter((r) => r.marker.instance === session.instance))
-            await dropProvisioned(session, {
-              designId: role.marker.designId,
-              database: role.marker.database,
-              role: role.name,
-            });
-        } finally {
-          await session.close();
+          await dropOwnObjects(target, h.services.config.DEPLOYMENT_ID);
+        } catch (error) {
+          // A target that is down (as failure tests configure) holds nothing of ours.
+          if (!isConnectionRefused(error)) problems.push(error);
         }
       }
       await h.close();
+      if (problems.length > 0) throw new AggregateError(problems, 'cleaning up the target servers failed');
     },
   };
   return stack;
+}
+
+/** Drops every database and role on `target` that carries this deployment's marker. */
+async function dropOwnObjects(target: TargetServer, instance: string): Promise<void> {
+  const session = openTarget(target, { instance });
+  try {
+    const marked = await findMarked(session);
+    for (const database of marked.databases.filter((d) => d.marker.instance === instance))
+      await dropProvisioned(session, {
+        designId: database.marker.designId,
+        database: database.name,
+        role: database.owner,
+      });
+    for (const role of marked.roles.filter((r) => r.marker.instance === instance))
+      await dropProvisioned(session, {
+        designId: role.marker.designId,
+        database: role.marker.database,
+        role: role.name,
+      });
+  } finally {
+    await session.close();
+  }
+}
+
+function isConnectionRefused(error: unknown): boolean {
+  return error instanceof Error && /\bECONNREFUSED\b/.test(error.message);
 }
 
 /** The harness's metadata database URL: with no PROVISION_TARGETS it is the only target. */

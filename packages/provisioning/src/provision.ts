@@ -1,3 +1,4 @@
+import { ProvisioningError } from './errors.ts';
 import type { DatabaseRef, ProvisionPlan } from './plan.ts';
 import type { TargetSession } from './session.ts';
 import { dropDatabase, ensureDatabase, restrictDatabase } from './steps/database.ts';
@@ -52,8 +53,18 @@ export async function dropProvisioned(session: TargetSession, ref: DatabaseRef):
 
 /**
  * After a failed attempt: remove whatever of it exists (any prefix of the steps may have run),
- * so the job can end `failed` with nothing left behind. The same operation as a drop; named for
- * the call site.
+ * so the job can end `failed` with nothing left behind. Unlike a drop, a database that is not
+ * ours (a name taken by someone else) does not stop the removal of our role; its error is
+ * rethrown after.
  */
-export const cleanupAfterFailure: (session: TargetSession, ref: DatabaseRef) => Promise<void> =
-  dropProvisioned;
+export async function cleanupAfterFailure(session: TargetSession, ref: DatabaseRef): Promise<void> {
+  let databaseError: unknown;
+  try {
+    await dropDatabase(session, ref);
+  } catch (error) {
+    if (!(error instanceof ProvisioningError && error.code === 'NOT_OURS')) throw error;
+    databaseError = error;
+  }
+  await dropRole(session, ref);
+  if (databaseError) throw databaseError;
+}

@@ -48,6 +48,35 @@ describe('rate limits', () => {
   });
 });
 
+describe('the provisioning budget', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ RATE_LIMIT_PROVISION_PER_MINUTE: '2', RATE_LIMIT_PER_MINUTE: '4' });
+  });
+  afterAll(() => h.close());
+
+  test('provisioning requests have their own per-user budget; other calls and workers are not counted', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const schema = await h.request('POST', '/api/v1/schemas', { name: `limited ${i}`, tables: [] });
+      statuses.push((await h.request('POST', `/api/v1/schemas/${schema.json().id}/database`)).statusCode);
+    }
+    // No worker runs here: the two accepted requests stay pending; the third is refused.
+    expect(statuses).toEqual([202, 202, 429]);
+    expect((await h.request('GET', '/api/v1/schemas')).statusCode).toBe(200);
+    // Workers are never rationed: more calls than the general budget of 4 all pass.
+    const worker = await h.createWorkerKey();
+    for (let i = 0; i < 6; i++) {
+      const response = await h.app.inject({
+        method: 'GET',
+        url: `/trpc/worker.knownDatabases?input=${encodeURIComponent(JSON.stringify({ target: 'default' }))}`,
+        headers: { authorization: `Bearer ${worker}` },
+      });
+      expect(response.statusCode).toBe(200);
+    }
+  });
+});
+
 describe('limits on what is accepted', () => {
   let h: Harness;
   beforeAll(async () => {

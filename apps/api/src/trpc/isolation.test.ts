@@ -13,6 +13,8 @@ interface Owned {
   schemaId: string;
   apiKeyId: string;
   connectionId: string;
+  /** The owned design's database: requested, and pending for good (no worker runs here). */
+  databaseId: string;
 }
 
 type Case =
@@ -20,7 +22,9 @@ type Case =
   /** Acts on the caller only; lists must not show another user's rows. */
   | { kind: 'own'; input?: unknown }
   /** Takes another resource's id: a stranger gets 404 and changes nothing. */
-  | { kind: 'resource'; input: (owned: Owned) => Record<string, unknown> };
+  | { kind: 'resource'; input: (owned: Owned) => Record<string, unknown> }
+  /** For worker keys only: a user (even with the owner's ids) gets 403 and changes nothing. */
+  | { kind: 'worker'; input: (owned: Owned) => Record<string, unknown> };
 
 const design = (name: string) => ({ ...blogDesign, name });
 
@@ -65,6 +69,21 @@ const CASES: Record<string, Case> = {
   'schemas.exportSql': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.versions': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.version': { kind: 'resource', input: (o) => ({ id: o.schemaId, version: 1 }) },
+  'databases.list': { kind: 'own', input: {} },
+  'databases.create': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'databases.status': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'databases.credentials': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'databases.regenerate': { kind: 'resource', input: (o) => ({ id: o.schemaId, confirm: true }) },
+  'databases.retry': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'databases.rotateCredentials': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'databases.drop': { kind: 'resource', input: (o) => ({ databaseId: o.databaseId }) },
+  'databases.migrate': { kind: 'resource', input: (o) => ({ id: o.schemaId, toVersion: 2 }) },
+  'schemas.diff': { kind: 'resource', input: (o) => ({ id: o.schemaId, from: 1, to: 2 }) },
+  'worker.claim': { kind: 'worker', input: () => ({ waitMs: 0 }) },
+  'worker.heartbeat': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, step: 'stolen' }) },
+  'worker.complete': { kind: 'worker', input: (o) => ({ jobId: o.databaseId }) },
+  'worker.fail': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, message: 'stolen' }) },
+  'worker.knownDatabases': { kind: 'worker', input: () => ({ target: 'default' }) },
 };
 
 let h: Harness;
@@ -83,6 +102,8 @@ async function ownerState() {
     keys: await sql`SELECT id, revoked_at FROM api_keys WHERE user_id = ${owner.id}`,
     connections: await sql`SELECT * FROM connections WHERE owner_id = ${owner.id}`,
     sessions: await sql`SELECT id, revoked_at FROM sessions WHERE user_id = ${owner.id}`,
+    databases: await sql`SELECT * FROM databases WHERE owner_id = ${owner.id}`,
+    jobs: await sql`SELECT id, state FROM pgboss.job ORDER BY id`,
   };
 }
 
@@ -101,7 +122,14 @@ beforeAll(async () => {
     host: 'db.example.test',
     password: 'owner secret',
   });
-  owned = { schemaId: schema.id, apiKeyId: key.json().apiKey.id, connectionId: connection.json().id };
+  const database = await h.request('POST', `/api/v1/schemas/${schema.id}/database`);
+  if (database.statusCode !== 202) throw new Error(`requesting the database failed: ${database.body}`);
+  owned = {
+    schemaId: schema.id,
+    apiKeyId: key.json().apiKey.id,
+    connectionId: connection.json().id,
+    databaseId: database.json().id,
+  };
 });
 afterAll(() => h.close());
 
@@ -119,17 +147,13 @@ describe.each(ofKind('resource'))('%s', (procedure) => {
     if (entry?.kind !== 'resource') throw new Error('classified as resource above');
     const before = await ownerState();
     const input = entry.input(owned);
-    const call = procedure
-      .split('.')
-      .reduce<unknown>((target, key) => (target as Record<string, unknown>)[key], h.caller(stranger.id));
-    await expect((call as (input: unknown) => Promise<unknown>)(input)).rejects.toMatchObject({
+    await expect(procedureOf(h.caller(stranger.id), procedure)(input)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
 
     const route = restRoutes(appRouter).find((candidate) => candidate.procedure === procedure);
     if (route) {
-      const url = route.url.replace(/:(\w+)/g, (_m, name: string) => String(input[name]));
-      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : input;
+      const { url, body } = restRequest(route, input);
       const response = await h.request(route.method, url, body, { token: stranger.token });
       expect(response.statusCode).toBe(404);
       expect(response.body).not.toContain(owner.id);
@@ -171,6 +195,91 @@ describe.each(ofKind('own'))('%s', (procedure) => {
     ]) {
       expect(response.body).not.toContain(secret);
     }
+    expect(await ownerState()).toEqual(before);
+  });
+});
+
+/**
+ * A REST call for `input`: path parameters from it, the rest in the query string (GET, DELETE)
+ * or the JSON body.
+ */
+function restRequest(
+  route: { method: string; url: string },
+  input: Record<string, unknown>,
+): { url: string; body: Record<string, unknown> | undefined } {
+  const rest = { ...input };
+  const path = route.url.replace(/:(\w+)/g, (_m, name: string) => {
+    const value = String(rest[name]);
+    delete rest[name];
+    return value;
+  });
+  if (route.method !== 'GET' && route.method !== 'DELETE') return { url: path, body: input };
+  const query = new URLSearchParams(
+    Object.entries(rest).map(([key, value]): [string, string] => [key, String(value)]),
+  );
+  return { url: query.size > 0 ? `${path}?${query}` : path, body: undefined };
+}
+
+/** The procedure at `path` ('a.b') of a caller. */
+function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  return path
+    .split('.')
+    .reduce<unknown>((target, key) => (target as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
+}
+
+describe.each(ofKind('worker'))('%s', (procedure) => {
+  test('a user is refused with 403, has no REST route to it, and changes nothing', async () => {
+    const entry = CASES[procedure];
+    if (entry?.kind !== 'worker') throw new Error('classified as worker above');
+    const before = await ownerState();
+    const input = entry.input(owned);
+    await expect(procedureOf(h.caller(owner.id), procedure)(input)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // Over HTTP too, with the owner's own session token.
+    const definition = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[
+      procedure
+    ];
+    const overHttp =
+      definition?._def.type === 'query'
+        ? await h.request(
+            'GET',
+            `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+            undefined,
+            { token: owner.token },
+          )
+        : await h.request('POST', `/trpc/${procedure}`, input, { token: owner.token });
+    expect(overHttp.statusCode).toBe(403);
+    expect(restRoutes(appRouter).find((route) => route.procedure === procedure)).toBeUndefined();
+    expect(await ownerState()).toEqual(before);
+  });
+});
+
+describe('worker keys', () => {
+  let workerKey: string;
+  beforeAll(async () => {
+    workerKey = await h.createWorkerKey();
+  });
+
+  test.each(
+    restRoutes(appRouter)
+      .filter((route) => CASES[route.procedure]?.kind !== 'public')
+      .map((route) => [route.procedure, route] as const),
+  )('are refused with 403 on the user procedure %s', async (procedure, route) => {
+    const entry = CASES[procedure];
+    const input =
+      entry?.kind === 'resource'
+        ? entry.input(owned)
+        : entry?.kind === 'own'
+          ? ((entry.input as Record<string, unknown> | undefined) ?? {})
+          : {};
+    const { url, body } = restRequest(route, input);
+    const before = await ownerState();
+    const response = await h.request(route.method, url, body, { token: workerKey });
+    expect(response.statusCode, response.body).toBe(403);
+    expect(response.json().error.code).toBe('FORBIDDEN');
     expect(await ownerState()).toEqual(before);
   });
 });

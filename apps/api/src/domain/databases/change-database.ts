@@ -33,14 +33,14 @@ export async function regenerateDatabase({
   schemaId,
   confirm,
 }: DatabaseRequest & { confirm: boolean }): Promise<DatabaseResource & { warning: string }> {
+  const schema = await findSchema(services.db, user.id, schemaId);
+  if (!schema) throw schemaNotFound(schemaId);
   if (!confirm)
     throw new AppError('CONFIRMATION_REQUIRED', `${REGENERATE_WARNING} Send "confirm": true to go ahead.`, {
       details: [
         { path: 'confirm', code: 'CONFIRMATION_REQUIRED', message: 'Must be true: all data will be lost.' },
       ],
     });
-  const schema = await findSchema(services.db, user.id, schemaId);
-  if (!schema) throw schemaNotFound(schemaId);
   assertValidDesign(schema.definition as DesignDocument);
   const row = await inJobTransaction(services, async (tx) => {
     const current = await lockIdle(tx, user, schemaId);

@@ -23,6 +23,26 @@ export interface QueuedJob {
   retryCount: number;
 }
 
+/**
+ * A job that exhausted its retries, as pg-boss copied it into the dead-letter queue. The copy
+ * gets an id of its own and starts its retry count afresh, so the original job's id travels in
+ * its data (see `enqueue`).
+ */
+export interface DeadJob {
+  /** The copy's id in the dead-letter queue (to complete it there). */
+  id: string;
+  /** The id of the job that died: the one the database row points at. */
+  jobId: string;
+  data: JobData;
+  /** Attempts the job had: the first and every retry. */
+  attempts: number;
+}
+
+/** What is stored with a job: its `JobData` and its own id, for when it lands in the dead-letter queue. */
+interface StoredJobData extends JobData {
+  jobId?: string;
+}
+
 export interface QueueOptions {
   expireSeconds: number;
   maintenanceSeconds: number;
@@ -110,7 +130,8 @@ export class JobQueue {
    * the job itself are written together or not at all.
    */
   async enqueue(tx: Queryable, id: string, data: JobData): Promise<void> {
-    await this.boss.send(JOB_QUEUE, data, { id, db: inTransaction(tx) });
+    const stored: StoredJobData = { ...data, jobId: id };
+    await this.boss.send(JOB_QUEUE, stored, { id, db: inTransaction(tx) });
     await tx.execute(sql`SELECT pg_notify(${JOB_CHANNEL}, '')`);
   }
 
@@ -119,9 +140,19 @@ export class JobQueue {
     return job ? { id: job.id, data: job.data, retryCount: job.retryCount } : undefined;
   }
 
-  async fetchDead(limit: number): Promise<QueuedJob[]> {
-    const jobs = await this.boss.fetch<JobData>(DEAD_JOB_QUEUE, { includeMetadata: true, batchSize: limit });
-    return jobs.map((job) => ({ id: job.id, data: job.data, retryCount: job.retryCount }));
+  async fetchDead(limit: number): Promise<DeadJob[]> {
+    const jobs = await this.boss.fetch<StoredJobData>(DEAD_JOB_QUEUE, {
+      includeMetadata: true,
+      batchSize: limit,
+    });
+    // pg-boss copies a job into the dead-letter queue only once its retry count reached its
+    // limit, and the copy keeps that limit: the job ran limit + 1 times.
+    return jobs.map(({ id, data: { jobId, ...data }, retryLimit }) => ({
+      id,
+      jobId: jobId ?? id,
+      data,
+      attempts: retryLimit + 1,
+    }));
   }
 
   complete(id: string, queue: string = JOB_QUEUE): Promise<void> {

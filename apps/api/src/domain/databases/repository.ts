@@ -80,12 +80,12 @@ export async function updateDatabase(
   return row;
 }
 
-/** Live databases per target server, for choosing where a new one goes. */
+/** Databases per target server (dropped and failed ones hold nothing), for choosing where a new one goes. */
 export async function countDatabasesPerTarget(db: Queryable): Promise<Map<string, number>> {
   const rows = await db
     .select({ target: databases.target, total: count() })
     .from(databases)
-    .where(ne(databases.status, 'dropped'))
+    .where(notInArray(databases.status, ['dropped', 'failed']))
     .groupBy(databases.target);
   return new Map(rows.map((row) => [row.target, row.total]));
 }

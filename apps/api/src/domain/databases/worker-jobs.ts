@@ -88,13 +88,14 @@ async function startClaimedJob(
 async function settleDeadJobs({ services, origin }: WorkerCall): Promise<void> {
   for (const dead of await services.queue.fetchDead(20)) {
     await inJobTransaction(services, async (tx) => {
-      const row = await lockDatabaseOfJob(tx.db, dead.data.databaseId, dead.id);
+      // The row points at the job that died (`jobId`), not at its dead-letter copy (`id`).
+      const row = await lockDatabaseOfJob(tx.db, dead.data.databaseId, dead.jobId);
       if (row)
         await settleFailure(
           tx.db,
           origin,
           row,
-          `the worker stopped responding during ${row.operation} on ${dead.retryCount + 1} attempts; whatever it created is removed`,
+          `the worker stopped responding during ${row.operation} on ${dead.attempts} attempts; whatever it created is removed`,
         );
     });
     await services.queue.complete(dead.id, DEAD_JOB_QUEUE);
