@@ -96,10 +96,16 @@ export async function diffVersions({
   from: number;
   to: number;
 }): Promise<MigrationPlanResource> {
-  const [older, newer] = await Promise.all([
-    getSchemaVersion({ db, user, id, version: from }),
-    getSchemaVersion({ db, user, id, version: to }),
-  ]);
+  const version = (field: 'from' | 'to', number: number) =>
+    getSchemaVersion({ db, user, id, version: number }).catch((error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'VERSION_NOT_FOUND') throw error;
+      // Say which query parameter names the missing version.
+      throw new AppError('VERSION_NOT_FOUND', error.message, {
+        cause: error,
+        details: [{ path: field, code: 'VERSION_NOT_FOUND', message: 'No such version.' }],
+      });
+    });
+  const [older, newer] = await Promise.all([version('from', from), version('to', to)]);
   return toPlanResource(
     planMigration(designOf(older.definition, from), designOf(newer.definition, to)),
     from,
