@@ -6,6 +6,9 @@ import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
 import { benchEnv } from './env.ts';
 
+/** The bench's own admin sessions say so, and are not counted as other load on the server. */
+export const BENCH_APPLICATION_NAME = 'schema-builder-bench';
+
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** A fresh database for one bench run, on DATABASE_URL's server or an embedded one. */
@@ -24,7 +27,11 @@ export async function benchDatabase(): Promise<{ url: string; server: string; dr
     server = 'embedded PostgreSQL';
   }
   const name = `sbbench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(serverUrl, {
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: BENCH_APPLICATION_NAME },
+  });
   await admin.unsafe(`CREATE DATABASE ${quoteIdent(name)}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

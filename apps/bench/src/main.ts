@@ -1,5 +1,6 @@
 import { runDesignBench } from './design-bench.ts';
 import { runHttpBench } from './http-bench.ts';
+import { runProvisioningBench } from './provisioning-bench.ts';
 
 console.log(`# schema-builder benchmarks (node ${process.version}, ${new Date().toISOString()})`);
 console.log(
@@ -7,6 +8,7 @@ console.log(
 );
 runDesignBench();
 await runHttpBench();
+await runProvisioningBench();
 
 /** How fast this machine is, so absolute figures can be read against others' machines. */
 function calibrate(): number {

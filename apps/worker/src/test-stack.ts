@@ -6,10 +6,9 @@ import type { Harness } from '@schema-builder/api/testing';
 import { startHarness } from '@schema-builder/api/testing';
 import { createClient } from '@schema-builder/client';
 import {
-  dropProvisioned,
-  findMarked,
   openTarget,
   parseTargetList,
+  removeDeployment,
   type TargetServer,
 } from '@schema-builder/provisioning';
 import { serverUrl } from '@schema-builder/testing/postgres';
@@ -86,19 +85,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
 async function dropOwnObjects(target: TargetServer, instance: string): Promise<void> {
   const session = openTarget(target, { instance });
   try {
-    const marked = await findMarked(session);
-    for (const database of marked.databases.filter((d) => d.marker.instance === instance))
-      await dropProvisioned(session, {
-        designId: database.marker.designId,
-        database: database.name,
-        role: database.owner,
-      });
-    for (const role of marked.roles.filter((r) => r.marker.instance === instance))
-      await dropProvisioned(session, {
-        designId: role.marker.designId,
-        database: role.marker.database,
-        role: role.name,
-      });
+    await removeDeployment(session);
   } finally {
     await session.close();
   }

@@ -45,6 +45,7 @@ export {
   type ReconcileOptions,
   type ReconcileResult,
   reconcile,
+  removeDeployment,
 } from './reconcile.ts';
 export {
   generatePassword,

@@ -90,8 +90,11 @@ export async function reconcile(session: TargetSession, options: ReconcileOption
   const marked = await findMarked(session);
   const known = typeof options.known === 'function' ? await options.known() : options.known;
   const cutoff = (options.now?.() ?? new Date()).getTime() - (options.minAgeMs ?? 0);
+  // Other deployments' objects are theirs to reconcile: not even attempted here.
   const orphaned = (marker: Marker) =>
-    !known.has(marker.database) && !(Date.parse(marker.createdAt) > cutoff);
+    marker.instance === session.instance &&
+    !known.has(marker.database) &&
+    !(Date.parse(marker.createdAt) > cutoff);
 
   const result: ReconcileResult = { droppedDatabases: [], droppedRoles: [], failures: [] };
   const attempt = async (name: string, run: () => Promise<void>, done: string[]) => {
@@ -116,4 +119,15 @@ export async function reconcile(session: TargetSession, options: ReconcileOption
 
 function refOf(marker: Marker, role: string): DatabaseRef {
   return { designId: marker.designId, database: marker.database, role };
+}
+
+/**
+ * Drops every database and role this deployment marked on the server: for tests, benches and
+ * decommissioning. Throws when something could not be dropped.
+ */
+export async function removeDeployment(session: TargetSession): Promise<ReconcileResult> {
+  const result = await reconcile(session, { known: new Set() });
+  if (result.failures.length > 0)
+    throw new Error(`could not drop ${result.failures.map((f) => `${f.name} (${f.reason})`).join(', ')}`);
+  return result;
 }
