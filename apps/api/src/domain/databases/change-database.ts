@@ -1,4 +1,4 @@
-import type { ProvisionedDatabaseRow } from '@schema-builder/db';
+import type { ProvisionedDatabaseRow, SchemaRow } from '@schema-builder/db';
 import { generatePassword } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
@@ -14,101 +14,103 @@ import type { DatabaseRequest } from './request-provision.ts';
 import { type DatabaseResource, toResource } from './resource.ts';
 import { inJobTransaction, type JobTransaction, startJob } from './transaction.ts';
 
-/** Locks the design's live database for a change; 404 without one, 409 while a job runs. */
-async function lockIdle(tx: JobTransaction, user: User, schemaId: string): Promise<ProvisionedDatabaseRow> {
-  const row = await findDatabaseOfSchema(tx.db, user.id, schemaId, { forUpdate: true });
-  if (!row) throw databaseNotFound(schemaId);
-  if (row.jobId !== null) throw databaseBusy(row);
-  return row;
+/**
+ * The shape of every change to a design's database: the design must be the caller's, its live
+ * database idle (404 without one, 409 while a job runs); `check` may refuse, then `queue` starts
+ * the job, audited, in the same transaction.
+ */
+async function changeIdleDatabase(
+  { services, user, origin, schemaId }: DatabaseRequest,
+  change: {
+    before?: (schema: SchemaRow) => void;
+    check: (row: ProvisionedDatabaseRow) => void;
+    job: (row: ProvisionedDatabaseRow, schema: SchemaRow) => Parameters<typeof startJob>[3];
+  },
+): Promise<DatabaseResource> {
+  const schema = await findSchema(services.db, user.id, schemaId);
+  if (!schema) throw schemaNotFound(schemaId);
+  change.before?.(schema);
+  const row = await inJobTransaction(services, async (tx) => {
+    const current = await findDatabaseOfSchema(tx.db, user.id, schemaId, { forUpdate: true });
+    if (!current) throw databaseNotFound(schemaId);
+    if (current.jobId !== null) throw databaseBusy(current);
+    change.check(current);
+    const job = change.job(current, schema);
+    await audit(tx, origin, user, current, { operation: job.operation });
+    return startJob(services, tx, current, job);
+  });
+  return toResource(row, schema.currentVersion);
 }
 
 export const REGENERATE_WARNING =
   'Regenerating drops the database with every row in it and rebuilds it empty from the current version.';
 
 /** Drop and rebuild from the current version, keeping the role and its password. Needs `confirm`. */
-export async function regenerateDatabase({
-  services,
-  user,
-  origin,
-  schemaId,
-  confirm,
-}: DatabaseRequest & { confirm: boolean }): Promise<DatabaseResource & { warning: string }> {
-  const schema = await findSchema(services.db, user.id, schemaId);
-  if (!schema) throw schemaNotFound(schemaId);
-  if (!confirm)
-    throw new AppError('CONFIRMATION_REQUIRED', `${REGENERATE_WARNING} Send "confirm": true to go ahead.`, {
-      details: [
-        { path: 'confirm', code: 'CONFIRMATION_REQUIRED', message: 'Must be true: all data will be lost.' },
-      ],
-    });
-  assertValidDesign(schema.definition as DesignDocument);
-  const row = await inJobTransaction(services, async (tx) => {
-    const current = await lockIdle(tx, user, schemaId);
-    if (current.status === 'dropping') throw databaseNotReady(current, 'regenerating');
-    await audit(tx, origin, user, current, 'database.requested', { operation: 'regenerate' });
-    return startJob(services, tx, current, {
+export async function regenerateDatabase(
+  request: DatabaseRequest & { confirm: boolean },
+): Promise<DatabaseResource & { warning: string }> {
+  const resource = await changeIdleDatabase(request, {
+    before: (schema) => {
+      if (!request.confirm)
+        throw new AppError(
+          'CONFIRMATION_REQUIRED',
+          `${REGENERATE_WARNING} Send "confirm": true to go ahead.`,
+          {
+            details: [
+              {
+                path: 'confirm',
+                code: 'CONFIRMATION_REQUIRED',
+                message: 'Must be true: all data will be lost.',
+              },
+            ],
+          },
+        );
+      assertValidDesign(schema.definition as DesignDocument);
+    },
+    check: (row) => {
+      if (row.status === 'dropping') throw databaseNotReady(row, 'regenerating');
+    },
+    job: (_row, schema) => ({
       operation: 'regenerate',
       status: 'pending',
       patch: { targetVersion: schema.currentVersion },
-    });
+    }),
   });
-  return { ...toResource(row, schema.currentVersion), warning: REGENERATE_WARNING };
+  return { ...resource, warning: REGENERATE_WARNING };
 }
 
 /** Runs a failed job again: the same operation, from wherever the failure left things. */
-export async function retryDatabase({
-  services,
-  user,
-  origin,
-  schemaId,
-}: DatabaseRequest): Promise<DatabaseResource> {
-  const schema = await findSchema(services.db, user.id, schemaId);
-  if (!schema) throw schemaNotFound(schemaId);
-  const row = await inJobTransaction(services, async (tx) => {
-    const current = await lockIdle(tx, user, schemaId);
-    if (current.status !== 'failed')
-      throw new AppError(
-        'DATABASE_NOT_READY',
-        `Database ${current.databaseName} is ${current.status}, not failed: nothing to retry.`,
-        {
-          details: [
-            { path: 'id', code: 'DATABASE_NOT_READY', message: 'Only a failed database can be retried.' },
-          ],
-        },
-      );
-    await audit(tx, origin, user, current, 'database.requested', {
-      operation: current.operation,
-      retry: true,
-    });
-    return startJob(services, tx, current, {
-      operation: current.operation,
-      status: current.operation === 'drop' ? 'dropping' : 'pending',
-    });
+export function retryDatabase(request: DatabaseRequest): Promise<DatabaseResource> {
+  return changeIdleDatabase(request, {
+    check: (row) => {
+      if (row.status !== 'failed')
+        throw new AppError(
+          'DATABASE_NOT_READY',
+          `Database ${row.databaseName} is ${row.status}, not failed: nothing to retry.`,
+          {
+            details: [
+              { path: 'id', code: 'DATABASE_NOT_READY', message: 'Only a failed database can be retried.' },
+            ],
+          },
+        );
+    },
+    job: (row) => ({ operation: row.operation, status: row.operation === 'drop' ? 'dropping' : 'pending' }),
   });
-  return toResource(row, schema.currentVersion);
 }
 
 /** Issues a new password; the credentials endpoint returns it once the worker has set it. */
-export async function rotateCredentials({
-  services,
-  user,
-  origin,
-  schemaId,
-}: DatabaseRequest): Promise<DatabaseResource> {
-  const schema = await findSchema(services.db, user.id, schemaId);
-  if (!schema) throw schemaNotFound(schemaId);
-  const row = await inJobTransaction(services, async (tx) => {
-    const current = await lockIdle(tx, user, schemaId);
-    if (current.status !== 'ready' && current.status !== 'migration_failed')
-      throw databaseNotReady(current, 'rotating its credentials');
-    await audit(tx, origin, user, current, 'database.requested', { operation: 'rotate' });
-    return startJob(services, tx, current, {
+export function rotateCredentials(request: DatabaseRequest): Promise<DatabaseResource> {
+  return changeIdleDatabase(request, {
+    check: (row) => {
+      if (row.status !== 'ready' && row.status !== 'migration_failed')
+        throw databaseNotReady(row, 'rotating its credentials');
+    },
+    job: (row) => ({
       operation: 'rotate',
-      status: current.status,
-      patch: { nextPasswordSealed: services.secrets.seal(generatePassword(), current.id) },
-    });
+      status: row.status,
+      patch: { nextPasswordSealed: request.services.secrets.seal(generatePassword(), row.id) },
+    }),
   });
-  return toResource(row, schema.currentVersion);
 }
 
 /** DELETE /databases/{id}: drops a database, detached ones included. */
@@ -134,7 +136,7 @@ async function startDrop(
   row: ProvisionedDatabaseRow,
 ): Promise<ProvisionedDatabaseRow> {
   if (row.jobId !== null) throw databaseBusy(row);
-  await audit(tx, origin, user, row, 'database.requested', { operation: 'drop' });
+  await audit(tx, origin, user, row, { operation: 'drop' });
   return startJob(services, tx, row, { operation: 'drop', status: 'dropping' });
 }
 
@@ -177,12 +179,11 @@ function audit(
   origin: RequestOrigin,
   user: User,
   row: ProvisionedDatabaseRow,
-  action: 'database.requested',
   details: Record<string, unknown>,
 ) {
   return recordEvent(tx.db, origin, {
     userId: user.id,
-    action,
+    action: 'database.requested',
     resourceType: 'database',
     resourceId: row.id,
     details: { schemaId: row.schemaId, database: row.databaseName, ...details },
