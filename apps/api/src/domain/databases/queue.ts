@@ -172,15 +172,17 @@ export class JobQueue {
     return rows.length > 0;
   }
 
-  /** Resolves when a job may have been queued (NOTIFY) or after `ms`, whichever comes first. */
-  waitForJob(ms: number): Promise<void> {
+  /** Resolves when a job may have been queued (NOTIFY), after `ms`, or on `signal`, whichever comes first. */
+  waitForJob(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
         this.waiters.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
       this.waiters.add(done);
     });
   }

@@ -28,10 +28,13 @@ export async function claimJob({
   services,
   origin,
   waitMs,
-}: WorkerCall & { waitMs: number }): Promise<ClaimedJob | null> {
+  signal,
+}: WorkerCall & { waitMs: number; signal?: AbortSignal | undefined }): Promise<ClaimedJob | null> {
   const deadline = Date.now() + Math.min(waitMs, MAX_CLAIM_WAIT_MS);
   await settleDeadJobs({ services, origin });
   for (;;) {
+    // A worker that went away (killed while waiting) must not be handed a job it cannot run.
+    if (signal?.aborted) return null;
     const queued = await services.queue.fetch();
     if (queued) {
       const job = await startClaimedJob({ services, origin }, queued);
@@ -40,7 +43,7 @@ export async function claimJob({
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) return null;
-    await services.queue.waitForJob(Math.min(remaining, RECHECK_MS));
+    await services.queue.waitForJob(Math.min(remaining, RECHECK_MS), signal);
   }
 }
 

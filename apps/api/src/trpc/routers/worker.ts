@@ -20,8 +20,8 @@ export const workerRouter = router({
   claim: workerProcedure
     .input(z.object({ waitMs: z.number().int().min(0).max(MAX_CLAIM_WAIT_MS).default(10_000) }))
     .output(z.object({ job: ClaimedJobSchema.nullable() }))
-    .mutation(async ({ ctx, input }) => ({
-      job: await claimJob({ services: ctx.services, origin: ctx.origin, waitMs: input.waitMs }),
+    .mutation(async ({ ctx, input, signal }) => ({
+      job: await claimJob({ services: ctx.services, origin: ctx.origin, waitMs: input.waitMs, signal }),
     })),
 
   heartbeat: workerProcedure
