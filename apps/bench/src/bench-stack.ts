@@ -24,6 +24,8 @@ export interface BenchStack {
   sql: postgres.Sql;
   /** The metadata server's URL (the only provisioning target, named `default`). */
   targetUrl: string;
+  /** The API's DEPLOYMENT_ID: the instance its markers (and its warm pool) carry. */
+  instance: string;
   /** Stops the worker and the API, dropping every database and role this deployment created. */
   close: () => Promise<void>;
 }
@@ -34,7 +36,7 @@ export interface BenchStack {
  */
 export async function startBenchStack(
   metadataUrl: string,
-  worker: { concurrency: number; log: Logger },
+  worker: { concurrency: number; poolSize: number; log: Logger },
 ): Promise<BenchStack> {
   await runMigrations(metadataUrl);
   const config = ConfigSchema.parse({
@@ -65,6 +67,7 @@ export async function startBenchStack(
     targets,
     concurrency: worker.concurrency,
     heartbeatSeconds: 5,
+    poolSize: worker.poolSize,
     log: worker.log,
     claimWaitMs: 5000,
   });
@@ -74,6 +77,7 @@ export async function startBenchStack(
     authorization: `Bearer ${token}`,
     sql: services.sql,
     targetUrl: metadataUrl,
+    instance: config.DEPLOYMENT_ID,
     close: async () => {
       await running.stop(10_000);
       await dropEverythingOf(targets, config.DEPLOYMENT_ID);

@@ -6,5 +6,7 @@ export const benchEnv = z
     DATABASE_URL: z.string().url().optional(),
     BENCH_DURATION_SECONDS: z.coerce.number().positive().default(10),
     BENCH_CONNECTIONS: z.coerce.number().int().positive().default(50),
+    /** The bench worker's warm pool (WORKER_POOL_SIZE); 0 measures CREATE DATABASE every time. */
+    BENCH_POOL_SIZE: z.coerce.number().int().min(0).max(100).default(4),
   })
   .parse(process.env);

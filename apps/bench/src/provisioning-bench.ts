@@ -1,8 +1,10 @@
+import { listPoolDatabases, openTarget } from '@schema-builder/provisioning';
 import { DesignDocumentSchema, generateDdl, normalizeDesign } from '@schema-builder/schema-model';
 import pino from 'pino';
 import { callApi, createDesign, dropAll, waitIdle } from './bench-api.ts';
 import { type BenchStack, startBenchStack } from './bench-stack.ts';
 import { benchDatabase } from './database.ts';
+import { benchEnv } from './env.ts';
 import { runProvisioningBurst } from './provisioning-burst.ts';
 import { createDatabaseFigures, openPsqlBaseline, serverInfo } from './raw-baselines.ts';
 import { referenceDesign } from './reference-design.ts';
@@ -12,6 +14,8 @@ const RUNS = 30;
 const WARMUP = 3;
 const POLL_MS = 5;
 const WORKER_CONCURRENCY = 4;
+/** Empty databases the worker keeps ready (WORKER_POOL_SIZE). */
+const POOL_SIZE = benchEnv.BENCH_POOL_SIZE;
 const TARGET_RATIO = 1.5;
 const TARGET_MEDIAN_MS = 600;
 const STEPS = ['role', 'database', 'restrict', 'schema'] as const;
@@ -20,6 +24,8 @@ const STEPS = ['role', 'database', 'restrict', 'schema'] as const;
 interface LogEvent {
   msg: string;
   step?: string;
+  /** `step done` of the database step: `claimed` (from the warm pool) or `created`. */
+  detail?: string;
   time: number;
 }
 
@@ -40,7 +46,11 @@ export async function runProvisioningBench(): Promise<void> {
       },
     },
   );
-  const stack = await startBenchStack(database.url, { concurrency: WORKER_CONCURRENCY, log });
+  const stack = await startBenchStack(database.url, {
+    concurrency: WORKER_CONCURRENCY,
+    poolSize: POOL_SIZE,
+    log,
+  });
   const design = referenceDesign('reference');
   const ddl = generateDdl(normalizeDesign(DesignDocumentSchema.parse(design))).sql;
   const psql = await openPsqlBaseline(database.url, ddl);
@@ -48,13 +58,18 @@ export async function runProvisioningBench(): Promise<void> {
     const api: number[] = [];
     const raw: number[] = [];
     const phases = new Map<string, number[]>();
+    let claimed = 0;
     for (let i = 0; i < WARMUP + RUNS; i++) {
       events.length = 0;
       const run = await provisionOnce(stack, referenceDesign(`reference-${i}`), i === 0);
+      // The worker refills the pool in the background: let it finish (untimed), so neither the
+      // psql run nor the next API run shares the server with a CREATE DATABASE.
+      await poolRefilled(stack);
       const psqlMs = await psql.once();
       if (i < WARMUP) continue;
       api.push(run.ms);
       raw.push(psqlMs);
+      if (events.some((event) => event.step === 'database' && event.detail === 'claimed')) claimed += 1;
       for (const [phase, ms] of phasesOf(events, run.startedAt, run.readyAt))
         phases.set(phase, [...(phases.get(phase) ?? []), ms]);
     }
@@ -64,6 +79,9 @@ export async function runProvisioningBench(): Promise<void> {
       phases,
       `${database.server}, PostgreSQL ${Math.floor(version / 10_000)}, ${otherSessions} other client sessions on the server at start`,
     );
+    console.log(
+      `\nwarm pool (worker pool size ${POOL_SIZE}, refilled in the background after each job; each psql run waits, untimed, until the refill is done): ${claimed} of ${RUNS} timed runs claimed a pool database, ${RUNS - claimed} ran CREATE DATABASE`,
+    );
 
     await runProvisioningBurst(stack, events);
   } finally {
@@ -72,6 +90,18 @@ export async function runProvisioningBench(): Promise<void> {
   }
   if (version >= 150_000) printCreateDatabaseFigures(await createDatabaseFigures(database.url, ddl, RUNS));
   await database.drop();
+}
+
+/** Waits (up to 10 s) until the worker's warm pool holds POOL_SIZE databases again. */
+async function poolRefilled(stack: BenchStack): Promise<void> {
+  const session = openTarget({ name: 'default', adminUrl: stack.targetUrl }, { instance: stack.instance });
+  try {
+    const deadline = Date.now() + 10_000;
+    while ((await listPoolDatabases(session)).length < POOL_SIZE && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  } finally {
+    await session.close();
+  }
 }
 
 /** One design: POST /schemas (untimed), then POST …/database until the row says ready; dropped after. */

@@ -9,7 +9,10 @@ const REQUESTS = 100;
  * 100 different designs, 100 POST …/database at once: all must reach `ready` with distinct
  * names and no failed job (lock errors included); prints the wall time, then drops them all.
  */
-export async function runProvisioningBurst(stack: BenchStack, events: { msg: string }[]): Promise<void> {
+export async function runProvisioningBurst(
+  stack: BenchStack,
+  events: { msg: string; step?: string; detail?: string }[],
+): Promise<void> {
   const schemaIds: string[] = [];
   for (let i = 0; i < REQUESTS; i++)
     schemaIds.push(await createDesign(stack, referenceDesign(`burst-${i}`, 15 + (i % 10))));
@@ -32,6 +35,7 @@ export async function runProvisioningBurst(stack: BenchStack, events: { msg: str
     rows.map((row) => row.databaseName),
   );
   const workerWarnings = events.filter((event) => /failed|lost/.test(event.msg)).length;
+  const claimed = events.filter((event) => event.step === 'database' && event.detail === 'claimed').length;
 
   console.log(`\n## ${REQUESTS} provisioning requests at once (${REQUESTS} designs of 15–24 tables)`);
   console.log('| figure | value |');
@@ -42,6 +46,7 @@ export async function runProvisioningBurst(stack: BenchStack, events: { msg: str
     `| accepted (202) / ready / failed | ${accepted.length} / ${ready.length} / ${failed.length} |`,
   );
   console.log(`| lock errors in last_error | ${lockErrors.length} |`);
+  console.log(`| databases claimed from the warm pool (the rest: CREATE DATABASE) | ${claimed} |`);
   console.log(`| worker warnings (job failed, heartbeat failed, lease lost) | ${workerWarnings} |`);
   console.log(
     `| distinct database / role names | ${names.size} / ${roles.size} (of ${rows.length}); on the server: ${onServer} |`,

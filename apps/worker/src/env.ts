@@ -25,6 +25,12 @@ export const WorkerConfigSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Lease renewal while a job runs; keep it well under the API's JOB_EXPIRE_SECONDS. */
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
+  /**
+   * Empty databases kept ready on each target (the warm pool): a provision job renames one
+   * instead of waiting for CREATE DATABASE. Filled at start and after each provision job, in
+   * the background; 0 turns the pool off (what the pool already holds stays until claimed).
+   */
+  WORKER_POOL_SIZE: z.coerce.number().int().min(0).max(100).default(2),
   /** How often marked databases and roles that no metadata row owns are removed; 0 turns it off. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

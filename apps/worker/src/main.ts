@@ -13,6 +13,7 @@ const worker = startWorker({
   targets: config.PROVISION_TARGETS,
   concurrency: config.WORKER_CONCURRENCY,
   heartbeatSeconds: config.WORKER_HEARTBEAT_SECONDS,
+  poolSize: config.WORKER_POOL_SIZE,
   log,
 });
 const stopReconciler =

@@ -1,3 +1,4 @@
+import { listPoolDatabases, openTarget } from '@schema-builder/provisioning';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   adminUrlOf,
@@ -284,5 +285,50 @@ describe('audit', () => {
       token: stranger.token,
     });
     expect(theirs.body).not.toContain(String(status.id));
+  });
+});
+
+describe('the warm pool', () => {
+  /** The deployment's unclaimed pool databases on the default target, by name with their oid. */
+  async function poolOids(): Promise<Map<string, number>> {
+    const session = openTarget(
+      { name: 'default', adminUrl: adminUrlOf(stack, 'default') },
+      { instance: stack.h.services.config.DEPLOYMENT_ID },
+    );
+    try {
+      const names = await listPoolDatabases(session);
+      const rows = await session.admin<{ name: string; oid: number }[]>`
+        SELECT datname AS name, oid::int AS oid FROM pg_database WHERE datname = ANY(${names})`;
+      return new Map(rows.map((row) => [row.name, row.oid]));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async function poolReaches(size: number): Promise<Map<string, number>> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const pool = await poolOids();
+      if (pool.size === size || Date.now() > deadline) return pool;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  test('the worker keeps 2 databases ready; a provision job takes one of them and the pool is refilled', async () => {
+    const before = await poolReaches(2);
+    expect(before.size).toBe(2);
+    const { status } = await readyDatabase(stack, 'e2e from the pool');
+    const [row] = await connectWith(
+      adminUrlOf(stack, 'default'),
+      (sql) =>
+        sql<
+          { oid: number }[]
+        >`SELECT oid::int AS oid FROM pg_database WHERE datname = ${String(status.database)}`,
+    );
+    // The same database (by oid), renamed: claimed from the pool, not created.
+    expect([...before.values()]).toContain(row?.oid);
+    const after = await poolReaches(2);
+    expect(after.size).toBe(2);
+    expect([...after.values()]).not.toContain(row?.oid);
   });
 });

@@ -13,8 +13,11 @@ import {
 
 export type ClaimedJob = NonNullable<RouterOutputs['worker']['claim']['job']>;
 
-/** Called with each step reached, for heartbeats and logs. */
-export type StepListener = (step: string) => Promise<void> | void;
+/**
+ * Called with each step reached, for heartbeats and logs; `detail` says how the database step
+ * got the database (`claimed` from the warm pool, `created`, `existing`).
+ */
+export type StepListener = (step: string, detail?: string) => Promise<void> | void;
 
 /**
  * Runs one job on its target server with the provisioning engine. Every operation is idempotent,

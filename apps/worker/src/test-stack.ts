@@ -20,11 +20,17 @@ export interface TestStack {
   url: string;
   /** `name=url` of the targets (the API's PROVISION_TARGETS), or the metadata server. */
   targets: string;
-  /** Starts one more in-process worker (stopped by `close`). */
-  startWorker: (concurrency?: number) => Promise<RunningWorker>;
+  /**
+   * Starts one more in-process worker (stopped by `close`), with a warm pool of `poolSize`
+   * databases per target (2, the worker's default; 0 for none).
+   */
+  startWorker: (concurrency?: number, poolSize?: number) => Promise<RunningWorker>;
   /** Polls the status endpoint until the database reaches one of `statuses` and no job is in flight. */
   waitFor: (schemaId: string, statuses: string[], timeoutMs?: number) => Promise<Record<string, unknown>>;
-  /** Drops every database and role this stack's deployment created, then closes everything. */
+  /**
+   * Drops every database and role this stack's deployment created (its warm pool included),
+   * then closes everything.
+   */
   close: () => Promise<void>;
 }
 
@@ -39,13 +45,14 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     h,
     url,
     targets,
-    async startWorker(concurrency = 2) {
+    async startWorker(concurrency = 2, poolSize = 2) {
       const client = createClient({ url, token: await h.createWorkerKey(), batch: false });
       const worker = startWorker({
         client,
         targets: parseTargetList(targets),
         concurrency,
         heartbeatSeconds: 1,
+        poolSize,
         log,
         claimWaitMs: 1000,
       });

@@ -1,5 +1,5 @@
 import type { Client } from '@schema-builder/client';
-import { openTarget, type TargetServer, type TargetSession } from '@schema-builder/provisioning';
+import { ensurePool, openTarget, type TargetServer, type TargetSession } from '@schema-builder/provisioning';
 import type { Logger } from 'pino';
 import { type ClaimedJob, runJob } from './run-job.ts';
 
@@ -11,6 +11,11 @@ export interface WorkerOptions {
   log: Logger;
   /** How long one claim waits for a job at the API. */
   claimWaitMs?: number;
+  /**
+   * Unclaimed empty databases to keep on each target (the warm pool), topped up at start and
+   * after each provision job, in the background. 0 (the default here) leaves the pool alone.
+   */
+  poolSize?: number;
 }
 
 export interface RunningWorker {
@@ -42,6 +47,46 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     return created;
   };
 
+  // One top-up at a time per target and deployment; calls meanwhile ask for one more pass.
+  const poolSize = options.poolSize ?? 0;
+  const topUps = new Map<string, { running: Promise<void>; again: boolean }>();
+  const topUp = (target: string, instance: string) => {
+    if (poolSize <= 0 || stopping) return;
+    const key = `${target}\u0000${instance}`;
+    const current = topUps.get(key);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const state = { running: Promise.resolve(), again: true };
+    const run = async () => {
+      while (state.again && !stopping) {
+        state.again = false;
+        const open = session(target, instance);
+        if (!open) return;
+        try {
+          const { created, available } = await ensurePool(open, { size: poolSize });
+          if (created.length > 0) log.info({ target, created: created.length, available }, 'pool filled');
+        } catch (error) {
+          log.warn(
+            { err: error, target },
+            'filling the warm pool failed; the next provision job tries again',
+          );
+        }
+      }
+    };
+    topUps.set(key, state);
+    state.running = run().finally(() => topUps.delete(key));
+  };
+  if (poolSize > 0)
+    for (const target of options.targets)
+      client.worker.knownDatabases
+        .query({ target: target.name })
+        .then(({ instance }) => topUp(target.name, instance))
+        .catch((error: unknown) =>
+          log.warn({ err: error, target: target.name }, 'could not fill the warm pool'),
+        );
+
   const handle = async (job: ClaimedJob) => {
     const started = Date.now();
     const jobLog = log.child({
@@ -66,8 +111,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       const target = session(job.target, job.instance);
       if (!target)
         throw new Error(`server ${job.target} is not configured on this worker (PROVISION_TARGETS)`);
-      await runJob(target, job, async (step) => {
-        jobLog.info({ step }, 'step done');
+      await runJob(target, job, async (step, detail) => {
+        jobLog.info({ step, ...(detail ? { detail } : {}) }, 'step done');
         await heartbeat(step);
       });
       await client.worker.complete.mutate({ jobId: job.jobId });
@@ -78,6 +123,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       await client.worker.fail.mutate({ jobId: job.jobId, message });
     } finally {
       clearInterval(timer);
+      // After the job has answered: the next provision job finds the pool full again.
+      if (job.operation === 'provision' || job.operation === 'regenerate') topUp(job.target, job.instance);
     }
   };
 
@@ -104,7 +151,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     session,
     async stop(timeoutMs = 30_000) {
       stopping = true;
-      await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+      const settled = Promise.all(loops).then(() =>
+        Promise.all([...topUps.values()].map((state) => state.running)),
+      );
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
       await Promise.all([...sessions.values()].map((open) => open.close()));
     },
   };

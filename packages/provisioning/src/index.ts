@@ -30,6 +30,12 @@ export {
 } from './names.ts';
 export { type DatabaseRef, DEFAULT_CONNECTION_LIMIT, type ProvisionPlan } from './plan.ts';
 export {
+  type EnsurePoolOptions,
+  type EnsurePoolResult,
+  ensurePool,
+  listPoolDatabases,
+} from './pool.ts';
+export {
   cleanupAfterFailure,
   dropProvisioned,
   type ProvisionOptions,
@@ -65,7 +71,7 @@ export {
   type SecretKey,
 } from './secret-box.ts';
 export { APPLICATION_NAME, type OpenTargetOptions, openTarget, type TargetSession } from './session.ts';
-export { dropDatabase as dropDatabaseOnly } from './steps/database.ts';
+export { type DatabaseOutcome, dropDatabase as dropDatabaseOnly } from './steps/database.ts';
 export { rotatePassword } from './steps/role.ts';
 export type { ApplyOutcome } from './steps/schema.ts';
 export { parseTargetList } from './target-list.ts';

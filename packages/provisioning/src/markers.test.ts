@@ -19,6 +19,11 @@ describe('markers', () => {
     expect(parseMarker(literalText(literal))).toEqual(marker);
   });
 
+  test('round-trip a warm pool marker (no design yet)', () => {
+    const pool: Marker = { ...marker, kind: 'pool', designId: '', database: 'sb_pool_0a1b2c3d_x1y2z3w4v5' };
+    expect(parseMarker(literalText(markerLiteral(pool)))).toEqual(pool);
+  });
+
   test('round-trip a schema marker part-way through a migration', () => {
     const migrating: Marker = { ...marker, kind: 'schema', version: 1, migratingTo: 2, phasesDone: 1 };
     expect(parseMarker(literalText(markerLiteral(migrating)))).toEqual(migrating);

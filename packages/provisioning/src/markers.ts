@@ -7,10 +7,15 @@ import { quoteLiteral } from '@schema-builder/schema-model';
  * reconcile each other's objects.
  */
 export interface Marker {
-  kind: 'role' | 'database' | 'schema';
+  /** `pool`: an empty database of the warm pool, not yet claimed by a design (see pool.ts). */
+  kind: 'role' | 'database' | 'schema' | 'pool';
   instance: string;
+  /** Empty for `pool` markers. */
   designId: string;
-  /** The database this object belongs to (for a role: the database it was created for). */
+  /**
+   * The database this object belongs to (for a role: the database it was created for; for a
+   * pool database: its own name).
+   */
   database: string;
   /** ISO time of creation, for operators and the reconciler's grace period. */
   createdAt: string;
@@ -32,6 +37,26 @@ export function markerLiteral(marker: Marker): string {
   return quoteLiteral(`${MARKER_PREFIX}${JSON.stringify(marker)}`);
 }
 
+/**
+ * The marker of a design's `kind` object, created now unless `extra` says otherwise (a retry
+ * keeps the first creation time; schema markers carry their version).
+ */
+export function designMarker(
+  kind: 'role' | 'database' | 'schema',
+  instance: string,
+  ref: { designId: string; database: string },
+  extra: Partial<Pick<Marker, 'createdAt' | 'version' | 'migratingTo' | 'phasesDone'>> = {},
+): string {
+  return markerLiteral({
+    kind,
+    instance,
+    designId: ref.designId,
+    database: ref.database,
+    createdAt: new Date().toISOString(),
+    ...extra,
+  });
+}
+
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** The marker in a COMMENT, or undefined for anything else (unmarked objects are never ours). */
@@ -48,7 +73,7 @@ export function parseMarker(comment: string | null | undefined): Marker | undefi
     string,
     unknown
   >;
-  if (kind !== 'role' && kind !== 'database' && kind !== 'schema') return undefined;
+  if (kind !== 'role' && kind !== 'database' && kind !== 'schema' && kind !== 'pool') return undefined;
   if (!isString(instance) || !isString(designId) || !isString(database) || !isString(createdAt))
     return undefined;
   if (![version, migratingTo, phasesDone].every((n) => n === undefined || Number.isInteger(n)))

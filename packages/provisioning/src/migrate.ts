@@ -1,7 +1,7 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
 import { describeError, ProvisioningError, step } from './errors.ts';
-import { type Marker, markerIsFor, markerLiteral } from './markers.ts';
+import { designMarker, type Marker, markerIsFor } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
 import { lockSchema, readSchemaMarker } from './steps/schema.ts';
@@ -93,11 +93,7 @@ async function runPhase(
   for (const migrationStep of phase) await runStep(tx, migrationStep);
   const last = index === phaseCount - 1;
   // The role owns `public` since provisioning, so it may comment on it.
-  const next = markerLiteral({
-    kind: 'schema',
-    instance,
-    designId: plan.designId,
-    database: plan.database,
+  const next = designMarker('schema', instance, plan, {
     createdAt: marker?.createdAt ?? new Date().toISOString(),
     ...(last
       ? { version: plan.toVersion }

@@ -2,6 +2,7 @@ import { quoteIdent, quoteLiteral } from '@schema-builder/schema-model';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectDatabase } from './inspect.ts';
+import { dropPool, ensurePool, listPoolDatabases } from './pool.ts';
 import { dropProvisioned, provision } from './provision.ts';
 import { reconcile } from './reconcile.ts';
 import { generatePassword, scramSha256Verifier } from './scram.ts';
@@ -62,5 +63,25 @@ describe('an admin that is not a superuser', () => {
     const left = await server.existing();
     expect(left.roles).toEqual([`${server.prefix}_admin`]);
     expect(left.databases).toEqual([adminDatabase()]);
+  });
+
+  test('fills the warm pool, provisions from it and drops it', async () => {
+    expect(await ensurePool(limited, { size: 1, prefix: server.prefix })).toMatchObject({ available: 1 });
+    const plan = server.plan(blogDesign);
+    const outcomes: (string | undefined)[] = [];
+    await provision(limited, plan, {
+      onStep: (name, detail) => {
+        if (name === 'database') outcomes.push(detail);
+      },
+    });
+    expect(outcomes).toEqual(['claimed']);
+    expect(await tryLogin(loginUrl(server, plan.role, plan.password, plan.database))).toEqual({
+      user: plan.role,
+      database: plan.database,
+    });
+    await dropProvisioned(limited, plan);
+    await ensurePool(limited, { size: 1, prefix: server.prefix });
+    expect(await dropPool(limited)).toHaveLength(1);
+    expect(await listPoolDatabases(limited)).toEqual([]);
   });
 });

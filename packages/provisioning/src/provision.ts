@@ -23,8 +23,11 @@ export const provisionSteps: readonly ProvisionStep[] = [
 ];
 
 export interface ProvisionOptions {
-  /** Called after each completed step, e.g. to heartbeat the job. */
-  onStep?: (name: ProvisionStep['name']) => void | Promise<void>;
+  /**
+   * Called after each completed step, e.g. to heartbeat the job. `detail` says how the database
+   * step got its database (`claimed` from the warm pool, `created`, or `existing` on a retry).
+   */
+  onStep?: (name: ProvisionStep['name'], detail?: string) => void | Promise<void>;
 }
 
 /**
@@ -37,8 +40,11 @@ export async function provision(
   options: ProvisionOptions = {},
 ): Promise<void> {
   for (const provisionStep of provisionSteps) {
-    await provisionStep.run(session, plan);
-    await options.onStep?.(provisionStep.name);
+    const result = await provisionStep.run(session, plan);
+    await options.onStep?.(
+      provisionStep.name,
+      provisionStep.name === 'database' ? String(result) : undefined,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { describeError, step } from './errors.ts';
 import { MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
+import { dropPool } from './pool.ts';
 import type { TargetSession } from './session.ts';
 import { dropDatabase } from './steps/database.ts';
 import { dropRole } from './steps/role.ts';
@@ -84,7 +85,8 @@ export interface ReconcileResult {
 
 /**
  * Removes marked databases and roles that no metadata row owns: what a crashed job or a lost
- * cleanup left behind. Never touches unmarked objects or other deployments' markers.
+ * cleanup left behind. Never touches unmarked objects or other deployments' markers, nor the
+ * warm pool's unclaimed databases (marked `pool`, not `database`: see pool.ts).
  */
 export async function reconcile(session: TargetSession, options: ReconcileOptions): Promise<ReconcileResult> {
   const marked = await findMarked(session);
@@ -122,11 +124,16 @@ function refOf(marker: Marker, role: string): DatabaseRef {
 }
 
 /**
- * Drops every database and role this deployment marked on the server: for tests, benches and
- * decommissioning. Throws when something could not be dropped.
+ * Drops every database and role this deployment marked on the server, its warm pool included:
+ * for tests, benches and decommissioning. Throws when something could not be dropped.
  */
 export async function removeDeployment(session: TargetSession): Promise<ReconcileResult> {
   const result = await reconcile(session, { known: new Set() });
+  try {
+    result.droppedDatabases.push(...(await dropPool(session)));
+  } catch (error) {
+    result.failures.push({ name: 'warm pool', reason: describeError(error) });
+  }
   if (result.failures.length > 0)
     throw new Error(`could not drop ${result.failures.map((f) => `${f.name} (${f.reason})`).join(', ')}`);
   return result;

@@ -2,8 +2,9 @@ import { quoteIdent } from '@schema-builder/schema-model';
 import { type DatabaseState, databaseIsOurs, readDatabase } from '../catalog.ts';
 import { isPgError, ProvisioningError, step } from '../errors.ts';
 import { lockDesignObjects } from '../locks.ts';
-import { markerLiteral } from '../markers.ts';
+import { designMarker } from '../markers.ts';
 import type { DatabaseRef } from '../plan.ts';
+import { claimPoolDatabase } from '../pool.ts';
 import type { TargetSession } from '../session.ts';
 import { closeSharedDatabases } from './shared-databases.ts';
 
@@ -19,15 +20,23 @@ async function ourDatabase(session: TargetSession, ref: DatabaseRef): Promise<Da
   return state;
 }
 
+/** How the database step got the database: from the warm pool, created, or already there. */
+export type DatabaseOutcome = 'claimed' | 'created' | 'existing';
+
 /**
- * Step 2: the database, owned by the design's role, then marked. CREATE DATABASE cannot run in
- * a transaction, so we check pg_database first and treat "already exists" from a concurrent
- * creator as success once the database proves to be ours. TEMPLATE template0: a new database
- * must not inherit whatever an operator put into template1.
+ * Step 2: the database, owned by the design's role, then marked. When it does not exist yet, an
+ * empty database of the warm pool is claimed if there is one (renamed, handed to the role and
+ * marked in one transaction, see claimPoolDatabase). Otherwise it is created: CREATE DATABASE
+ * cannot run in a transaction, so we check pg_database first and treat "already exists" from a
+ * concurrent creator as success once the database proves to be ours. TEMPLATE template0 (pool
+ * databases too): a new database must not inherit whatever an operator put into template1.
  */
-export function ensureDatabase(session: TargetSession, ref: DatabaseRef): Promise<void> {
+export function ensureDatabase(session: TargetSession, ref: DatabaseRef): Promise<DatabaseOutcome> {
   return step('create database', async () => {
+    let outcome: DatabaseOutcome = 'existing';
     if (!(await ourDatabase(session, ref))) {
+      if (await claimPoolDatabase(session, ref)) return 'claimed';
+      outcome = 'created';
       try {
         await session.admin.unsafe(
           `CREATE DATABASE ${quoteIdent(ref.database)} OWNER ${quoteIdent(ref.role)} TEMPLATE template0`,
@@ -43,15 +52,12 @@ export function ensureDatabase(session: TargetSession, ref: DatabaseRef): Promis
         throw new ProvisioningError('SERVER_ERROR', `database ${ref.database} vanished while being created`);
       if (!databaseIsOurs(state, ref, session.instance)) throw notOurs(ref.database);
       if (state.marker?.kind === 'database') return;
-      const marker = markerLiteral({
-        kind: 'database',
-        instance: session.instance,
-        designId: ref.designId,
-        database: ref.database,
+      const marker = designMarker('database', session.instance, ref, {
         createdAt: state.ownerMarker?.createdAt ?? new Date().toISOString(),
       });
       await tx.unsafe(`COMMENT ON DATABASE ${quoteIdent(ref.database)} IS ${marker}`);
     });
+    return outcome;
   });
 }
 

@@ -3,7 +3,7 @@ import type postgres from 'postgres';
 import { readRole, roleIsOurs } from '../catalog.ts';
 import { isPgError, ProvisioningError, step } from '../errors.ts';
 import { lockDesignObjects } from '../locks.ts';
-import { markerLiteral } from '../markers.ts';
+import { designMarker } from '../markers.ts';
 import { connectionLimitOf, type DatabaseRef, type ProvisionPlan } from '../plan.ts';
 import { scramSha256Verifier } from '../scram.ts';
 import type { TargetSession } from '../session.ts';
@@ -49,14 +49,7 @@ async function createOrUpdateRole(session: TargetSession, plan: ProvisionPlan): 
     }
     await tx.unsafe(`CREATE ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE
       NOREPLICATION NOBYPASSRLS CONNECTION LIMIT ${limit} PASSWORD ${password}`);
-    const marker = markerLiteral({
-      kind: 'role',
-      instance: session.instance,
-      designId: plan.designId,
-      database: plan.database,
-      createdAt: new Date().toISOString(),
-    });
-    await tx.unsafe(`COMMENT ON ROLE ${role} IS ${marker}`);
+    await tx.unsafe(`COMMENT ON ROLE ${role} IS ${designMarker('role', session.instance, plan)}`);
     await grantMembershipToAdmin(tx, role);
   });
 }

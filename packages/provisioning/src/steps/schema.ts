@@ -1,7 +1,7 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
 import { describeError, ProvisioningError, step } from '../errors.ts';
-import { type Marker, markerIsFor, markerLiteral, parseMarker } from '../markers.ts';
+import { designMarker, type Marker, markerIsFor, parseMarker } from '../markers.ts';
 import type { ProvisionPlan } from '../plan.ts';
 import type { TargetSession } from '../session.ts';
 
@@ -33,14 +33,7 @@ export function applyDesign(session: TargetSession, plan: ProvisionPlan): Promis
         await tx.unsafe(`SET LOCAL ROLE ${role}`);
         await tx.unsafe('SET LOCAL search_path TO public');
         await runDdl(tx, plan.ddl);
-        const schemaMarker = markerLiteral({
-          kind: 'schema',
-          instance: session.instance,
-          designId: plan.designId,
-          database: plan.database,
-          createdAt: new Date().toISOString(),
-          version: plan.version,
-        });
+        const schemaMarker = designMarker('schema', session.instance, plan, { version: plan.version });
         await tx.unsafe(`COMMENT ON SCHEMA public IS ${schemaMarker}`);
         return 'applied';
       }),
