@@ -34,6 +34,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger): Pro
       port: config.EMBEDDED_POSTGRES_PORT,
       database: 'schema_builder',
       onLog: (message) => log.debug({ postgres: message.trim() }, 'embedded postgres'),
+      onWarning: (message) => log.warn(message),
     });
     log.info(
       { dataDir, port: config.EMBEDDED_POSTGRES_PORT },

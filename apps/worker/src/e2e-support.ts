@@ -2,7 +2,6 @@
  * For this package's end-to-end tests (nothing else imports it): designs and databases through
  * the REST API of a test stack, logins as a provisioned role, and admin looks at a target server.
  */
-import { createServer } from 'node:net';
 import { parseTargetList } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { blogDesign } from '@schema-builder/testing/fixtures';
@@ -143,18 +142,5 @@ export async function existingOn(
     const roles = await sql<{ name: string }[]>`
       SELECT rolname AS name FROM pg_roles WHERE rolname = ANY(${names.roles ?? []}) ORDER BY 1`;
     return { databases: databases.map((row) => row.name), roles: roles.map((row) => row.name) };
-  });
-}
-
-/** A TCP port of 127.0.0.1 nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
   });
 }

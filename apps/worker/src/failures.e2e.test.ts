@@ -1,6 +1,7 @@
 import { createClient } from '@schema-builder/client';
 import { databaseUrl, parseTargetList } from '@schema-builder/provisioning';
 import { quoteIdent } from '@schema-builder/schema-model';
+import { freePort } from '@schema-builder/testing/free-port';
 import { serverUrl } from '@schema-builder/testing/postgres';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,7 +11,6 @@ import {
   createDesign,
   credentialsOf,
   existingOn,
-  freePort,
   type Json,
   requestDatabase,
   tryLogin,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type EmbeddedServer, startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import { databaseUrl } from '@schema-builder/provisioning';
+import { freePort } from '@schema-builder/testing/free-port';
 import { serverUrl } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -10,7 +11,6 @@ import {
   createDesign,
   credentialsOf,
   existingOn,
-  freePort,
   type Json,
   requestDatabase,
   tryLogin,

