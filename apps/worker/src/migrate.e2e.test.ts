@@ -82,7 +82,7 @@ describe('migrating a live database', () => {
     expect(plan.hazardCounts).toMatchObject({ BREAKS_CLIENTS: 1, DATA_DEPENDENT: 1 });
 
     const dryRun = await migrate({ dryRun: true });
-    expect(dryRun.statusCode).toBe(202);
+    expect(dryRun.statusCode).toBe(200);
     expect(dryRun.json()).toMatchObject({ dryRun: true, queued: false, refusals: [] });
     expect(dryRun.json().findings).toEqual([expect.objectContaining({ kind: 'duplicates', count: 0 })]);
     expect(

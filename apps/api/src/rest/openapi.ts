@@ -49,7 +49,9 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
     // The adapter always documents success as 200; say what the route really answers (201, 202).
     const success = responses['200'];
     if (success && route.successStatus !== 200) {
-      delete responses['200'];
+      if (route.okWhenNothingQueued)
+        responses['200'] = { ...success, description: 'Nothing was queued (a dry run, or nothing to do)' };
+      else delete responses['200'];
       responses[String(route.successStatus)] = success;
     }
     for (const [status, response] of Object.entries(responses)) {

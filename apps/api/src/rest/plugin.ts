@@ -8,7 +8,7 @@ import type { AppRouter } from '../trpc/root.ts';
 import { createCaller } from '../trpc/root.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import type { RestRoute } from './routes.ts';
-import { REST_PREFIX, restRoutes } from './routes.ts';
+import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
 
 export interface RestPluginOptions {
   router: AppRouter;
@@ -39,7 +39,7 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
         const caller = createCaller(options.createContext({ req: request }));
         try {
           const data = await callProcedure(caller, route.procedure, inputOf(route, request));
-          return reply.status(route.successStatus).send(data);
+          return reply.status(successStatusOf(route, data)).send(data);
         } catch (error) {
           const body = toErrorBody(error, request.id);
           if (error instanceof Error) options.onError({ error, path: route.procedure, req: request });

@@ -16,6 +16,8 @@ export interface RestRoute {
   /** The procedure takes no input (`z.void()`). */
   voidInput: boolean;
   successStatus: number;
+  /** Answers 200 instead of 202 when its output says `queued: false` (a dry run, nothing to do). */
+  okWhenNothingQueued: boolean;
 }
 
 /** Procedures whose success creates a resource answer 201. */
@@ -29,6 +31,8 @@ const ACCEPTED: ReadonlySet<string> = new Set([
   'databases.drop',
   'databases.migrate',
 ]);
+/** Accepted procedures that may queue nothing; their output has `queued`. */
+const MAY_QUEUE_NOTHING: ReadonlySet<string> = new Set(['databases.migrate']);
 
 /** Every procedure that has `meta.openapi`, as a REST route: the one source of REST routes. */
 export function restRoutes(router: AppRouter): RestRoute[] {
@@ -48,9 +52,17 @@ export function restRoutes(router: AppRouter): RestRoute[] {
         errorResponses: Array.isArray(openapi.errorResponses) ? {} : (openapi.errorResponses ?? {}),
         voidInput: input === undefined || input._zod?.def?.type === 'void',
         successStatus: CREATED.has(procedure) ? 201 : ACCEPTED.has(procedure) ? 202 : 200,
+        okWhenNothingQueued: MAY_QUEUE_NOTHING.has(procedure),
       },
     ];
   });
+}
+
+/** The status of a successful answer: 202 only when work was really queued. */
+export function successStatusOf(route: RestRoute, output: unknown): number {
+  const nothingQueued =
+    typeof output === 'object' && output !== null && (output as { queued?: unknown }).queued === false;
+  return route.okWhenNothingQueued && nothingQueued ? 200 : route.successStatus;
 }
 
 interface ProcedureDefinition {

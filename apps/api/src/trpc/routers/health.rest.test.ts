@@ -118,14 +118,15 @@ describe('API documentation', () => {
 
 describe('success statuses in the API documentation', () => {
   test.each([
-    ['/schemas', 'post', '201'],
-    ['/schemas/{id}/database', 'post', '202'],
-    ['/schemas/{id}/database/migrate', 'post', '202'],
-    ['/schemas/{id}/database/status', 'get', '200'],
-  ])('%s %s is documented as %s', async (path, method, status) => {
+    ['/schemas', 'post', ['201']],
+    ['/schemas/{id}/database', 'post', ['202']],
+    // 200 when nothing was queued: a dry run, or the database is already at that version.
+    ['/schemas/{id}/database/migrate', 'post', ['200', '202']],
+    ['/schemas/{id}/database/status', 'get', ['200']],
+  ])('%s %s is documented as %j', async (path, method, statuses) => {
     const document = (await h.request('GET', '/api/v1/openapi.json')).json();
-    expect(Object.keys(document.paths[path][method].responses).filter((code) => code < '400')).toEqual([
-      status,
-    ]);
+    expect(Object.keys(document.paths[path][method].responses).filter((code) => code < '400')).toEqual(
+      statuses,
+    );
   });
 });
