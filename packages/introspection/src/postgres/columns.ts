@@ -41,6 +41,8 @@ export interface ColumnRow {
   comment: string | null;
   /** The serial sequence this column owns, as regclass text: how `nextval()` in `default` names it. */
   ownedSequence: string | null;
+  /** The column's collation when it is not its type's: `C`, or `public.posix` outside pg_catalog. */
+  collation: string | null;
 }
 
 /**
@@ -61,11 +63,15 @@ export function readColumns(tx: Tx, namespace: number) {
             (select s.oid::regclass::text from pg_depend dep join pg_class s on s.oid = dep.objid and s.relkind = 'S'
              where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass
                and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype = 'a'
-             order by s.oid limit 1) as "ownedSequence"
+             order by s.oid limit 1) as "ownedSequence",
+            case when cn.nspname = 'pg_catalog' then co.collname::text
+                 else cn.nspname || '.' || co.collname end as collation
      from pg_attribute a
      join pg_class c on c.oid = a.attrelid
      join pg_type t on t.oid = a.atttypid
      left join pg_type bt on bt.oid = t.typbasetype
+     left join pg_collation co on co.oid = a.attcollation and a.attcollation <> 0 and a.attcollation <> t.typcollation
+     left join pg_namespace cn on cn.oid = co.collnamespace
      left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
      where c.relnamespace = $1 and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
      order by a.attrelid, a.attnum`,

@@ -115,6 +115,7 @@ function column(row: ColumnRow): IntrospectedColumn {
     ...(row.identity === 'a' ? { identityAlways: true } : {}),
     ...(row.ownedSequence !== null ? { ownedSequence: row.ownedSequence } : {}),
     ...(generated && row.default !== null ? { generated: row.default } : {}),
+    ...(row.collation !== null ? { collation: row.collation } : {}),
     comment: row.comment,
   };
 }

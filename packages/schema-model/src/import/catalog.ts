@@ -57,6 +57,12 @@ export interface IntrospectedColumn {
   generated?: string;
   /** MySQL `ON UPDATE current_timestamp()`: the value set whenever the row changes. */
   onUpdate?: string;
+  /**
+   * The column's collation when it is not the default one: PostgreSQL, when it is not its type's
+   * (`COLLATE "C"`), by name, schema-qualified (`public.posix`) unless it is one of pg_catalog's
+   * (`C`, `POSIX`); MySQL, when it is not its table's default (`utf8mb4_bin`).
+   */
+  collation?: string;
   comment: string | null;
 }
 

@@ -78,6 +78,13 @@ export function importColumn(
       `${label(source)} is computed from ${source.generated}; the design has no generated columns, so it is imported as a plain column.`,
     );
   }
+  if (source.collation !== undefined) {
+    ctx.warn(
+      'COLLATION_DROPPED',
+      path,
+      `Column ${q(source.name)} of table ${q(site.table)} uses the collation ${q(source.collation)}; a design has no collations, so it is imported with the database's default collation.`,
+    );
+  }
   if (source.onUpdate !== undefined) {
     ctx.warn(
       'ON_UPDATE_DROPPED',

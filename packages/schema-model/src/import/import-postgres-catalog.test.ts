@@ -199,3 +199,46 @@ describe('catalogToDesign: a PostgreSQL schema', () => {
     expect(catalogToDesign(source, { name: 'imported', dialect: 'postgresql' })).toEqual(result);
   });
 });
+
+describe('catalogToDesign: a PostgreSQL column with its own collation', () => {
+  const result = importValid(
+    catalog([
+      table('person', [
+        column('code', 'text', { collation: 'C' }),
+        column('sort_name', 'character varying(80)', { collation: 'public.posix', nullable: false }),
+        column('plain', 'text'),
+      ]),
+    ]),
+  );
+
+  test('is imported as its type, without the collation', () => {
+    expect(columnOf(result.document, 'person', 'code')).toEqual({
+      id: 'c_person_code',
+      name: 'code',
+      dataType: 'TEXT',
+      nullable: true,
+    });
+    expect(columnOf(result.document, 'person', 'sort_name')).toMatchObject({
+      dataType: 'VARCHAR',
+      length: 80,
+      nullable: false,
+    });
+  });
+
+  test('reports the lost collation, naming the table, the column and the collation', () => {
+    expect(result.warnings).toEqual([
+      {
+        code: 'COLLATION_DROPPED',
+        path: 'tables.person.columns.code',
+        message:
+          'Column "code" of table "person" uses the collation "C"; a design has no collations, so it is imported with the database\'s default collation.',
+      },
+      {
+        code: 'COLLATION_DROPPED',
+        path: 'tables.person.columns.sort_name',
+        message:
+          'Column "sort_name" of table "person" uses the collation "public.posix"; a design has no collations, so it is imported with the database\'s default collation.',
+      },
+    ]);
+  });
+});
