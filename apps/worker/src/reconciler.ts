@@ -24,7 +24,8 @@ export async function reconcileTargets({ client, targets, session, log }: Reconc
         known: async () =>
           new Set((await client.worker.knownDatabases.query({ target: target.name })).databases),
       });
-      if (result.droppedDatabases.length + result.droppedRoles.length + result.failures.length > 0)
+      const { droppedDatabases, droppedRoles, skipped, failures } = result;
+      if ([...droppedDatabases, ...droppedRoles, ...skipped, ...failures].length > 0)
         log.info({ target: target.name, ...result }, 'reconciled');
     } catch (error) {
       log.warn({ err: error, target: target.name }, 'reconciling failed; the next pass tries again');

@@ -9,6 +9,7 @@ import {
   provision,
   rotatePassword,
   type TargetSession,
+  whileJobRuns,
 } from '@schema-builder/provisioning';
 
 export type ClaimedJob = NonNullable<RouterOutputs['worker']['claim']['job']>;
@@ -24,7 +25,12 @@ export type StepListener = (step: string, detail?: string) => Promise<void> | vo
  * so a job retried after a crash at any point converges. Throws on failure, after removing
  * whatever a failed build left (a migration rolls back by itself).
  */
-export async function runJob(session: TargetSession, job: ClaimedJob, onStep: StepListener): Promise<void> {
+export function runJob(session: TargetSession, job: ClaimedJob, onStep: StepListener): Promise<void> {
+  // While the job runs, the reconciler leaves the design's objects alone.
+  return whileJobRuns(session, job.database, () => runOperation(session, job, onStep));
+}
+
+async function runOperation(session: TargetSession, job: ClaimedJob, onStep: StepListener): Promise<void> {
   const ref: DatabaseRef = { designId: job.designId, database: job.database, role: job.role };
   switch (job.operation) {
     case 'provision':

@@ -42,7 +42,9 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     if (open) return open;
     const server = options.targets.find((candidate) => candidate.name === target);
     if (!server) return undefined;
-    const created = openTarget(server, { instance, poolSize: options.concurrency + 1 });
+    // Per job: one connection holding its job lock and one for its steps; then the reconciler's
+    // two and the pool top-up's one.
+    const created = openTarget(server, { instance, poolSize: 2 * options.concurrency + 3 });
     sessions.set(key, created);
     return created;
   };

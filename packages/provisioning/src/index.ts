@@ -13,6 +13,7 @@ export {
   inspectDatabase,
 } from './inspect.ts';
 export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';
+export { whileJobRuns } from './locks.ts';
 export { MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
 export {
   type DatabaseMigration,

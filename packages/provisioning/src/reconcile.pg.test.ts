@@ -1,6 +1,7 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { whileJobRuns } from './locks.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { provision, provisionSteps } from './provision.ts';
 import { reconcile } from './reconcile.ts';
@@ -40,7 +41,7 @@ afterAll(async () => {
 describe('reconcile', () => {
   test('leaves objects younger than minAgeMs alone', async () => {
     const result = await reconcile(server.session, { known: new Set(), minAgeMs: 60 * 60_000 });
-    expect(result).toEqual({ droppedDatabases: [], droppedRoles: [], failures: [] });
+    expect(result).toEqual({ droppedDatabases: [], droppedRoles: [], failures: [], skipped: [] });
   });
 
   test('removes marked objects no metadata row owns, and nothing else', async () => {
@@ -50,6 +51,7 @@ describe('reconcile', () => {
       droppedDatabases: [plans.orphan.database],
       droppedRoles: [plans.halfDone.role, plans.orphan.role].sort(),
       failures: [],
+      skipped: [],
     });
 
     const left = await server.existing();
@@ -60,6 +62,65 @@ describe('reconcile', () => {
 
   test('is idempotent: a second run finds nothing more to do', async () => {
     const result = await reconcile(server.session, { known: new Set([plans.known.database]) });
-    expect(result).toEqual({ droppedDatabases: [], droppedRoles: [], failures: [] });
+    expect(result).toEqual({ droppedDatabases: [], droppedRoles: [], failures: [], skipped: [] });
+  });
+});
+
+describe('reconcile beside jobs', () => {
+  let busy: ProvisionPlan;
+  let claimed: ProvisionPlan;
+  const onlyKnown = async () => new Set([plans.known.database]);
+  beforeAll(async () => {
+    busy = server.plan(blogDesign, { ddl: '' });
+    claimed = server.plan(blogDesign, { ddl: '' });
+    await provision(server.session, busy);
+    await provision(server.session, claimed);
+  });
+
+  test('leaves an orphan alone while a job of its design runs, and drops it once the job is over', async () => {
+    let finishJob = () => {};
+    const jobDone = new Promise<void>((resolve) => {
+      finishJob = resolve;
+    });
+    let job: Promise<void> = Promise.resolve();
+    await new Promise<void>((started) => {
+      job = whileJobRuns(server.session, busy.database, () => {
+        started();
+        return jobDone;
+      });
+    });
+    const known = async () => new Set([plans.known.database, claimed.database]);
+    expect(await reconcile(server.session, { known })).toEqual({
+      droppedDatabases: [],
+      droppedRoles: [],
+      failures: [],
+      skipped: [busy.database, busy.role],
+    });
+    finishJob();
+    await job;
+    expect(await reconcile(server.session, { known })).toEqual({
+      droppedDatabases: [busy.database],
+      droppedRoles: [busy.role],
+      failures: [],
+      skipped: [],
+    });
+  });
+
+  test('keeps an orphan the metadata claims after the server was listed (a retry queued meanwhile)', async () => {
+    let calls = 0;
+    // The first answer is read right after listing the server; a retry lands before the drop.
+    const known = async () => {
+      calls += 1;
+      return calls === 1 ? onlyKnown() : new Set([plans.known.database, claimed.database]);
+    };
+    expect(await reconcile(server.session, { known })).toEqual({
+      droppedDatabases: [],
+      droppedRoles: [],
+      failures: [],
+      skipped: [claimed.database, claimed.role],
+    });
+    const left = await server.existing();
+    expect(left.databases).toContain(claimed.database);
+    expect(left.roles).toContain(claimed.role);
   });
 });

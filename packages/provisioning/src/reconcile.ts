@@ -1,4 +1,5 @@
 import { describeError, step } from './errors.ts';
+import { unlessJobRuns } from './locks.ts';
 import { MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import { dropPool } from './pool.ts';
@@ -79,6 +80,11 @@ export interface ReconcileOptions {
 export interface ReconcileResult {
   droppedDatabases: string[];
   droppedRoles: string[];
+  /**
+   * Orphans left for the next pass: a job of their design is running (a retry may be adopting
+   * them), or the metadata claimed them after the server was listed.
+   */
+  skipped: string[];
   /** Objects that could not be dropped (e.g. a server error); the next run tries again. */
   failures: { name: string; reason: string }[];
 }
@@ -98,11 +104,19 @@ export async function reconcile(session: TargetSession, options: ReconcileOption
     !known.has(marker.database) &&
     !(Date.parse(marker.createdAt) > cutoff);
 
-  const result: ReconcileResult = { droppedDatabases: [], droppedRoles: [], failures: [] };
-  const attempt = async (name: string, run: () => Promise<void>, done: string[]) => {
+  const result: ReconcileResult = { droppedDatabases: [], droppedRoles: [], failures: [], skipped: [] };
+  // Under the design's job lock, asking the metadata once more: a retry queued since the list
+  // was read owns the name again, and its job may already be reusing what we found.
+  const stillOrphaned = async (marker: Marker) =>
+    typeof options.known !== 'function' || !(await options.known()).has(marker.database);
+  const attempt = async (name: string, marker: Marker, drop: () => Promise<void>, done: string[]) => {
     try {
-      await run();
-      done.push(name);
+      const dropped = await unlessJobRuns(session, marker.database, async () => {
+        if (!(await stillOrphaned(marker))) return false;
+        await drop();
+        return true;
+      });
+      (dropped ? done : result.skipped).push(name);
     } catch (error) {
       result.failures.push({ name, reason: describeError(error) });
     }
@@ -110,12 +124,18 @@ export async function reconcile(session: TargetSession, options: ReconcileOption
   for (const database of marked.databases.filter((d) => orphaned(d.marker)))
     await attempt(
       database.name,
+      database.marker,
       () => dropDatabase(session, refOf(database.marker, database.owner)),
       result.droppedDatabases,
     );
   // Roles after databases: a role cannot be dropped while it owns one.
   for (const role of marked.roles.filter((r) => orphaned(r.marker)))
-    await attempt(role.name, () => dropRole(session, refOf(role.marker, role.name)), result.droppedRoles);
+    await attempt(
+      role.name,
+      role.marker,
+      () => dropRole(session, refOf(role.marker, role.name)),
+      result.droppedRoles,
+    );
   return result;
 }
 
@@ -134,7 +154,10 @@ export async function removeDeployment(session: TargetSession): Promise<Reconcil
   } catch (error) {
     result.failures.push({ name: 'warm pool', reason: describeError(error) });
   }
-  if (result.failures.length > 0)
-    throw new Error(`could not drop ${result.failures.map((f) => `${f.name} (${f.reason})`).join(', ')}`);
+  const problems = [
+    ...result.failures.map((f) => `${f.name} (${f.reason})`),
+    ...result.skipped.map((name) => `${name} (a job of its design is running)`),
+  ];
+  if (problems.length > 0) throw new Error(`could not drop ${problems.join(', ')}`);
   return result;
 }
