@@ -13,6 +13,7 @@ export async function lockDesignObjects(tx: postgres.TransactionSql, database: s
 }
 
 const jobLockKey = (database: string) => `schema-builder:job:${database}`;
+const JOB_LOCK_WAIT = '60s';
 
 /**
  * Runs a job's `work` while holding the design's job lock in SHARE mode on a reserved admin
@@ -27,7 +28,14 @@ export async function whileJobRuns<T>(
 ): Promise<T> {
   const sql = await session.admin.reserve();
   try {
-    await sql`SELECT pg_advisory_lock_shared(hashtextextended(${jobLockKey(database)}, 0))`;
+    // The reconciler holds the lock only while it drops; a job that waits longer than this fails
+    // (and is retried) rather than hanging on a lock nobody will release.
+    await sql`SELECT set_config('lock_timeout', ${JOB_LOCK_WAIT}, false)`;
+    try {
+      await sql`SELECT pg_advisory_lock_shared(hashtextextended(${jobLockKey(database)}, 0))`;
+    } finally {
+      await sql`RESET lock_timeout`;
+    }
     try {
       return await work();
     } finally {
