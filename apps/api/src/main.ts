@@ -16,6 +16,7 @@ let worker: EmbeddedWorker | undefined;
 closeWithGrace({ delay: 10_000, logger: log }, async ({ err, signal }) => {
   if (err) log.error({ err }, 'shutting down after an uncaught error');
   else log.info({ signal }, 'shutting down');
+  services.queue.drain();
   await worker?.stop();
   await app.close();
   await close();

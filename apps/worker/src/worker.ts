@@ -133,8 +133,13 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const loop = async () => {
     while (!stopping) {
       try {
-        const { job } = await client.worker.claim.mutate({ waitMs: options.claimWaitMs ?? 10_000 });
+        const waitMs = options.claimWaitMs ?? 10_000;
+        const asked = Date.now();
+        const { job } = await client.worker.claim.mutate({ waitMs });
         if (job) await handle(job);
+        // "None" long before the wait was over: that API is shutting down; do not spin on it.
+        else if (!stopping && Date.now() - asked < waitMs / 2)
+          await new Promise((resolve) => setTimeout(resolve, ERROR_BACKOFF_MS));
       } catch (error) {
         if (stopping) return;
         log.warn({ err: error }, 'talking to the API failed; retrying');

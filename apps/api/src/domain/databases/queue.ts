@@ -83,6 +83,7 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly waiters = new Set<() => void>();
   private unlisten: (() => Promise<void>) | undefined;
+  private drainingSince: Date | undefined;
 
   /**
    * `url` is the metadata database: pg-boss keeps a small pool of its own there (its schema
@@ -117,6 +118,19 @@ export class JobQueue {
     await this.boss.createQueue(JOB_QUEUE, { name: JOB_QUEUE, ...policy, deadLetter: DEAD_JOB_QUEUE });
     const listener = await this.sql.listen(JOB_CHANNEL, () => this.wake());
     this.unlisten = listener.unlisten;
+  }
+
+  /**
+   * The API is shutting down: claims waiting for a job answer "none" at once, and so do new ones,
+   * so workers do not hold the shutdown up for a whole long poll. Jobs stay queued.
+   */
+  drain(): void {
+    this.drainingSince ??= new Date();
+    this.wake();
+  }
+
+  get draining(): boolean {
+    return this.drainingSince !== undefined;
   }
 
   async stop(): Promise<void> {

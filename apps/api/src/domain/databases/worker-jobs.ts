@@ -33,8 +33,9 @@ export async function claimJob({
   const deadline = Date.now() + Math.min(waitMs, MAX_CLAIM_WAIT_MS);
   await settleDeadJobs({ services, origin });
   for (;;) {
-    // A worker that went away (killed while waiting) must not be handed a job it cannot run.
-    if (signal?.aborted) return null;
+    // A worker that went away (killed while waiting) must not be handed a job it cannot run;
+    // while this API shuts down, claims answer "none" at once and the jobs stay queued.
+    if (signal?.aborted || services.queue.draining) return null;
     const queued = await services.queue.fetch();
     if (queued) {
       const job = await startClaimedJob({ services, origin }, queued);

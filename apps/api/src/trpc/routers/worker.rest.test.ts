@@ -49,4 +49,25 @@ describe('worker.claim', () => {
       database: requested.json().database,
     });
   });
+
+  // Last in this file: the harness's queue stays draining.
+  test('when the API shuts down, a waiting claim answers at once without a job, and jobs stay queued', async () => {
+    const url = await h.listen();
+    const waiting = fetch(claimUrl(url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workerKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ waitMs: 20_000 }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    h.services.queue.drain();
+    // Without the drain, the waiting claim would be woken by this job's NOTIFY and take it.
+    const schema = await h.request('POST', '/api/v1/schemas', { name: 'queued while draining', tables: [] });
+    const requested = await h.request('POST', `/api/v1/schemas/${schema.json().id}/database`);
+    expect(requested.statusCode).toBe(202);
+    const answer = await waiting;
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { result: { data: { job: unknown } } }).result.data.job).toBeNull();
+    const status = await h.request('GET', `/api/v1/schemas/${schema.json().id}/database/status`);
+    expect(status.json()).toMatchObject({ status: 'pending', busy: true });
+  });
 });
