@@ -22,11 +22,7 @@ export function renderLiteral(
   dataType: DataType,
   literal: string | number | boolean | object,
 ): string | undefined {
-  if (NUMERIC_TYPES.has(dataType)) {
-    const text =
-      typeof literal === 'number' ? String(literal) : typeof literal === 'string' ? literal.trim() : '';
-    return NUMBER_PATTERN.test(text) ? text : undefined;
-  }
+  if (NUMERIC_TYPES.has(dataType)) return numberText(literal);
   if (dataType === 'BOOLEAN') {
     if (typeof literal === 'boolean') return literal ? '1' : '0';
     const text = String(literal).trim().toLowerCase();
@@ -43,8 +39,22 @@ export function renderLiteral(
   return quoteLiteralFor(dialect, String(literal));
 }
 
-/** A JSON default as JSON text: text that already is JSON is kept, anything else serialized. */
-function jsonText(value: string | number | boolean | object): string {
+/** Whether a data type holds numbers (integer, decimal or float). */
+export const isNumericType = (dataType: DataType): boolean => NUMERIC_TYPES.has(dataType);
+
+/** A number column's literal as bare SQL, or undefined when it is not a plain decimal number. */
+export function numberText(literal: string | number | boolean | object): string | undefined {
+  const text =
+    typeof literal === 'number' ? String(literal) : typeof literal === 'string' ? literal.trim() : '';
+  return NUMBER_PATTERN.test(text) ? text : undefined;
+}
+
+/**
+ * A JSON column's default as JSON text: a string that already is JSON text (what a form field
+ * sends for `{"a": 1}`) is kept; any other value is serialized, so a plain string becomes a JSON
+ * string.
+ */
+export function jsonText(value: string | number | boolean | object): string {
   if (typeof value === 'string') {
     try {
       JSON.parse(value);
