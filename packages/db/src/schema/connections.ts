@@ -19,6 +19,10 @@ export const connections = pgTable(
     /** Sealed password, or sealed connection string when `uses_connection_string`. */
     secretSealed: text('secret_sealed'),
     usesConnectionString: boolean('uses_connection_string').notNull().default(false),
+    /** PostgreSQL TLS: disable | prefer | require | verify-full (libpq's sslmode names). */
+    sslMode: text('ssl_mode').notNull().default('prefer'),
+    /** PEM certificates trusted for verify-full, beside the system's (e.g. a cloud's CA bundle). */
+    sslRootCert: text('ssl_root_cert'),
     color: text('color'),
     active: boolean('active').notNull().default(true),
     lastTestedAt: timestamp('last_tested_at', { withTimezone: true }),

@@ -6,7 +6,7 @@ import type { ErrorDetail } from '../../errors/codes.ts';
 import { AppError } from '../../errors/codes.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
 import type { ConnectionInput, ConnectionPatch, ConnectionResource } from './types.ts';
-import { CONNECTION_TYPES } from './types.ts';
+import { CONNECTION_TYPES, SSL_MODES, type SslMode } from './types.ts';
 
 /** A sealed secret is bound to its row: copied into another row it no longer opens. */
 export const secretAad = (id: string) => `connection:${id}`;
@@ -23,6 +23,8 @@ export function toConnectionResource(row: ConnectionRow): ConnectionResource {
     username: row.username,
     hasSecret: row.secretSealed !== null,
     usesConnectionString: row.usesConnectionString,
+    sslMode: row.type === 'postgresql' ? (SSL_MODES.find((mode) => mode === row.sslMode) ?? 'prefer') : null,
+    sslRootCert: row.type === 'postgresql' ? row.sslRootCert : null,
     color: row.color,
     active: row.active,
     lastTestedAt: row.lastTestedAt?.toISOString() ?? null,
@@ -80,6 +82,39 @@ function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
   };
 }
 
+/**
+ * The TLS columns: PostgreSQL only. The mode comes from `sslMode`, else from a connection
+ * string's `sslmode`, else stays as it was (`prefer` for a new connection).
+ */
+function tlsColumnsOf(
+  input: Pick<ConnectionInput, 'type' | 'connectionString' | 'sslMode'> & { sslRootCert?: string | null },
+): Partial<ConnectionRow> {
+  if (input.type !== 'postgresql') {
+    if (input.sslMode !== undefined || input.sslRootCert)
+      throw invalid(
+        input.sslMode !== undefined ? 'sslMode' : 'sslRootCert',
+        'applies to PostgreSQL connections only.',
+      );
+    return {};
+  }
+  const fromUrl = input.connectionString ? sslModeOfUrl(input.connectionString) : undefined;
+  const sslMode = input.sslMode ?? fromUrl;
+  return {
+    ...(sslMode !== undefined ? { sslMode } : {}),
+    ...(input.sslRootCert !== undefined ? { sslRootCert: input.sslRootCert } : {}),
+  };
+}
+
+/** A connection string's `sslmode`, when it has one we support. */
+function sslModeOfUrl(text: string): SslMode | undefined {
+  const value = URL.canParse(text) ? new URL(text).searchParams.get('sslmode') : null;
+  if (value === null) return undefined;
+  const mode = SSL_MODES.find((candidate) => candidate === value);
+  if (!mode)
+    throw invalid('connectionString', `sslmode=${value} is not supported: use ${SSL_MODES.join(', ')}.`);
+  return mode;
+}
+
 export interface ConnectionOptions {
   db: Database;
   secrets: SecretBox;
@@ -106,6 +141,7 @@ export async function createConnection({
           color: input.color ?? null,
           active: input.active ?? true,
           ...columns,
+          ...tlsColumnsOf(input),
         })
         .returning();
       if (!row) throw new Error('INSERT … RETURNING returned no row');
@@ -172,6 +208,7 @@ export async function updateConnection(
         name: merged.name,
         type: merged.type,
         ...(targetChanged ? columnsOf(merged) : {}),
+        ...tlsColumnsOf({ ...patch, type: merged.type }),
         ...(patch.description !== undefined ? { description: patch.description } : {}),
         ...(patch.color !== undefined ? { color: patch.color } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),

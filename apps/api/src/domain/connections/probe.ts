@@ -1,9 +1,12 @@
 import { realpath } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { checkServerIdentity, type PeerCertificate, rootCertificates } from 'node:tls';
 import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import mysql from 'mysql2/promise';
 import postgres from 'postgres';
+import type { SslMode } from './types.ts';
 
 /** What a connection test reports: stable codes, never the server's own text. */
 export const PROBE_CODES = [
@@ -14,6 +17,7 @@ export const PROBE_CODES = [
   'DATABASE_NOT_FOUND',
   'PATH_NOT_ALLOWED',
   'SECRET_UNREADABLE',
+  'TLS_FAILED',
   'FAILED',
 ] as const;
 export type ProbeCode = (typeof PROBE_CODES)[number];
@@ -28,6 +32,8 @@ export const PROBE_MESSAGES: Record<ProbeCode, string> = {
   DATABASE_NOT_FOUND: 'The server has no database by that name.',
   PATH_NOT_ALLOWED: 'SQLite files must be inside the directory this service is configured for.',
   SECRET_UNREADABLE: 'The stored password cannot be read (the secret key changed?). Save it again.',
+  TLS_FAILED:
+    'No trusted TLS connection: the server does not accept TLS, or its certificate is not trusted (sslRootCert) or not for this host.',
   FAILED: 'The connection failed.',
 };
 
@@ -41,6 +47,8 @@ export interface ProbeTarget {
   password?: string | null;
   /** For MongoDB: the connection string with its host replaced by `address`. */
   connectionString?: string | null;
+  /** PostgreSQL's TLS: the mode, extra trusted certificates, and the host name to verify. */
+  tls?: { mode: SslMode; rootCert: string | null; host: string };
 }
 
 const DEFAULT_PORTS = { postgresql: 5432, mysql: 3306, mongodb: 27017 } as const;
@@ -105,9 +113,12 @@ async function connectAndUse<T>(
         max: 1,
         connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
         onnotice: () => {},
+        ssl: postgresTls(target.tls),
       });
       try {
         return await use({ type: 'postgresql', sql });
+      } catch (error) {
+        throw tlsFailure(target.tls, error) ?? error;
       } finally {
         await sql.end({ timeout: 1 });
       }
@@ -152,6 +163,34 @@ async function connectAndUse<T>(
       }
     }
   }
+}
+
+/** postgres.js's `ssl` for a TLS mode (what libpq's sslmode means, minus `allow`). */
+function postgresTls(tls: ProbeTarget['tls']): postgres.Options<Record<string, never>>['ssl'] {
+  if (!tls || tls.mode === 'disable') return false;
+  if (tls.mode === 'prefer' || tls.mode === 'require') return tls.mode;
+  const verifyHost = tls.mode === 'verify-full';
+  return {
+    rejectUnauthorized: true,
+    // Extra trusted certificates add to the system's instead of replacing them.
+    ...(tls.rootCert ? { ca: [...rootCertificates, tls.rootCert] } : {}),
+    // We connect to the checked address; the certificate is checked against the saved name.
+    ...(isIP(tls.host) ? {} : { servername: tls.host }),
+    checkServerIdentity: (_address: string, certificate: PeerCertificate) =>
+      verifyHost ? checkServerIdentity(tls.host, certificate) : undefined,
+  };
+}
+
+/** Node's TLS and X.509 verification error codes (UNABLE_TO_VERIFY_LEAF_SIGNATURE, CERT_HAS_EXPIRED…). */
+const TLS_ERROR =
+  /CERT|CRL|SSL|TLS|EPROTO|UNABLE_TO_|INVALID_CA|INVALID_PURPOSE|PATH_LENGTH|HOSTNAME_MISMATCH/;
+
+/** A failure to set up the TLS the mode demands, as TLS_FAILED. */
+function tlsFailure(tls: ProbeTarget['tls'], error: unknown): ProbeError | undefined {
+  if (!tls || tls.mode === 'disable' || tls.mode === 'prefer') return undefined;
+  const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
+  // A server without TLS answers the TLS handshake by closing: postgres.js reports ECONNRESET.
+  return TLS_ERROR.test(code) || code === 'ECONNRESET' ? new ProbeError('TLS_FAILED') : undefined;
 }
 
 /** A path below `directory`, after resolving links; undefined when it escapes or is missing. */

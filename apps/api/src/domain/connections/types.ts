@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 export const CONNECTION_TYPES = ['postgresql', 'mysql', 'sqlite', 'mongodb'] as const;
 
+/** TLS for PostgreSQL connections, by libpq's `sslmode` names (`allow` is not offered). */
+export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+export type SslMode = (typeof SSL_MODES)[number];
+
+const PEM_CERTIFICATES = /^\s*(-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*)+$/;
+
 export const ConnectionIdSchema = z.uuid({ message: 'must be a connection id (a UUID)' });
 
 const fields = {
@@ -17,6 +23,17 @@ const fields = {
   password: z.string().max(1000).optional(),
   /** Write-only alternative to host/port/database/username/password. */
   connectionString: z.string().trim().min(1).max(2000).optional(),
+  /**
+   * PostgreSQL only. `prefer` (the default) uses TLS when the server offers it; `require` insists
+   * on it; `verify-ca` also checks the certificate chain, `verify-full` the host name too.
+   */
+  sslMode: z.enum(SSL_MODES).optional(),
+  /** PEM certificates to trust for verify-ca/verify-full, beside the system's (e.g. a cloud's CA). */
+  sslRootCert: z
+    .string()
+    .max(50_000)
+    .regex(PEM_CERTIFICATES, 'must be PEM certificates (-----BEGIN CERTIFICATE----- …)')
+    .optional(),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #3366ff')
@@ -29,6 +46,8 @@ export const ConnectionPatchSchema = z.object({
   ...fields,
   name: fields.name.optional(),
   type: fields.type.optional(),
+  /** null removes the trusted certificates. */
+  sslRootCert: fields.sslRootCert.nullable(),
 });
 
 export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
@@ -48,6 +67,9 @@ export const ConnectionSchema = z
       .boolean()
       .meta({ description: 'A password or connection string is stored (never returned)' }),
     usesConnectionString: z.boolean(),
+    /** PostgreSQL connections' TLS mode; null for other kinds. */
+    sslMode: z.enum(SSL_MODES).nullable(),
+    sslRootCert: z.string().nullable(),
     color: z.string().nullable(),
     active: z.boolean(),
     lastTestedAt: z.string().nullable(),
