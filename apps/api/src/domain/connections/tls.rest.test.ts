@@ -25,31 +25,15 @@ let tlsServer: Record<string, string | number> = {};
 
 /** A test CA, and a certificate it signs for `localhost` (a DNS name only, not 127.0.0.1). */
 async function makeCertificates(dir: string): Promise<void> {
-  const file = (name: string) => path.join(dir, name);
-  const ecKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  await run(
-    'openssl',
-    ['req', '-x509', ...ecKey, '-keyout', file('ca.key'), '-out', file('ca.crt')].concat([
-      '-days',
-      '2',
-      '-subj',
-      '/CN=schema-builder test CA',
-    ]),
-  );
-  await run(
-    'openssl',
-    ['req', ...ecKey, '-keyout', file('server.key'), '-out', file('server.csr')].concat([
-      '-subj',
-      '/CN=localhost',
-    ]),
-  );
-  await writeFile(file('server.ext'), 'subjectAltName=DNS:localhost\n');
-  await run(
-    'openssl',
-    ['x509', '-req', '-in', file('server.csr'), '-CA', file('ca.crt')].concat(
-      ['-CAkey', file('ca.key'), '-CAcreateserial', '-days', '2', '-out', file('server.crt')],
-      ['-extfile', file('server.ext')],
-    ),
+  // Paths under the temporary directory have no spaces: each command line splits on them.
+  const openssl = (command: string) => run('openssl', command.split(' '));
+  const ecKey = '-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2';
+  await openssl(`req -x509 ${ecKey} -subj /CN=test-ca -keyout ${dir}/ca.key -out ${dir}/ca.crt`);
+  await openssl(`req ${ecKey} -subj /CN=localhost -keyout ${dir}/server.key -out ${dir}/server.csr`);
+  await writeFile(path.join(dir, 'server.ext'), 'subjectAltName=DNS:localhost\n');
+  await openssl(
+    `x509 -req -days 2 -in ${dir}/server.csr -CA ${dir}/ca.crt -CAkey ${dir}/ca.key -CAcreateserial ` +
+      `-extfile ${dir}/server.ext -out ${dir}/server.crt`,
   );
 }
 
