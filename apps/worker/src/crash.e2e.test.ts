@@ -39,6 +39,8 @@ interface WorkerProcess {
   closed: Promise<void>;
   /** Its log, exit and stderr, for error messages. */
   report: () => string;
+  /** Resolves once it has exited; rejects with its report if that takes longer than `ms`. */
+  exitedWithin: (ms?: number) => Promise<void>;
 }
 
 const running = new Set<WorkerProcess>();
@@ -82,7 +84,8 @@ async function spawnWorker(stack: TestStack): Promise<WorkerProcess> {
   const closed = new Promise<void>((resolve) => {
     markClosed = resolve;
   });
-  child.on('close', (code, signal) => {
+  // 'exit', not 'close': a grandchild (tsx's esbuild service) may hold the pipes a little longer.
+  child.on('exit', (code, signal) => {
     exitedWith = `code ${code}, signal ${signal}`;
     exited = true;
     markClosed();
@@ -149,6 +152,16 @@ async function spawnWorker(stack: TestStack): Promise<WorkerProcess> {
     closed,
     report: () =>
       `pid ${child.pid} ${exited ? `exited (${exitedWith})` : 'running'}\n${lines.map((l) => JSON.stringify(l)).join('\n')}\nstderr: ${stderr.join('')}`,
+    exitedWithin: (ms = 30_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`the worker did not exit within ${ms} ms: ${worker.report()}`)),
+          ms,
+        );
+      });
+      return Promise.race([closed, late]).finally(() => clearTimeout(timer));
+    },
   };
   running.add(worker);
   return worker;
@@ -268,7 +281,12 @@ async function settle(stack: TestStack, schemaId: string, statuses: string[]) {
   }
 }
 
-afterEach(killAll);
+afterEach(async (context) => {
+  // A failed or timed-out test says what every worker process logged.
+  if (context.task.result?.state === 'fail')
+    for (const worker of running) console.error(`worker ${worker.report()}`);
+  await killAll();
+});
 
 describe('a worker killed (SIGKILL) in the middle of a job', () => {
   let stack: TestStack;
@@ -305,7 +323,7 @@ describe('a worker killed (SIGKILL) in the middle of a job', () => {
 
       const doomed = await spawnWorker(stack);
       await doomed.killWhen(killAt);
-      await doomed.closed;
+      await doomed.exitedWithin();
 
       const fresh = await spawnWorker(stack);
       const status = await settle(stack, schemaId, ['ready', 'failed']);
@@ -345,7 +363,7 @@ describe('a worker killed (SIGKILL) in the middle of a job', () => {
     const dropped = await stack.h.request('DELETE', `/api/v1/databases/${String(ready.id)}`);
     expect(dropped.statusCode).toBe(202);
     await worker.killWhen(claimed('drop'));
-    await worker.closed;
+    await worker.exitedWithin();
 
     await spawnWorker(stack);
     const status = await settle(stack, schemaId, ['dropped', 'failed']);
@@ -386,7 +404,7 @@ describe('a worker killed on every attempt of a job', () => {
       const claim = await doomed.waitForLine(claimed('provision'));
       expect(claim.attempt).toBe(attempt);
       await doomed.killWhen(stepDone('database'));
-      await doomed.closed;
+      await doomed.exitedWithin();
     }
     const leftBehind = await stack.h.request('GET', `/api/v1/schemas/${schemaId}/database/status`);
     const database = String(leftBehind.json().database);
