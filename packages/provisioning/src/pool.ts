@@ -3,7 +3,7 @@ import { quoteIdent } from '@schema-builder/schema-model';
 import type postgres from 'postgres';
 import type { Queryable } from './catalog.ts';
 import { isPgError, step } from './errors.ts';
-import { lockDesignObjects } from './locks.ts';
+import { lockDesignObjects, withAdvisoryLock } from './locks.ts';
 import { designMarker, markerLiteral, parseMarker } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
@@ -35,8 +35,6 @@ export interface EnsurePoolResult {
 
 const PREFIX = /^[a-z][a-z0-9]{0,9}$/;
 const RANDOM_LENGTH = 10;
-/** CREATE DATABASE on another connection waits for the pool lock this long before giving up. */
-const LOCK_TIMEOUT = '60s';
 
 function instanceTag(instance: string): string {
   return createHash('sha256').update(instance).digest('hex').slice(0, 8);
@@ -99,25 +97,15 @@ async function finishPoolDatabase(sql: postgres.ReservedSql, instance: string, n
   );
 }
 
-/** Runs `work` on one admin connection holding this instance's pool lock (released on any exit). */
-async function underPoolLock<T>(
+/**
+ * Runs `work` on one admin connection holding this instance's pool lock; another connection's
+ * pool work waits for it (a minute at most: see withAdvisoryLock).
+ */
+function underPoolLock<T>(
   session: TargetSession,
   work: (sql: postgres.ReservedSql) => Promise<T>,
 ): Promise<T> {
-  const sql = await session.admin.reserve();
-  const key = `schema-builder:pool:${session.instance}`;
-  try {
-    await sql.unsafe(`SET lock_timeout = '${LOCK_TIMEOUT}'`);
-    await sql`SELECT pg_advisory_lock(hashtextextended(${key}, 0))`;
-    try {
-      return await work(sql);
-    } finally {
-      await sql`SELECT pg_advisory_unlock(hashtextextended(${key}, 0))`;
-      await sql`RESET lock_timeout`;
-    }
-  } finally {
-    sql.release();
-  }
+  return withAdvisoryLock(session, `schema-builder:pool:${session.instance}`, 'exclusive', work);
 }
 
 /**
