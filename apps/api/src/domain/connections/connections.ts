@@ -8,6 +8,11 @@ import { isUniqueViolation } from '../schemas/unique-violation.ts';
 import type { ConnectionInput, ConnectionPatch, ConnectionResource } from './types.ts';
 import { CONNECTION_TYPES, SSL_MODES, type SslMode } from './types.ts';
 
+/** A PostgreSQL connection's TLS mode (`prefer` for a value this version does not know). */
+export function sslModeOf(row: ConnectionRow): SslMode {
+  return SSL_MODES.find((mode) => mode === row.sslMode) ?? 'prefer';
+}
+
 /** A sealed secret is bound to its row: copied into another row it no longer opens. */
 export const secretAad = (id: string) => `connection:${id}`;
 
@@ -23,7 +28,7 @@ export function toConnectionResource(row: ConnectionRow): ConnectionResource {
     username: row.username,
     hasSecret: row.secretSealed !== null,
     usesConnectionString: row.usesConnectionString,
-    sslMode: row.type === 'postgresql' ? (SSL_MODES.find((mode) => mode === row.sslMode) ?? 'prefer') : null,
+    sslMode: row.type === 'postgresql' ? sslModeOf(row) : null,
     sslRootCert: row.type === 'postgresql' ? row.sslRootCert : null,
     color: row.color,
     active: row.active,

@@ -2,11 +2,10 @@ import type { ConnectionRow, Database } from '@schema-builder/db';
 import { connections } from '@schema-builder/db';
 import type { SecretBox } from '@schema-builder/provisioning';
 import { eq, sql } from 'drizzle-orm';
-import { findConnection, secretAad } from './connections.ts';
+import { findConnection, secretAad, sslModeOf } from './connections.ts';
 import type { HostPolicy } from './host-policy.ts';
 import type { ProbeCode, ProbeResult, ProbeTarget } from './probe.ts';
 import { confinedPath, PROBE_MESSAGES, probe } from './probe.ts';
-import type { SslMode } from './types.ts';
 
 export interface TestConnectionOptions {
   db: Database;
@@ -85,9 +84,7 @@ export async function resolveTarget(
     username: connectionUrl ? decodeURIComponent(connectionUrl.username) : row.username,
     password: connectionUrl ? decodeURIComponent(connectionUrl.password) : secret,
     connectionString: connectionUrl?.toString() ?? null,
-    ...(row.type === 'postgresql'
-      ? { tls: { mode: row.sslMode as SslMode, rootCert: row.sslRootCert, host } }
-      : {}),
+    ...(row.type === 'postgresql' ? { tls: { mode: sslModeOf(row), rootCert: row.sslRootCert, host } } : {}),
   };
   if (target.type === 'mongodb' && !target.connectionString) {
     const auth = row.username

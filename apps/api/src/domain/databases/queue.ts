@@ -83,7 +83,7 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly waiters = new Set<() => void>();
   private unlisten: (() => Promise<void>) | undefined;
-  private drainingSince: Date | undefined;
+  private drained = false;
 
   /**
    * `url` is the metadata database: pg-boss keeps a small pool of its own there (its schema
@@ -125,12 +125,12 @@ export class JobQueue {
    * so workers do not hold the shutdown up for a whole long poll. Jobs stay queued.
    */
   drain(): void {
-    this.drainingSince ??= new Date();
+    this.drained = true;
     this.wake();
   }
 
   get draining(): boolean {
-    return this.drainingSince !== undefined;
+    return this.drained;
   }
 
   async stop(): Promise<void> {
