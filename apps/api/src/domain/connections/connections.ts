@@ -5,6 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../errors/codes.ts';
 import { AppError } from '../../errors/codes.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import { connectionStringProblem } from './connection-string.ts';
 import type { ConnectionInput, ConnectionPatch, ConnectionResource } from './types.ts';
 import { CONNECTION_TYPES, SSL_MODES, type SslMode } from './types.ts';
 
@@ -61,6 +62,15 @@ function describeConnectionString(text: string): Partial<ConnectionRow> {
   };
 }
 
+/**
+ * Refuses a connection string that names more than the one host the policy checks (other hosts,
+ * files, credential sources): on save, and again before connecting with a stored one.
+ */
+export function assertConnectionString(type: ConnectionInput['type'], text: string): void {
+  const problem = type === 'sqlite' ? undefined : connectionStringProblem(type, text);
+  if (problem) throw invalid('connectionString', problem);
+}
+
 function invalid(path: string, message: string): AppError {
   const details: ErrorDetail[] = [{ path, code: 'INVALID_VALUE', message }];
   return new AppError('VALIDATION_ERROR', 'The connection is incomplete or inconsistent.', { details });
@@ -71,6 +81,7 @@ function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
   if (input.connectionString) {
     if (input.type === 'sqlite')
       throw invalid('connectionString', 'SQLite connections take a file path in "database".');
+    assertConnectionString(input.type, input.connectionString);
     return { ...describeConnectionString(input.connectionString), usesConnectionString: true };
   }
   if (input.type === 'sqlite') {

@@ -1,29 +1,18 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import ipaddr from 'ipaddr.js';
+import { canonicalAddress, classifyAddress, embeddedIPv4 } from './address-class.ts';
 
 /**
- * Where saved connections may go. By default not to loopback, private, link-local, CGNAT,
- * multicast or unspecified addresses, nor to the service's own database: a user must not turn
- * the service into a proxy into its own network. CONNECTIONS_ALLOWED_HOSTS opens exceptions.
- * The host is resolved once and the caller connects to that address (no DNS rebinding).
+ * Where saved connections may go. Not to any address IANA sets aside (loopback, private,
+ * link-local, CGNAT, benchmarking, documentation, multicast, unspecified, … — see
+ * address-class.ts), nor to those hidden in an IPv6 form (mapped, IPv4-compatible, NAT64, 6to4,
+ * Teredo), nor to this machine's own addresses or the metadata database's: a user must not
+ * turn the service into a proxy into its own network. CONNECTIONS_ALLOWED_HOSTS opens exceptions.
+ *
+ * A name is resolved once; the driver then connects to the checked address, never to the name
+ * (no DNS rebinding), and never to an address that was not checked.
  */
-const FORBIDDEN: Array<[string, number, 'ipv4' | 'ipv6']> = [
-  ['0.0.0.0', 8, 'ipv4'],
-  ['10.0.0.0', 8, 'ipv4'],
-  ['100.64.0.0', 10, 'ipv4'],
-  ['127.0.0.0', 8, 'ipv4'],
-  ['169.254.0.0', 16, 'ipv4'],
-  ['172.16.0.0', 12, 'ipv4'],
-  ['192.168.0.0', 16, 'ipv4'],
-  ['224.0.0.0', 4, 'ipv4'],
-  ['240.0.0.0', 4, 'ipv4'],
-  ['::', 128, 'ipv6'],
-  ['::1', 128, 'ipv6'],
-  ['fc00::', 7, 'ipv6'],
-  ['fe80::', 10, 'ipv6'],
-  ['ff00::', 8, 'ipv6'],
-];
-
 export type HostVerdict =
   | { ok: true; address: string }
   | { ok: false; code: 'HOST_NOT_ALLOWED' | 'HOST_NOT_FOUND'; message: string };
@@ -39,31 +28,55 @@ export interface HostPolicyOptions {
   ownHosts: readonly string[];
 }
 
-function family(address: string): 'ipv4' | 'ipv6' {
-  return isIP(address) === 6 ? 'ipv6' : 'ipv4';
+const NOT_ALLOWED: HostVerdict = {
+  ok: false,
+  code: 'HOST_NOT_ALLOWED',
+  message: 'Connections to local, private or internal addresses are not allowed here.',
+};
+const NOT_FOUND: HostVerdict = { ok: false, code: 'HOST_NOT_FOUND', message: 'The host name does not resolve.' };
+
+/** Every address of this machine's interfaces (loopback or not), canonical. */
+function interfaceAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .map((entry) => canonicalAddress(entry.address.replace(/%.*$/, '')))
+    .filter((address): address is string => address !== undefined);
 }
 
-/** `::ffff:10.0.0.1` is 10.0.0.1. */
-function unmapped(address: string): string {
-  const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return match?.[1] ?? address;
+/** The address and the IPv4 addresses inside it, canonical: what "is it ours?" compares. */
+function identities(address: string): string[] {
+  const parsed = ipaddr.process(address);
+  const inside = parsed.kind() === 'ipv6' ? embeddedIPv4(parsed as ipaddr.IPv6).map(String) : [];
+  return [address, ...inside].flatMap((text) => canonicalAddress(text) ?? []);
 }
 
 export function createHostPolicy({ allowed, ownHosts }: HostPolicyOptions): HostPolicy {
-  const forbidden = new BlockList();
-  for (const [network, prefix, kind] of FORBIDDEN) forbidden.addSubnet(network, prefix, kind);
-  const allowedNets = new BlockList();
+  const allowedNets: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = [];
   const allowedNames = new Set<string>();
   for (const entry of allowed) {
-    const [network, prefix] = entry.split('/');
-    if (network && isIP(network) && prefix !== undefined)
-      allowedNets.addSubnet(network, Number(prefix), family(network));
-    else if (network && isIP(network)) allowedNets.addAddress(network, family(network));
-    else allowedNames.add(entry.toLowerCase());
+    if (ipaddr.isValidCIDR(entry)) allowedNets.push(ipaddr.parseCIDR(entry));
+    else if (ipaddr.isValid(entry)) {
+      const address = ipaddr.process(entry);
+      allowedNets.push([address, address.kind() === 'ipv4' ? 32 : 128]);
+    } else allowedNames.add(entry.toLowerCase());
   }
-  const ownAddresses = Promise.all(ownHosts.map((host) => lookup(host, { all: true }).catch(() => []))).then(
-    (lists) => new Set(lists.flat().map((entry) => unmapped(entry.address))),
-  );
+  const isAllowed = (address: string) => {
+    const parsed = ipaddr.process(address);
+    return allowedNets.some(([network, bits]) => parsed.kind() === network.kind() && parsed.match(network, bits));
+  };
+  // Looked up once, on first use; interfaces are read at each check (addresses come and go).
+  let ownHostAddresses: Promise<string[]> | undefined;
+  const ownAddresses = async () => {
+    ownHostAddresses ??= Promise.all(
+      ownHosts.map((host) =>
+        lookup(host, { all: true }).then(
+          (entries) => entries.map((entry) => entry.address),
+          () => [],
+        ),
+      ),
+    ).then((lists) => lists.flat().flatMap((address) => canonicalAddress(address) ?? []));
+    return new Set([...(await ownHostAddresses), ...interfaceAddresses()]);
+  };
 
   return {
     async check(host) {
@@ -71,21 +84,28 @@ export function createHostPolicy({ allowed, ownHosts }: HostPolicyOptions): Host
         .trim()
         .toLowerCase()
         .replace(/^\[(.*)\]$/, '$1');
-      let address: string;
-      try {
-        address = unmapped(isIP(name) ? name : (await lookup(name)).address);
-      } catch {
-        return { ok: false, code: 'HOST_NOT_FOUND', message: 'The host name does not resolve.' };
+      if (name === '') return NOT_FOUND;
+      // Any spelling of an IP address (127.1, 0x7f000001, 2130706433, ::127.0.0.1) is one.
+      let addresses: string[];
+      if (ipaddr.isValid(name)) addresses = [name];
+      else {
+        try {
+          addresses = (await lookup(name, { all: true })).map((entry) => entry.address);
+        } catch {
+          return NOT_FOUND;
+        }
       }
-      if (allowedNames.has(name) || allowedNets.check(address, family(address))) return { ok: true, address };
-      if ((await ownAddresses).has(address) || forbidden.check(address, family(address))) {
-        return {
-          ok: false,
-          code: 'HOST_NOT_ALLOWED',
-          message: 'Connections to local, private or internal addresses are not allowed here.',
-        };
+      const own = await ownAddresses();
+      // Of the addresses a name has, connect to the first that passes, and only to that one.
+      for (const address of addresses) {
+        const canonical = canonicalAddress(address);
+        if (!canonical) continue;
+        if (allowedNames.has(name) || isAllowed(address)) return { ok: true, address: canonical };
+        const verdict = classifyAddress(address);
+        if (!verdict.public || identities(address).some((identity) => own.has(identity))) continue;
+        return { ok: true, address: verdict.connectTo };
       }
-      return { ok: true, address };
+      return NOT_ALLOWED;
     },
   };
 }

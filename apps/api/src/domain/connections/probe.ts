@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import mysql from 'mysql2/promise';
 import postgres from 'postgres';
+import { OneSocket, ReconnectRefused } from './one-socket.ts';
 import type { SslMode } from './types.ts';
 
 /** What a connection test reports: stable codes, never the server's own text. */
@@ -88,25 +89,71 @@ async function ping(handle: DriverHandle): Promise<void> {
   }
 }
 
-/** Connects with the driver for `target.type`, runs `use`, and always disconnects; bounded in time. */
-export function withDriver<T>(
+/**
+ * Connects with the driver for `target.type`, runs `use`, and always disconnects. The deadline
+ * covers everything, connecting included: when it fires, the driver is torn down (its socket
+ * destroyed, its client closed) rather than left connecting in the background.
+ */
+export async function withDriver<T>(
   target: ProbeTarget,
   timeoutMs: number,
   use: (handle: DriverHandle) => Promise<T>,
 ): Promise<T> {
-  return withTimeout(connectAndUse(target, timeoutMs, use), timeoutMs);
+  const teardown = new Teardown();
+  const work = connectAndUse(target, timeoutMs, use, teardown);
+  // When the deadline wins, the abandoned attempt fails as it is torn down: expected, not unhandled.
+  work.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+    await teardown.run();
+  }
+}
+
+/** How long one teardown step may take before the next (destroying the socket) goes ahead. */
+const TEARDOWN_STEP_MS = 1000;
+
+/**
+ * What closes a driver: run once, when the work is done or the deadline fired, whichever first.
+ * Last added runs first — the client says goodbye, then its socket is destroyed — and no step
+ * waits on a silent server for longer than TEARDOWN_STEP_MS.
+ */
+class Teardown {
+  private readonly steps: Array<() => unknown> = [];
+
+  add(step: () => unknown): void {
+    this.steps.push(step);
+  }
+
+  async run(): Promise<void> {
+    for (const step of this.steps.splice(0).reverse()) {
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise((resolve) => {
+        timer = setTimeout(resolve, TEARDOWN_STEP_MS);
+      });
+      await Promise.race([Promise.resolve().then(step), bound]).catch(() => {});
+      clearTimeout(timer);
+    }
+  }
 }
 
 async function connectAndUse<T>(
   target: ProbeTarget,
   timeoutMs: number,
   use: (handle: DriverHandle) => Promise<T>,
+  teardown: Teardown,
 ): Promise<T> {
   switch (target.type) {
     case 'postgresql': {
-      const sql = postgres({
-        host: target.address,
-        port: target.port ?? DEFAULT_PORTS.postgresql,
+      const socket = oneSocket(target, DEFAULT_PORTS.postgresql, teardown);
+      const options: postgres.Options<Record<string, never>> & { socket: OneSocket['open'] } = {
+        // postgres.js never connects by itself: it gets our one socket to the checked address.
+        socket: socket.open,
         database: target.database ?? 'postgres',
         username: target.username ?? undefined,
         password: target.password ?? undefined,
@@ -114,19 +161,19 @@ async function connectAndUse<T>(
         connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
         onnotice: () => {},
         ssl: postgresTls(target.tls),
-      });
+      };
+      const sql = postgres(options);
+      teardown.add(() => sql.end({ timeout: 0 }));
       try {
         return await use({ type: 'postgresql', sql });
       } catch (error) {
         throw tlsFailure(target.tls, error) ?? error;
-      } finally {
-        await sql.end({ timeout: 1 });
       }
     }
     case 'mysql': {
+      const socket = oneSocket(target, DEFAULT_PORTS.mysql, teardown);
       const connection = await mysql.createConnection({
-        host: target.address,
-        port: target.port ?? DEFAULT_PORTS.mysql,
+        stream: socket.open,
         database: target.database ?? undefined,
         user: target.username ?? undefined,
         password: target.password ?? undefined,
@@ -134,35 +181,45 @@ async function connectAndUse<T>(
         // LOCAL INFILE stays off at the protocol level: a hostile server cannot read our files.
         flags: ['-LOCAL_FILES'],
       });
-      try {
-        return await use({ type: 'mysql', connection });
-      } finally {
-        await connection.end();
-      }
+      // A failure after the handshake with no query waiting is emitted as 'error': not a crash.
+      connection.on('error', () => {});
+      teardown.add(async () => {
+        await connection.end().catch(() => {});
+        connection.destroy();
+      });
+      return await use({ type: 'mysql', connection });
     }
     case 'sqlite': {
       if (!target.database) throw new ProbeError('PATH_NOT_ALLOWED');
       const db = new Database(target.database, { readonly: true, fileMustExist: true });
-      try {
-        return await use({ type: 'sqlite', db });
-      } finally {
-        db.close();
-      }
+      teardown.add(() => db.close());
+      return await use({ type: 'sqlite', db });
     }
     case 'mongodb': {
       if (!target.connectionString) throw new ProbeError('FAILED');
+      // The driver has no socket hook: it gets the checked address in the URL, one host, no
+      // discovery of others, no retries, and is closed (monitors included) when we are done.
       const client = new MongoClient(target.connectionString, {
+        directConnection: true,
         serverSelectionTimeoutMS: timeoutMs,
         connectTimeoutMS: timeoutMs,
+        maxPoolSize: 1,
+        retryReads: false,
+        retryWrites: false,
       });
-      try {
-        await client.connect();
-        return await use({ type: 'mongodb', client, database: target.database ?? 'admin' });
-      } finally {
-        await client.close();
-      }
+      teardown.add(() => client.close(true));
+      await client.connect();
+      return await use({ type: 'mongodb', client, database: target.database ?? 'admin' });
     }
   }
+}
+
+/** The one connection of this attempt, to the checked address; destroyed on teardown. */
+function oneSocket(target: ProbeTarget, defaultPort: number, teardown: Teardown): OneSocket {
+  if (!target.address) throw new ProbeError('FAILED');
+  const socket = new OneSocket(target.address, target.port ?? defaultPort);
+  teardown.add(() => socket.destroy());
+  return socket;
 }
 
 /** postgres.js's `ssl` for a TLS mode (what libpq's sslmode means, minus `allow`). */
@@ -210,6 +267,7 @@ export class ProbeError extends Error {
 /** Driver errors to stable codes: by SQLSTATE / errno / error code, never by message text. */
 export function probeCodeOf(error: unknown): ProbeCode {
   if (error instanceof ProbeError) return error.code;
+  if (error instanceof ReconnectRefused) return 'UNREACHABLE';
   const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
   const errno = typeof error === 'object' && error && 'errno' in error ? Number(error.errno) : 0;
   if (['28P01', '28000', 'ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR'].includes(code))
@@ -228,16 +286,4 @@ export function probeCodeOf(error: unknown): ProbeCode {
     return 'UNREACHABLE';
   }
   return 'FAILED';
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -2,7 +2,7 @@ import type { ConnectionRow, Database } from '@schema-builder/db';
 import { connections } from '@schema-builder/db';
 import type { SecretBox } from '@schema-builder/provisioning';
 import { eq, sql } from 'drizzle-orm';
-import { findConnection, secretAad, sslModeOf } from './connections.ts';
+import { assertConnectionString, findConnection, secretAad, sslModeOf } from './connections.ts';
 import type { HostPolicy } from './host-policy.ts';
 import type { ProbeCode, ProbeResult, ProbeTarget } from './probe.ts';
 import { confinedPath, PROBE_MESSAGES, probe } from './probe.ts';
@@ -68,16 +68,19 @@ export async function resolveTarget(
       options.sqliteDir && row.database ? await confinedPath(options.sqliteDir, row.database) : undefined;
     return file ? { type: 'sqlite', database: file } : refuse('PATH_NOT_ALLOWED');
   }
+  const type = row.type as ProbeTarget['type'];
+  // Stored strings are checked again: a row saved before a rule existed must not bypass it.
+  if (row.usesConnectionString && secret) assertConnectionString(type, secret);
   const connectionUrl = row.usesConnectionString && secret ? new URL(secret) : undefined;
   const host = connectionUrl?.hostname ?? row.host;
   if (!host) return refuse('FAILED');
   const verdict = await options.policy.check(host);
   if (!verdict.ok) return refuse(verdict.code);
   // Connect to the address that was checked, not to a name that could resolve differently now.
-  if (connectionUrl)
-    connectionUrl.hostname = verdict.address.includes(':') ? `[${verdict.address}]` : verdict.address;
+  const urlHost = verdict.address.includes(':') ? `[${verdict.address}]` : verdict.address;
+  if (connectionUrl) connectionUrl.hostname = urlHost;
   const target: ProbeTarget = {
-    type: row.type as ProbeTarget['type'],
+    type,
     address: verdict.address,
     port: connectionUrl?.port ? Number(connectionUrl.port) : row.port,
     database,
@@ -90,7 +93,7 @@ export async function resolveTarget(
     const auth = row.username
       ? `${encodeURIComponent(row.username)}:${encodeURIComponent(secret ?? '')}@`
       : '';
-    target.connectionString = `mongodb://${auth}${verdict.address}:${row.port ?? 27017}/`;
+    target.connectionString = `mongodb://${auth}${urlHost}:${row.port ?? 27017}/`;
   }
   return target;
 }
