@@ -26,6 +26,8 @@ export interface HostPolicyOptions {
   allowed: readonly string[];
   /** Host names whose addresses are always forbidden (the metadata database). */
   ownHosts: readonly string[];
+  /** This machine's addresses, always forbidden; default: read from its network interfaces. */
+  interfaceAddresses?: () => readonly string[];
 }
 
 const NOT_ALLOWED: HostVerdict = {
@@ -35,12 +37,11 @@ const NOT_ALLOWED: HostVerdict = {
 };
 const NOT_FOUND: HostVerdict = { ok: false, code: 'HOST_NOT_FOUND', message: 'The host name does not resolve.' };
 
-/** Every address of this machine's interfaces (loopback or not), canonical. */
-function interfaceAddresses(): string[] {
+/** Every address of this machine's interfaces, loopback or not. */
+function machineAddresses(): string[] {
   return Object.values(networkInterfaces())
     .flatMap((entries) => entries ?? [])
-    .map((entry) => canonicalAddress(entry.address.replace(/%.*$/, '')))
-    .filter((address): address is string => address !== undefined);
+    .map((entry) => entry.address);
 }
 
 /** The address and the IPv4 addresses inside it, canonical: what "is it ours?" compares. */
@@ -50,7 +51,11 @@ function identities(address: string): string[] {
   return [address, ...inside].flatMap((text) => canonicalAddress(text) ?? []);
 }
 
-export function createHostPolicy({ allowed, ownHosts }: HostPolicyOptions): HostPolicy {
+export function createHostPolicy({
+  allowed,
+  ownHosts,
+  interfaceAddresses = machineAddresses,
+}: HostPolicyOptions): HostPolicy {
   const allowedNets: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = [];
   const allowedNames = new Set<string>();
   for (const entry of allowed) {
@@ -75,7 +80,8 @@ export function createHostPolicy({ allowed, ownHosts }: HostPolicyOptions): Host
         ),
       ),
     ).then((lists) => lists.flat().flatMap((address) => canonicalAddress(address) ?? []));
-    return new Set([...(await ownHostAddresses), ...interfaceAddresses()]);
+    const interfaces = interfaceAddresses().flatMap((address) => canonicalAddress(address) ?? []);
+    return new Set([...(await ownHostAddresses), ...interfaces]);
   };
 
   return {
@@ -85,6 +91,8 @@ export function createHostPolicy({ allowed, ownHosts }: HostPolicyOptions): Host
         .toLowerCase()
         .replace(/^\[(.*)\]$/, '$1');
       if (name === '') return NOT_FOUND;
+      // A zone (fe80::1%eth0) picks an interface of this machine: never a remote server's business.
+      if (name.includes('%')) return NOT_ALLOWED;
       // Any spelling of an IP address (127.1, 0x7f000001, 2130706433, ::127.0.0.1) is one.
       let addresses: string[];
       if (ipaddr.isValid(name)) addresses = [name];
