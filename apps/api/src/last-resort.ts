@@ -29,7 +29,11 @@ const NETWORK_CODES = new Set([
   'CONNECT_TIMEOUT',
   'PROTOCOL_CONNECTION_LOST',
 ]);
-const NETWORK_ERROR_NAMES = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError']);
+const NETWORK_ERROR_NAMES = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+]);
 
 /** Whether an uncaught error is a failed network connection, which the process survives. */
 export function isSurvivable(error: unknown): boolean {

@@ -13,8 +13,7 @@ import ipaddr from 'ipaddr.js';
  */
 export type AddressClass =
   /** `connectTo` is the form to hand a driver: a mapped IPv6 address becomes its IPv4. */
-  | { public: true; connectTo: string }
-  | { public: false; reason: string };
+  { public: true; connectTo: string } | { public: false; reason: string };
 
 /** The IPv4 addresses an IPv6 address carries in one of the translation or tunnelling forms. */
 export function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {

@@ -67,13 +67,23 @@ describe('where saved connections may go', () => {
   test("this machine's own non-loopback addresses are refused, whatever their range", async () => {
     const addresses = ownNonLoopback();
     for (const address of addresses) {
-      await expect(policy.check(address), address).resolves.toMatchObject({ ok: false, code: 'HOST_NOT_ALLOWED' });
+      await expect(policy.check(address), address).resolves.toMatchObject({
+        ok: false,
+        code: 'HOST_NOT_ALLOWED',
+      });
     }
   });
 
   test("an address of this machine's interfaces is refused even when it is public", async () => {
-    const onPublicHost = createHostPolicy({ allowed: [], ownHosts: [], interfaceAddresses: () => ['8.8.8.8'] });
-    await expect(onPublicHost.check('8.8.8.8')).resolves.toMatchObject({ ok: false, code: 'HOST_NOT_ALLOWED' });
+    const onPublicHost = createHostPolicy({
+      allowed: [],
+      ownHosts: [],
+      interfaceAddresses: () => ['8.8.8.8'],
+    });
+    await expect(onPublicHost.check('8.8.8.8')).resolves.toMatchObject({
+      ok: false,
+      code: 'HOST_NOT_ALLOWED',
+    });
     await expect(onPublicHost.check('::ffff:8.8.8.8')).resolves.toMatchObject({ ok: false });
     await expect(onPublicHost.check('64:ff9b::808:808')).resolves.toMatchObject({ ok: false });
     await expect(onPublicHost.check('1.1.1.1')).resolves.toMatchObject({ ok: true });

@@ -35,7 +35,11 @@ const NOT_ALLOWED: HostVerdict = {
   code: 'HOST_NOT_ALLOWED',
   message: 'Connections to local, private or internal addresses are not allowed here.',
 };
-const NOT_FOUND: HostVerdict = { ok: false, code: 'HOST_NOT_FOUND', message: 'The host name does not resolve.' };
+const NOT_FOUND: HostVerdict = {
+  ok: false,
+  code: 'HOST_NOT_FOUND',
+  message: 'The host name does not resolve.',
+};
 
 /** Every address of this machine's interfaces, loopback or not. */
 function machineAddresses(): string[] {
@@ -67,7 +71,9 @@ export function createHostPolicy({
   }
   const isAllowed = (address: string) => {
     const parsed = ipaddr.process(address);
-    return allowedNets.some(([network, bits]) => parsed.kind() === network.kind() && parsed.match(network, bits));
+    return allowedNets.some(
+      ([network, bits]) => parsed.kind() === network.kind() && parsed.match(network, bits),
+    );
   };
   // Looked up once, on first use; interfaces are read at each check (addresses come and go).
   let ownHostAddresses: Promise<string[]> | undefined;

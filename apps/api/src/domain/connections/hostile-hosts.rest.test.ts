@@ -102,7 +102,10 @@ describe('saved connections that point back at this machine', () => {
 
   /** Tries the connection every way the API offers: test, sync, browse, import. */
   async function expectRefusedEverywhere(body: Record<string, unknown>) {
-    const created = await h.request('POST', '/api/v1/connections', { name: `c-${crypto.randomUUID()}`, ...body });
+    const created = await h.request('POST', '/api/v1/connections', {
+      name: `c-${crypto.randomUUID()}`,
+      ...body,
+    });
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
 
@@ -120,7 +123,10 @@ describe('saved connections that point back at this machine', () => {
 
     const imported = await h.request('POST', '/api/v1/schemas/import', { connectionId: id, database: 'x' });
     expect(imported.statusCode, imported.body).toBe(422);
-    expect(imported.json().error.details[0]).toMatchObject({ path: 'connectionId', code: 'HOST_NOT_ALLOWED' });
+    expect(imported.json().error.details[0]).toMatchObject({
+      path: 'connectionId',
+      code: 'HOST_NOT_ALLOWED',
+    });
   }
 
   describe.each(ENGINES)('%s', (type) => {
@@ -142,16 +148,46 @@ describe('saved connections that point back at this machine', () => {
 
   describe('connection string options that reach past the host check', () => {
     const refusals: Array<[string, string, (port: number) => string, string]> = [
-      ['mongodb', 'proxyHost', (port) => `mongodb://u:p@8.8.8.8:27017/x?proxyHost=127.0.0.1&proxyPort=${port}`, 'proxyHost'],
-      ['mongodb', 'tlsCAFile', () => 'mongodb://u:p@8.8.8.8:27017/x?tls=true&tlsCAFile=/etc/passwd', 'tlsCAFile'],
-      ['mongodb', 'tlsCertificateKeyFile', () => 'mongodb://8.8.8.8/x?tlsCertificateKeyFile=/etc/shadow', 'tlsCertificateKeyFile'],
+      [
+        'mongodb',
+        'proxyHost',
+        (port) => `mongodb://u:p@8.8.8.8:27017/x?proxyHost=127.0.0.1&proxyPort=${port}`,
+        'proxyHost',
+      ],
+      [
+        'mongodb',
+        'tlsCAFile',
+        () => 'mongodb://u:p@8.8.8.8:27017/x?tls=true&tlsCAFile=/etc/passwd',
+        'tlsCAFile',
+      ],
+      [
+        'mongodb',
+        'tlsCertificateKeyFile',
+        () => 'mongodb://8.8.8.8/x?tlsCertificateKeyFile=/etc/shadow',
+        'tlsCertificateKeyFile',
+      ],
       ['mongodb', 'MONGODB-AWS', () => 'mongodb://8.8.8.8/x?authMechanism=MONGODB-AWS', 'MONGODB-AWS'],
-      ['mongodb', 'authMechanismProperties', () => 'mongodb://8.8.8.8/x?authMechanismProperties=AWS_SESSION_TOKEN:x', 'authMechanismProperties'],
+      [
+        'mongodb',
+        'authMechanismProperties',
+        () => 'mongodb://8.8.8.8/x?authMechanismProperties=AWS_SESSION_TOKEN:x',
+        'authMechanismProperties',
+      ],
       ['mongodb', 'replicaSet', () => 'mongodb://8.8.8.8/x?replicaSet=rs0', 'replicaSet'],
-      ['mongodb', 'directConnection=false', () => 'mongodb://8.8.8.8/x?directConnection=false', 'directConnection'],
+      [
+        'mongodb',
+        'directConnection=false',
+        () => 'mongodb://8.8.8.8/x?directConnection=false',
+        'directConnection',
+      ],
       ['mongodb', 'loadBalanced', () => 'mongodb://8.8.8.8/x?loadBalanced=true', 'loadBalanced'],
       ['mongodb', 'mongodb+srv', () => 'mongodb+srv://u:p@cluster.example.test/x', 'mongodb+srv'],
-      ['mongodb', 'a seed list', (port) => `mongodb://u:p@8.8.8.8:27017,127.0.0.1:${port}/x`, 'several hosts'],
+      [
+        'mongodb',
+        'a seed list',
+        (port) => `mongodb://u:p@8.8.8.8:27017,127.0.0.1:${port}/x`,
+        'several hosts',
+      ],
       ['mysql', 'LOCAL INFILE', () => 'mysql://u:p@8.8.8.8/x?allowLocalInfile=true', 'allowLocalInfile'],
       ['postgresql', 'host', (port) => `postgres://u:p@8.8.8.8/x?host=127.0.0.1&port=${port}`, '"host"'],
       ['postgresql', 'sslkey', () => 'postgres://u:p@8.8.8.8/x?sslkey=/etc/shadow', 'sslkey'],

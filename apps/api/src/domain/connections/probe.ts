@@ -105,7 +105,10 @@ export async function withDriver<T>(
   work.catch(() => {});
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([work, deadline]);
