@@ -210,6 +210,8 @@ async function connectAndUse<T>(
         retryReads: false,
         retryWrites: false,
       });
+      // Nothing of the driver's may become an uncaught error: its failures reach us through connect().
+      client.on('error', () => {});
       teardown.add(() => client.close(true));
       await client.connect();
       return await use({ type: 'mongodb', client, database: target.database ?? 'admin' });
