@@ -21,6 +21,8 @@ export function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
   const v4 = (high: number | undefined, low: number | undefined) =>
     ipaddr.IPv4.parse(`${(high ?? 0) >> 8}.${(high ?? 0) & 0xff}.${(low ?? 0) >> 8}.${(low ?? 0) & 0xff}`);
   switch (address.range()) {
+    // ipaddr.js reads `::a.b.c.d` as mapped (::ffff:a.b.c.d): either way it is judged, and
+    // connected to, as a.b.c.d; the hex spelling ::7f00:1 comes to the default branch.
     case 'ipv4Mapped':
     case 'rfc6145':
     case 'rfc6052':
