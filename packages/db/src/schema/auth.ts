@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Accounts. `password_hash` (argon2id) is null for users who come from a trusted proxy;
@@ -61,10 +61,27 @@ export const apiKeys = pgTable(
 );
 
 /**
- * Failed sign-ins per e-mail address, for brute-force protection that holds across API
- * instances (the per-IP rate limit alone does not stop a distributed guesser).
+ * Failed sign-ins per e-mail address and client address (IPv6 by its /64), for a backoff that
+ * holds across API instances and slows a guesser without locking the owner out elsewhere.
+ * `window_started_at`: the first failure the count includes; `locked_until`: the backoff's end.
  */
-export const signInFailures = pgTable('sign_in_failures', {
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] })],
+);
+
+/**
+ * Failed sign-ins per e-mail address from every client address: the ceiling that stops a guesser
+ * spread over many addresses (far above what one address may try, so it is no lockout tool).
+ */
+export const signInAccountFailures = pgTable('sign_in_account_failures', {
   email: text('email').primaryKey(),
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
