@@ -218,3 +218,44 @@ describe('the audit log of the account', () => {
     expect(response.body).not.toContain(guess);
   });
 });
+
+describe('the client address behind proxies', () => {
+  const signInVia = (app: Harness['app'], forwardedFor: string, email: string, password: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      remoteAddress: '127.0.0.1',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      payload: JSON.stringify({ email, password }),
+    });
+
+  test('X-Forwarded-For from an untrusted peer gives a guesser no fresh addresses', async () => {
+    const victim = await h.signUp('spoofer');
+    for (let i = 0; i < BACKOFF_AFTER; i++) {
+      expect((await signInVia(h.app, `198.51.100.${i}`, victim.email, 'guess')).statusCode).toBe(401);
+    }
+    const [row] = await h.services.sql<{ address: string; failures: number }[]>`
+      SELECT address, failures FROM sign_in_failures WHERE email = ${victim.email.toLowerCase()}`;
+    expect(row).toEqual({ address: '127.0.0.1', failures: BACKOFF_AFTER });
+  });
+
+  test('with TRUST_PROXY the client the proxy names is the address counted and audited', async () => {
+    const proxied = await startHarness({
+      TRUST_PROXY: '127.0.0.1',
+      SIGN_IN_BACKOFF_AFTER_FAILURES: String(BACKOFF_AFTER),
+    });
+    try {
+      const victim = await proxied.signUp('proxied');
+      for (let i = 0; i < BACKOFF_AFTER; i++) {
+        expect((await signInVia(proxied.app, '203.0.113.7', victim.email, 'guess')).statusCode).toBe(401);
+      }
+      const owner = await signInVia(proxied.app, '203.0.113.8', victim.email, victim.password);
+      expect(owner.statusCode).toBe(200);
+      const events = await proxied.request('GET', '/api/v1/audit-events', undefined, { token: victim.token });
+      const failed = events.json().items.filter((e: { action: string }) => e.action === 'auth.sign_in_failed');
+      expect(failed.map((e: { ip: string }) => e.ip)).toEqual(Array(BACKOFF_AFTER).fill('203.0.113.7'));
+    } finally {
+      await proxied.close();
+    }
+  });
+});
