@@ -61,8 +61,9 @@ export const ConfigSchema = z
       .default(24 * 30),
     /**
      * Sign-in throttling (domain/auth/sign-in-throttle.ts). Failures count per e-mail and client
-     * address: after this many, each further one makes that address wait 1 s, 2 s, 4 s … for that
-     * e-mail, up to SIGN_IN_BACKOFF_MAX_SECONDS. The owner elsewhere is not held up.
+     * address: after this many that address waits 1 s before trying that e-mail again, and each
+     * further failure doubles the wait, up to SIGN_IN_BACKOFF_MAX_SECONDS. Other addresses (the
+     * owner's) are not held up.
      */
     SIGN_IN_BACKOFF_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     SIGN_IN_BACKOFF_MAX_SECONDS: z.coerce

@@ -5,9 +5,9 @@ import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import { throttleAddressOf } from './client-address.ts';
 import type { CredentialCache } from './credential-cache.ts';
 import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
-import { throttleAddressOf } from './client-address.ts';
 import type { SignInKey, SignInWait, ThrottleSettings } from './sign-in-throttle.ts';
 import { clearSignInFailures, recordSignInFailure, signInWait } from './sign-in-throttle.ts';
 
@@ -102,7 +102,8 @@ export async function signIn({ db, settings, origin, credentials }: AccountOptio
         resourceId: user.id,
         details: { failures: count.failures, accountFailures: count.accountFailures },
       });
-      if (count.wait) await recordEvent(db, origin, throttleEvent(user.id, 'auth.sign_in_locked', count.wait));
+      if (count.wait)
+        await recordEvent(db, origin, throttleEvent(user.id, 'auth.sign_in_locked', count.wait));
     }
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong.');
   }

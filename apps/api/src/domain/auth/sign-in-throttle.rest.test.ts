@@ -252,7 +252,9 @@ describe('the client address behind proxies', () => {
       const owner = await signInVia(proxied.app, '203.0.113.8', victim.email, victim.password);
       expect(owner.statusCode).toBe(200);
       const events = await proxied.request('GET', '/api/v1/audit-events', undefined, { token: victim.token });
-      const failed = events.json().items.filter((e: { action: string }) => e.action === 'auth.sign_in_failed');
+      const failed = events
+        .json()
+        .items.filter((e: { action: string }) => e.action === 'auth.sign_in_failed');
       expect(failed.map((e: { ip: string }) => e.ip)).toEqual(Array(BACKOFF_AFTER).fill('203.0.113.7'));
     } finally {
       await proxied.close();

@@ -5,11 +5,11 @@ import { and, eq, sql } from 'drizzle-orm';
 
 /**
  * Sign-in throttling that a stranger cannot turn against an account's owner. Failures count per
- * e-mail *and* client address: past `backoffAfterFailures` each further failure makes that address
- * wait 1 s, 2 s, 4 s … (up to `backoffMaxSeconds`) before trying that e-mail again, while the owner
- * signing in from elsewhere is not held up. Only a far higher count from all addresses together
- * (`accountMaxFailures` within the window) locks the e-mail itself, against guessers spread over
- * many addresses. The per-IP sign-in rate limit (http/rate-limits.ts) keeps one address from
+ * e-mail *and* client address: after `backoffAfterFailures` that address waits 1 s before trying
+ * that e-mail again, and each further failure doubles the wait (up to `backoffMaxSeconds`), while
+ * the owner signing in from elsewhere is not held up. Only a far higher count from all addresses
+ * together (`accountMaxFailures` within the window) locks the e-mail itself, against guessers
+ * spread over many addresses. The per-IP sign-in rate limit (http/rate-limits.ts) keeps one address from
  * spraying many e-mails.
  */
 export interface ThrottleSettings {
