@@ -9,4 +9,6 @@ CREATE TABLE "sign_in_account_failures" (
 DELETE FROM "sign_in_failures";--> statement-breakpoint
 ALTER TABLE "sign_in_failures" DROP CONSTRAINT "sign_in_failures_pkey";--> statement-breakpoint
 ALTER TABLE "sign_in_failures" ADD COLUMN "address" text NOT NULL;--> statement-breakpoint
-ALTER TABLE "sign_in_failures" ADD CONSTRAINT "sign_in_failures_email_address_pk" PRIMARY KEY("email","address");
+ALTER TABLE "sign_in_failures" ADD CONSTRAINT "sign_in_failures_email_address_pk" PRIMARY KEY("email","address");--> statement-breakpoint
+CREATE INDEX "sign_in_account_failures_window_idx" ON "sign_in_account_failures" USING btree ("window_started_at");--> statement-breakpoint
+CREATE INDEX "sign_in_failures_window_idx" ON "sign_in_failures" USING btree ("window_started_at");

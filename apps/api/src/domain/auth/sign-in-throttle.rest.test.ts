@@ -191,6 +191,32 @@ describe('the ceiling for an e-mail from all addresses', () => {
   });
 });
 
+describe('stale counts', () => {
+  test('are pruned as failures come in, unless a wait is still running', async () => {
+    const stale = `stale-${Date.now()}@example.test`;
+    const waiting = `waiting-${Date.now()}@example.test`;
+    await h.services.sql`
+      INSERT INTO sign_in_failures (email, address, failures, window_started_at, locked_until) VALUES
+        (${stale}, '10.2.0.1', 4, now() - interval '1 year', NULL),
+        (${waiting}, '10.2.0.1', 9, now() - interval '1 year', now() + interval '1 day')`;
+    await h.services.sql`
+      INSERT INTO sign_in_account_failures (email, failures, window_started_at) VALUES
+        (${stale}, 4, now() - interval '1 year')`;
+    const victim = await h.signUp('pruner');
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: victim.email, password: 'guess' }),
+    });
+    const pairs = await h.services.sql<{ email: string }[]>`
+      SELECT email FROM sign_in_failures WHERE email IN (${stale}, ${waiting})`;
+    expect(pairs.map((row) => row.email)).toEqual([waiting]);
+    const accounts = await h.services.sql`SELECT 1 FROM sign_in_account_failures WHERE email = ${stale}`;
+    expect(accounts).toHaveLength(0);
+  });
+});
+
 describe('the audit log of the account', () => {
   test('shows each failure, the wait it started and the refused attempts, with the address, never the password', async () => {
     const victim = await h.signUp('watched');

@@ -1,5 +1,5 @@
 import type { Database } from '@schema-builder/db';
-import { signInFailures } from '@schema-builder/db';
+import { signInAccountFailures, signInFailures } from '@schema-builder/db';
 import type { SQL } from 'drizzle-orm';
 import { and, eq, sql } from 'drizzle-orm';
 
@@ -106,11 +106,30 @@ export async function recordSignInFailure(
     FROM pair, account`);
   const [row] = rows;
   if (!row) throw new Error('the sign-in failure upsert returned no row');
+  await pruneStaleFailures(db, window);
   return {
     failures: row.failures,
     accountFailures: row.account_failures,
     wait: longerWait(row.address_wait, row.account_wait),
   };
+}
+
+/**
+ * Each failure deletes a few rows whose window and wait are over (they would count from 1 again
+ * anyway): more than it adds, so the tables stay small without a timer, however many e-mails a
+ * guesser tries. Oldest first, through the window indexes.
+ */
+const PRUNED_PER_FAILURE = 10;
+
+async function pruneStaleFailures(db: Database, window: SQL): Promise<void> {
+  const stale = (table: typeof signInFailures | typeof signInAccountFailures) => sql`
+    DELETE FROM ${table} WHERE ctid = ANY(ARRAY(
+      SELECT ctid FROM ${table}
+      WHERE ${table.windowStartedAt} < now() - ${window}
+        AND (${table.lockedUntil} IS NULL OR ${table.lockedUntil} <= now())
+      ORDER BY ${table.windowStartedAt} LIMIT ${PRUNED_PER_FAILURE}))`;
+  await db.execute(stale(signInFailures));
+  await db.execute(stale(signInAccountFailures));
 }
 
 /** A successful sign-in forgets this address's failures for the e-mail, and only those. */
