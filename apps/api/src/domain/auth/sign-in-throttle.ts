@@ -40,7 +40,7 @@ export interface FailureCount {
   wait: SignInWait | null;
 }
 
-/** Seconds until a timestamp, rounded up; null when it is not in the future. */
+/** Seconds until a timestamp, rounded up: 0 or less once it has passed, null for none. */
 const secondsUntil = (column: SQL) => sql`ceil(extract(epoch FROM ${column} - now()))::int`;
 
 /** The longer wait that holds for this e-mail from this address now, if any. */
