@@ -1,7 +1,15 @@
 import { parseTargetList } from '@schema-builder/provisioning';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Names proxy-addr (Fastify's trustProxy) knows besides addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  return PROXY_RANGES.has(entry) || ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry);
+}
 
 /** Configuration of the API, validated once at start. Nothing else reads process.env. */
 export const ConfigSchema = z
@@ -51,9 +59,51 @@ export const ConfigSchema = z
       .min(1)
       .max(24 * 365)
       .default(24 * 30),
-    /** Brute-force protection: this many failed sign-ins for one e-mail lock it for a while. */
-    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-    SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /**
+     * Sign-in throttling (domain/auth/sign-in-throttle.ts). Failures count per e-mail and client
+     * address: after this many that address waits 1 s before trying that e-mail again, and each
+     * further failure doubles the wait, up to SIGN_IN_BACKOFF_MAX_SECONDS. Other addresses (the
+     * owner's) are not held up.
+     */
+    SIGN_IN_BACKOFF_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    SIGN_IN_BACKOFF_MAX_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3600)
+      .default(15 * 60),
+    /** Failures for one e-mail from all addresses together that lock it until its window ends. */
+    SIGN_IN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(2).default(100),
+    /** How long failures are counted, from the first one (for both counts). */
+    SIGN_IN_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
+    /**
+     * Which proxies in front of the API may say who the client is (X-Forwarded-For), so sign-in
+     * throttling, rate limits and the audit log see the client instead of the proxy. Unset: none.
+     * `true` (any: only when every request passes a proxy that overwrites the header), a hop count,
+     * or comma-separated addresses, CIDRs or `loopback`/`linklocal`/`uniquelocal`.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .transform((value, ctx): boolean | number | string[] => {
+        const text = value.trim();
+        if (text === '' || text === 'false') return false;
+        if (text === 'true') return true;
+        if (/^\d+$/.test(text)) return Number(text);
+        const entries = text
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean);
+        for (const entry of entries.filter((entry) => !isProxyEntry(entry))) {
+          ctx.addIssue({ code: 'custom', message: `${entry} is not an address, a CIDR or a known range` });
+        }
+        return entries;
+      }),
     /** Requests per minute per user (or per IP before sign-in), and the stricter auth limits per IP. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -133,6 +183,11 @@ export const ConfigSchema = z
   .refine((config) => config.AUTH_MODE !== 'proxy' || config.AUTH_PROXY_SECRET !== undefined, {
     path: ['AUTH_PROXY_SECRET'],
     message: 'is required when AUTH_MODE=proxy',
+  })
+  // A ceiling one address could reach alone would hand everyone a lockout again.
+  .refine((config) => config.SIGN_IN_ACCOUNT_MAX_FAILURES > 2 * config.SIGN_IN_BACKOFF_AFTER_FAILURES, {
+    path: ['SIGN_IN_ACCOUNT_MAX_FAILURES'],
+    message: 'must be more than twice SIGN_IN_BACKOFF_AFTER_FAILURES',
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

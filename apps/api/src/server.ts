@@ -5,6 +5,7 @@ import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
+import type { Config } from './env.ts';
 import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { authenticationPlugin } from './http/authentication.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
@@ -25,6 +26,12 @@ export interface ServerOptions {
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
 
+/** Fastify's types omit the hop count its trustProxy takes; a hop count is this function. */
+function trustProxyOf(setting: Config['TRUST_PROXY']) {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 /** Builds the HTTP server; `listen` is the caller's business (tests use `app.inject`). */
 export async function createServer({ services, logger }: ServerOptions): Promise<FastifyInstance> {
   const { config } = services;
@@ -38,6 +45,8 @@ export async function createServer({ services, logger }: ServerOptions): Promise
               : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
         }),
     bodyLimit: config.BODY_LIMIT,
+    // request.ip: the client behind the trusted proxies (sign-in throttling, rate limits, audit).
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Honour a caller's (or proxy's) request id when it is sane, so logs join up across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

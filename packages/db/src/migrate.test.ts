@@ -36,6 +36,7 @@ describe('migrations', () => {
       'schema_versions',
       'schemas',
       'sessions',
+      'sign_in_account_failures',
       'sign_in_failures',
       'users',
     ]);

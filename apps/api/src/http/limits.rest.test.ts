@@ -27,6 +27,22 @@ describe('rate limits', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
+  test('an IPv6 client spends one sign-in budget from all the addresses of its /64', async () => {
+    const signInFrom = (remoteAddress: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        remoteAddress,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ email: 'x@example.test', password: 'x' }),
+      });
+    const statuses: number[] = [];
+    for (const suffix of ['1', '2', '3', 'ffff:1'])
+      statuses.push((await signInFrom(`2001:db8::${suffix}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await signInFrom('2001:db8:0:1::1')).statusCode).toBe(401);
+  });
+
   test('the general budget is per user: one user running out does not block another', async () => {
     const other = await h.signUp('other');
     const statuses: number[] = [];

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { throttleAddressOf } from '../domain/auth/client-address.ts';
 import type { Config } from '../env.ts';
 
 type RateClass = 'default' | 'signIn' | 'signUp' | 'provision';
@@ -56,7 +57,8 @@ export const rateLimitPlugin = fp(
         const rateClass = classOf(request);
         const principal = request.authentication?.principal;
         const perIp = rateClass === 'signIn' || rateClass === 'signUp';
-        if (perIp || !principal) return `${rateClass}|ip:${request.ip}`;
+        // An IPv6 client by its /64, like sign-in throttling: its other addresses are no fresh budget.
+        if (perIp || !principal) return `${rateClass}|ip:${throttleAddressOf(request.ip)}`;
         return `${rateClass}|${principal.kind === 'user' ? `user:${principal.userId}` : `worker:${principal.apiKeyId}`}`;
       },
       // Workers are the service's own processes: their claims and heartbeats are not rationed.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Accounts. `password_hash` (argon2id) is null for users who come from a trusted proxy;
@@ -61,15 +61,40 @@ export const apiKeys = pgTable(
 );
 
 /**
- * Failed sign-ins per e-mail address, for brute-force protection that holds across API
- * instances (the per-IP rate limit alone does not stop a distributed guesser).
+ * Failed sign-ins per e-mail address and client address (IPv6 by its /64), for a backoff that
+ * holds across API instances and slows a guesser without locking the owner out elsewhere.
+ * `window_started_at`: the first failure the count includes; `locked_until`: the backoff's end.
+ * Rows whose window and wait are over mean nothing any more and are pruned as failures come in.
  */
-export const signInFailures = pgTable('sign_in_failures', {
-  email: text('email').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.email, t.address] }),
+    index('sign_in_failures_window_idx').on(t.windowStartedAt),
+  ],
+);
+
+/**
+ * Failed sign-ins per e-mail address from every client address: the ceiling that stops a guesser
+ * spread over many addresses (far above what one address may try, so it is no lockout tool).
+ */
+export const signInAccountFailures = pgTable(
+  'sign_in_account_failures',
+  {
+    email: text('email').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [index('sign_in_account_failures_window_idx').on(t.windowStartedAt)],
+);
 
 export type UserRow = typeof users.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

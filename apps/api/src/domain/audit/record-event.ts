@@ -5,6 +5,10 @@ export const AUDIT_ACTIONS = [
   'auth.signed_up',
   'auth.signed_in',
   'auth.sign_in_failed',
+  /** A failed sign-in started a wait (details: scope `address` or `account`, retryAfterSeconds). */
+  'auth.sign_in_locked',
+  /** A sign-in refused during such a wait, its password unchecked. */
+  'auth.sign_in_refused',
   'auth.signed_out',
   'api_key.created',
   'api_key.revoked',

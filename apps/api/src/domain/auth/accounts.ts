@@ -5,14 +5,15 @@ import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import { throttleAddressOf } from './client-address.ts';
 import type { CredentialCache } from './credential-cache.ts';
 import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './sign-in-throttle.ts';
+import type { SignInKey, SignInWait, ThrottleSettings } from './sign-in-throttle.ts';
+import { clearSignInFailures, recordSignInFailure, signInWait } from './sign-in-throttle.ts';
 
 export interface AccountSettings {
   sessionTtlHours: number;
-  maxFailures: number;
-  lockMinutes: number;
+  throttle: ThrottleSettings;
 }
 
 export interface Credentials {
@@ -74,32 +75,39 @@ export async function signUp({ db, settings, origin, credentials }: AccountOptio
   }
 }
 
-/** Checks a password; the same 401 whether the address is unknown or the password wrong. */
+/**
+ * Checks a password; the same 401 whether the address is unknown or the password wrong. Failures
+ * slow down the client address they come from (see sign-in-throttle.ts); the account's owner sees
+ * each failure, each wait it started and each attempt refused during one in the audit log.
+ */
 export async function signIn({ db, settings, origin, credentials }: AccountOptions) {
   const email = credentials.email;
-  await assertSignInAllowed({ db, email });
+  const key: SignInKey = { email, address: throttleAddressOf(origin.ip) };
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const waiting = await signInWait(db, key);
+  if (waiting) {
+    if (user) await recordEvent(db, origin, throttleEvent(user.id, 'auth.sign_in_refused', waiting));
+    throw tooManyFailures(waiting);
+  }
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, credentials.password)
     : await verifyPassword(await decoyPasswordHash(), credentials.password).then(() => false);
   if (!user || !valid) {
-    await recordSignInFailure({
-      db,
-      email,
-      maxFailures: settings.maxFailures,
-      lockMinutes: settings.lockMinutes,
-    });
+    const count = await recordSignInFailure(db, key, settings.throttle);
     if (user) {
       await recordEvent(db, origin, {
         userId: user.id,
         action: 'auth.sign_in_failed',
         resourceType: 'user',
         resourceId: user.id,
+        details: { failures: count.failures, accountFailures: count.accountFailures },
       });
+      if (count.wait)
+        await recordEvent(db, origin, throttleEvent(user.id, 'auth.sign_in_locked', count.wait));
     }
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong.');
   }
-  await clearSignInFailures(db, email);
+  await clearSignInFailures(db, key);
   const token = await startSession(db, user.id, settings.sessionTtlHours);
   await recordEvent(db, origin, {
     userId: user.id,
@@ -109,6 +117,27 @@ export async function signIn({ db, settings, origin, credentials }: AccountOptio
   });
   return { token, user: toPublicUser(user) };
 }
+
+function tooManyFailures(wait: SignInWait): AppError {
+  const message =
+    wait.scope === 'address'
+      ? 'Too many failed sign-ins for this e-mail address from here. Try again later.'
+      : 'Too many failed sign-ins for this e-mail address. Try again later.';
+  return new AppError('RATE_LIMITED', message, { retryAfterSeconds: wait.retryAfterSeconds });
+}
+
+/** A wait started or an attempt refused: its scope and length, never the password tried. */
+const throttleEvent = (
+  userId: string,
+  action: 'auth.sign_in_locked' | 'auth.sign_in_refused',
+  wait: SignInWait,
+) => ({
+  userId,
+  action,
+  resourceType: 'user',
+  resourceId: userId,
+  details: { scope: wait.scope, retryAfterSeconds: wait.retryAfterSeconds },
+});
 
 async function startSession(db: Queryable, userId: string, ttlHours: number): Promise<string> {
   const token = newSecret('session');

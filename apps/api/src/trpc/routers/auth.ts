@@ -27,8 +27,12 @@ const SignUpSchema = z.object({
 
 const settings = (config: Config): AccountSettings => ({
   sessionTtlHours: config.SESSION_TTL_HOURS,
-  maxFailures: config.SIGN_IN_MAX_FAILURES,
-  lockMinutes: config.SIGN_IN_LOCK_MINUTES,
+  throttle: {
+    backoffAfterFailures: config.SIGN_IN_BACKOFF_AFTER_FAILURES,
+    backoffMaxSeconds: config.SIGN_IN_BACKOFF_MAX_SECONDS,
+    accountMaxFailures: config.SIGN_IN_ACCOUNT_MAX_FAILURES,
+    windowMinutes: config.SIGN_IN_WINDOW_MINUTES,
+  },
 });
 
 export const authRouter = router({
