@@ -1,26 +1,36 @@
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { type EmbeddedWorker, startEmbeddedWorker } from './embedded-worker.ts';
 import { loadConfig } from './env.ts';
 import { createServer } from './server.ts';
 import { startServices } from './services.ts';
+import { isDrainMessage, type ReadyMessage } from './supervisor/messages.ts';
 
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] });
 
 const { services, close } = await startServices(config, log);
 const app = await createServer({ services, logger: log });
-let worker: EmbeddedWorker | undefined;
 
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, then release the database.
-closeWithGrace({ delay: 10_000, logger: log }, async ({ err, signal }) => {
+const graceful = closeWithGrace({ delay: 10_000, logger: log }, async ({ err, signal }) => {
   if (err) log.error({ err }, 'shutting down after an uncaught error');
   else log.info({ signal }, 'shutting down');
   services.queue.drain();
-  await worker?.stop();
   await app.close();
   await close();
 });
+
+// Run by the supervisor (`pnpm start`): it asks for a drain before stopping the worker, and when
+// it is gone, however it ended (even kill -9), this process stops too rather than live on orphaned.
+if (process.channel) {
+  process.on('message', (message) => {
+    if (isDrainMessage(message)) services.queue.drain();
+  });
+  process.once('disconnect', () => {
+    log.info('the supervisor that started this API is gone');
+    graceful.close();
+  });
+}
 
 await app.listen({ port: config.PORT, host: config.HOST });
 log.info(
@@ -28,13 +38,9 @@ log.info(
   `schema-builder API listening on http://${config.HOST}:${config.PORT}`,
 );
 
-if (config.START_WORKER) {
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
-  worker = await startEmbeddedWorker({
-    services,
-    apiUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    log,
-  });
-}
+const address = app.server.address();
+const ready: ReadyMessage = {
+  type: 'ready',
+  port: typeof address === 'object' && address ? address.port : config.PORT,
+};
+process.send?.(ready);

@@ -1,0 +1,24 @@
+/** IPC between the supervisor (`pnpm start`) and the API process it runs. */
+
+/** API → supervisor, once it listens: the port (PORT=0 picks one; restarts keep it). */
+export interface ReadyMessage {
+  type: 'ready';
+  port: number;
+}
+
+/** Supervisor → API before the worker stops: answer waiting claims at once, hand out no more jobs. */
+export interface DrainMessage {
+  type: 'drain';
+}
+
+function hasType(message: unknown, type: string): message is { type: string } {
+  return typeof message === 'object' && message !== null && 'type' in message && message.type === type;
+}
+
+export function isReadyMessage(message: unknown): message is ReadyMessage {
+  return hasType(message, 'ready') && 'port' in message && typeof message.port === 'number';
+}
+
+export function isDrainMessage(message: unknown): message is DrainMessage {
+  return hasType(message, 'drain');
+}
