@@ -60,7 +60,10 @@ async function prepare(): Promise<string> {
   let url = config.DATABASE_URL;
   if (!url) {
     const dataDir = path.resolve(config.DATA_DIR, 'postgres');
-    log.info({ dataDir, port: config.EMBEDDED_POSTGRES_PORT }, 'DATABASE_URL is not set: starting embedded PostgreSQL');
+    log.info(
+      { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
+      'DATABASE_URL is not set: starting embedded PostgreSQL',
+    );
     embedded = await startEmbeddedPostgres({
       dataDir,
       port: config.EMBEDDED_POSTGRES_PORT,

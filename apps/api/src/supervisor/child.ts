@@ -94,7 +94,9 @@ export function superviseChild(spec: ChildSpec): SupervisedChild {
     running.once('exit', (code, signal) => {
       if (stopping) return;
       if (spec.sendsReady && !everReady) {
-        rejectReady(new Error(`the ${name} process exited (code ${code}, signal ${signal}) before it was ready`));
+        rejectReady(
+          new Error(`the ${name} process exited (code ${code}, signal ${signal}) before it was ready`),
+        );
         return;
       }
       if (Date.now() - startedAt >= HEALTHY_RUN_MS) delay = FIRST_RESTART_DELAY_MS;
@@ -126,7 +128,10 @@ export function superviseChild(spec: ChildSpec): SupervisedChild {
       if (!running || exited(running)) return;
       running.kill('SIGTERM');
       if (await exitWithin(running, graceMs)) return;
-      log.warn({ child: name, childPid: running.pid, graceMs }, `the ${name} process did not stop in time; killing it`);
+      log.warn(
+        { child: name, childPid: running.pid, graceMs },
+        `the ${name} process did not stop in time; killing it`,
+      );
       running.kill('SIGKILL');
       await exitWithin(running, KILL_WAIT_MS);
     },
