@@ -3,14 +3,13 @@
  * worker as child processes and restarts either when it dies, and stops everything in order on
  * SIGTERM/SIGINT (or when the top process of `npx pnpm start` is gone), exiting 0.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, runMigrations } from '@schema-builder/db';
-import { type EmbeddedServer, startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import pino from 'pino';
 import { formatTargets, resolveTargets } from './domain/databases/targets.ts';
 import { apiProcessEnv, loadConfig, workerSettings } from './env.ts';
 import { type SupervisedChild, superviseChild } from './supervisor/child.ts';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './supervisor/embedded-database.ts';
 import { watchLauncher } from './supervisor/launcher.ts';
 import { createWorkerKey, type WorkerKey } from './supervisor/worker-key.ts';
 
@@ -24,7 +23,7 @@ const API_GRACE_MS = 12_000;
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'supervisor', pid: process.pid } });
 
-let embedded: EmbeddedServer | undefined;
+let embedded: EmbeddedDatabase | undefined;
 let database: ReturnType<typeof createDatabase> | undefined;
 let workerKey: WorkerKey | undefined;
 let api: SupervisedChild | undefined;
@@ -39,42 +38,32 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   else log.error({ reason }, 'stopping');
   // Whatever the start is doing (starting the database, migrating) finishes first, so it is stopped too.
   await prepared.catch(() => {});
-  try {
-    // Waiting claims answer at once, so the worker's claim loops end without waiting out their poll.
-    api?.send({ type: 'drain' });
-    await worker?.stop(WORKER_GRACE_MS);
-    await api?.stop(API_GRACE_MS);
-    await workerKey?.revoke();
-    await database?.close();
-    await embedded?.stop();
-  } catch (error) {
-    log.error({ err: error }, 'stopping failed');
-    process.exit(1);
-  }
+  // Waiting claims answer at once, so the worker's claim loops end without waiting out their poll.
+  api?.send({ type: 'drain' });
+  let failed = false;
+  // Each step even when one before it failed: the database is stopped whatever happened.
+  const step = async (what: string, run: () => Promise<void> | undefined) => {
+    try {
+      await run();
+    } catch (error) {
+      failed = true;
+      log.error({ err: error }, `${what} failed`);
+    }
+  };
+  await step('stopping the worker', () => worker?.stop(WORKER_GRACE_MS));
+  await step('stopping the API', () => api?.stop(API_GRACE_MS));
+  await step("revoking the worker's key", () => workerKey?.revoke());
+  await step('closing the database connection', () => database?.close());
+  await step('stopping the embedded PostgreSQL', () => embedded?.stop());
   log.info('stopped');
-  process.exit(exitCode);
+  process.exit(failed ? 1 : exitCode);
 }
 
 /** The metadata database, migrated, and the worker's key. */
 async function prepare(): Promise<string> {
   let url = config.DATABASE_URL;
   if (!url) {
-    const dataDir = path.resolve(config.DATA_DIR, 'postgres');
-    log.info(
-      { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
-      'DATABASE_URL is not set: starting embedded PostgreSQL',
-    );
-    embedded = await startEmbeddedPostgres({
-      dataDir,
-      port: config.EMBEDDED_POSTGRES_PORT,
-      database: 'schema_builder',
-      onLog: (message) => log.debug({ postgres: message.trim() }, 'embedded postgres'),
-      onWarning: (message) => log.warn(message),
-    });
-    log.info(
-      { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
-      'embedded PostgreSQL is running; its data survives restarts in the data directory',
-    );
+    embedded = await startEmbeddedDatabase({ cwd: API_DIR, env: apiProcessEnv({}), log });
     url = embedded.url;
   }
   // Before the worker key is made (its table must exist); the API's own run then finds nothing to do.

@@ -86,6 +86,10 @@ export function superviseChild(spec: ChildSpec): SupervisedChild {
     });
     child = running;
     log.info({ child: name, childPid: running.pid }, `started the ${name} process`);
+    // An IPC send to a process that has just died: logged, never a crash of the supervisor.
+    running.on('error', (error) =>
+      log.warn({ child: name, err: error }, `the ${name} process: ${error.message}`),
+    );
     running.on('message', (message) => {
       if (!isReadyMessage(message)) return;
       everReady = true;

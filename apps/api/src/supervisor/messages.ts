@@ -1,4 +1,4 @@
-/** IPC between the supervisor (`pnpm start`) and the API process it runs. */
+/** IPC between the supervisor (`pnpm start`) and the processes it runs. */
 
 /** API → supervisor, once it listens: the port (PORT=0 picks one; restarts keep it). */
 export interface ReadyMessage {
@@ -21,4 +21,23 @@ export function isReadyMessage(message: unknown): message is ReadyMessage {
 
 export function isDrainMessage(message: unknown): message is DrainMessage {
   return hasType(message, 'drain');
+}
+
+/** Embedded database process → supervisor, once its PostgreSQL runs. */
+export interface DatabaseMessage {
+  type: 'database';
+  url: string;
+}
+
+/** Supervisor → embedded database process, after the API has stopped. */
+export interface StopMessage {
+  type: 'stop';
+}
+
+export function isDatabaseMessage(message: unknown): message is DatabaseMessage {
+  return hasType(message, 'database') && 'url' in message && typeof message.url === 'string';
+}
+
+export function isStopMessage(message: unknown): message is StopMessage {
+  return hasType(message, 'stop');
 }
