@@ -24,8 +24,6 @@ export interface ChildSpec {
 }
 
 export interface SupervisedChild {
-  /** The running process's pid, if one is running. */
-  readonly pid: number | undefined;
   /**
    * Resolves with the first ready message; rejects when the first process exits before sending
    * one (it cannot start at all: that is not something a restart fixes).
@@ -118,9 +116,6 @@ export function superviseChild(spec: ChildSpec): SupervisedChild {
   launch();
 
   return {
-    get pid() {
-      return child && !exited(child) ? child.pid : undefined;
-    },
     ready,
     send(message) {
       if (child && !exited(child) && child.connected) child.send(message);
