@@ -170,7 +170,7 @@ export const ConfigSchema = z
     JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
     /** Provisioning requests (create, regenerate, drop, rotate, migrate) per user per minute. */
     RATE_LIMIT_PROVISION_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-    /** `pnpm start` sets this: the API also runs one worker process, with a worker key made for it. */
+    /** `pnpm start` sets this: the supervisor also runs one worker process, with a worker key made for it. */
     START_WORKER: z
       .enum(['true', 'false'])
       .default('false')
@@ -201,4 +201,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .join('\n');
   console.error(`Invalid configuration:\n${problems}`);
   process.exit(1);
+}
+
+/** The worker's own settings: the supervisor passes them through to the worker it runs. */
+const WORKER_SETTINGS = [
+  'WORKER_CONCURRENCY',
+  'WORKER_HEARTBEAT_SECONDS',
+  'WORKER_POOL_SIZE',
+  'RECONCILE_INTERVAL_SECONDS',
+] as const;
+
+/** The worker settings that are set here (the worker validates them itself). */
+export function workerSettings(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const name of WORKER_SETTINGS) {
+    const value = env[name];
+    if (value !== undefined) settings[name] = value;
+  }
+  return settings;
+}
+
+/** The environment of the API process the supervisor runs: this process's, with `overrides`. */
+export function apiProcessEnv(
+  overrides: Record<string, string>,
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  return { ...env, ...overrides };
 }

@@ -1,29 +1,27 @@
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { type EmbeddedWorker, startEmbeddedWorker } from './embedded-worker.ts';
 import { loadConfig } from './env.ts';
 import { installLastResort } from './last-resort.ts';
 import { createServer } from './server.ts';
 import { startServices } from './services.ts';
+import { isDrainMessage, type ReadyMessage } from './supervisor/messages.ts';
 
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] });
 
 const { services, close } = await startServices(config, log);
 const app = await createServer({ services, logger: log });
-let worker: EmbeddedWorker | undefined;
 
 /** Stop accepting, finish in-flight requests, then release the database. */
 async function stop(): Promise<void> {
   services.queue.drain();
-  await worker?.stop();
   await app.close();
   await close();
 }
 
 const SHUTDOWN_DELAY_MS = 10_000;
 // SIGTERM/SIGINT. Uncaught errors go to the last resort below instead.
-closeWithGrace(
+const graceful = closeWithGrace(
   { delay: SHUTDOWN_DELAY_MS, logger: log, skip: ['uncaughtException', 'unhandledRejection'] },
   async ({ signal }) => {
     log.info({ signal }, 'shutting down');
@@ -40,19 +38,27 @@ installLastResort(log, () => {
   stop().finally(() => process.exit(1));
 });
 
+// Run by the supervisor (`pnpm start`): it asks for a drain before stopping the worker, and when
+// it is gone, however it ended (even kill -9), this process stops too rather than live on orphaned.
+if (process.channel) {
+  process.on('message', (message) => {
+    if (isDrainMessage(message)) services.queue.drain();
+  });
+  process.once('disconnect', () => {
+    log.info('the supervisor that started this API is gone');
+    graceful.close();
+  });
+}
+
 await app.listen({ port: config.PORT, host: config.HOST });
 log.info(
   { rest: `/api/v1`, trpc: '/trpc', docs: '/docs' },
   `schema-builder API listening on http://${config.HOST}:${config.PORT}`,
 );
 
-if (config.START_WORKER) {
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
-  worker = await startEmbeddedWorker({
-    services,
-    apiUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    log,
-  });
-}
+const address = app.server.address();
+const ready: ReadyMessage = {
+  type: 'ready',
+  port: typeof address === 'object' && address ? address.port : config.PORT,
+};
+process.send?.(ready);

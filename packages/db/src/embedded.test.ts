@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@schema-builder/testing/free-port';
 import postgres from 'postgres';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startEmbeddedPostgres } from './embedded.ts';
+import { isAlive } from './leftover-server.ts';
 
 /** Starts the embedded server in a child process and resolves once it is running. */
 function startInChild(dataDir: string, port: number) {
@@ -57,5 +59,27 @@ describe('the embedded PostgreSQL', () => {
     } finally {
       await server.stop();
     }
+  }, 120_000);
+
+  test('stop() returns when a signal already stopped the server (Ctrl-C reaches it too)', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sb-embedded-'));
+    dirs.push(root);
+    await chmod(root, 0o755);
+    const dataDir = path.join(root, 'data');
+    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'kept' });
+    const pid = Number.parseInt(
+      (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '',
+      10,
+    );
+    process.kill(pid, 'SIGINT');
+    const deadline = Date.now() + 15_000;
+    while (isAlive(pid) && Date.now() < deadline) await sleep(50);
+    expect(isAlive(pid)).toBe(false);
+
+    const stopped = await Promise.race([
+      server.stop().then(() => 'stopped'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 15 s'), 15_000)),
+    ]);
+    expect(stopped).toBe('stopped');
   }, 120_000);
 });

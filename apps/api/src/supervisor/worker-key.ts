@@ -1,0 +1,31 @@
+import { apiKeys, type Database } from '@schema-builder/db';
+import { eq, sql } from 'drizzle-orm';
+import { createApiKey } from '../domain/api-keys/api-keys.ts';
+
+export interface WorkerKey {
+  /** The secret, for the worker's WORKER_TOKEN; never logged. */
+  key: string;
+  id: string;
+  revoke(): Promise<void>;
+}
+
+/**
+ * The key of the worker `pnpm start` runs: made at start, kept across the worker's restarts (a
+ * restarted worker always has a valid key), revoked when the supervisor stops.
+ */
+export async function createWorkerKey(db: Database): Promise<WorkerKey> {
+  const { key, apiKey } = await createApiKey({
+    db,
+    origin: { requestId: 'supervisor' },
+    userId: null,
+    name: `pnpm start worker (${process.pid})`,
+    scope: 'worker',
+  });
+  return {
+    key,
+    id: apiKey.id,
+    revoke: async () => {
+      await db.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, apiKey.id));
+    },
+  };
+}
