@@ -97,7 +97,9 @@ describe('migrations', () => {
 
   test('the deployment table holds one row at most', async () => {
     await database.sql`INSERT INTO deployment DEFAULT VALUES`;
-    await expect(database.sql`INSERT INTO deployment DEFAULT VALUES`).rejects.toMatchObject({ code: '23505' });
+    await expect(database.sql`INSERT INTO deployment DEFAULT VALUES`).rejects.toMatchObject({
+      code: '23505',
+    });
     await expect(database.sql`INSERT INTO deployment (singleton) VALUES (false)`).rejects.toMatchObject({
       code: '23514',
     });
