@@ -35,7 +35,10 @@ export interface TestStack {
   close: () => Promise<void>;
 }
 
-export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  /** Config of the API; a key set to undefined leaves that setting at its default. */
+  overrides: Partial<Record<string, string>> = {},
+): Promise<TestStack> {
   const h = await startHarness(overrides);
   const url = await h.listen();
   const targets = overrides.PROVISION_TARGETS || `default=${metadataUrl(h)}`;
