@@ -157,7 +157,11 @@ export const ConfigSchema = z
           ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
         }
       }),
-    /** Written into the marker of every database and role this deployment creates; the reconciler touches only its own. */
+    /**
+     * A name written into the marker of every database and role this deployment creates, beside
+     * the id generated once in its metadata database (see domain/databases/deployment.ts): two
+     * installations may share a name, never objects.
+     */
     DEPLOYMENT_ID: z
       .string()
       .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 of [A-Za-z0-9_.:-]')

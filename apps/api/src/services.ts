@@ -1,10 +1,16 @@
 import path from 'node:path';
 import { createDatabase, runMigrations } from '@schema-builder/db';
 import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
-import { decodeKey, loadOrCreateKeyFile, SecretBox } from '@schema-builder/provisioning';
+import {
+  type DeploymentIdentity,
+  decodeKey,
+  loadOrCreateKeyFile,
+  SecretBox,
+} from '@schema-builder/provisioning';
 import type { FastifyBaseLogger } from 'fastify';
 import { createCredentialCache } from './domain/auth/credential-cache.ts';
 import { createHostPolicy } from './domain/connections/host-policy.ts';
+import { loadDeploymentIdentity } from './domain/databases/deployment.ts';
 import { JobQueue } from './domain/databases/queue.ts';
 import { TargetRegistry } from './domain/databases/targets.ts';
 import type { Config } from './env.ts';
@@ -70,7 +76,14 @@ export async function connectServices(
     allowed: config.CONNECTIONS_ALLOWED_HOSTS,
     ownHosts: [new URL(url).hostname],
   });
-  const targets = TargetRegistry.fromConfig(config, url);
+  let deployment: DeploymentIdentity;
+  try {
+    deployment = await loadDeploymentIdentity(db, config.DEPLOYMENT_ID);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const targets = TargetRegistry.fromConfig(config, url, deployment);
   const queue = new JobQueue(url, sql, {
     expireSeconds: config.JOB_EXPIRE_SECONDS,
     maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
@@ -93,6 +106,7 @@ export async function connectServices(
       hostPolicy,
       queue,
       targets,
+      deployment,
       startedAt: new Date(),
     },
     close: async () => {

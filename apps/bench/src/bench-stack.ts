@@ -8,7 +8,12 @@ import { createServer } from '@schema-builder/api/server';
 import { connectServices } from '@schema-builder/api/services';
 import { createClient } from '@schema-builder/client';
 import { runMigrations } from '@schema-builder/db';
-import { openTarget, parseTargetList, removeDeployment } from '@schema-builder/provisioning';
+import {
+  type DeploymentIdentity,
+  openTarget,
+  parseTargetList,
+  removeDeployment,
+} from '@schema-builder/provisioning';
 import { startWorker } from '@schema-builder/worker/worker';
 import type { Logger } from 'pino';
 import type postgres from 'postgres';
@@ -24,8 +29,8 @@ export interface BenchStack {
   sql: postgres.Sql;
   /** The metadata server's URL (the only provisioning target, named `default`). */
   targetUrl: string;
-  /** The API's DEPLOYMENT_ID: the instance its markers (and its warm pool) carry. */
-  instance: string;
+  /** The API's deployment (DEPLOYMENT_ID and generated id): what its markers and warm pool carry. */
+  identity: DeploymentIdentity;
   /** Stops the worker and the API, dropping every database and role this deployment created. */
   close: () => Promise<void>;
 }
@@ -77,10 +82,10 @@ export async function startBenchStack(
     authorization: `Bearer ${token}`,
     sql: services.sql,
     targetUrl: metadataUrl,
-    instance: config.DEPLOYMENT_ID,
+    identity: services.deployment,
     close: async () => {
       await running.stop(10_000);
-      await dropEverythingOf(targets, config.DEPLOYMENT_ID);
+      await dropEverythingOf(targets, services.deployment);
       await api.close();
       await closeServices();
     },
@@ -102,10 +107,10 @@ async function createWorkerKey(metadataUrl: string): Promise<string> {
 /** Every database, then every role, marked with this deployment's id. */
 async function dropEverythingOf(
   targets: ReturnType<typeof parseTargetList>,
-  instance: string,
+  identity: DeploymentIdentity,
 ): Promise<void> {
   for (const target of targets) {
-    const session = openTarget(target, { instance });
+    const session = openTarget(target, { ...identity });
     try {
       await removeDeployment(session);
     } finally {

@@ -94,7 +94,7 @@ export async function runProvisioningBench(): Promise<void> {
 
 /** Waits (up to 10 s) until the worker's warm pool holds POOL_SIZE databases again. */
 async function poolRefilled(stack: BenchStack): Promise<void> {
-  const session = openTarget({ name: 'default', adminUrl: stack.targetUrl }, { instance: stack.instance });
+  const session = openTarget({ name: 'default', adminUrl: stack.targetUrl }, { ...stack.identity });
   try {
     const deadline = Date.now() + 10_000;
     while ((await listPoolDatabases(session)).length < POOL_SIZE && Date.now() < deadline)

@@ -199,7 +199,7 @@ async function countOnServer(stack: TestStack, database: string, role: string): 
   const [target] = parseTargetList(stack.targets);
   if (!target) throw new Error('the stack has no target');
   const admin = postgres(target.adminUrl, { max: 1, onnotice: () => {} });
-  const session = openTarget(target, { instance: stack.h.services.config.DEPLOYMENT_ID });
+  const session = openTarget(target, { ...stack.h.services.deployment });
   try {
     const [databases] = await admin<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_database WHERE datname = ${database}`;

@@ -293,7 +293,7 @@ describe('the warm pool', () => {
   async function poolOids(): Promise<Map<string, number>> {
     const session = openTarget(
       { name: 'default', adminUrl: adminUrlOf(stack, 'default') },
-      { instance: stack.h.services.config.DEPLOYMENT_ID },
+      { ...stack.h.services.deployment },
     );
     try {
       const names = await listPoolDatabases(session);

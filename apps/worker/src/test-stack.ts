@@ -6,6 +6,7 @@ import type { Harness } from '@schema-builder/api/testing';
 import { startHarness } from '@schema-builder/api/testing';
 import { createClient } from '@schema-builder/client';
 import {
+  type DeploymentIdentity,
   openTarget,
   parseTargetList,
   removeDeployment,
@@ -34,7 +35,10 @@ export interface TestStack {
   close: () => Promise<void>;
 }
 
-export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  /** Config of the API; a key set to undefined leaves that setting at its default. */
+  overrides: Partial<Record<string, string>> = {},
+): Promise<TestStack> {
   const h = await startHarness(overrides);
   const url = await h.listen();
   const targets = overrides.PROVISION_TARGETS || `default=${metadataUrl(h)}`;
@@ -75,7 +79,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
       const problems: unknown[] = [];
       for (const target of parseTargetList(targets)) {
         try {
-          await dropOwnObjects(target, h.services.config.DEPLOYMENT_ID);
+          await dropOwnObjects(target, h.services.deployment);
         } catch (error) {
           // A target that is down (as failure tests configure) holds nothing of ours.
           if (!isConnectionRefused(error)) problems.push(error);
@@ -89,8 +93,8 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
 }
 
 /** Drops every database and role on `target` that carries this deployment's marker. */
-async function dropOwnObjects(target: TargetServer, instance: string): Promise<void> {
-  const session = openTarget(target, { instance });
+async function dropOwnObjects(target: TargetServer, identity: DeploymentIdentity): Promise<void> {
+  const session = openTarget(target, { ...identity });
   try {
     await removeDeployment(session);
   } finally {

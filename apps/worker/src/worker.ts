@@ -1,5 +1,11 @@
 import type { Client } from '@schema-builder/client';
-import { ensurePool, openTarget, type TargetServer, type TargetSession } from '@schema-builder/provisioning';
+import {
+  type DeploymentIdentity,
+  ensurePool,
+  openTarget,
+  type TargetServer,
+  type TargetSession,
+} from '@schema-builder/provisioning';
 import type { Logger } from 'pino';
 import { type ClaimedJob, runJob } from './run-job.ts';
 
@@ -24,8 +30,8 @@ export interface RunningWorker {
    * in hand to finish. Claims are not cut short: a job the API handed out must reach a worker.
    */
   stop(timeoutMs?: number): Promise<void>;
-  /** Admin sessions by target name and instance, shared with the reconciler. */
-  session(target: string, instance: string): TargetSession | undefined;
+  /** Admin sessions by target name and deployment, shared with the reconciler. */
+  session(target: string, identity: DeploymentIdentity): TargetSession | undefined;
 }
 
 const ERROR_BACKOFF_MS = 1000;
@@ -36,15 +42,21 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const sessions = new Map<string, TargetSession>();
   let stopping = false;
 
-  const session = (target: string, instance: string) => {
-    const key = `${target}\u0000${instance}`;
+  const keyOf = (target: string, { instance, deployment }: DeploymentIdentity) =>
+    `${target}\u0000${instance}\u0000${deployment}`;
+  const session = (target: string, identity: DeploymentIdentity) => {
+    const key = keyOf(target, identity);
     const open = sessions.get(key);
     if (open) return open;
     const server = options.targets.find((candidate) => candidate.name === target);
     if (!server) return undefined;
     // Per job: one connection holding its job lock and one for its steps; then the reconciler's
     // two and the pool top-up's one.
-    const created = openTarget(server, { instance, poolSize: 2 * options.concurrency + 3 });
+    const created = openTarget(server, {
+      instance: identity.instance,
+      deployment: identity.deployment,
+      poolSize: 2 * options.concurrency + 3,
+    });
     sessions.set(key, created);
     return created;
   };
@@ -52,9 +64,9 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   // One top-up at a time per target and deployment; calls meanwhile ask for one more pass.
   const poolSize = options.poolSize ?? 0;
   const topUps = new Map<string, { running: Promise<void>; again: boolean }>();
-  const topUp = (target: string, instance: string) => {
+  const topUp = (target: string, identity: DeploymentIdentity) => {
     if (poolSize <= 0 || stopping) return;
-    const key = `${target}\u0000${instance}`;
+    const key = keyOf(target, identity);
     const current = topUps.get(key);
     if (current) {
       current.again = true;
@@ -64,7 +76,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     const run = async () => {
       while (state.again && !stopping) {
         state.again = false;
-        const open = session(target, instance);
+        const open = session(target, identity);
         if (!open) return;
         try {
           const { created, available } = await ensurePool(open, { size: poolSize });
@@ -80,14 +92,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     topUps.set(key, state);
     state.running = run().finally(() => topUps.delete(key));
   };
+  // The pool is per deployment: its databases carry the id the API reports (see pool.ts).
   if (poolSize > 0)
-    for (const target of options.targets)
-      client.worker.knownDatabases
-        .query({ target: target.name })
-        .then(({ instance }) => topUp(target.name, instance))
-        .catch((error: unknown) =>
-          log.warn({ err: error, target: target.name }, 'could not fill the warm pool'),
-        );
+    client.worker.deployment
+      .query()
+      .then((identity) => {
+        for (const target of options.targets) topUp(target.name, identity);
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'could not fill the warm pool'));
 
   const handle = async (job: ClaimedJob) => {
     const started = Date.now();
@@ -110,7 +122,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       heartbeat().catch((error: unknown) => jobLog.warn({ err: error }, 'heartbeat failed'));
     }, options.heartbeatSeconds * 1000);
     try {
-      const target = session(job.target, job.instance);
+      const target = session(job.target, identityOf(job));
       if (!target)
         throw new Error(`server ${job.target} is not configured on this worker (PROVISION_TARGETS)`);
       await runJob(target, job, async (step, detail) => {
@@ -126,7 +138,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     } finally {
       clearInterval(timer);
       // After the job has answered: the next provision job finds the pool full again.
-      if (job.operation === 'provision' || job.operation === 'regenerate') topUp(job.target, job.instance);
+      if (job.operation === 'provision' || job.operation === 'regenerate') topUp(job.target, identityOf(job));
     }
   };
 
@@ -165,4 +177,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       await Promise.all([...sessions.values()].map((open) => open.close()));
     },
   };
+}
+
+function identityOf(job: ClaimedJob): DeploymentIdentity {
+  return { instance: job.instance, deployment: job.deployment };
 }

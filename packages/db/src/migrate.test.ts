@@ -32,7 +32,9 @@ describe('migrations', () => {
       'catalog_objects',
       'catalog_syncs',
       'connections',
+      'database_tombstones',
       'databases',
+      'deployment',
       'schema_versions',
       'schemas',
       'sessions',
@@ -76,5 +78,31 @@ describe('migrations', () => {
         WHERE owner_id = ${randomUUID()} AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 20`;
     });
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('schemas_owner_updated_live_idx');
+  });
+
+  test('deleting a database row (with its design) leaves a tombstone of its names', async () => {
+    const owner = randomUUID();
+    const [design] = await database.sql<{ id: string }[]>`
+      INSERT INTO schemas (owner_id, name, definition)
+      VALUES (${owner}, 'tombstoned', ${database.sql.json({ tables: [] })}) RETURNING id`;
+    const name = `sb_tomb_${randomUUID().slice(0, 8)}`;
+    await database.sql`
+      INSERT INTO databases (schema_id, owner_id, target, database_name, role_name, password_sealed,
+                             status, operation, target_version)
+      VALUES (${design?.id ?? ''}, ${owner}, 'default', ${name}, ${name}, 'sealed', 'failed', 'provision', 1)`;
+    await database.sql`DELETE FROM schemas WHERE id = ${design?.id ?? ''}`;
+    const tombstones = await database.sql<{ target: string; database_name: string; role_name: string }[]>`
+      SELECT target, database_name, role_name FROM database_tombstones WHERE database_name = ${name}`;
+    expect(tombstones).toEqual([{ target: 'default', database_name: name, role_name: name }]);
+  });
+
+  test('the deployment table holds one row at most', async () => {
+    await database.sql`INSERT INTO deployment DEFAULT VALUES`;
+    await expect(database.sql`INSERT INTO deployment DEFAULT VALUES`).rejects.toMatchObject({
+      code: '23505',
+    });
+    await expect(database.sql`INSERT INTO deployment (singleton) VALUES (false)`).rejects.toMatchObject({
+      code: '23514',
+    });
   });
 });

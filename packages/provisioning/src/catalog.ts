@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import { type Marker, markerIsFor, parseMarker } from './markers.ts';
+import { type DeploymentIdentity, type Marker, markerIsFor, parseMarker } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 
 /** A pool or a transaction: catalog reads work on either. */
@@ -48,8 +48,11 @@ export async function readDatabase(sql: Queryable, name: string): Promise<Databa
   };
 }
 
-export function roleIsOurs(state: RoleState, ref: DatabaseRef, instance: string): boolean {
-  return state.marker?.kind === 'role' && markerIsFor(state.marker, { ...ref, instance });
+export function roleIsOurs(state: RoleState, ref: DatabaseRef, identity: DeploymentIdentity): boolean {
+  return (
+    state.marker?.kind === 'role' &&
+    markerIsFor(state.marker, { ...ref, instance: identity.instance, deployment: identity.deployment })
+  );
 }
 
 /**
@@ -58,8 +61,12 @@ export function roleIsOurs(state: RoleState, ref: DatabaseRef, instance: string)
  * counts as ours when its owner is our role marked for exactly this database (that role is
  * NOCREATEDB, so only we can have made a database it owns).
  */
-export function databaseIsOurs(state: DatabaseState, ref: DatabaseRef, instance: string): boolean {
-  const expected = { ...ref, instance };
+export function databaseIsOurs(
+  state: DatabaseState,
+  ref: DatabaseRef,
+  identity: DeploymentIdentity,
+): boolean {
+  const expected = { ...ref, instance: identity.instance, deployment: identity.deployment };
   if (state.marker?.kind === 'database' && markerIsFor(state.marker, expected)) return true;
   return (
     state.owner === ref.role && state.ownerMarker?.kind === 'role' && markerIsFor(state.ownerMarker, expected)

@@ -73,7 +73,10 @@ describe('failures', () => {
 
   test('an unreachable server is a readable SERVER_ERROR without the admin password', async () => {
     const adminUrl = 'postgres://admin:hunter2-admin-secret@127.0.0.1:9/postgres';
-    const session = openTarget({ name: 'down', adminUrl }, { instance: server.session.instance });
+    const session = openTarget(
+      { name: 'down', adminUrl },
+      { instance: server.session.instance, deployment: server.session.deployment },
+    );
     try {
       const error = await failureOf(() => provision(session, server.plan(blogDesign)));
       expect(error.code).toBe('SERVER_ERROR');

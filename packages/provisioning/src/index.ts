@@ -14,7 +14,7 @@ export {
 } from './inspect.ts';
 export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';
 export { whileJobRuns } from './locks.ts';
-export { MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
+export { type DeploymentIdentity, MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
 export {
   type DatabaseMigration,
   type MigrateOutcome,

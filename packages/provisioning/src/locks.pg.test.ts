@@ -56,7 +56,11 @@ describe("a design's job lock", () => {
   test('jobs of one design run side by side; the reconciler gets the lock only when they are done', async () => {
     const database = `${server.prefix}_shared`;
     // One connection per job lock, one for the reconciler's: as a worker sizes its pool.
-    const session = openTarget(server.session.target, { instance: server.session.instance, poolSize: 3 });
+    const session = openTarget(server.session.target, {
+      instance: server.session.instance,
+      deployment: server.session.deployment,
+      poolSize: 3,
+    });
     const jobs = gate();
     let running = 0;
     const started = gate();

@@ -4,6 +4,7 @@ import { MARKER_PREFIX, type Marker, markerIsFor, markerLiteral, parseMarker } f
 const marker: Marker = {
   kind: 'role',
   instance: 'prod',
+  deployment: 'd-prod-metadata',
   designId: "d'1",
   database: 'sb_ada_blog_x',
   createdAt: '2024-01-01T00:00:00.000Z',
@@ -35,8 +36,25 @@ describe('markers', () => {
     expect(parseMarker(`${MARKER_PREFIX}${JSON.stringify({ ...older, migratingTo: 4 })}`)).toEqual(older);
   });
 
+  test('read markers older than deployment ids; they match this deployment by name alone', () => {
+    const { deployment: _, ...older } = marker;
+    expect(parseMarker(`${MARKER_PREFIX}${JSON.stringify(older)}`)).toEqual(older);
+    const expected = {
+      instance: 'prod',
+      deployment: 'd-prod-metadata',
+      designId: "d'1",
+      database: 'sb_ada_blog_x',
+    };
+    expect(markerIsFor(older, expected)).toBe(true);
+    expect(markerIsFor(older, { ...expected, instance: 'staging' })).toBe(false);
+  });
+
   test.each([
     ['no comment', null],
+    [
+      'a deployment id that is not a string',
+      `${MARKER_PREFIX}${JSON.stringify({ ...marker, deployment: 7 })}`,
+    ],
     ['an ordinary comment', 'the finance team database'],
     ['our prefix with broken JSON', `${MARKER_PREFIX}{`],
     ['our prefix with a JSON array', `${MARKER_PREFIX}[]`],
@@ -53,12 +71,19 @@ describe('markers', () => {
 
   test.each([
     ['the same deployment, design and database', {}, true],
-    ['another deployment', { instance: 'staging' }, false],
+    ['another deployment name', { instance: 'staging' }, false],
+    ['another deployment id under the same name', { deployment: 'd-other-metadata' }, false],
     ['another design', { designId: 'd2' }, false],
     ['another database', { database: 'sb_other' }, false],
   ])('match %s: %s', (_case, change, expected) => {
     expect(
-      markerIsFor(marker, { instance: 'prod', designId: "d'1", database: 'sb_ada_blog_x', ...change }),
+      markerIsFor(marker, {
+        instance: 'prod',
+        deployment: 'd-prod-metadata',
+        designId: "d'1",
+        database: 'sb_ada_blog_x',
+        ...change,
+      }),
     ).toBe(expected);
   });
 });

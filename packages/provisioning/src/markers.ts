@@ -1,15 +1,30 @@
 import { quoteLiteral } from '@schema-builder/schema-model';
 
 /**
+ * Who a marker belongs to. `instance` is the deployment's configured name (`DEPLOYMENT_ID`,
+ * which two installations may well share, e.g. both left at the default); `deployment` is the id
+ * generated once and stored in the deployment's metadata database, so no two metadata databases
+ * ever mark objects alike.
+ */
+export interface DeploymentIdentity {
+  instance: string;
+  deployment: string;
+}
+
+/**
  * What we write into COMMENTs on the roles, databases and `public` schemas we create, so that a
  * retry recognises its own work and the reconciler can tell ours from everything else.
- * `instance` names the deployment: two schema-builder deployments sharing a server never
- * reconcile each other's objects.
+ * Two schema-builder deployments sharing a server never touch each other's objects.
  */
 export interface Marker {
   /** `pool`: an empty database of the warm pool, not yet claimed by a design (see pool.ts). */
   kind: 'role' | 'database' | 'schema' | 'pool';
   instance: string;
+  /**
+   * The generated id of the deployment (see DeploymentIdentity). Every marker written now carries
+   * it; markers written before it existed lack it and are matched by `instance` alone.
+   */
+  deployment?: string;
   /** Empty for `pool` markers. */
   designId: string;
   /**
@@ -43,13 +58,14 @@ export function markerLiteral(marker: Marker): string {
  */
 export function designMarker(
   kind: 'role' | 'database' | 'schema',
-  instance: string,
+  identity: DeploymentIdentity,
   ref: { designId: string; database: string },
   extra: Partial<Pick<Marker, 'createdAt' | 'version' | 'migratingTo' | 'phasesDone'>> = {},
 ): string {
   return markerLiteral({
     kind,
-    instance,
+    instance: identity.instance,
+    deployment: identity.deployment,
     designId: ref.designId,
     database: ref.database,
     createdAt: new Date().toISOString(),
@@ -69,18 +85,18 @@ export function parseMarker(comment: string | null | undefined): Marker | undefi
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { kind, instance, designId, database, createdAt, version, migratingTo, phasesDone } = value as Record<
-    string,
-    unknown
-  >;
+  const { kind, instance, deployment, designId, database, createdAt, version, migratingTo, phasesDone } =
+    value as Record<string, unknown>;
   if (kind !== 'role' && kind !== 'database' && kind !== 'schema' && kind !== 'pool') return undefined;
   if (!isString(instance) || !isString(designId) || !isString(database) || !isString(createdAt))
     return undefined;
+  if (deployment !== undefined && !isString(deployment)) return undefined;
   if (![version, migratingTo, phasesDone].every((n) => n === undefined || Number.isInteger(n)))
     return undefined;
   return {
     kind,
     instance,
+    ...(deployment === undefined ? {} : { deployment }),
     designId,
     database,
     createdAt,
@@ -90,14 +106,26 @@ export function parseMarker(comment: string | null | undefined): Marker | undefi
   };
 }
 
-/** Whether `marker` was written by `instance` for this design's `database`. */
+/**
+ * Whether `marker` was written by this deployment: its generated id when the marker carries one
+ * (a deployment sharing our configured name is not us), else (a marker older than the id) its
+ * name.
+ */
+export function markedBy(marker: Marker, identity: DeploymentIdentity): boolean {
+  return (
+    marker.instance === identity.instance &&
+    (marker.deployment === undefined || marker.deployment === identity.deployment)
+  );
+}
+
+/** Whether `marker` was written by this deployment for this design's `database`. */
 export function markerIsFor(
   marker: Marker | undefined,
-  expected: { instance: string; designId: string; database: string },
+  expected: DeploymentIdentity & { designId: string; database: string },
 ): boolean {
   return (
     marker !== undefined &&
-    marker.instance === expected.instance &&
+    markedBy(marker, expected) &&
     marker.designId === expected.designId &&
     marker.database === expected.database
   );

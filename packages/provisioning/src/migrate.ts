@@ -1,7 +1,7 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
 import { describeError, ProvisioningError, step } from './errors.ts';
-import { designMarker, type Marker, markerIsFor } from './markers.ts';
+import { type DeploymentIdentity, designMarker, type Marker, markerIsFor } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
 import { lockSchema, readSchemaMarker } from './steps/schema.ts';
@@ -38,9 +38,7 @@ export function migrateDatabase(session: TargetSession, plan: DatabaseMigration)
       const phases = groupByPhase(plan);
       let outcome: MigrateOutcome = 'already-applied';
       for (const [index, phase] of phases.entries()) {
-        const ran = await sql.begin((tx) =>
-          runPhase(tx, session.instance, plan, phase, index, phases.length),
-        );
+        const ran = await sql.begin((tx) => runPhase(tx, session, plan, phase, index, phases.length));
         if (ran) outcome = 'applied';
       }
       return outcome;
@@ -65,7 +63,7 @@ function groupByPhase(plan: DatabaseMigration): MigrationStepSql[][] {
 /** Runs phase `index` unless the marker says it committed already; returns whether it ran. */
 async function runPhase(
   tx: postgres.TransactionSql,
-  instance: string,
+  identity: DeploymentIdentity,
   plan: DatabaseMigration,
   phase: readonly MigrationStepSql[],
   index: number,
@@ -74,7 +72,7 @@ async function runPhase(
   // Under applyDesign's lock: a second worker on the same job waits, then sees our marker.
   await lockSchema(tx);
   const marker = await readSchemaMarker(tx);
-  const done = phasesDone(marker, plan, instance, phaseCount);
+  const done = phasesDone(marker, plan, identity, phaseCount);
   if (done === 'complete' || index < done) return false;
   // Phases run in order, so `done` can only be behind us if the marker was rewritten meanwhile.
   if (index > done)
@@ -93,7 +91,7 @@ async function runPhase(
   for (const migrationStep of phase) await runStep(tx, migrationStep);
   const last = index === phaseCount - 1;
   // The role owns `public` since provisioning, so it may comment on it.
-  const next = designMarker('schema', instance, plan, {
+  const next = designMarker('schema', identity, plan, {
     createdAt: marker?.createdAt ?? new Date().toISOString(),
     ...(last
       ? { version: plan.toVersion }
@@ -107,7 +105,7 @@ async function runPhase(
 function phasesDone(
   marker: Marker | undefined,
   plan: DatabaseMigration,
-  instance: string,
+  identity: DeploymentIdentity,
   phaseCount: number,
 ): number | 'complete' {
   if (marker?.kind !== 'schema' || marker.version === undefined)
@@ -115,7 +113,7 @@ function phasesDone(
       'VERSION_MISMATCH',
       `database ${plan.database} holds no version of the design`,
     );
-  if (!markerIsFor(marker, { ...plan, instance }))
+  if (!markerIsFor(marker, { ...plan, instance: identity.instance, deployment: identity.deployment }))
     throw new ProvisioningError('NOT_OURS', `database ${plan.database} was not created for this design`);
   if (marker.version === plan.toVersion && marker.migratingTo === undefined) return 'complete';
   if (marker.version === plan.fromVersion) {

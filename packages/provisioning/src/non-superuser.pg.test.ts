@@ -31,7 +31,7 @@ beforeAll(async () => {
   );
   limited = openTarget(
     { name: 'limited', adminUrl: loginUrl(server, admin, password, adminDatabase()) },
-    { instance: server.session.instance },
+    { instance: server.session.instance, deployment: server.session.deployment },
   );
 });
 afterAll(async () => {
@@ -56,7 +56,7 @@ describe('an admin that is not a superuser', () => {
 
     const orphan = server.plan(blogDesign, { ddl: '' });
     await provision(limited, orphan);
-    expect(await reconcile(limited, { known: new Set() })).toMatchObject({
+    expect(await reconcile(limited, { dead: async (names) => new Set(names) })).toMatchObject({
       droppedDatabases: [orphan.database],
       droppedRoles: [orphan.role],
     });

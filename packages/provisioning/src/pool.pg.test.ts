@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { quoteIdent } from '@schema-builder/schema-model';
 import { blogDesign, ecommerceDesign } from '@schema-builder/testing/fixtures';
 import postgres from 'postgres';
@@ -100,6 +101,7 @@ describe('ensurePool', () => {
       expect(parseMarker(row?.comment)).toMatchObject({
         kind: 'pool',
         instance: server.session.instance,
+        deployment: server.session.deployment,
         database: name,
       });
       expect(row?.publicPrivileges).toEqual([]);
@@ -107,7 +109,12 @@ describe('ensurePool', () => {
   });
 
   test('concurrent callers together create exactly `size`', async () => {
-    const others = [1, 2].map(() => openTarget(server.session.target, { instance: server.session.instance }));
+    const others = [1, 2].map(() =>
+      openTarget(server.session.target, {
+        instance: server.session.instance,
+        deployment: server.session.deployment,
+      }),
+    );
     try {
       const results = await Promise.all(
         [server.session, ...others].map((session) => ensurePool(session, { size: 3, prefix: server.prefix })),
@@ -136,9 +143,29 @@ describe('ensurePool', () => {
     expect(await listPoolDatabases(server.session)).toEqual([leftover]);
   });
 
+  test('is per deployment: another with the same DEPLOYMENT_ID neither sees, claims nor drops it', async () => {
+    const pool = await poolOf(2);
+    const twin = openTarget(server.session.target, {
+      instance: server.session.instance,
+      deployment: randomUUID(),
+    });
+    try {
+      expect(await listPoolDatabases(twin)).toEqual([]);
+      expect(await provisionReporting(twin, server.plan(ecommerceDesign))).toBe('created');
+      expect(await listPoolDatabases(server.session)).toEqual(pool);
+      expect(await dropPool(twin)).toEqual([]);
+      await removeDeployment(twin);
+      expect(await listPoolDatabases(server.session)).toEqual(pool);
+    } finally {
+      await twin.close();
+    }
+  });
+
   test('reconcile leaves unclaimed pool databases alone', async () => {
     const pool = await poolOf(2);
-    expect(await reconcile(server.session, { known: new Set() })).toMatchObject({ droppedDatabases: [] });
+    expect(await reconcile(server.session, { dead: async (names) => new Set(names) })).toMatchObject({
+      droppedDatabases: [],
+    });
     expect((await listPoolDatabases(server.session)).sort()).toEqual(pool.sort());
   });
 
@@ -170,6 +197,7 @@ describe('provisioning with a warm pool', () => {
     expect(parseMarker(state.database?.comment)).toMatchObject({
       kind: 'database',
       instance: server.session.instance,
+      deployment: server.session.deployment,
       designId: claimed.designId,
       database: claimed.database,
     });
@@ -210,7 +238,10 @@ describe('provisioning with a warm pool', () => {
   test('concurrent provisions never claim the same pool database', async () => {
     const pool = await poolOf(2);
     const sessions = [1, 2, 3, 4].map(() =>
-      openTarget(server.session.target, { instance: server.session.instance }),
+      openTarget(server.session.target, {
+        instance: server.session.instance,
+        deployment: server.session.deployment,
+      }),
     );
     try {
       const plans = sessions.map(() => server.plan(blogDesign));

@@ -1,6 +1,6 @@
 import { describeError, step } from './errors.ts';
 import { unlessJobRuns } from './locks.ts';
-import { MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
+import { MARKER_PREFIX, type Marker, markedBy, parseMarker } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import { dropPool } from './pool.ts';
 import type { TargetSession } from './session.ts';
@@ -25,8 +25,9 @@ export interface MarkedObjects {
 }
 
 /**
- * The databases and roles on the server that this deployment marked. A database counts when its
- * own COMMENT carries our marker, or when its owner is our role marked for exactly that database
+ * The databases and roles on the server that this deployment marked (see `markedBy`: our
+ * generated id, or our name on a marker older than the id). A database counts when its own
+ * COMMENT carries our marker, or when its owner is our role marked for exactly that database
  * (see `databaseIsOurs`). Everything else is invisible here and so never touched.
  */
 export function findMarked(session: TargetSession): Promise<MarkedObjects> {
@@ -45,7 +46,8 @@ export function findMarked(session: TargetSession): Promise<MarkedObjects> {
       SELECT rolname AS name, shobj_description(oid, 'pg_authid') AS comment FROM pg_roles
       WHERE starts_with(coalesce(shobj_description(oid, 'pg_authid'), ''), ${MARKER_PREFIX})
       ORDER BY rolname`;
-    const ours = (marker: Marker | undefined): marker is Marker => marker?.instance === session.instance;
+    const ours = (marker: Marker | undefined): marker is Marker =>
+      marker !== undefined && markedBy(marker, session);
 
     const databases: MarkedDatabase[] = [];
     for (const row of databaseRows) {
@@ -66,12 +68,15 @@ export function findMarked(session: TargetSession): Promise<MarkedObjects> {
 
 export interface ReconcileOptions {
   /**
-   * Database names the metadata owns (in any state, detached included). Pass a loader rather
-   * than a ready set: it is called after the server has been listed, so a database whose
-   * metadata row was written before its role was created can never look orphaned. With a
-   * ready set, use `minAgeMs` to cover jobs started since the set was read.
+   * Positive evidence, from the metadata: of `names` (databases this deployment's markers name),
+   * those its metadata database records having created and being dead (a failed or dropped
+   * database row, or the tombstone of a removed one) and that no live row holds. Whatever it does
+   * not return is kept: an object the metadata merely does not know is never dropped (it may be
+   * another deployment's, or the metadata may have been restored from an older backup). Asked
+   * after the server has been listed, and once more per name just before dropping, under the
+   * design's job lock, so a retry queued meanwhile (which makes the row live again) wins.
    */
-  known: ReadonlySet<string> | (() => Promise<ReadonlySet<string>>);
+  dead: (names: readonly string[]) => Promise<ReadonlySet<string>>;
   /** Leave objects younger than this alone (by their marker's createdAt). Default 0. */
   minAgeMs?: number;
   now?: () => Date;
@@ -81,8 +86,8 @@ export interface ReconcileResult {
   droppedDatabases: string[];
   droppedRoles: string[];
   /**
-   * Orphans left for the next pass: a job of their design is running (a retry may be adopting
-   * them), or the metadata claimed them after the server was listed.
+   * Dead objects left for the next pass: a job of their design is running (a retry may be
+   * adopting them), or the metadata made them live again after the server was listed.
    */
   skipped: string[];
   /** Objects that could not be dropped (e.g. a server error); the next run tries again. */
@@ -90,29 +95,34 @@ export interface ReconcileResult {
 }
 
 /**
- * Removes marked databases and roles that no metadata row owns: what a crashed job or a lost
- * cleanup left behind. Never touches unmarked objects or other deployments' markers, nor the
- * warm pool's unclaimed databases (marked `pool`, not `database`: see pool.ts).
+ * Removes marked databases and roles that the metadata records as dead: what a failed or crashed
+ * job, or a lost cleanup, left behind. Never touches unmarked objects, other deployments'
+ * objects, objects without positive evidence of death, nor the warm pool's unclaimed databases
+ * (marked `pool`, not `database`: see pool.ts).
  */
 export async function reconcile(session: TargetSession, options: ReconcileOptions): Promise<ReconcileResult> {
-  const marked = await findMarked(session);
-  const known = typeof options.known === 'function' ? await options.known() : options.known;
+  return dropDead(session, await findMarked(session), options);
+}
+
+async function dropDead(
+  session: TargetSession,
+  marked: MarkedObjects,
+  options: ReconcileOptions,
+): Promise<ReconcileResult> {
   const cutoff = (options.now?.() ?? new Date()).getTime() - (options.minAgeMs ?? 0);
-  // Other deployments' objects are theirs to reconcile: not even attempted here.
-  const orphaned = (marker: Marker) =>
-    marker.instance === session.instance &&
-    !known.has(marker.database) &&
-    !(Date.parse(marker.createdAt) > cutoff);
+  const oldEnough = (marker: Marker) => !(Date.parse(marker.createdAt) > cutoff);
+  const names = [...new Set([...marked.databases, ...marked.roles].map((object) => object.marker.database))];
+  const dead = names.length > 0 ? await options.dead(names) : new Set<string>();
+  const dropping = (marker: Marker) => dead.has(marker.database) && oldEnough(marker);
 
   const result: ReconcileResult = { droppedDatabases: [], droppedRoles: [], failures: [], skipped: [] };
   // Under the design's job lock, asking the metadata once more: a retry queued since the list
   // was read owns the name again, and its job may already be reusing what we found.
-  const stillOrphaned = async (marker: Marker) =>
-    typeof options.known !== 'function' || !(await options.known()).has(marker.database);
+  const stillDead = async (marker: Marker) => (await options.dead([marker.database])).has(marker.database);
   const attempt = async (name: string, marker: Marker, drop: () => Promise<void>, done: string[]) => {
     try {
       const dropped = await unlessJobRuns(session, marker.database, async () => {
-        if (!(await stillOrphaned(marker))) return false;
+        if (!(await stillDead(marker))) return false;
         await drop();
         return true;
       });
@@ -121,7 +131,7 @@ export async function reconcile(session: TargetSession, options: ReconcileOption
       result.failures.push({ name, reason: describeError(error) });
     }
   };
-  for (const database of marked.databases.filter((d) => orphaned(d.marker)))
+  for (const database of marked.databases.filter((d) => dropping(d.marker)))
     await attempt(
       database.name,
       database.marker,
@@ -129,7 +139,7 @@ export async function reconcile(session: TargetSession, options: ReconcileOption
       result.droppedDatabases,
     );
   // Roles after databases: a role cannot be dropped while it owns one.
-  for (const role of marked.roles.filter((r) => orphaned(r.marker)))
+  for (const role of marked.roles.filter((r) => dropping(r.marker)))
     await attempt(
       role.name,
       role.marker,
@@ -144,11 +154,20 @@ function refOf(marker: Marker, role: string): DatabaseRef {
 }
 
 /**
- * Drops every database and role this deployment marked on the server, its warm pool included:
- * for tests, benches and decommissioning. Throws when something could not be dropped.
+ * Drops every database and role marked with this deployment's generated id on the server, its
+ * warm pool included: for tests, benches and decommissioning. Markers older than the id (which
+ * name alone cannot tell from another installation's) are left alone. Throws when something
+ * could not be dropped.
  */
 export async function removeDeployment(session: TargetSession): Promise<ReconcileResult> {
-  const result = await reconcile(session, { known: new Set() });
+  const marked = await findMarked(session);
+  const exactlyOurs = (object: { marker: Marker }) => object.marker.deployment === session.deployment;
+  const everything = async (names: readonly string[]) => new Set(names);
+  const result = await dropDead(
+    session,
+    { databases: marked.databases.filter(exactlyOurs), roles: marked.roles.filter(exactlyOurs) },
+    { dead: everything },
+  );
   try {
     result.droppedDatabases.push(...(await dropPool(session)));
   } catch (error) {

@@ -73,7 +73,10 @@ describe('retrying after a crash', () => {
 
   test('two workers running the same job at once converge, and two drops at once both succeed', async () => {
     const plan = server.plan(blogDesign);
-    const second = openTarget(server.session.target, { instance: server.session.instance });
+    const second = openTarget(server.session.target, {
+      instance: server.session.instance,
+      deployment: server.session.deployment,
+    });
     try {
       const outcomes = await Promise.allSettled([provision(server.session, plan), provision(second, plan)]);
       expect(

@@ -1,13 +1,16 @@
 import postgres from 'postgres';
+import type { DeploymentIdentity } from './markers.ts';
 import { databaseUrl, type TargetServer } from './targets.ts';
 
 /** Our connections say who they are, so `inspect` can leave them out of a database's connection count. */
 export const APPLICATION_NAME = 'schema-builder-provisioning';
 
-/** An admin connection to one target server, for one deployment (`instance`, written into markers). */
-export interface TargetSession {
+/**
+ * An admin connection to one target server, for one deployment (its `instance` name and
+ * generated `deployment` id, written into markers).
+ */
+export interface TargetSession extends Readonly<DeploymentIdentity> {
   readonly target: TargetServer;
-  readonly instance: string;
   /** Pool on the server's maintenance database (the adminUrl's database). */
   readonly admin: postgres.Sql;
   /** Runs `work` on a short-lived admin connection to another database of the server. */
@@ -15,9 +18,8 @@ export interface TargetSession {
   close(): Promise<void>;
 }
 
-export interface OpenTargetOptions {
-  /** The deployment's id; only objects marked with it are ever changed or dropped. */
-  instance: string;
+export interface OpenTargetOptions extends DeploymentIdentity {
+  // Only objects marked by this deployment (see markedBy) are ever changed or dropped.
   /** Admin connections kept to the server; one job needs one, concurrent jobs one each. */
   poolSize?: number;
 }
@@ -35,10 +37,13 @@ function connect(url: string, max: number): postgres.Sql {
 export function openTarget(target: TargetServer, options: OpenTargetOptions): TargetSession {
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(options.instance))
     throw new Error('instance must be 1-64 of [A-Za-z0-9_.:-]');
+  if (!/^[A-Za-z0-9_.:-]{8,64}$/.test(options.deployment))
+    throw new Error('deployment must be 8-64 of [A-Za-z0-9_.:-]');
   const admin = connect(target.adminUrl, options.poolSize ?? 2);
   return {
     target,
     instance: options.instance,
+    deployment: options.deployment,
     admin,
     async inDatabase(database, work) {
       const sql = connect(databaseUrl(target.adminUrl, database), 1);

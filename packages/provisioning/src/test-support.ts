@@ -3,7 +3,7 @@
  * Every name a test creates starts with a prefix unique to the test file's run, and `cleanup`
  * drops exactly those, so tests never touch anything else on a shared server.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type DesignDocument, generateDdl, parseDesign, quoteIdent } from '@schema-builder/schema-model';
 import { serverUrl } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';
@@ -34,7 +34,14 @@ export function ddlOf(design: DesignDocument): string {
 export function openTestServer(): TestServer {
   const prefix = `sbt${randomBytes(4).readUInt32BE().toString(36).padStart(7, '0').slice(-5)}`;
   const url = serverUrl();
-  const session = openTarget({ name: 'test', adminUrl: url }, { instance: `test-${prefix}`, poolSize: 2 });
+  const session = openTarget(
+    { name: 'test', adminUrl: url },
+    {
+      instance: `test-${prefix}`,
+      deployment: randomUUID(),
+      poolSize: 2,
+    },
+  );
   const ours = (name: string) => name.startsWith(`${prefix}_`);
   let designs = 0;
   const existing = async () => {

@@ -85,7 +85,7 @@ describe('the provisioning budget', () => {
     for (let i = 0; i < 6; i++) {
       const response = await h.app.inject({
         method: 'GET',
-        url: `/trpc/worker.knownDatabases?input=${encodeURIComponent(JSON.stringify({ target: 'default' }))}`,
+        url: '/trpc/worker.deployment',
         headers: { authorization: `Bearer ${worker}` },
       });
       expect(response.statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import type { Database } from '@schema-builder/db';
-import type { SecretBox } from '@schema-builder/provisioning';
+import type { DeploymentIdentity, SecretBox } from '@schema-builder/provisioning';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Sql } from 'postgres';
 import type { RequestOrigin } from '../domain/audit/record-event.ts';
@@ -24,6 +24,8 @@ export interface Services {
   queue: JobQueue;
   /** Servers that hold provisioned databases. */
   targets: TargetRegistry;
+  /** This installation's name and the id stored in its metadata database (markers carry both). */
+  deployment: DeploymentIdentity;
   startedAt: Date;
 }
 

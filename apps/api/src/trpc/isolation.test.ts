@@ -83,7 +83,8 @@ const CASES: Record<string, Case> = {
   'worker.heartbeat': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, step: 'stolen' }) },
   'worker.complete': { kind: 'worker', input: (o) => ({ jobId: o.databaseId }) },
   'worker.fail': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, message: 'stolen' }) },
-  'worker.knownDatabases': { kind: 'worker', input: () => ({ target: 'default' }) },
+  'worker.deployment': { kind: 'worker', input: () => ({}) },
+  'worker.deadDatabases': { kind: 'worker', input: () => ({ target: 'default', names: ['x'] }) },
 };
 
 let h: Harness;

@@ -74,3 +74,21 @@ export const provisionedDatabases = pgTable(
 );
 
 export type ProvisionedDatabaseRow = typeof provisionedDatabases.$inferSelect;
+
+/**
+ * What is left of a `databases` row that was deleted (with its design's row, by an operator):
+ * written by a trigger on `databases` (see the migration), whatever deletes the row, so the
+ * reconciler still has positive evidence that what that row's jobs created on the server is this
+ * deployment's and dead, and may be dropped.
+ */
+export const databaseTombstones = pgTable(
+  'database_tombstones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    target: text('target').notNull(),
+    databaseName: text('database_name').notNull(),
+    roleName: text('role_name').notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('database_tombstones_target_database_idx').on(t.target, t.databaseName)],
+);

@@ -3,4 +3,5 @@ export * from './auth.ts';
 export * from './catalog-sync.ts';
 export * from './connections.ts';
 export * from './databases.ts';
+export * from './deployment.ts';
 export * from './designs.ts';

@@ -16,7 +16,7 @@ function notOurs(database: string): ProvisioningError {
 
 async function ourDatabase(session: TargetSession, ref: DatabaseRef): Promise<DatabaseState | undefined> {
   const state = await readDatabase(session.admin, ref.database);
-  if (state && !databaseIsOurs(state, ref, session.instance)) throw notOurs(ref.database);
+  if (state && !databaseIsOurs(state, ref, session)) throw notOurs(ref.database);
   return state;
 }
 
@@ -50,9 +50,9 @@ export function ensureDatabase(session: TargetSession, ref: DatabaseRef): Promis
       const state = await readDatabase(tx, ref.database);
       if (!state)
         throw new ProvisioningError('SERVER_ERROR', `database ${ref.database} vanished while being created`);
-      if (!databaseIsOurs(state, ref, session.instance)) throw notOurs(ref.database);
+      if (!databaseIsOurs(state, ref, session)) throw notOurs(ref.database);
       if (state.marker?.kind === 'database') return;
-      const marker = designMarker('database', session.instance, ref, {
+      const marker = designMarker('database', session, ref, {
         createdAt: state.ownerMarker?.createdAt ?? new Date().toISOString(),
       });
       await tx.unsafe(`COMMENT ON DATABASE ${quoteIdent(ref.database)} IS ${marker}`);

@@ -41,7 +41,7 @@ async function createOrUpdateRole(session: TargetSession, plan: ProvisionPlan): 
     await lockDesignObjects(tx, plan.database);
     const existing = await readRole(tx, plan.role);
     if (existing) {
-      if (!roleIsOurs(existing, plan, session.instance)) throw notOurs(plan.role);
+      if (!roleIsOurs(existing, plan, session)) throw notOurs(plan.role);
       // No NOSUPERUSER here: naming that attribute in ALTER ROLE needs superuser (PG ≤ 15).
       await tx.unsafe(`ALTER ROLE ${role} WITH LOGIN NOCREATEDB NOCREATEROLE
         CONNECTION LIMIT ${limit} PASSWORD ${password}`);
@@ -49,7 +49,7 @@ async function createOrUpdateRole(session: TargetSession, plan: ProvisionPlan): 
     }
     await tx.unsafe(`CREATE ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE
       NOREPLICATION NOBYPASSRLS CONNECTION LIMIT ${limit} PASSWORD ${password}`);
-    await tx.unsafe(`COMMENT ON ROLE ${role} IS ${designMarker('role', session.instance, plan)}`);
+    await tx.unsafe(`COMMENT ON ROLE ${role} IS ${designMarker('role', session, plan)}`);
     await grantMembershipToAdmin(tx, role);
   });
 }
@@ -75,7 +75,7 @@ export function rotatePassword(
       await lockDesignObjects(tx, ref.database);
       const existing = await readRole(tx, ref.role);
       if (!existing) throw new ProvisioningError('NOT_OURS', `role ${ref.role} does not exist`);
-      if (!roleIsOurs(existing, ref, session.instance)) throw notOurs(ref.role);
+      if (!roleIsOurs(existing, ref, session)) throw notOurs(ref.role);
       await tx.unsafe(`ALTER ROLE ${quoteIdent(ref.role)} WITH PASSWORD ${verifier}`);
     });
   });
@@ -88,7 +88,7 @@ export function dropRole(session: TargetSession, ref: DatabaseRef): Promise<void
       await lockDesignObjects(tx, ref.database);
       const existing = await readRole(tx, ref.role);
       if (!existing) return;
-      if (!roleIsOurs(existing, ref, session.instance)) throw notOurs(ref.role);
+      if (!roleIsOurs(existing, ref, session)) throw notOurs(ref.role);
       await tx.unsafe(`DROP ROLE IF EXISTS ${quoteIdent(ref.role)}`);
     });
   });

@@ -20,7 +20,10 @@ export function applyDesign(session: TargetSession, plan: ProvisionPlan): Promis
       sql.begin(async (tx): Promise<ApplyOutcome> => {
         await lockSchema(tx);
         const marker = await readSchemaMarker(tx);
-        if (marker?.kind === 'schema' && markerIsFor(marker, { ...plan, instance: session.instance })) {
+        if (
+          marker?.kind === 'schema' &&
+          markerIsFor(marker, { ...plan, instance: session.instance, deployment: session.deployment })
+        ) {
           if (marker.version === plan.version) return 'already-applied';
           throw new ProvisioningError(
             'VERSION_MISMATCH',
@@ -33,7 +36,7 @@ export function applyDesign(session: TargetSession, plan: ProvisionPlan): Promis
         await tx.unsafe(`SET LOCAL ROLE ${role}`);
         await tx.unsafe('SET LOCAL search_path TO public');
         await runDdl(tx, plan.ddl);
-        const schemaMarker = designMarker('schema', session.instance, plan, { version: plan.version });
+        const schemaMarker = designMarker('schema', session, plan, { version: plan.version });
         await tx.unsafe(`COMMENT ON SCHEMA public IS ${schemaMarker}`);
         return 'applied';
       }),

@@ -1,5 +1,5 @@
 import type { ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
-import type { SecretBox } from '@schema-builder/provisioning';
+import type { DeploymentIdentity, SecretBox } from '@schema-builder/provisioning';
 import { type Design, diffDesigns, generateDdl, parseDesign } from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { findDesignVersion } from './repository.ts';
@@ -8,8 +8,9 @@ const JobBaseSchema = z.object({
   jobId: z.uuid(),
   /** 1 for the first attempt; more when a worker died on this job before. */
   attempt: z.number().int().min(1),
-  /** The deployment id written into markers (the reconciler touches only its own). */
+  /** The deployment's name and generated id, written into markers (see DeploymentIdentity). */
   instance: z.string(),
+  deployment: z.string(),
   /** The configured target server's name. */
   target: z.string(),
   designId: z.string(),
@@ -47,7 +48,7 @@ export class UnrunnableJobError extends Error {
 interface PayloadOptions {
   db: Queryable;
   secrets: SecretBox;
-  instance: string;
+  identity: DeploymentIdentity;
   row: ProvisionedDatabaseRow;
   jobId: string;
   attempt: number;
@@ -56,7 +57,7 @@ interface PayloadOptions {
 export async function buildJobPayload({
   db,
   secrets,
-  instance,
+  identity,
   row,
   jobId,
   attempt,
@@ -64,7 +65,8 @@ export async function buildJobPayload({
   const base = {
     jobId,
     attempt,
-    instance,
+    instance: identity.instance,
+    deployment: identity.deployment,
     target: row.target,
     designId: row.schemaId,
     database: row.databaseName,

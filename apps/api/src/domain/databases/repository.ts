@@ -1,6 +1,11 @@
-import type { ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
-import { provisionedDatabases as databases, schemas, schemaVersions } from '@schema-builder/db';
-import { and, count, desc, eq, isNull, ne, notInArray, sql } from 'drizzle-orm';
+import type { DatabaseStatus, ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
+import {
+  provisionedDatabases as databases,
+  databaseTombstones,
+  schemas,
+  schemaVersions,
+} from '@schema-builder/db';
+import { and, count, desc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 
 /**
  * Data access for provisioned databases. User-facing reads filter by owner; the worker's side
@@ -90,16 +95,34 @@ export async function countDatabasesPerTarget(db: Queryable): Promise<Map<string
   return new Map(rows.map((row) => [row.target, row.total]));
 }
 
+/** Row states whose database is gone or going: what their jobs left on a server is dead. */
+const DEAD_STATUSES: readonly DatabaseStatus[] = ['failed', 'dropped'];
+
 /**
- * Database names on a target that a metadata row owns: what the reconciler must keep. Dropped
- * and failed rows own nothing, so whatever a failed job left behind is removed.
+ * For the reconciler: of `names` on `target`, those this metadata database records having created
+ * and being dead (a failed or dropped row, or the tombstone of a deleted one) that no live row
+ * holds. A name the metadata does not know is never dead: it may be another deployment's.
  */
-export async function ownedDatabaseNames(db: Queryable, target: string): Promise<string[]> {
+export async function deadDatabaseNames(
+  db: Queryable,
+  target: string,
+  names: readonly string[],
+): Promise<string[]> {
+  if (names.length === 0) return [];
   const rows = await db
-    .select({ name: databases.databaseName })
+    .select({ name: databases.databaseName, status: databases.status })
     .from(databases)
-    .where(and(eq(databases.target, target), notInArray(databases.status, ['dropped', 'failed'])));
-  return rows.map((row) => row.name);
+    .where(and(eq(databases.target, target), inArray(databases.databaseName, [...names])));
+  const tombstones = await db
+    .select({ name: databaseTombstones.databaseName })
+    .from(databaseTombstones)
+    .where(and(eq(databaseTombstones.target, target), inArray(databaseTombstones.databaseName, [...names])));
+  const live = new Set(rows.filter((row) => !DEAD_STATUSES.includes(row.status)).map((row) => row.name));
+  const dead = new Set([
+    ...rows.filter((row) => DEAD_STATUSES.includes(row.status)).map((row) => row.name),
+    ...tombstones.map((tombstone) => tombstone.name),
+  ]);
+  return [...new Set(names)].filter((name) => dead.has(name) && !live.has(name));
 }
 
 /** Databases whose design was deleted keep their row; mark them detached. */

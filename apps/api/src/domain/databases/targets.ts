@@ -1,4 +1,5 @@
 import {
+  type DeploymentIdentity,
   openTarget,
   parseTargetList,
   type TargetServer,
@@ -19,13 +20,13 @@ export class TargetRegistry {
 
   constructor(
     targets: readonly TargetServer[],
-    private readonly instance: string,
+    private readonly identity: DeploymentIdentity,
   ) {
     this.targets = targets;
   }
 
-  static fromConfig(config: Config, metadataUrl: string): TargetRegistry {
-    return new TargetRegistry(resolveTargets(config.PROVISION_TARGETS, metadataUrl), config.DEPLOYMENT_ID);
+  static fromConfig(config: Config, metadataUrl: string, identity: DeploymentIdentity): TargetRegistry {
+    return new TargetRegistry(resolveTargets(config.PROVISION_TARGETS, metadataUrl), identity);
   }
 
   find(name: string): TargetServer | undefined {
@@ -38,7 +39,7 @@ export class TargetRegistry {
     if (open) return open;
     const target = this.find(name);
     if (!target) return undefined;
-    const session = openTarget(target, { instance: this.instance, poolSize: 2 });
+    const session = openTarget(target, { ...this.identity, poolSize: 2 });
     this.sessions.set(name, session);
     return session;
   }

@@ -7,7 +7,7 @@ import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { buildJobPayload, type ClaimedJob } from './job-payload.ts';
 import { DEAD_JOB_QUEUE, type QueuedJob } from './queue.ts';
-import { type DatabasePatch, lockDatabaseOfJob, ownedDatabaseNames, updateDatabase } from './repository.ts';
+import { type DatabasePatch, deadDatabaseNames, lockDatabaseOfJob, updateDatabase } from './repository.ts';
 import { inJobTransaction } from './transaction.ts';
 
 interface WorkerCall {
@@ -65,7 +65,7 @@ async function startClaimedJob(
       const job = await buildJobPayload({
         db: tx.db,
         secrets: services.secrets,
-        instance: services.config.DEPLOYMENT_ID,
+        identity: services.deployment,
         row,
         jobId: queued.id,
         attempt: queued.retryCount + 1,
@@ -239,10 +239,18 @@ async function settleFailure(
   });
 }
 
-/** For the worker's reconciler: the database names on `target` that the metadata owns. */
-export async function knownDatabases({ services, target }: { services: Services; target: string }) {
-  return {
-    instance: services.config.DEPLOYMENT_ID,
-    databases: await ownedDatabaseNames(services.db, target),
-  };
+/**
+ * For the worker's reconciler: of the database names its markers name on `target`, those this
+ * deployment's metadata records as dead (see deadDatabaseNames), the only ones it may drop.
+ */
+export async function deadDatabases({
+  services,
+  target,
+  names,
+}: {
+  services: Services;
+  target: string;
+  names: readonly string[];
+}): Promise<{ databases: string[] }> {
+  return { databases: await deadDatabaseNames(services.db, target, names) };
 }

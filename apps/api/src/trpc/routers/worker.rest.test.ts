@@ -13,6 +13,83 @@ afterAll(() => h.close());
 
 const claimUrl = (url: string) => `${url}/trpc/worker.claim`;
 
+/** A databases row on `target` in `status`, for a design of its own. */
+async function databaseRow(name: string, status: string, target = 'default'): Promise<string> {
+  const sql = h.services.sql;
+  const [schema] = await sql<{ id: string }[]>`
+    INSERT INTO schemas (owner_id, name, definition)
+    VALUES (${h.user.id}, ${`design of ${name} ${status} ${Math.random()}`}, ${JSON.stringify({ tables: [] })}::jsonb)
+    RETURNING id`;
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO databases (schema_id, owner_id, target, database_name, role_name, password_sealed,
+                           status, operation, target_version)
+    VALUES (${schema?.id ?? ''}, ${h.user.id}, ${target}, ${name}, ${name}, 'sealed', ${status}, 'provision', 1)
+    RETURNING id`;
+  return row?.id ?? '';
+}
+
+describe('what the reconciler learns', () => {
+  test('worker.deployment answers the configured name and the id stored in the metadata database', async () => {
+    const response = await h.app.inject({
+      method: 'GET',
+      url: '/trpc/worker.deployment',
+      headers: { authorization: `Bearer ${workerKey}` },
+    });
+    expect(response.statusCode).toBe(200);
+    const [stored] = await h.services.sql<{ id: string }[]>`SELECT id FROM deployment`;
+    expect(response.json().result.data).toEqual({
+      instance: h.services.config.DEPLOYMENT_ID,
+      deployment: stored?.id,
+    });
+  });
+
+  test('worker.deadDatabases names only failed, dropped or deleted rows of the target that no live row holds', async () => {
+    await databaseRow('sbx_failed', 'failed');
+    await databaseRow('sbx_dropped', 'dropped');
+    await databaseRow('sbx_live', 'ready');
+    await databaseRow('sbx_pending', 'pending');
+    // Dropped once, then provisioned again under the same name: alive.
+    await databaseRow('sbx_reused', 'dropped');
+    await databaseRow('sbx_reused', 'provisioning');
+    await databaseRow('sbx_elsewhere', 'failed', 'other');
+    const deleted = await databaseRow('sbx_deleted', 'ready');
+    await h.services.sql`DELETE FROM databases WHERE id = ${deleted}`;
+    const names = [
+      'sbx_failed',
+      'sbx_dropped',
+      'sbx_live',
+      'sbx_pending',
+      'sbx_reused',
+      'sbx_elsewhere',
+      'sbx_deleted',
+      'sbx_never_heard_of',
+    ];
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/trpc/worker.deadDatabases',
+      headers: { authorization: `Bearer ${workerKey}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ target: 'default', names }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().result.data.databases.sort()).toEqual([
+      'sbx_deleted',
+      'sbx_dropped',
+      'sbx_failed',
+    ]);
+  });
+
+  test('worker.deadDatabases refuses a list longer than its limit with a 422 that says where', async () => {
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/trpc/worker.deadDatabases',
+      headers: { authorization: `Bearer ${workerKey}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ target: 'default', names: Array.from({ length: 1001 }, (_, i) => `n${i}`) }),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('names');
+  });
+});
+
 describe('worker.claim', () => {
   test('a worker that disconnects while waiting is not handed the next job', async () => {
     const url = await h.listen();

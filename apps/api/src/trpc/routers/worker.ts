@@ -3,9 +3,9 @@ import { ClaimedJobSchema } from '../../domain/databases/job-payload.ts';
 import {
   claimJob,
   completeJob,
+  deadDatabases,
   failJob,
   heartbeatJob,
-  knownDatabases,
   MAX_CLAIM_WAIT_MS,
 } from '../../domain/databases/worker-jobs.ts';
 import { router, workerProcedure } from '../trpc.ts';
@@ -14,7 +14,7 @@ const byJob = z.object({ jobId: z.uuid() });
 
 /**
  * What provisioning workers call (tRPC only, worker keys only): take a job, keep its lease,
- * report the outcome, and learn which databases the reconciler must keep.
+ * report the outcome, and learn which databases the reconciler may drop.
  */
 export const workerRouter = router({
   claim: workerProcedure
@@ -45,8 +45,24 @@ export const workerRouter = router({
       failJob({ services: ctx.services, origin: ctx.origin, jobId: input.jobId, message: input.message }),
     ),
 
-  knownDatabases: workerProcedure
-    .input(z.object({ target: z.string().min(1).max(64) }))
-    .output(z.object({ instance: z.string(), databases: z.array(z.string()) }))
-    .query(({ ctx, input }) => knownDatabases({ services: ctx.services, target: input.target })),
+  /** Whose markers the worker writes and looks for: this deployment's name and generated id. */
+  deployment: workerProcedure
+    .output(z.object({ instance: z.string(), deployment: z.string() }))
+    .query(({ ctx }) => ({ ...ctx.services.deployment })),
+
+  /**
+   * Of the names the reconciler found under this deployment's markers, those the metadata records
+   * as dead (the only ones it may drop). A mutation only so that a long list travels in the body.
+   */
+  deadDatabases: workerProcedure
+    .input(
+      z.object({
+        target: z.string().min(1).max(64),
+        names: z.array(z.string().min(1).max(63)).max(1000),
+      }),
+    )
+    .output(z.object({ databases: z.array(z.string()) }))
+    .mutation(({ ctx, input }) =>
+      deadDatabases({ services: ctx.services, target: input.target, names: input.names }),
+    ),
 });
