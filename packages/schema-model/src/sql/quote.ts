@@ -7,10 +7,23 @@ export function quoteIdent(name: string): string {
   return name.includes('"') ? `"${name.replaceAll('"', '""')}"` : `"${name}"`;
 }
 
-/** A standard-conforming string literal ('' doubled; backslashes are literal). */
+/**
+ * A PostgreSQL string literal that means the same whatever `standard_conforming_strings` is
+ * (' doubled). A value with a backslash is written as an escape string, E'…' with backslashes
+ * doubled: a plain '…' would read its backslashes as escapes when that setting is off (so
+ * `x\'; DROP …` would end the string early), while E'…' reads them as escapes under either
+ * setting. The generated scripts also set `standard_conforming_strings = on`; this holds without it.
+ */
 export function quoteLiteral(value: string): string {
   if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
-  return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
+  const quoted = `'${value.replaceAll("'", "''")}'`;
+  return value.includes('\\') ? `E${quoted.replaceAll('\\', '\\\\')}` : quoted;
+}
+
+/** A standard SQL string literal (' doubled; backslashes are plain characters), as SQLite reads it. */
+function quoteStandardLiteral(value: string): string {
+  if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** UTF-8 byte length, the unit of PostgreSQL's 63-byte identifier limit. */
@@ -32,12 +45,15 @@ export function quoteIdentFor(dialect: QuoteDialect, name: string): string {
 }
 
 /**
- * A string literal for `dialect`. MySQL/MariaDB read a backslash in a string as an escape
- * (unless sql_mode has NO_BACKSLASH_ESCAPES), so it is doubled there; PostgreSQL and SQLite
- * take backslashes literally.
+ * A string literal for `dialect`. MySQL/MariaDB read a backslash in a string as an escape unless
+ * sql_mode has NO_BACKSLASH_ESCAPES, so it is doubled there, and the MySQL script sets a sql_mode
+ * without that flag (`mysqlPreamble`); under it a doubled backslash would stay two characters but
+ * never end the string, since quotes are doubled rather than escaped. PostgreSQL: `quoteLiteral`.
+ * SQLite has no backslash escapes at all.
  */
 export function quoteLiteralFor(dialect: QuoteDialect, value: string): string {
-  if (dialect !== 'mysql') return quoteLiteral(value);
+  if (dialect === 'postgresql') return quoteLiteral(value);
+  if (dialect === 'sqlite') return quoteStandardLiteral(value);
   if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
