@@ -5,6 +5,7 @@ import { designMarker, type Marker, markerIsFor } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
 import { lockSchema, readSchemaMarker } from './steps/schema.ts';
+import { setDdlSettings } from './ddl-settings.ts';
 
 /** A migration step as the planner makes it (`MigrationStep` fits); only what running it needs. */
 export interface MigrationStepSql {
@@ -89,7 +90,7 @@ async function runPhase(
     throw new ProvisioningError('NOT_OURS', `schema public of ${plan.database} is not owned by ${plan.role}`);
   const role = quoteIdent(plan.role);
   await tx.unsafe(`SET LOCAL ROLE ${role}`);
-  await tx.unsafe('SET LOCAL search_path TO public');
+  await setDdlSettings(tx);
   for (const migrationStep of phase) await runStep(tx, migrationStep);
   const last = index === phaseCount - 1;
   // The role owns `public` since provisioning, so it may comment on it.

@@ -4,6 +4,7 @@ import { describeError, ProvisioningError, step } from '../errors.ts';
 import { designMarker, type Marker, markerIsFor, parseMarker } from '../markers.ts';
 import type { ProvisionPlan } from '../plan.ts';
 import type { TargetSession } from '../session.ts';
+import { setDdlSettings } from '../ddl-settings.ts';
 
 export type ApplyOutcome = 'applied' | 'already-applied';
 
@@ -31,7 +32,7 @@ export function applyDesign(session: TargetSession, plan: ProvisionPlan): Promis
         await tx.unsafe(`ALTER SCHEMA public OWNER TO ${role}`);
         await tx.unsafe('REVOKE ALL ON SCHEMA public FROM PUBLIC');
         await tx.unsafe(`SET LOCAL ROLE ${role}`);
-        await tx.unsafe('SET LOCAL search_path TO public');
+        await setDdlSettings(tx);
         await runDdl(tx, plan.ddl);
         const schemaMarker = designMarker('schema', session.instance, plan, { version: plan.version });
         await tx.unsafe(`COMMENT ON SCHEMA public IS ${schemaMarker}`);
