@@ -1,6 +1,11 @@
 import type { CatalogSnapshot } from '@schema-builder/testing/catalog';
 import { readCatalog } from '@schema-builder/testing/catalog';
-import { CANARY_PAYLOAD, HOSTILE_STRINGS, hostileLiteralsDesign } from '@schema-builder/testing/fixtures';
+import {
+  CANARY_PAYLOAD,
+  HOSTILE_STRINGS,
+  hostileLiteralsDesign,
+  hostileLiteralsNextVersion as nextVersion,
+} from '@schema-builder/testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -34,31 +39,6 @@ function design(document: DesignDocument): Design {
   if (!parsed.ok) throw new Error(`test design is invalid: ${JSON.stringify(parsed)}`);
   return parsed.design;
 }
-
-/** The hostile design, one version on: a comment, a column, an enum value, all with hostile text. */
-const nextVersion: DesignDocument = {
-  ...hostileLiteralsDesign,
-  enums: hostileLiteralsDesign.enums?.map((e) => ({ ...e, values: [...e.values, 'new\\value'] })) ?? [],
-  tables: hostileLiteralsDesign.tables.map((table) =>
-    table.id !== 'tbl_posts'
-      ? table
-      : {
-          ...table,
-          comment: 'C:\\other\\',
-          columns: [
-            ...table.columns,
-            {
-              id: 'col_posts_extra',
-              name: 'extra',
-              dataType: 'VARCHAR',
-              length: 100,
-              defaultValue: CANARY_PAYLOAD,
-              comment: '$$ x \\ $$',
-            },
-          ],
-        },
-  ),
-};
 
 /**
  * A database prepared by an attacker: a `canary` table the payload would drop, and a schema
