@@ -1,9 +1,9 @@
 import { type DataCheck, quoteIdent, renderDataCheck } from '@schema-builder/schema-model';
 import postgres from 'postgres';
+import { setDdlSettings } from './ddl-settings.ts';
 import { describeError, isPgError, ProvisioningError, step } from './errors.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
-import { setDdlSettings } from './ddl-settings.ts';
 
 /** One of a migration plan's data checks, with the id of the step it guards. */
 export interface DataCheckRequest {

@@ -1,4 +1,10 @@
-import { type DesignDocument, diffDesigns, generateDdl, parseDesign, quoteIdent } from '@schema-builder/schema-model';
+import {
+  type DesignDocument,
+  diffDesigns,
+  generateDdl,
+  parseDesign,
+  quoteIdent,
+} from '@schema-builder/schema-model';
 import { type CatalogSnapshot, readCatalog } from '@schema-builder/testing/catalog';
 import { hostileLiteralsDesign, hostileLiteralsNextVersion } from '@schema-builder/testing/fixtures';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
@@ -91,7 +97,9 @@ describe('provisioning under hostile database and role defaults', () => {
     ],
   ])('applying %s builds what a normal session builds, and the canary survives', async (_, script) => {
     const expected = await normalBuild(hostileLiteralsDesign);
-    const plan = server.plan(hostileLiteralsDesign, { ddl: script(generateDdl(designOf(hostileLiteralsDesign))) });
+    const plan = server.plan(hostileLiteralsDesign, {
+      ddl: script(generateDdl(designOf(hostileLiteralsDesign))),
+    });
     await provision(server.session, plan, {
       onStep: async (name) => {
         if (name === 'restrict') await makeHostile(plan);

@@ -1,11 +1,11 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
+import { setDdlSettings } from './ddl-settings.ts';
 import { describeError, ProvisioningError, step } from './errors.ts';
 import { designMarker, type Marker, markerIsFor } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
 import { lockSchema, readSchemaMarker } from './steps/schema.ts';
-import { setDdlSettings } from './ddl-settings.ts';
 
 /** A migration step as the planner makes it (`MigrationStep` fits); only what running it needs. */
 export interface MigrationStepSql {

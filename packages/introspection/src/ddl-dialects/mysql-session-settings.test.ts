@@ -13,7 +13,9 @@ import { SAFE_MYSQL_OPTIONS } from '../mysql/options.ts';
  */
 const unavailable = await mariadbUnavailable(testEnv.MARIADB_URL);
 if (unavailable)
-  console.log(`[ddl] MySQL session settings: skipped, ${testEnv.MARIADB_URL} does not answer: ${unavailable}`);
+  console.log(
+    `[ddl] MySQL session settings: skipped, ${testEnv.MARIADB_URL} does not answer: ${unavailable}`,
+  );
 
 const databases: MariadbDatabase[] = [];
 afterEach(async () => {
@@ -74,7 +76,11 @@ describe.skipIf(unavailable !== undefined)('generated MySQL DDL on a hostile Mar
     const db = await database();
     await db.load(ddl.sql);
     const state = await built(db);
-    expect(state.tables).toContainEqual({ TABLE_NAME: 'users', TABLE_COMMENT: CANARY_PAYLOAD, ENGINE: 'InnoDB' });
+    expect(state.tables).toContainEqual({
+      TABLE_NAME: 'users',
+      TABLE_COMMENT: CANARY_PAYLOAD,
+      ENGINE: 'InnoDB',
+    });
     expect(state.columns).toContainEqual(
       expect.objectContaining({ COLUMN_NAME: 'note', COLUMN_COMMENT: 'C:\\temp\\new' }),
     );

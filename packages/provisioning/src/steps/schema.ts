@@ -1,10 +1,10 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
+import { setDdlSettings } from '../ddl-settings.ts';
 import { describeError, ProvisioningError, step } from '../errors.ts';
 import { designMarker, type Marker, markerIsFor, parseMarker } from '../markers.ts';
 import type { ProvisionPlan } from '../plan.ts';
 import type { TargetSession } from '../session.ts';
-import { setDdlSettings } from '../ddl-settings.ts';
 
 export type ApplyOutcome = 'applied' | 'already-applied';
 

@@ -75,7 +75,9 @@ async function hostileSession(db: TestDatabase): Promise<postgres.Sql> {
 
 /** What an attacker could have changed: the canary, the traps, where references point. */
 async function aftermath(db: TestDatabase) {
-  const [canary] = await db.sql<{ exists: boolean }[]>`SELECT to_regclass('public.canary') IS NOT NULL AS exists`;
+  const [canary] = await db.sql<
+    { exists: boolean }[]
+  >`SELECT to_regclass('public.canary') IS NOT NULL AS exists`;
   const evilRelations = await db.sql<{ name: string }[]>`
     SELECT relname::text AS name FROM pg_class WHERE relnamespace = 'evil'::regnamespace AND relkind = 'r'`;
   // Every namespace a public table's column type or foreign key reaches.
