@@ -4,6 +4,7 @@ import {
   CANARY_PAYLOAD,
   HOSTILE_STRINGS,
   hostileLiteralsDesign,
+  MULTIBYTE_CANARY_PAYLOAD,
   hostileLiteralsNextVersion as nextVersion,
 } from '@schema-builder/testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '@schema-builder/testing/postgres';
@@ -19,7 +20,7 @@ import { postgresPreamble } from './postgres/session-settings.ts';
 
 /**
  * Generated PostgreSQL SQL run on a session whose settings are hostile (literals read with
- * backslash escapes, a search path that puts an attacker's schema first, another time zone)
+ * backslash escapes, the script's UTF-8 read as GBK, a search path that puts an attacker's schema first, another time zone)
  * builds exactly what it builds on a normal session, and runs nothing it did not mean to.
  */
 
@@ -63,6 +64,7 @@ async function hostileSession(db: TestDatabase): Promise<postgres.Sql> {
   const sql = postgres(db.url, { max: 1, onnotice: () => {} });
   await sql.unsafe(`
     SET standard_conforming_strings = off;
+    SET client_encoding = 'GBK';
     SET search_path = evil, pg_catalog, public;
     SET check_function_bodies = on;
     SET TimeZone = 'Pacific/Kiritimati';
@@ -132,6 +134,7 @@ describe('generated PostgreSQL DDL on a hostile session', () => {
     expect(columns.note?.default).toBe(`'x\\''; DROP TABLE canary; --'::character varying`);
     expect(columns.path?.default).toBe(`'ends with a backslash \\'::character varying`);
     expect(columns.created_at?.default).toBe('now()');
+    expect(columns.path?.comment).toBe(MULTIBYTE_CANARY_PAYLOAD);
   });
 
   test.each([

@@ -8,16 +8,33 @@ export function quoteIdent(name: string): string {
 }
 
 /**
- * A PostgreSQL string literal that means the same whatever `standard_conforming_strings` is
- * (' doubled). A value with a backslash is written as an escape string, E'…' with backslashes
- * doubled: a plain '…' would read its backslashes as escapes when that setting is off (so
- * `x\'; DROP …` would end the string early), while E'…' reads them as escapes under either
- * setting. The generated scripts also set `standard_conforming_strings = on`; this holds without it.
+ * A PostgreSQL string literal that means the same whatever the session's settings (' doubled).
+ * A value without a backslash is a plain '…': only a quote can end it, and no client encoding
+ * has a quote as the second byte of a character. A value with a backslash is an escape string
+ * E'…', backslashes doubled: a plain '…' would read them as escapes with
+ * `standard_conforming_strings` off (so `x\'; DROP …` would end the string early), E'…' reads
+ * them the same under either setting. Its other non-ASCII characters become \uXXXX escapes, so
+ * it is all ASCII: read in a multi-byte client encoding such as GBK, a UTF-8 byte could
+ * otherwise pair with the backslash after it and free the quote that backslash escapes. The
+ * generated scripts also set these settings; this holds even where they have not run yet.
  */
 export function quoteLiteral(value: string): string {
   if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
-  const quoted = `'${value.replaceAll("'", "''")}'`;
-  return value.includes('\\') ? `E${quoted.replaceAll('\\', '\\\\')}` : quoted;
+  const quoted = value.replaceAll("'", "''");
+  return value.includes('\\') ? `E'${asciiEscapeText(quoted)}'` : `'${quoted}'`;
+}
+
+/** The inside of an E'…' string: backslashes doubled, non-ASCII characters as \uXXXX or \UXXXXXXXX. */
+function asciiEscapeText(text: string): string {
+  let escaped = '';
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (character === '\\') escaped += '\\\\';
+    else if (codePoint < 0x80) escaped += character;
+    else if (codePoint <= 0xffff) escaped += `\\u${codePoint.toString(16).padStart(4, '0')}`;
+    else escaped += `\\U${codePoint.toString(16).padStart(8, '0')}`;
+  }
+  return escaped;
 }
 
 /** A standard SQL string literal (' doubled; backslashes are plain characters), as SQLite reads it. */
