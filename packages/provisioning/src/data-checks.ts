@@ -1,5 +1,6 @@
 import { type DataCheck, quoteIdent, renderDataCheck } from '@schema-builder/schema-model';
 import postgres from 'postgres';
+import { setDdlSettings } from './ddl-settings.ts';
 import { describeError, isPgError, ProvisioningError, step } from './errors.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
@@ -49,8 +50,8 @@ export function checkMigrationData(
         // set_config instead of SET: it takes the value as a parameter; `true` = local to the transaction.
         await tx`SELECT set_config('statement_timeout', ${String(timeout)}, true)`;
         await tx.unsafe(`SET LOCAL ROLE ${quoteIdent(ref.role)}`);
-        // The checks name tables unqualified, as the design does.
-        await tx.unsafe('SET LOCAL search_path TO public');
+        // The checks name tables unqualified, as the design does; read as the migration reads them.
+        await setDdlSettings(tx);
         const findings: DataFinding[] = [];
         for (const { stepId, check } of checks) {
           findings.push({

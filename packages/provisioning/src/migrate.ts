@@ -1,5 +1,6 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
+import { setDdlSettings } from './ddl-settings.ts';
 import { describeError, ProvisioningError, step } from './errors.ts';
 import { type DeploymentIdentity, designMarker, type Marker, markerIsFor } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
@@ -87,7 +88,7 @@ async function runPhase(
     throw new ProvisioningError('NOT_OURS', `schema public of ${plan.database} is not owned by ${plan.role}`);
   const role = quoteIdent(plan.role);
   await tx.unsafe(`SET LOCAL ROLE ${role}`);
-  await tx.unsafe('SET LOCAL search_path TO public');
+  await setDdlSettings(tx);
   for (const migrationStep of phase) await runStep(tx, migrationStep);
   const last = index === phaseCount - 1;
   // The role owns `public` since provisioning, so it may comment on it.

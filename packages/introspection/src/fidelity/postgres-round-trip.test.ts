@@ -48,7 +48,7 @@ async function roundTrip(set: CorpusSet): Promise<Score> {
       expect(validateDesign(document).errors, `${set.name} ${schema}: the imported design is valid`).toEqual(
         [],
       );
-      const ddl = generateDdl(normalizeDesign(document));
+      const ddl = generateDdl(normalizeDesign(document), { schema });
       await runOnOneSession(
         copy.url,
         [ddl.sql],

@@ -1,5 +1,6 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
+import { setDdlSettings } from '../ddl-settings.ts';
 import { describeError, ProvisioningError, step } from '../errors.ts';
 import { designMarker, type Marker, markerIsFor, parseMarker } from '../markers.ts';
 import type { ProvisionPlan } from '../plan.ts';
@@ -34,7 +35,7 @@ export function applyDesign(session: TargetSession, plan: ProvisionPlan): Promis
         await tx.unsafe(`ALTER SCHEMA public OWNER TO ${role}`);
         await tx.unsafe('REVOKE ALL ON SCHEMA public FROM PUBLIC');
         await tx.unsafe(`SET LOCAL ROLE ${role}`);
-        await tx.unsafe('SET LOCAL search_path TO public');
+        await setDdlSettings(tx);
         await runDdl(tx, plan.ddl);
         const schemaMarker = designMarker('schema', session, plan, { version: plan.version });
         await tx.unsafe(`COMMENT ON SCHEMA public IS ${schemaMarker}`);

@@ -37,7 +37,25 @@ describe('generateDdl', () => {
   test('writes readable PostgreSQL, statements separated by blank lines', () => {
     const result = generateDdl(normalizeDesign(doc));
     expect(result.dialect).toBe('postgresql');
-    expect(result.sql).toBe(`CREATE TYPE "mood" AS ENUM ('happy', 'it''s fine');
+    expect(result.sql).toBe(`SET client_encoding = 'UTF8';
+
+SET standard_conforming_strings = on;
+
+SET check_function_bodies = false;
+
+SET TimeZone = 'UTC';
+
+SET DateStyle = 'ISO, MDY';
+
+SET IntervalStyle = 'postgres';
+
+SET default_tablespace = '';
+
+SET default_table_access_method = 'heap';
+
+SET search_path = "public", pg_temp;
+
+CREATE TYPE "mood" AS ENUM ('happy', 'it''s fine');
 
 COMMENT ON TYPE "mood" IS 'How it feels';
 
@@ -56,14 +74,16 @@ COMMENT ON COLUMN "people"."best_friend_id" IS 'Friend''s id';
 
 ALTER TABLE "people" ADD CONSTRAINT "people_best_friend_id_fkey" FOREIGN KEY ("best_friend_id") REFERENCES "people" ("id") ON DELETE SET NULL;
 `);
-    expect(result.statements).toHaveLength(result.plan.length);
+    expect(result.preamble).toHaveLength(9);
+    expect(result.statements.slice(0, 9)).toEqual(result.preamble);
+    expect(result.statements).toHaveLength(result.preamble.length + result.plan.length);
     expect(result.statements.join('\n\n').concat('\n')).toBe(result.sql);
     for (const statement of result.statements) expect(statement.endsWith(';')).toBe(true);
   });
 
   test('an empty design gives no SQL', () => {
     const result = generateDdl({ name: 'empty', description: '', enums: [], tables: [], foreignKeys: [] });
-    expect(result).toEqual({ dialect: 'postgresql', statements: [], sql: '', plan: [] });
+    expect(result).toEqual({ dialect: 'postgresql', statements: [], preamble: [], sql: '', plan: [] });
   });
 
   test('writes PostgreSQL, MySQL and SQLite; anything else is refused', () => {
@@ -78,7 +98,15 @@ ALTER TABLE "people" ADD CONSTRAINT "people_best_friend_id_fkey" FOREIGN KEY ("b
   test.each([
     [
       'mysql',
-      `CREATE TABLE \`people\` (
+      `SET NAMES utf8mb4;
+
+SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+
+SET SESSION time_zone = '+00:00';
+
+SET SESSION default_storage_engine = InnoDB;
+
+CREATE TABLE \`people\` (
   \`id\` int NOT NULL AUTO_INCREMENT,
   \`mood\` enum('happy','it''s fine') NOT NULL DEFAULT 'happy',
   \`best_friend_id\` int COMMENT 'Friend''s id',

@@ -1,8 +1,10 @@
 import type { Design } from '../design/model.ts';
 import { DdlGenerationError } from './design-index.ts';
 import { renderMysqlPlan } from './mysql/render.ts';
+import { MYSQL_PREAMBLE } from './mysql/session-settings.ts';
 import { planCreate } from './plan-create.ts';
 import { renderStatement } from './postgres/render.ts';
+import { DEFAULT_POSTGRES_SCHEMA, postgresPreamble } from './postgres/session-settings.ts';
 import { renderSqlitePlan } from './sqlite/render.ts';
 import type { DdlStatement } from './statements.ts';
 
@@ -17,18 +19,37 @@ const RENDERERS: Readonly<Record<SqlDialect, (plan: readonly DdlStatement[]) => 
   sqlite: renderSqlitePlan,
 };
 
+/**
+ * The statements each dialect's script opens with: the session settings it relies on (see
+ * `postgresSessionSettings`, `MYSQL_PREAMBLE`). SQLite has none its DDL depends on: it has no
+ * backslash escapes, and its pragmas do not change how CREATE statements read.
+ */
+const PREAMBLES: Readonly<Record<SqlDialect, (options: GenerateDdlOptions) => readonly string[]>> = {
+  postgresql: (options) => postgresPreamble(options.schema ?? DEFAULT_POSTGRES_SCHEMA),
+  mysql: () => MYSQL_PREAMBLE,
+  sqlite: () => [],
+};
+
 export interface GenerateDdlOptions {
   dialect?: SqlDialect;
+  /**
+   * PostgreSQL: the schema the script builds in (its `search_path`); default `public`, where
+   * provisioning builds. Ignored by the other dialects, which build in the connection's database.
+   */
+  schema?: string;
 }
 
 export interface GeneratedDdl {
   dialect: SqlDialect;
   /**
-   * One SQL statement per entry, each ending with `;`. One per plan entry for PostgreSQL; MySQL
-   * and SQLite write some entries inline (enums, MySQL column comments, SQLite foreign keys) or
-   * not at all (comments in SQLite), so they can have fewer.
+   * One SQL statement per entry, each ending with `;`: first the `preamble`, then one per plan
+   * entry for PostgreSQL; MySQL and SQLite write some entries inline (enums, MySQL column
+   * comments, SQLite foreign keys) or not at all (comments in SQLite), so they can have fewer.
+   * A client running them one by one must run them all on one session, preamble first.
    */
   statements: string[];
+  /** The session settings `statements` opens with (none for SQLite). */
+  preamble: string[];
   /** The statements separated by blank lines, with a trailing newline ('' for an empty design). */
   sql: string;
   /** The typed statements the SQL was rendered from. */
@@ -44,8 +65,11 @@ export function generateDdl(design: Design, options: GenerateDdlOptions = {}): G
   if (!SQL_DIALECTS.includes(dialect))
     throw new DdlGenerationError(`unsupported SQL dialect ${JSON.stringify(dialect)}`);
   const plan = planCreate(design);
-  const statements = RENDERERS[dialect](plan);
-  return { dialect, statements, sql: joinStatements(statements), plan };
+  const rendered = RENDERERS[dialect](plan);
+  // An empty design builds nothing, so its script is empty too rather than settings alone.
+  const preamble = rendered.length === 0 ? [] : [...PREAMBLES[dialect](options)];
+  const statements = [...preamble, ...rendered];
+  return { dialect, statements, preamble, sql: joinStatements(statements), plan };
 }
 
 export function joinStatements(statements: readonly string[]): string {

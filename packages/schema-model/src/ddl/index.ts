@@ -4,6 +4,7 @@ export { generateDdl, joinStatements, SQL_DIALECTS } from './generate.ts';
 export { renderMysqlPlan, renderMysqlStatement } from './mysql/render.ts';
 export { renderMysqlDefault } from './mysql/render-default.ts';
 export { renderMysqlType } from './mysql/render-type.ts';
+export { MYSQL_PREAMBLE } from './mysql/session-settings.ts';
 export type { DesignNames, TableNames } from './naming.ts';
 export {
   assignNames,
@@ -19,6 +20,12 @@ export { planCreate } from './plan-create.ts';
 export { renderStatement } from './postgres/render.ts';
 export { renderDefault } from './postgres/render-default.ts';
 export { renderType } from './postgres/render-type.ts';
+export {
+  DEFAULT_POSTGRES_SCHEMA,
+  postgresLocalSettings,
+  postgresPreamble,
+  postgresSessionSettings,
+} from './postgres/session-settings.ts';
 export type { CreateContext } from './render-context.ts';
 export { createContext } from './render-context.ts';
 export { renderSqlitePlan, renderSqliteStatement } from './sqlite/render.ts';

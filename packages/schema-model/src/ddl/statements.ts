@@ -4,7 +4,8 @@ import type { AlterStatement } from './statements-alter.ts';
 /**
  * Typed DDL statements: what the generator decided to do, before any SQL is written.
  * Every name is final (generated names already resolved and fitted to 63 bytes) and unquoted;
- * quoting is the renderers' job. All objects live in the connection's default schema.
+ * quoting is the renderers' job. All objects live in one schema: the one a PostgreSQL script sets
+ * as its search path (`postgresPreamble`), the connection's database in MySQL and SQLite.
  *
  * Planners (create, and the migration diff) produce these; a dialect renders them. The kinds only
  * migrations use (alter, rename, drop) live in `statements-alter.ts`; every renderer's exhaustive

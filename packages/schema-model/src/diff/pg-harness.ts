@@ -35,9 +35,11 @@ export async function inFreshSchema<T>(
   }
 }
 
-/** Builds a design from scratch in the connection's schema. */
+/** Builds a design from scratch in the connection's schema (the script sets it as its search path). */
 export async function build(conn: Connection, design: Design): Promise<void> {
-  const { sql } = generateDdl(design);
+  const [row] = await conn<{ schema: string }[]>`SELECT current_schema() AS schema`;
+  if (!row?.schema) throw new Error('the connection has no current schema');
+  const { sql } = generateDdl(design, { schema: row.schema });
   if (sql !== '') await conn.unsafe(sql).simple();
 }
 

@@ -24,8 +24,15 @@ describe('quoteLiteralFor', () => {
   test.each<[QuoteDialect, string, string]>([
     ['mysql', "it's", "'it''s'"],
     ['mysql', 'C:\\temp\\', "'C:\\\\temp\\\\'"],
-    ['postgresql', 'C:\\temp\\', "'C:\\temp\\'"],
+    ['postgresql', "it's", "'it''s'"],
+    ['postgresql', 'C:\\temp\\', "E'C:\\\\temp\\\\'"],
+    ['postgresql', "x\\'; DROP TABLE canary; --", "E'x\\\\''; DROP TABLE canary; --'"],
+    ['postgresql', 'café ☕', "'café ☕'"],
+    ['postgresql', "€\\'", "E'\\u20ac\\\\'''"],
+    ['postgresql', '😀\\', "E'\\U0001f600\\\\'"],
     ['sqlite', "it's \\n", "'it''s \\n'"],
+    ['mysql', "x\\'; DROP TABLE canary; --", "'x\\\\''; DROP TABLE canary; --'"],
+    ['sqlite', "x\\'; DROP TABLE canary; --", "'x\\''; DROP TABLE canary; --'"],
   ])('%s %s → %s', (dialect, value, expected) => {
     expect(quoteLiteralFor(dialect, value)).toBe(expected);
   });

@@ -6,6 +6,7 @@ import {
   type MigrationPlan,
   MigrationPlanError,
   parseDesign,
+  postgresPreamble,
 } from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { AppError } from '../../errors/codes.ts';
@@ -24,6 +25,11 @@ export const MigrationPlanSchema = z
   .object({
     fromVersion: z.number().int(),
     toVersion: z.number().int(),
+    /**
+     * Statements to run first, on the session the steps run on: the settings the steps' SQL
+     * relies on (search path, standard_conforming_strings, …), as an exported script opens with.
+     */
+    preamble: z.array(z.string()),
     steps: z.array(MigrationStepSchema),
     /** Plain-language lines: a count, then one line per step. */
     summary: z.array(z.string()),
@@ -70,6 +76,7 @@ export function toPlanResource(
   return {
     fromVersion,
     toVersion,
+    preamble: postgresPreamble(),
     steps: plan.steps.map(({ id, description, phase, sql, hazards }) => ({
       id,
       description,

@@ -52,6 +52,13 @@ describe('GET /schemas/{id}/diff', () => {
     expect(response.json().summary.join('\n')).toMatch(/full_name/);
   });
 
+  test('the plan carries the session settings its SQL relies on, to run first', async () => {
+    const response = await h.request('GET', `/api/v1/schemas/${schemaId}/diff?from=1&to=2`);
+    const { preamble } = response.json();
+    expect(preamble).toContain('SET standard_conforming_strings = on;');
+    expect(preamble).toContain('SET search_path = "public", pg_temp;');
+  });
+
   test('a version against itself is an empty plan', async () => {
     const response = await h.request('GET', `/api/v1/schemas/${schemaId}/diff?from=2&to=2`);
     expect(response.json()).toMatchObject({ steps: [], hazardCounts: {} });

@@ -203,6 +203,11 @@ describe('GET /api/v1/schemas/{id}/export/sql', () => {
     expect(body.statements.length).toBeGreaterThan(blogDesign.tables.length);
     expect(body.sql).toBe(`${body.statements.join('\n\n')}\n`);
     expect(body.sql).toContain('CREATE TABLE "users"');
+    // The settings the DDL relies on come first, so a client running the statements one by one
+    // on its own session gets them too.
+    expect(body.statements[0]).toBe("SET client_encoding = 'UTF8';");
+    expect(body.statements.slice(0, 9)).toContain('SET standard_conforming_strings = on;');
+    expect(body.statements.slice(0, 9)).toContain('SET search_path = "public", pg_temp;');
   });
 
   test.each([

@@ -113,7 +113,8 @@ describe('renderDefault', () => {
     ['text', 'TEXT', literal('hello'), "'hello'"],
     ['empty text', 'VARCHAR', literal(''), "''"],
     ['apostrophes', 'TEXT', literal("O'Reilly's"), "'O''Reilly''s'"],
-    ['backslash stays literal', 'TEXT', literal('C:\\temp\\'), "'C:\\temp\\'"],
+    // An escape string: reads the same whatever standard_conforming_strings is.
+    ['backslash as an escape string', 'TEXT', literal('C:\\temp\\'), "E'C:\\\\temp\\\\'"],
     ['double quotes', 'CHAR', literal('say "hi"'), `'say "hi"'`],
     ['number in a text column', 'TEXT', literal(12), "'12'"],
     ['boolean in a text column', 'VARCHAR', literal(true), "'true'"],
@@ -127,7 +128,7 @@ describe('renderDefault', () => {
       literal('00000000-0000-0000-0000-000000000000'),
       "'00000000-0000-0000-0000-000000000000'",
     ],
-    ['bytea', 'BYTEA', literal('\\xdeadbeef'), "'\\xdeadbeef'"],
+    ['bytea', 'BYTEA', literal('\\xdeadbeef'), "E'\\\\xdeadbeef'"],
     ['enum value', 'ENUM', literal("it's new"), "'it''s new'"],
     ['unicode', 'TEXT', literal('café ☕ 注文'), "'café ☕ 注文'"],
   ])('%s', (_label, dataType, value, expected) => {
