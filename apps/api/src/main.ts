@@ -2,11 +2,12 @@ import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { type EmbeddedWorker, startEmbeddedWorker } from './embedded-worker.ts';
 import { loadConfig } from './env.ts';
+import { loggerOptions } from './logger.ts';
 import { createServer } from './server.ts';
 import { startServices } from './services.ts';
 
 const config = loadConfig();
-const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+const log = pino(loggerOptions(config.LOG_LEVEL));
 
 const { services, close } = await startServices(config, log);
 const app = await createServer({ services, logger: log });

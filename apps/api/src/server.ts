@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { authenticationPlugin } from './http/authentication.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
+import { loggerOptions } from './logger.ts';
 import { restPlugin } from './rest/plugin.ts';
 import type { Services } from './trpc/context.ts';
 import { createContextFactory } from './trpc/context.ts';
@@ -32,10 +33,7 @@ export async function createServer({ services, logger }: ServerOptions): Promise
     ...(logger && typeof logger === 'object'
       ? { loggerInstance: logger }
       : {
-          logger:
-            logger === false
-              ? false
-              : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+          logger: logger === false ? false : loggerOptions(config.LOG_LEVEL),
         }),
     bodyLimit: config.BODY_LIMIT,
     // Honour a caller's (or proxy's) request id when it is sane, so logs join up across services.
