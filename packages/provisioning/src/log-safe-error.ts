@@ -111,15 +111,12 @@ function describeCause(cause: unknown, depth: number): LogSafeError | string {
   return typeof cause;
 }
 
-/** The stack's frames under the safe message: V8's first line(s) repeat the original message. */
+/**
+ * The stack's frames under the safe message. V8 writes the stack as the message's lines, then
+ * the frames; the header's name may differ (a TRPCError's stack says "Error"), its line count not.
+ */
 function stackOf(error: Error, message: string): string | undefined {
   if (typeof error.stack !== 'string') return undefined;
-  const header = `${error.name}: ${error.message}`;
-  const frames = error.stack.startsWith(header)
-    ? error.stack.slice(header.length)
-    : `\n${error.stack
-        .split('\n')
-        .filter((line) => /^\s+at /.test(line))
-        .join('\n')}`;
-  return `${error.name}: ${message}${frames.trimEnd()}`;
+  const frames = error.stack.split('\n').slice(error.message.split('\n').length);
+  return [`${error.name}: ${message}`, ...frames].join('\n');
 }
