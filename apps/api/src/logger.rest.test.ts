@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { quoteIdent } from '@schema-builder/schema-model';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -25,8 +26,6 @@ const remember = <T extends string>(secret: T): T => {
   return secret;
 };
 
-const TABLES = ['users', 'sessions', 'api_keys', 'connections', 'schemas', 'schema_versions'];
-
 beforeAll(async () => {
   h = await startHarness({}, { logger: pino(loggerOptions('debug'), destination) });
   remember(h.user.token);
@@ -40,9 +39,14 @@ beforeAll(async () => {
   await h.services.sql.unsafe(`
     CREATE FUNCTION refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN RAISE EXCEPTION 'writes are refused by this test'; END $$`);
-  for (const table of TABLES) {
+  // Every table of the metadata (users, sessions, api_keys, connections, schemas, databases, …).
+  const tables = await h.services.sql<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+  expect(tables.length).toBeGreaterThan(8);
+  for (const { name } of tables) {
     await h.services.sql.unsafe(
-      `CREATE TRIGGER refuse_writes BEFORE INSERT OR UPDATE ON "${table}"
+      `CREATE TRIGGER refuse_writes BEFORE INSERT OR UPDATE ON ${quoteIdent(name)}
        FOR EACH ROW EXECUTE FUNCTION refuse_writes()`,
     );
   }
@@ -61,6 +65,8 @@ describe('a failed write is logged without the values it was run with', () => {
     const calls: Array<[string, string, unknown, string?]> = [
       ['POST', '/api/v1/auth/sign-up', { email: `x-${randomUUID()}@example.test`, password, name: 'x' }],
       ['POST', '/api/v1/auth/sign-in', { email: h.user.email, password: h.user.password }],
+      // A wrong password is recorded (sign-in throttling).
+      ['POST', '/api/v1/auth/sign-in', { email: h.user.email, password: remember(`wrong ${randomUUID()}`) }],
       ['POST', '/api/v1/api-keys', { name: 'refused' }],
       ['POST', '/api/v1/connections', { ...connection, name: 'with a password' }],
       ['POST', '/api/v1/connections', { name: 'with a URL', type: 'postgresql', connectionString }],
@@ -68,6 +74,7 @@ describe('a failed write is logged without the values it was run with', () => {
       ['PATCH', `/api/v1/connections/${connectionId}`, { connectionString }],
       ['POST', '/api/v1/schemas', { ...blogDesign, name: 'refused' }],
       ['PUT', `/api/v1/schemas/${schemaId}`, { ...blogDesign, name: 'renamed', expectedVersion: 1 }],
+      ['POST', `/api/v1/schemas/${schemaId}/database`, {}],
       // Authenticating with an API key records its use: an UPDATE by the key's hash.
       ['GET', '/api/v1/schemas', undefined, apiKey],
       ['POST', '/api/v1/auth/sign-out', {}],
