@@ -27,7 +27,15 @@ const remember = <T extends string>(secret: T): T => {
 };
 
 beforeAll(async () => {
-  h = await startHarness({}, { logger: pino(loggerOptions('debug'), destination) });
+  h = await startHarness(
+    {},
+    {
+      logger: pino(
+        loggerOptions({ LOG_LEVEL: 'debug', AUTH_PROXY_SECRET_HEADER: 'x-proxy-secret' }),
+        destination,
+      ),
+    },
+  );
   remember(h.user.token);
   remember(h.user.password);
   schemaId = (await h.request('POST', '/api/v1/schemas', { ...blogDesign, name: 'logged' })).json().id;
@@ -105,5 +113,25 @@ describe('a failed write is logged without the values it was run with', () => {
     expect(log).not.toMatch(/\bv1:[\w-]+:[\w-]+:/);
     expect(log).not.toMatch(/[0-9a-f]{64}/);
     expect(log).not.toContain('params:');
+  });
+});
+
+test('credentials in request headers are redacted, the proxy secret under its configured name too', () => {
+  const written: string[] = [];
+  const log = pino(loggerOptions({ LOG_LEVEL: 'info', AUTH_PROXY_SECRET_HEADER: 'x-gateway-key' }), {
+    write: (line: string) => void written.push(line),
+  });
+  const headers = {
+    authorization: 'Bearer sbs_abc',
+    cookie: 'sid=abc',
+    'x-gateway-key': 'gw-secret',
+    host: 'h',
+  };
+  log.info({ req: { headers } }, 'request');
+  expect(JSON.parse(written.join('')).req.headers).toEqual({
+    authorization: '[Redacted]',
+    cookie: '[Redacted]',
+    'x-gateway-key': '[Redacted]',
+    host: 'h',
   });
 });

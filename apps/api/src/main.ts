@@ -7,7 +7,7 @@ import { createServer } from './server.ts';
 import { startServices } from './services.ts';
 
 const config = loadConfig();
-const log = pino(loggerOptions(config.LOG_LEVEL));
+const log = pino(loggerOptions(config));
 
 const { services, close } = await startServices(config, log);
 const app = await createServer({ services, logger: log });

@@ -33,7 +33,7 @@ export async function createServer({ services, logger }: ServerOptions): Promise
     ...(logger && typeof logger === 'object'
       ? { loggerInstance: logger }
       : {
-          logger: logger === false ? false : loggerOptions(config.LOG_LEVEL),
+          logger: logger === false ? false : loggerOptions(config),
         }),
     bodyLimit: config.BODY_LIMIT,
     // Honour a caller's (or proxy's) request id when it is sane, so logs join up across services.
