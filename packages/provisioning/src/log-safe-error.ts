@@ -7,10 +7,17 @@
  * for every error of its `cause` chain.
  */
 
-/** Fields kept as they are: codes and names, never values (SQLSTATE, constraint, table, …). */
+/**
+ * Fields kept as they are: codes and names, never values (SQLSTATE, constraint, table, …), and
+ * where a network call failed (a socket error's syscall and address).
+ */
 const SAFE_FIELDS = [
   'code',
   'statusCode',
+  'errno',
+  'syscall',
+  'address',
+  'port',
   'severity',
   'routine',
   'schema_name',
