@@ -9,6 +9,7 @@ import type { Config } from './env.ts';
 import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { authenticationPlugin } from './http/authentication.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
+import { loggerOptions } from './logger.ts';
 import { restPlugin } from './rest/plugin.ts';
 import type { Services } from './trpc/context.ts';
 import { createContextFactory } from './trpc/context.ts';
@@ -39,10 +40,7 @@ export async function createServer({ services, logger }: ServerOptions): Promise
     ...(logger && typeof logger === 'object'
       ? { loggerInstance: logger }
       : {
-          logger:
-            logger === false
-              ? false
-              : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+          logger: logger === false ? false : loggerOptions(config),
         }),
     bodyLimit: config.BODY_LIMIT,
     // request.ip: the client behind the trusted proxies (sign-in throttling, rate limits, audit).

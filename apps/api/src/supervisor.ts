@@ -8,6 +8,7 @@ import { createDatabase, runMigrations } from '@schema-builder/db';
 import pino from 'pino';
 import { formatTargets, resolveTargets } from './domain/databases/targets.ts';
 import { apiProcessEnv, loadConfig, workerSettings } from './env.ts';
+import { loggerOptions } from './logger.ts';
 import { type SupervisedChild, superviseChild } from './supervisor/child.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './supervisor/embedded-database.ts';
 import { watchLauncher } from './supervisor/launcher.ts';
@@ -21,7 +22,7 @@ const WORKER_GRACE_MS = 10_000;
 const API_GRACE_MS = 12_000;
 
 const config = loadConfig();
-const log = pino({ level: config.LOG_LEVEL, base: { service: 'supervisor', pid: process.pid } });
+const log = pino({ ...loggerOptions(config), base: { service: 'supervisor', pid: process.pid } });
 
 let embedded: EmbeddedDatabase | undefined;
 let database: ReturnType<typeof createDatabase> | undefined;

@@ -14,6 +14,14 @@ export {
 } from './inspect.ts';
 export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';
 export { whileJobRuns } from './locks.ts';
+export {
+  type LogSafeError,
+  logSafeArguments,
+  logSafeError,
+  logSafeFields,
+  logSafeMessage,
+  withoutLiterals,
+} from './log-safe-error.ts';
 export { type DeploymentIdentity, MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
 export {
   type DatabaseMigration,

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import pino from 'pino';
 import { loadConfig } from '../env.ts';
+import { loggerOptions } from '../logger.ts';
 import { type DatabaseMessage, isStopMessage } from './messages.ts';
 
 const config = loadConfig();
-const log = pino({ level: config.LOG_LEVEL, base: { service: 'embedded-postgres', pid: process.pid } });
+const log = pino({ ...loggerOptions(config), base: { service: 'embedded-postgres', pid: process.pid } });
 const dataDir = path.resolve(config.DATA_DIR, 'postgres');
 
 log.info(

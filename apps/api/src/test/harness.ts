@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { runMigrations } from '@schema-builder/db';
 import { createTestDatabase, serverUrl } from '@schema-builder/testing/postgres';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApiKey } from '../domain/api-keys/api-keys.ts';
 import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
@@ -50,7 +50,11 @@ export interface Harness {
  * A real API over a fresh, migrated database of its own, with a signed-up user, so suites never
  * see each other's rows. Rate limits are lifted unless a suite sets them.
  */
-export async function startHarness(overrides: Partial<Record<keyof Config, string>> = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<Record<keyof Config, string>> = {},
+  /** A logger for the server and its services (default: none), for suites that read the log. */
+  setup: { logger?: FastifyBaseLogger } = {},
+): Promise<Harness> {
   const database = await createTestDatabase('sbapi');
   await runMigrations(database.url);
   const config = ConfigSchema.parse({
@@ -64,8 +68,8 @@ export async function startHarness(overrides: Partial<Record<keyof Config, strin
     RATE_LIMIT_SIGN_UP_PER_MINUTE: '100000',
     ...overrides,
   });
-  const { services, close } = await connectServices(config, database.url);
-  const app = await createServer({ services, logger: false });
+  const { services, close } = await connectServices(config, database.url, setup.logger);
+  const app = await createServer({ services, logger: setup.logger ?? false });
   await app.ready();
 
   const request: Harness['request'] = (method, url, body, options = {}) => {

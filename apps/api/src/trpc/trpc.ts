@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { FAILURE_MESSAGES } from '../domain/auth/principal.ts';
+import { assertStorableInput } from '../domain/storable-text.ts';
 import { AppError, ERROR_MAPPING } from '../errors/codes.ts';
 import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import type { Context } from './context.ts';
@@ -29,11 +30,24 @@ function rethrowAppError(error: TRPCError): never {
   throw error.cause instanceof AppError ? toTrpcError(error.cause) : error;
 }
 
+/**
+ * Every procedure's input, whatever its schema, before the schema reads it: text PostgreSQL
+ * cannot store is a 422 at its field (body, query or path), never a failed INSERT's 500.
+ */
+async function refuseUnstorableText(getRawInput: () => Promise<unknown>): Promise<void> {
+  try {
+    assertStorableInput(await getRawInput());
+  } catch (error) {
+    throw error instanceof AppError ? toTrpcError(error) : error;
+  }
+}
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Needs no caller: sign-in, health checks. */
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+export const publicProcedure = t.procedure.use(async ({ next, getRawInput }) => {
+  await refuseUnstorableText(getRawInput);
   const result = await next();
   return result.ok ? result : rethrowAppError(result.error);
 });
@@ -50,23 +64,25 @@ function unauthenticated(ctx: Context): TRPCError {
  * Acts for a signed-in user; `ctx.user` is set inside. Worker keys are refused (403).
  * One middleware per base procedure: each level costs a context copy on the hot path.
  */
-export const userProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const userProcedure = t.procedure.use(async ({ ctx, next, getRawInput }) => {
   const principal = ctx.auth.principal;
   if (!principal) throw unauthenticated(ctx);
   if (principal.kind !== 'user') {
     throw toTrpcError(new AppError('FORBIDDEN', 'Worker keys can only call worker procedures.'));
   }
+  await refuseUnstorableText(getRawInput);
   const result = await next({ ctx: { user: { id: principal.userId }, principal } });
   return result.ok ? result : rethrowAppError(result.error);
 });
 
 /** For worker processes only (a worker API key); users get 403. */
-export const workerProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const workerProcedure = t.procedure.use(async ({ ctx, next, getRawInput }) => {
   const principal = ctx.auth.principal;
   if (!principal) throw unauthenticated(ctx);
   if (principal.kind !== 'worker') {
     throw toTrpcError(new AppError('FORBIDDEN', 'Only worker keys can call worker procedures.'));
   }
+  await refuseUnstorableText(getRawInput);
   const result = await next({ ctx: { principal } });
   return result.ok ? result : rethrowAppError(result.error);
 });

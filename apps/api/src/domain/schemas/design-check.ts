@@ -1,9 +1,10 @@
 import type { DesignDocument, ValidationIssue, ValidationReport } from '@schema-builder/schema-model';
-import { formatPath, LONE_SURROGATE, validateDesign } from '@schema-builder/schema-model';
+import { validateDesign } from '@schema-builder/schema-model';
 import type { Config } from '../../env.ts';
 import type { ErrorCode, ErrorDetail } from '../../errors/codes.ts';
 import { AppError } from '../../errors/codes.ts';
 import { plural } from '../../errors/to-error-body.ts';
+import { findUnstorableText, unstorableTextDetail } from '../storable-text.ts';
 
 /**
  * Fields of a request body that describe the request or are the server's to set (owner, status,
@@ -68,16 +69,11 @@ export function assertDesignSize(document: DesignDocument, limits: DesignLimits)
 
 /** Validates a document; throws a 422 listing every error, returns the report (warnings) otherwise. */
 export function assertValidDesign(document: DesignDocument): ValidationReport {
+  // jsonb cannot hold \u0000, and a lone surrogate would be silently replaced on its way there.
   const unstorable = findUnstorableText(document, []);
   if (unstorable !== undefined) {
     throw new AppError('VALIDATION_ERROR', 'The design contains text that cannot be stored.', {
-      details: [
-        {
-          path: formatPath(unstorable),
-          code: 'INVALID_VALUE',
-          message: 'Remove the NUL character (\\u0000) or the broken (half) character here.',
-        },
-      ],
+      details: [unstorableTextDetail(unstorable)],
     });
   }
   const report = validateDesign(document);
@@ -96,34 +92,6 @@ function errorCodeFor(errors: ValidationIssue[]): ErrorCode {
   if (errors.every((issue) => issue.code === 'UNSUPPORTED_DATA_TYPE')) return 'UNSUPPORTED_DATA_TYPE';
   if (errors.every((issue) => issue.code.startsWith('FK_'))) return 'FOREIGN_KEY_ERROR';
   return 'VALIDATION_ERROR';
-}
-
-const unstorableText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
-
-/**
- * jsonb cannot hold \u0000, and a lone UTF-16 surrogate would be silently replaced on its way
- * to the database: find the first such string or key, anywhere in the document.
- */
-function findUnstorableText(
-  value: unknown,
-  path: Array<string | number>,
-): Array<string | number> | undefined {
-  if (typeof value === 'string') return unstorableText(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findUnstorableText(item, [...path, index]);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (unstorableText(key)) return [...path, key];
-      const found = findUnstorableText(item, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 export const designLimits = (config: Config): DesignLimits => ({
