@@ -65,8 +65,11 @@ export async function connectServices(
   config: Config,
   url: string,
   log?: FastifyBaseLogger,
-  /** `false` leaves the job queue stopped (a test of a server whose database is down). */
-  options: { startQueue?: boolean } = {},
+  /**
+   * For a test of a server whose database is down: `startQueue: false` leaves the job queue
+   * stopped, and a given `deployment` is used instead of the one stored in the database.
+   */
+  options: { startQueue?: boolean; deployment?: DeploymentIdentity } = {},
 ): Promise<StartedServices> {
   const secrets = await secretBox(config, log);
   const { db, sql, close } = createDatabase({ url, max: config.DATABASE_POOL_SIZE });
@@ -78,7 +81,7 @@ export async function connectServices(
   });
   let deployment: DeploymentIdentity;
   try {
-    deployment = await loadDeploymentIdentity(db, config.DEPLOYMENT_ID);
+    deployment = options.deployment ?? (await loadDeploymentIdentity(db, config.DEPLOYMENT_ID));
   } catch (error) {
     await close();
     throw error;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigSchema } from '../../env.ts';
 import { createServer } from '../../server.ts';
@@ -25,7 +26,7 @@ describe('GET /api/v1/health', () => {
       ConfigSchema.parse({ DATABASE_URL: url, DATABASE_POOL_SIZE: '1', SECRETS_KEY: 'ab'.repeat(32) }),
       url,
       undefined,
-      { startQueue: false },
+      { startQueue: false, deployment: { instance: 'down', deployment: randomUUID() } },
     );
     const app = await createServer({ services, logger: false });
     try {
