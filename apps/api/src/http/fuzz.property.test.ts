@@ -21,7 +21,17 @@ beforeAll(async () => {
   h = await startHarness({ RATE_LIMIT_PROVISION_PER_MINUTE: '100000' });
   existingId = (await h.request('POST', '/api/v1/schemas', { ...blogDesign, name: 'fuzz-target' })).json().id;
 });
-afterAll(() => h.close());
+/** Every answer's status, by transport: printed at the end as the fuzzer's figures (0 × 5xx is the target). */
+const statusCounts = new Map<string, number>();
+function tally(transport: 'REST' | 'tRPC', status: number): void {
+  const key = `${transport} ${status}`;
+  statusCounts.set(key, (statusCounts.get(key) ?? 0) + 1);
+}
+afterAll(async () => {
+  const rows = [...statusCounts].sort(([a], [b]) => a.localeCompare(b));
+  console.log(`[fuzz] answers by status: ${rows.map(([key, n]) => `${key}: ${n}`).join(', ')}`);
+  await h.close();
+});
 
 const routes = restRoutes(appRouter).filter((route) => route.procedure !== 'auth.signOut');
 
@@ -101,6 +111,7 @@ test('no input makes any route answer 5xx or break the error shape', async () =>
         },
         ...(hasBody ? { payload: r.body } : {}),
       });
+      tally('REST', response.statusCode);
       expect(response.statusCode, `${route.method} ${url}: ${response.body}`).toBeLessThan(500);
       if (response.statusCode >= 400) {
         const error = response.json().error;
@@ -142,6 +153,7 @@ test('the tRPC transport answers malformed calls with 4xx and the same error bod
           headers: { authorization: `Bearer ${h.user.token}`, 'content-type': 'application/json' },
           ...(asPost ? { payload: payload ?? '' } : {}),
         });
+        tally('tRPC', response.statusCode);
         expect(response.statusCode, `${procedure}: ${response.body}`).toBeLessThan(500);
         if (response.statusCode >= 400) {
           // A batch answers an array; tRPC's envelope carries our body at error.data.error, and
@@ -255,6 +267,7 @@ test('every string field of every operation refuses text PostgreSQL cannot store
         },
         ...(hasBody ? { payload: JSON.stringify(placeAt(field, bad.text)) } : {}),
       });
+      tally('REST', response.statusCode);
       expectRefusedAt(response.statusCode, response.json().error, formatPath(field));
     }),
     { numRuns: Math.ceil((testEnv.FC_NUM_RUNS ?? 1500) / 3) },
@@ -273,6 +286,7 @@ test('every string field of every operation refuses text PostgreSQL cannot store
           headers: { authorization: `Bearer ${tokenFor(procedure)}`, 'content-type': 'application/json' },
           ...(asQuery ? {} : { payload: JSON.stringify(placeAt(field, bad.text)) }),
         });
+        tally('tRPC', response.statusCode);
         expectRefusedAt(response.statusCode, response.json().error.data.error, formatPath(field));
       },
     ),
