@@ -6,23 +6,13 @@ import { AppError } from '../../errors/codes.ts';
 import { plural } from '../../errors/to-error-body.ts';
 
 /**
- * Fields of a request body that describe the request or are the server's to set (owner, status,
- * version, timestamps): dropped, so a client can neither set them nor store look-alikes.
+ * Fields of the create and update inputs that describe the request, not the design. Fields that
+ * are the server's to set (owner, status, timestamps) never get this far: the inputs are strict
+ * and refuse them as UNKNOWN_PROPERTY.
  */
-const REQUEST_FIELDS = new Set([
-  'id',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'expectedVersion',
-  'changeNote',
-  'ownerId',
-  'owner_id',
-  'status',
-  'currentVersion',
-]);
+const REQUEST_FIELDS = new Set(['id', 'expectedVersion', 'changeNote']);
 
-/** The document to store: what the client sent, minus server-owned and request-only fields. */
+/** The document to store: what the client sent, minus the request-only fields. */
 export function storedDocument(input: Record<string, unknown>): DesignDocument & Record<string, unknown> {
   const entries = Object.entries(input).filter(([key]) => !REQUEST_FIELDS.has(key));
   return Object.fromEntries(entries) as DesignDocument & Record<string, unknown>;
