@@ -48,6 +48,8 @@ describe('unknownPropertyMessage', () => {
   });
 
   test('says only that the property is unknown when there is neither', () => {
-    expect(unknownPropertyMessage('Positions', 'width', ['x', 'y'])).toBe('Positions have no property "width".');
+    expect(unknownPropertyMessage('Positions', 'width', ['x', 'y'])).toBe(
+      'Positions have no property "width".',
+    );
   });
 });

@@ -11,7 +11,7 @@ export const EXTENSION_PROPERTY = 'ui';
 /** Free-form data of the client's own; bounded only by the request and design size limits. */
 export const ExtensionBagSchema = z.record(z.string(), z.unknown()).meta({
   description:
-    'Data of the client\'s own (canvas state, colours, notes, groups), stored and returned verbatim. The only place where properties the design does not define are accepted.',
+    "Data of the client's own (canvas state, colours, notes, groups), stored and returned verbatim. The only place where properties the design does not define are accepted.",
 });
 
 /**

@@ -41,7 +41,9 @@ const CASES: Array<[string, (doc: Doc) => void, string, string]> = [
   ],
   [
     'position',
-    withExtra((doc) => Object.assign(tableAt(doc, 0), { position: { x: 1, y: 2 } }).position ?? {}, { width: 3 }),
+    withExtra((doc) => Object.assign(tableAt(doc, 0), { position: { x: 1, y: 2 } }).position ?? {}, {
+      width: 3,
+    }),
     'tables[0].position.width',
     'Positions have no property "width".',
   ],
@@ -72,7 +74,10 @@ describe('unknown properties', () => {
     const input = validDocument();
     Object.assign(columnAt(input, 0, 1), { primarykey: true, nulable: false });
     expect(parseDesign(input).report.errors.map(({ path, message }) => [path, message])).toEqual([
-      ['tables[0].columns[1].primarykey', 'Columns have no property "primarykey"; did you mean "primaryKey"?'],
+      [
+        'tables[0].columns[1].primarykey',
+        'Columns have no property "primarykey"; did you mean "primaryKey"?',
+      ],
       ['tables[0].columns[1].nulable', 'Columns have no property "nulable"; did you mean "nullable"?'],
     ]);
   });
@@ -111,7 +116,10 @@ describe('the ui bag', () => {
 
   test('takes anything inside, nested as deep as the client likes', () => {
     const input = validDocument();
-    columnAt(input, 0, 0).ui = { anything: { goes: [1, 'two', null, { three: true }] }, primarykey: 'not checked' };
+    columnAt(input, 0, 0).ui = {
+      anything: { goes: [1, 'two', null, { three: true }] },
+      primarykey: 'not checked',
+    };
     expect(parseDesign(input).ok).toBe(true);
   });
 
