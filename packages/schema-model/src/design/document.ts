@@ -101,6 +101,13 @@ export const DesignDocumentSchema = designObject('Designs', {
   enums: z.array(EnumSchema).max(1000).nullish(),
   /** The document's format version, e.g. "1.0" (not the stored version number). */
   version: z.string().max(50).nullish(),
+  /**
+   * Part of the PRD's format, so a PRD document is accepted as is; a server keeps its own id and
+   * timestamps and does not store these.
+   */
+  id: z.string().max(200).nullish(),
+  createdAt: z.string().max(100).nullish(),
+  updatedAt: z.string().max(100).nullish(),
   ui,
 });
 

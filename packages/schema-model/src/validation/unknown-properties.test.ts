@@ -92,6 +92,43 @@ describe('unknown properties', () => {
   });
 });
 
+test("the PRD's format, id and timestamps included, has no unknown property", () => {
+  // The PRD's sample, its placeholders filled in.
+  const prd = {
+    id: 'schema_uuid',
+    name: 'my_database_schema',
+    description: 'Description of the schema',
+    tables: [
+      {
+        id: 'table_uuid',
+        name: 'table_name',
+        columns: [
+          {
+            id: 'column_uuid',
+            name: 'column_name',
+            dataType: 'VARCHAR',
+            length: 255,
+            nullable: false,
+            primaryKey: true,
+            autoIncrement: false,
+            defaultValue: 'any',
+            unique: false,
+          },
+        ],
+        position: { x: 100, y: 200 },
+        indexes: [{ name: 'index_name', columns: ['column_name'], unique: true }],
+      },
+    ],
+    foreignKeys: [],
+    version: '1.0',
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
+  };
+  const result = parseDesign(prd);
+  expect(result.report.errors).toEqual([]);
+  expect(result.ok).toBe(true);
+});
+
 describe('the ui bag', () => {
   const decorated = (): DesignDocument => {
     const doc = validDocument();

@@ -6,11 +6,11 @@ import { AppError } from '../../errors/codes.ts';
 import { plural } from '../../errors/to-error-body.ts';
 
 /**
- * Fields of the create and update inputs that describe the request, not the design. Fields that
- * are the server's to set (owner, status, timestamps) never get this far: the inputs are strict
- * and refuse them as UNKNOWN_PROPERTY.
+ * Fields of the create and update inputs that describe the request, or that the PRD's format
+ * carries but the server sets itself (id, timestamps): not stored. Other server-owned fields
+ * (owner, status) never get this far: the inputs are strict and refuse them as UNKNOWN_PROPERTY.
  */
-const REQUEST_FIELDS = new Set(['id', 'expectedVersion', 'changeNote']);
+const REQUEST_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'expectedVersion', 'changeNote']);
 
 /** The document to store: what the client sent, minus the request-only fields. */
 export function storedDocument(input: Record<string, unknown>): DesignDocument & Record<string, unknown> {

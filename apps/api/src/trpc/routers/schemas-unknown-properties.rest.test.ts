@@ -61,17 +61,20 @@ describe('unknown properties in a design', () => {
     expect(await countNamed('typos')).toBe(0);
   });
 
-  test('POST /schemas refuses a client-chosen id at the top level', async () => {
+  test('POST /schemas refuses server-owned fields that are not part of the PRD format', async () => {
     const response = await h.request('POST', '/api/v1/schemas', {
       ...blogDesign,
-      name: 'own-id',
+      name: 'owned',
       id: 'mine',
+      status: 'ready',
+      tableCount: 9,
     });
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.map((detail: Detail) => [detail.code, detail.path])).toEqual([
-      ['UNKNOWN_PROPERTY', 'id'],
+      ['UNKNOWN_PROPERTY', 'status'],
+      ['UNKNOWN_PROPERTY', 'tableCount'],
     ]);
-    expect(await countNamed('own-id')).toBe(0);
+    expect(await countNamed('owned')).toBe(0);
   });
 
   test('PUT /schemas/{id} refuses an unknown property of a foreign key and keeps the version', async () => {
