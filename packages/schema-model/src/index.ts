@@ -5,7 +5,12 @@ export * from './design/defaults.ts';
 export * from './design/document.ts';
 export * from './design/model.ts';
 export { normalizeDesign, referentialAction } from './design/normalize.ts';
-export { closestProperty, EXTENSION_PROPERTY, ExtensionBagSchema } from './design/unknown-properties.ts';
+export {
+  closestProperty,
+  designObject,
+  EXTENSION_PROPERTY,
+  ExtensionBagSchema,
+} from './design/unknown-properties.ts';
 export * from './diff/index.ts';
 export * from './import/index.ts';
 export * from './sql/quote.ts';

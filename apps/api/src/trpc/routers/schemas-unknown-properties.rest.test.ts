@@ -119,6 +119,21 @@ describe('unknown properties in a design', () => {
   });
 });
 
+test('POST /schemas/import refuses a misspelt field instead of ignoring it', async () => {
+  const response = await h.request('POST', '/api/v1/schemas/import', {
+    connectionId: '00000000-0000-4000-8000-000000000000',
+    schemaID: '00000000-0000-4000-8000-000000000001',
+  });
+  expect(response.statusCode).toBe(422);
+  expect(response.json().error.details).toEqual([
+    {
+      path: 'schemaID',
+      code: 'UNKNOWN_PROPERTY',
+      message: 'Import requests have no property "schemaID"; did you mean "schemaId"?',
+    },
+  ]);
+});
+
 describe('the ui bag', () => {
   test('is stored and returned verbatim on the document, a table and a column', async () => {
     const [users, ...rest] = blogDesign.tables;
