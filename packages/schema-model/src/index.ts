@@ -7,9 +7,9 @@ export * from './design/model.ts';
 export { normalizeDesign, referentialAction } from './design/normalize.ts';
 export {
   closestProperty,
-  designObject,
   EXTENSION_PROPERTY,
   ExtensionBagSchema,
+  strictInputObject,
 } from './design/unknown-properties.ts';
 export * from './diff/index.ts';
 export * from './import/index.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { designObject, ExtensionBagSchema } from './unknown-properties.ts';
+import { ExtensionBagSchema, strictInputObject } from './unknown-properties.ts';
 
 /**
  * The design document as the frontend sends it: the PRD's "Schema JSON Format", extended with
@@ -29,7 +29,7 @@ export const DefaultValueSchema = z
   ])
   .nullish();
 
-export const ColumnSchema = designObject('Columns', {
+export const ColumnSchema = strictInputObject('Columns', {
   id,
   name: z.string().max(500),
   dataType: z.string().max(100),
@@ -47,7 +47,7 @@ export const ColumnSchema = designObject('Columns', {
   ui,
 });
 
-export const IndexSchema = designObject('Indexes', {
+export const IndexSchema = strictInputObject('Indexes', {
   id: z.string().max(200).nullish(),
   name: z.string().max(500),
   /** Column names or column ids of the same table. */
@@ -57,9 +57,9 @@ export const IndexSchema = designObject('Indexes', {
 });
 
 /** Where the canvas draws a table; anything else about its drawing belongs in the table's `ui`. */
-export const PositionSchema = designObject('Positions', { x: z.number(), y: z.number() });
+export const PositionSchema = strictInputObject('Positions', { x: z.number(), y: z.number() });
 
-export const TableSchema = designObject('Tables', {
+export const TableSchema = strictInputObject('Tables', {
   id,
   name: z.string().max(500),
   comment: optionalText,
@@ -69,7 +69,7 @@ export const TableSchema = designObject('Tables', {
   ui,
 });
 
-export const ForeignKeySchema = designObject('Foreign keys', {
+export const ForeignKeySchema = strictInputObject('Foreign keys', {
   id,
   name: z.string().max(500).nullish(),
   sourceTableId: id,
@@ -84,7 +84,7 @@ export const ForeignKeySchema = designObject('Foreign keys', {
   ui,
 });
 
-export const EnumSchema = designObject('Enums', {
+export const EnumSchema = strictInputObject('Enums', {
   id,
   name: z.string().max(500),
   values: z.array(z.string().max(500)).max(1000),
@@ -92,7 +92,7 @@ export const EnumSchema = designObject('Enums', {
   ui,
 });
 
-export const DesignDocumentSchema = designObject('Designs', {
+export const DesignDocumentSchema = strictInputObject('Designs', {
   /** The design's own name, shown in lists; unique per owner. */
   name: z.string().trim().min(1, 'must not be empty').max(200),
   description: z.string().max(10_000).nullish(),

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { closestProperty, unknownPropertyMessage } from './unknown-properties.ts';
+import { z } from 'zod';
+import { issuesFromZod } from '../validation/zod-issues.ts';
+import { closestProperty, strictInputObject, unknownPropertyMessage } from './unknown-properties.ts';
 
 const COLUMN = ['id', 'name', 'dataType', 'length', 'nullable', 'primaryKey', 'unique', 'comment', 'ui'];
 
@@ -51,5 +53,30 @@ describe('unknownPropertyMessage', () => {
     expect(unknownPropertyMessage('Positions', 'width', ['x', 'y'])).toBe(
       'Positions have no property "width".',
     );
+  });
+});
+
+describe('strictInputObject', () => {
+  test('an extended object suggests among its own properties, added ones included', () => {
+    const schema = strictInputObject('Requests', { name: z.string() }).extend({ changeNote: z.string() });
+    const result = schema.safeParse({ name: 'x', changeNote: 'y', changenotes: 'z' });
+    if (result.success) throw new Error('expected a failure');
+    expect(issuesFromZod(result.error)).toEqual([
+      {
+        code: 'UNKNOWN_PROPERTY',
+        severity: 'error',
+        path: 'changenotes',
+        message: 'Requests have no property "changenotes"; did you mean "changeNote"?',
+      },
+    ]);
+  });
+
+  test('a key that only resembles the wording of the message is not taken for one of ours', () => {
+    const plain = z.strictObject({ a: z.string() });
+    const result = plain.safeParse({ a: 'x', 'have no property': 1 });
+    if (result.success) throw new Error('expected a failure');
+    expect(issuesFromZod(result.error).map((issue) => issue.message)).toEqual([
+      '"have no property" is not a known property.',
+    ]);
   });
 });

@@ -46,13 +46,14 @@ export function unknownPropertyMessage(kind: string, key: string, known: readonl
 }
 
 /**
- * A design object that refuses unknown properties. `kind` names its objects in messages
- * ("Columns"). Zod reports all unknown keys of one object as one issue; its message holds one
- * line per key, in order, which `messagesPerKey` splits again for one located issue per key. The known
- * properties are read from the schema that raised the issue, so an `.extend()`ed object (the
- * API's create input with `changeNote`) suggests its own additions too.
+ * An input object (each object of a design, the API's import request) that refuses unknown
+ * properties; `kind` names its objects in messages ("Columns"). Zod reports all unknown keys of
+ * one object as one issue; its message holds one line per key, in order, which `messagesPerKey`
+ * splits again for one located issue per key. The known properties are read from the schema that
+ * raised the issue, so an `.extend()`ed object (the API's create input with `changeNote`)
+ * suggests its own additions too.
  */
-export function designObject<const Shape extends z.core.$ZodLooseShape>(kind: string, shape: Shape) {
+export function strictInputObject<const Shape extends z.core.$ZodLooseShape>(kind: string, shape: Shape) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== 'unrecognized_keys') return undefined;
@@ -63,7 +64,7 @@ export function designObject<const Shape extends z.core.$ZodLooseShape>(kind: st
 }
 
 /**
- * The per-key messages of an unknown-keys issue raised by a `designObject`, in the order of
+ * The per-key messages of an unknown-keys issue raised by a `strictInputObject`, in the order of
  * `keys`; `undefined` for any other strict object, whose message is zod's own.
  */
 export function messagesPerKey(message: string, keys: readonly string[]): string[] | undefined {

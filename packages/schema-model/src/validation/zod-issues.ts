@@ -109,9 +109,8 @@ function convertUnion(
 }
 
 /**
- * One UNKNOWN_PROPERTY per unknown key, located at the key itself. Design objects (`designObject`)
- * word one line per key with the closest known property; any other strict object gets a plain
- * message.
+ * One UNKNOWN_PROPERTY per unknown key, located at the key itself. A `strictInputObject` words
+ * one line per key with the closest known property; any other strict object gets a plain message.
  */
 function unknownProperties(
   issue: Extract<ZodIssue, { code: 'unrecognized_keys' }>,

@@ -1,6 +1,6 @@
 import {
   DesignDocumentSchema,
-  designObject,
+  strictInputObject,
   SQL_DIALECTS,
   validateDesign,
 } from '@schema-builder/schema-model';
@@ -112,7 +112,7 @@ export const schemasRouter = router({
     })
     .input(
       // Strict like a design: a misspelt `schemaId` must not quietly create a new design instead.
-      designObject('Import requests', {
+      strictInputObject('Import requests', {
         connectionId: z.uuid(),
         database: z.string().trim().min(1).max(200).optional(),
         tables: z.array(z.string().max(200)).min(1).max(5000).optional(),
