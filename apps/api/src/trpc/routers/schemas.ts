@@ -1,7 +1,7 @@
 import {
   DesignDocumentSchema,
-  strictInputObject,
   SQL_DIALECTS,
+  strictInputObject,
   validateDesign,
 } from '@schema-builder/schema-model';
 import { z } from 'zod';
