@@ -5,6 +5,12 @@ export * from './design/defaults.ts';
 export * from './design/document.ts';
 export * from './design/model.ts';
 export { normalizeDesign, referentialAction } from './design/normalize.ts';
+export {
+  closestProperty,
+  EXTENSION_PROPERTY,
+  ExtensionBagSchema,
+  strictInputObject,
+} from './design/unknown-properties.ts';
 export * from './diff/index.ts';
 export * from './import/index.ts';
 export * from './sql/quote.ts';
@@ -13,6 +19,6 @@ export { checkDefault } from './validation/defaults.ts';
 export * from './validation/issue.ts';
 export { LONE_SURROGATE } from './validation/names.ts';
 export type { ParseDesignResult } from './validation/parse.ts';
-export { parseDesign } from './validation/parse.ts';
+export { parseDesign, parseStoredDesign } from './validation/parse.ts';
 export { validateDesign } from './validation/validate.ts';
 export { issuesFromZod } from './validation/zod-issues.ts';

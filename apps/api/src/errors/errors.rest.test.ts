@@ -87,8 +87,8 @@ describe('bad input gets a 4xx with a stable code, never a 500', () => {
   });
 
   test.each([
-    ['a NUL character', { note: 'a\u0000b' }, 'note'],
-    ['a lone surrogate', { canvas: { labels: ['ok', 'half \ud83d'] } }, 'canvas.labels[1]'],
+    ['a NUL character', { ui: { note: 'a\u0000b' } }, 'ui.note'],
+    ['a lone surrogate', { ui: { canvas: { labels: ['ok', 'half \ud83d'] } } }, 'ui.canvas.labels[1]'],
   ])(
     '%s anywhere in the document is refused, not mangled or failed in the database',
     async (_name, extra, path) => {

@@ -1,17 +1,23 @@
 import { z } from 'zod';
+import { ExtensionBagSchema, strictInputObject } from './unknown-properties.ts';
 
 /**
  * The design document as the frontend sends it: the PRD's "Schema JSON Format", extended with
  * enums, composite keys and comments. This schema checks shape only; the rules that need the
  * whole document (names, references, types) live in `validation/`.
  *
- * Objects are loose: fields the canvas adds for itself (colours, notes) survive a round trip.
+ * Objects are strict: an unknown property is refused (UNKNOWN_PROPERTY, with the closest known
+ * name), so a typo is never stored as if it meant something. Data of the client's own (canvas
+ * state, colours, notes) goes in the `ui` bag that the document and each object have, which is
+ * kept verbatim. Stored versions from before this rule are read with `parseStoredDesign`.
  */
 
 const id = z.string().trim().min(1, 'must not be empty').max(200);
 const optionalInt = z.number().int().nullish();
 const optionalText = z.string().max(10_000).nullish();
 const referentialAction = z.string().max(20).nullish();
+/** The extension bag: the one property under which anything goes (see `unknown-properties.ts`). */
+const ui = ExtensionBagSchema.nullish();
 
 export const DefaultValueSchema = z
   .union([
@@ -23,7 +29,7 @@ export const DefaultValueSchema = z
   ])
   .nullish();
 
-export const ColumnSchema = z.looseObject({
+export const ColumnSchema = strictInputObject('Columns', {
   id,
   name: z.string().max(500),
   dataType: z.string().max(100),
@@ -38,28 +44,32 @@ export const ColumnSchema = z.looseObject({
   /** For `dataType: "ENUM"`: the id of an entry of the top-level `enums`. */
   enumId: z.string().max(200).nullish(),
   comment: optionalText,
+  ui,
 });
 
-export const IndexSchema = z.looseObject({
+export const IndexSchema = strictInputObject('Indexes', {
   id: z.string().max(200).nullish(),
   name: z.string().max(500),
   /** Column names or column ids of the same table. */
   columns: z.array(z.string().max(500)).max(64),
   unique: z.boolean().nullish(),
+  ui,
 });
 
-export const PositionSchema = z.looseObject({ x: z.number(), y: z.number() });
+/** Where the canvas draws a table; anything else about its drawing belongs in the table's `ui`. */
+export const PositionSchema = strictInputObject('Positions', { x: z.number(), y: z.number() });
 
-export const TableSchema = z.looseObject({
+export const TableSchema = strictInputObject('Tables', {
   id,
   name: z.string().max(500),
   comment: optionalText,
   columns: z.array(ColumnSchema).max(1600),
   position: PositionSchema.nullish(),
   indexes: z.array(IndexSchema).max(1000).nullish(),
+  ui,
 });
 
-export const ForeignKeySchema = z.looseObject({
+export const ForeignKeySchema = strictInputObject('Foreign keys', {
   id,
   name: z.string().max(500).nullish(),
   sourceTableId: id,
@@ -71,16 +81,18 @@ export const ForeignKeySchema = z.looseObject({
   targetColumnIds: z.array(z.string().max(200)).max(32).nullish(),
   onDelete: referentialAction,
   onUpdate: referentialAction,
+  ui,
 });
 
-export const EnumSchema = z.looseObject({
+export const EnumSchema = strictInputObject('Enums', {
   id,
   name: z.string().max(500),
   values: z.array(z.string().max(500)).max(1000),
   comment: optionalText,
+  ui,
 });
 
-export const DesignDocumentSchema = z.looseObject({
+export const DesignDocumentSchema = strictInputObject('Designs', {
   /** The design's own name, shown in lists; unique per owner. */
   name: z.string().trim().min(1, 'must not be empty').max(200),
   description: z.string().max(10_000).nullish(),
@@ -89,6 +101,14 @@ export const DesignDocumentSchema = z.looseObject({
   enums: z.array(EnumSchema).max(1000).nullish(),
   /** The document's format version, e.g. "1.0" (not the stored version number). */
   version: z.string().max(50).nullish(),
+  /**
+   * Part of the PRD's format, so a PRD document is accepted as is; a server keeps its own id and
+   * timestamps and does not store these.
+   */
+  id: z.string().max(200).nullish(),
+  createdAt: z.string().max(100).nullish(),
+  updatedAt: z.string().max(100).nullish(),
+  ui,
 });
 
 export type ColumnDocument = z.infer<typeof ColumnSchema>;

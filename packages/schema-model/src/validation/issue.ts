@@ -11,6 +11,7 @@ export const ISSUE_CODES = [
   'REQUIRED',
   'TOO_LONG',
   'TOO_MANY',
+  'UNKNOWN_PROPERTY',
   // names
   'NAME_EMPTY',
   'NAME_TOO_LONG',

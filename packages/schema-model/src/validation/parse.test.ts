@@ -109,10 +109,13 @@ describe('parseDesign', () => {
     expect(result.report.warnings.map((issue) => issue.code)).toEqual(['NAME_NEEDS_QUOTING']);
   });
 
-  test('keeps fields the canvas adds for itself', () => {
+  test('refuses fields the canvas adds for itself outside the ui bag', () => {
     const input = { ...validDocument(), canvas: { zoom: 2 } };
     const result = parseDesign(input);
-    expect(result.ok && result.document).toMatchObject({ canvas: { zoom: 2 } });
+    expect(result.ok).toBe(false);
+    expect(result.report.errors.map((issue) => [issue.code, issue.path])).toEqual([
+      ['UNKNOWN_PROPERTY', 'canvas'],
+    ]);
   });
 
   test('a document that breaks the design rules gives no design', () => {
@@ -186,8 +189,8 @@ describe('issuesFromZod', () => {
       'strict object',
       z.strictObject({ a: z.string() }),
       { a: 'x', b: 1 },
-      'INVALID_VALUE',
-      'The input has unknown field "b".',
+      'UNKNOWN_PROPERTY',
+      '"b" is not a known property.',
     ],
     [
       'number maximum',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { messagesPerKey } from '../design/unknown-properties.ts';
 import type { IssueCode, ValidationIssue } from './issue.ts';
 import { formatPath } from './issue.ts';
 
@@ -69,13 +70,8 @@ function convert(issue: ZodIssue, prefix: ReadonlyArray<PropertyKey>): Validatio
       return make('INVALID_VALUE', `${field} is not in the expected format (${issue.format}).`);
     case 'not_multiple_of':
       return make('INVALID_VALUE', `${field} must be a multiple of ${issue.divisor}.`);
-    case 'unrecognized_keys': {
-      const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ');
-      return make(
-        'INVALID_VALUE',
-        `${field} has unknown field${issue.keys.length === 1 ? '' : 's'} ${keys}.`,
-      );
-    }
+    case 'unrecognized_keys':
+      return unknownProperties(issue, segments);
     case 'invalid_key':
       return make('INVALID_VALUE', `${field} has an invalid key.`);
     case 'invalid_element':
@@ -110,6 +106,23 @@ function convertUnion(
     return make('INVALID_TYPE', `${field} must be ${phrase}.`);
   }
   return make('INVALID_VALUE', `${field} is not valid.`);
+}
+
+/**
+ * One UNKNOWN_PROPERTY per unknown key, located at the key itself. A `strictInputObject` words
+ * one line per key with the closest known property; any other strict object gets a plain message.
+ */
+function unknownProperties(
+  issue: Extract<ZodIssue, { code: 'unrecognized_keys' }>,
+  segments: PropertyKey[],
+): ValidationIssue[] {
+  const messages = messagesPerKey(issue.message, issue.keys);
+  return issue.keys.map((key, index) => ({
+    code: 'UNKNOWN_PROPERTY',
+    severity: 'error',
+    path: formatPath([...segments, key]),
+    message: messages?.[index] ?? `${JSON.stringify(key)} is not a known property.`,
+  }));
 }
 
 /** Zod 4 reports a missing field as a type error whose input is undefined. */

@@ -1,6 +1,6 @@
 import type { ProvisionedDatabaseRow } from '@schema-builder/db';
 import { inspectDatabase } from '@schema-builder/provisioning';
-import { compareWithCatalog, parseDesign } from '@schema-builder/schema-model';
+import { compareWithCatalog, parseStoredDesign } from '@schema-builder/schema-model';
 import type { Services, User } from '../../trpc/context.ts';
 import { designOf, planMigration } from '../schemas/diff-versions.ts';
 import { findSchema } from '../schemas/repository.ts';
@@ -92,7 +92,7 @@ async function checkCatalog(services: Services, row: ProvisionedDatabaseRow): Pr
       return { checkedAt, reachable: true, ...unknown, exists: false, matchesDesign: false, error: null };
     const definition =
       row.version === null ? undefined : await findDesignVersion(services.db, row.schemaId, row.version);
-    const parsed = definition ? parseDesign(definition) : undefined;
+    const parsed = definition ? parseStoredDesign(definition) : undefined;
     const mismatches = parsed?.ok ? compareWithCatalog(parsed.design, inspection.tables) : [];
     return {
       checkedAt,

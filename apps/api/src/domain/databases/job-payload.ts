@@ -1,6 +1,6 @@
 import type { ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
 import type { DeploymentIdentity, SecretBox } from '@schema-builder/provisioning';
-import { type Design, diffDesigns, generateDdl, parseDesign } from '@schema-builder/schema-model';
+import { type Design, diffDesigns, generateDdl, parseStoredDesign } from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { findDesignVersion } from './repository.ts';
 
@@ -73,7 +73,7 @@ export async function buildJobPayload({
     role: row.roleName,
   };
   const design = async (version: number): Promise<Design> => {
-    const parsed = parseDesign(await findDesignVersion(db, row.schemaId, version));
+    const parsed = parseStoredDesign(await findDesignVersion(db, row.schemaId, version));
     if (!parsed.ok) throw new UnrunnableJobError(`version ${version} of the design is not valid`);
     return parsed.design;
   };

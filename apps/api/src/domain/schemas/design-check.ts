@@ -7,23 +7,13 @@ import { plural } from '../../errors/to-error-body.ts';
 import { findUnstorableText, unstorableTextDetail } from '../storable-text.ts';
 
 /**
- * Fields of a request body that describe the request or are the server's to set (owner, status,
- * version, timestamps): dropped, so a client can neither set them nor store look-alikes.
+ * Fields of the create and update inputs that describe the request, or that the PRD's format
+ * carries but the server sets itself (id, timestamps): not stored. Other server-owned fields
+ * (owner, status) never get this far: the inputs are strict and refuse them as UNKNOWN_PROPERTY.
  */
-const REQUEST_FIELDS = new Set([
-  'id',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'expectedVersion',
-  'changeNote',
-  'ownerId',
-  'owner_id',
-  'status',
-  'currentVersion',
-]);
+const REQUEST_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'expectedVersion', 'changeNote']);
 
-/** The document to store: what the client sent, minus server-owned and request-only fields. */
+/** The document to store: what the client sent, minus the request-only fields. */
 export function storedDocument(input: Record<string, unknown>): DesignDocument & Record<string, unknown> {
   const entries = Object.entries(input).filter(([key]) => !REQUEST_FIELDS.has(key));
   return Object.fromEntries(entries) as DesignDocument & Record<string, unknown>;

@@ -5,7 +5,7 @@ import {
   HAZARD_CODES,
   type MigrationPlan,
   MigrationPlanError,
-  parseDesign,
+  parseStoredDesign,
   postgresPreamble,
 } from '@schema-builder/schema-model';
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export type MigrationPlanResource = z.infer<typeof MigrationPlanSchema>;
 
 /** A stored version as a normalized design; stored versions were validated when saved. */
 export function designOf(definition: unknown, version: number): Design {
-  const parsed = parseDesign(definition);
+  const parsed = parseStoredDesign(definition);
   if (!parsed.ok) throw new Error(`stored version ${version} no longer validates`);
   return parsed.design;
 }

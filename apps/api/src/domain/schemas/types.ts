@@ -83,8 +83,9 @@ export const SchemaVersionSummarySchema = z
   })
   .meta({ id: 'SchemaVersionSummary' });
 
+/** Like the current document, a stored version is returned as saved (older ones may hold properties now refused). */
 export const SchemaVersionSchema = SchemaVersionSummarySchema.extend({
-  definition: DesignDocumentSchema,
+  definition: StoredDocumentSchema,
 }).meta({
   id: 'SchemaVersion',
 });

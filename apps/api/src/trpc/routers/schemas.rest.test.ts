@@ -17,7 +17,13 @@ async function create(document: Record<string, unknown>) {
 
 describe('POST /api/v1/schemas', () => {
   test('stores a PRD document as version 1 with metadata at the top level', async () => {
-    const body = await create({ ...blogDesign, name: 'blog-create', id: 'client-chosen-id' });
+    const body = await create({
+      ...blogDesign,
+      name: 'blog-create',
+      id: 'client-chosen-id',
+      createdAt: '2000-01-01T00:00:00Z',
+      updatedAt: '2000-01-01T00:00:00Z',
+    });
     expect(body).toMatchObject({
       name: 'blog-create',
       description: blogDesign.description ?? '',
@@ -27,11 +33,14 @@ describe('POST /api/v1/schemas', () => {
     });
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.id).not.toBe('client-chosen-id');
+    expect(body.createdAt).not.toBe('2000-01-01T00:00:00Z');
     expect(new Date(body.createdAt).getTime()).not.toBeNaN();
     // the document's own format version stays inside the definition
     expect(body.definition.version).toBe(blogDesign.version);
     expect(body.definition.tables).toEqual(blogDesign.tables);
     expect(body.definition).not.toHaveProperty('id');
+    expect(body.definition).not.toHaveProperty('createdAt');
+    expect(body.definition).not.toHaveProperty('updatedAt');
   });
 
   test('refuses a second live schema with the same name with 409 DUPLICATE_NAME', async () => {

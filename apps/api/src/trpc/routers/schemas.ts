@@ -1,4 +1,9 @@
-import { DesignDocumentSchema, SQL_DIALECTS, validateDesign } from '@schema-builder/schema-model';
+import {
+  DesignDocumentSchema,
+  SQL_DIALECTS,
+  strictInputObject,
+  validateDesign,
+} from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { importDesign } from '../../domain/connections/import-design.ts';
 import { deleteSchemaAndDatabase } from '../../domain/databases/change-database.ts';
@@ -106,7 +111,8 @@ export const schemasRouter = router({
       },
     })
     .input(
-      z.object({
+      // Strict like a design: a misspelt `schemaId` must not quietly create a new design instead.
+      strictInputObject('Import requests', {
         connectionId: z.uuid(),
         database: z.string().trim().min(1).max(200).optional(),
         tables: z.array(z.string().max(200)).min(1).max(5000).optional(),
