@@ -268,7 +268,7 @@ describe('dropping and detaching', () => {
 describe('audit', () => {
   test("the owner's audit log records each database's request and provisioning", async () => {
     const { status } = await readyDatabase(stack, 'e2e audited');
-    const response = await stack.h.request('GET', '/api/v1/audit-events?pageSize=100');
+    const response = await stack.h.request('GET', '/api/v1/audit-events?limit=100');
     expect(response.statusCode).toBe(200);
     const events = response
       .json<{ items: Json[] }>()
@@ -281,7 +281,7 @@ describe('audit', () => {
       ]),
     );
     const stranger = await stack.h.signUp('auditor');
-    const theirs = await stack.h.request('GET', '/api/v1/audit-events?pageSize=100', undefined, {
+    const theirs = await stack.h.request('GET', '/api/v1/audit-events?limit=100', undefined, {
       token: stranger.token,
     });
     expect(theirs.body).not.toContain(String(status.id));

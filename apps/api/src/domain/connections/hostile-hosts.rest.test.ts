@@ -106,7 +106,7 @@ describe('saved connections that point back at this machine', () => {
       name: `c-${crypto.randomUUID()}`,
       ...body,
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
 
     const tested = await h.request('POST', `/api/v1/connections/${id}/test`);
