@@ -61,7 +61,7 @@ afterAll(async () => {
   await source.drop();
 });
 
-/** Every list of the REST API, by its route, with a URL that has more than two items. */
+/** Every list of the REST API, by its route, with a URL that has more than two items (but one). */
 const LISTS: Record<string, () => string> = {
   'schemas.list': () => '/api/v1/schemas?search=page-',
   'schemas.versions': () => `/api/v1/schemas/${schemaId}/versions`,
@@ -87,9 +87,9 @@ async function page(url: string) {
 }
 
 /** All items of a list, page by page, following `nextCursor` until it is null. */
-async function walk(url: string, limit: number): Promise<unknown[]> {
+async function walk(url: string, limit: number, from: string | null = null): Promise<unknown[]> {
   const items: unknown[] = [];
-  let cursor: string | null = null;
+  let cursor = from;
   for (let pages = 0; pages < 100; pages++) {
     const current = await page(withQuery(url, `limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`));
     expect(current.items.length).toBeLessThanOrEqual(limit);
@@ -107,7 +107,8 @@ describe.each(Object.keys(LISTS))('GET list %s', (procedure) => {
   test('a walk in pages of 2 gives every item exactly once, in the order of one big page', async () => {
     const all = await page(withQuery(url(), 'limit=100'));
     expect(all.nextCursor).toBeNull();
-    expect(all.items.length).toBeGreaterThan(2);
+    // A connection to one database sees one database.
+    expect(all.items.length).toBeGreaterThan(procedure === 'catalog.databases' ? 0 : 2);
     expect(await walk(url(), 2)).toEqual(all.items);
   });
 
@@ -157,7 +158,7 @@ describe('every list', () => {
   test('a page stays put when items are added before it (keyset, not offset)', async () => {
     const first = await page('/api/v1/schemas?search=page-&sort=name&limit=2');
     await h.request('POST', '/api/v1/schemas', design('page-0 added first'));
-    const rest = await walk(`/api/v1/schemas?search=page-&sort=name&cursor=${first.nextCursor}`, 2);
+    const rest = await walk('/api/v1/schemas?search=page-&sort=name', 2, first.nextCursor);
     const names = [...first.items, ...rest].map((item) => (item as { name: string }).name);
     expect(names).toEqual(['page-a', 'page-b', 'page-c', 'page-d', 'page-e']);
   });
