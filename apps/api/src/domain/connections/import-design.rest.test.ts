@@ -111,7 +111,7 @@ describe('POST /api/v1/schemas/import', () => {
       tables: ['customers'],
       schemaId: first.schema.id,
     });
-    expect(second.statusCode, second.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(201);
     expect(second.json().schema).toMatchObject({ id: first.schema.id, version: 2 });
     expect(tableNames(second.json().schema)).toEqual(['customers']);
   });
