@@ -52,7 +52,8 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
   const errorRef = { $ref: '#/components/schemas/ErrorBody' };
   for (const route of restRoutes(router)) {
     const operation = document.paths?.[route.openapiPath]?.[route.method.toLowerCase() as 'get'];
-    const responses: Record<string, { content?: unknown; description?: string }> = operation?.responses ?? {};
+    const responses: Record<string, { content?: unknown; description?: string; headers?: unknown }> =
+      operation?.responses ?? {};
     // The adapter always documents success as 200; say what the route really answers (201, 202).
     const success = responses['200'];
     if (success && route.successStatus !== 200) {

@@ -98,11 +98,11 @@ export async function getApiKey({ db, userId, id }: { db: Database; userId: stri
     .select()
     .from(apiKeys)
     .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId)));
-  if (!row) throw apiKeyNotFound(id, `No API key with id ${id}.`);
+  if (!row) throw apiKeyNotFound(`No API key with id ${id}.`);
   return toSummary(row);
 }
 
-function apiKeyNotFound(id: string, message: string): AppError {
+function apiKeyNotFound(message: string): AppError {
   return new AppError('API_KEY_NOT_FOUND', message, {
     details: [{ path: 'id', code: 'API_KEY_NOT_FOUND', message: 'No such API key.' }],
   });
@@ -122,7 +122,7 @@ export async function revokeApiKey(options: {
       .where(and(eq(apiKeys.id, options.id), eq(apiKeys.userId, options.userId), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) {
-      throw apiKeyNotFound(options.id, `No active API key with id ${options.id}.`);
+      throw apiKeyNotFound(`No active API key with id ${options.id}.`);
     }
     options.cache.forget(row.keyHash);
     await recordEvent(tx, options.origin, {

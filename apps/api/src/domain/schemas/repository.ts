@@ -1,7 +1,7 @@
 import type { Database, Queryable, SchemaRow } from '@schema-builder/db';
 import { schemas, schemaVersions } from '@schema-builder/db';
 import type { AnyColumn } from 'drizzle-orm';
-import { and, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { KeysetOrder } from '../pagination/keyset.ts';
 import { afterCursor, cursorKeyOf, orderOf, rowsFor } from '../pagination/keyset.ts';
 import type { PageInput } from '../pagination/page.ts';
