@@ -62,7 +62,7 @@ export async function runHttpBench(): Promise<void> {
       url: '/api/v1/auth/sign-up',
       payload: { email: 'bench@example.test', password: 'benchmark password' },
     });
-    if (signUp.statusCode !== 200) throw new Error(`could not sign up: ${signUp.body}`);
+    if (signUp.statusCode !== 201) throw new Error(`could not sign up: ${signUp.body}`);
     const { token, user } = signUp.json() as { token: string; user: { id: string } };
     const authorization = `Bearer ${token}`;
     const created = await api.inject({

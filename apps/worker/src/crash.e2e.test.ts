@@ -226,7 +226,7 @@ async function countOnServer(stack: TestStack, database: string, role: string): 
 
 /** The databases and roles the metadata says exist (ready ones): all that may be on the server. */
 async function liveObjects(stack: TestStack): Promise<{ databases: string[]; roles: string[] }> {
-  const response = await stack.h.request('GET', '/api/v1/databases');
+  const response = await stack.h.request('GET', '/api/v1/databases?limit=100');
   const items = (response.json() as { items: { status: string; database: string; role: string }[] }).items;
   const live = items.filter((item) => item.status === 'ready');
   return {

@@ -71,7 +71,7 @@ export async function waitForDatabase(
   const deadline = Date.now() + timeoutMs;
   let last: Json | undefined;
   while (Date.now() < deadline) {
-    const response = await stack.h.request('GET', '/api/v1/databases?includeDropped=true');
+    const response = await stack.h.request('GET', '/api/v1/databases?includeDropped=true&limit=100');
     last = response.json<{ items: Json[] }>().items.find((item) => item.id === databaseId);
     if (last && statuses.includes(String(last.status)) && last.busy === false) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));

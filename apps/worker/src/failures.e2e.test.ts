@@ -103,7 +103,7 @@ describe('failing jobs', () => {
     expect(again).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/ECONNREFUSED/) });
     expect(JSON.stringify(again)).not.toContain(DOWN_PASSWORD);
 
-    const audit = await stack.h.request('GET', '/api/v1/audit-events?pageSize=100');
+    const audit = await stack.h.request('GET', '/api/v1/audit-events?limit=100');
     const failures = audit
       .json<{ items: Json[] }>()
       .items.filter((event) => event.resourceId === down.requested.id && event.action === 'database.failed');

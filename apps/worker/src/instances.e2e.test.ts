@@ -85,7 +85,7 @@ describe('API instances and workers side by side', () => {
     expect(await existingOn(adminUrlOf(stack, 'default'), names)).toEqual(names);
 
     // Built once each: one `database.provisioned` event per database, whichever worker ran it.
-    const audit = await stack.h.request('GET', '/api/v1/audit-events?pageSize=100');
+    const audit = await stack.h.request('GET', '/api/v1/audit-events?limit=100');
     const provisioned = audit
       .json<{ items: Json[] }>()
       .items.filter((event) => event.action === 'database.provisioned')

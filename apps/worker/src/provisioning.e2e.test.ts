@@ -142,7 +142,7 @@ describe('provisioning through the API and a worker', () => {
     const list = await stack.h.request('GET', '/api/v1/databases?includeDropped=true', undefined, {
       token: stranger.token,
     });
-    expect(list.json()).toEqual({ items: [] });
+    expect(list.json()).toEqual({ items: [], nextCursor: null });
     expect(await stack.waitFor(schemaId, ['ready'])).toMatchObject({
       status: 'ready',
       operation: 'provision',
@@ -231,7 +231,7 @@ describe('dropping and detaching', () => {
       droppedAt: expect.any(String),
     });
     expect(await existingOn(adminUrl, names)).toEqual({ databases: [], roles: [] });
-    const live = await stack.h.request('GET', '/api/v1/databases');
+    const live = await stack.h.request('GET', '/api/v1/databases?limit=100');
     expect(live.json().items.map((item: Json) => item.id)).not.toContain(status.id);
   });
 
@@ -244,7 +244,7 @@ describe('dropping and detaching', () => {
     expect(deleted.statusCode).toBe(200);
     expect(deleted.json().database).toMatchObject({ id: status.id, detached: true });
 
-    const list = await stack.h.request('GET', '/api/v1/databases');
+    const list = await stack.h.request('GET', '/api/v1/databases?limit=100');
     expect(list.json().items.find((item: Json) => item.id === status.id)).toMatchObject({
       status: 'ready',
       detached: true,
@@ -268,7 +268,7 @@ describe('dropping and detaching', () => {
 describe('audit', () => {
   test("the owner's audit log records each database's request and provisioning", async () => {
     const { status } = await readyDatabase(stack, 'e2e audited');
-    const response = await stack.h.request('GET', '/api/v1/audit-events?pageSize=100');
+    const response = await stack.h.request('GET', '/api/v1/audit-events?limit=100');
     expect(response.statusCode).toBe(200);
     const events = response
       .json<{ items: Json[] }>()
@@ -281,7 +281,7 @@ describe('audit', () => {
       ]),
     );
     const stranger = await stack.h.signUp('auditor');
-    const theirs = await stack.h.request('GET', '/api/v1/audit-events?pageSize=100', undefined, {
+    const theirs = await stack.h.request('GET', '/api/v1/audit-events?limit=100', undefined, {
       token: stranger.token,
     });
     expect(theirs.body).not.toContain(String(status.id));

@@ -148,7 +148,7 @@ describe('text PostgreSQL cannot store', () => {
 
   test('paired surrogates (an emoji) are text, and are stored as sent', async () => {
     const response = await h.request('POST', '/api/v1/connections', { ...connection, name: 'db 🐘' });
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(201);
     expect(response.json().name).toBe('db 🐘');
   });
 

@@ -73,7 +73,7 @@ const request = fc.record({
   routeIndex: fc.nat({ max: routes.length - 1 }),
   params: fc.array(fc.oneof(segment, fc.constant('__existing__')), { minLength: 3, maxLength: 3 }),
   query: fc.dictionary(
-    fc.constantFrom('page', 'pageSize', 'search', 'sort', 'dialect', 'version', 'x'),
+    fc.constantFrom('limit', 'cursor', 'search', 'sort', 'dialect', 'version', 'x'),
     segment,
   ),
   body,

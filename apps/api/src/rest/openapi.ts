@@ -31,6 +31,13 @@ const errorBodySchema: SchemaObject = {
   },
 };
 
+/** The `Location` of a 201 (what was created) or a 202 (where to follow the queued work). */
+const locationHeader = (status: number) => ({
+  description:
+    status === 201 ? 'Where to read what was created' : 'Where to follow the queued work (the status)',
+  schema: { type: 'string' as const },
+});
+
 /** The OpenAPI document of the REST API, generated from the tRPC procedures' meta. */
 export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
   const document = generateOpenApiDocument(router, {
@@ -45,14 +52,17 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
   const errorRef = { $ref: '#/components/schemas/ErrorBody' };
   for (const route of restRoutes(router)) {
     const operation = document.paths?.[route.openapiPath]?.[route.method.toLowerCase() as 'get'];
-    const responses: Record<string, { content?: unknown; description?: string }> = operation?.responses ?? {};
+    const responses: Record<string, { content?: unknown; description?: string; headers?: unknown }> =
+      operation?.responses ?? {};
     // The adapter always documents success as 200; say what the route really answers (201, 202).
     const success = responses['200'];
     if (success && route.successStatus !== 200) {
       if (route.okWhenNothingQueued)
         responses['200'] = { ...success, description: 'Nothing was queued (a dry run, or nothing to do)' };
       else delete responses['200'];
-      responses[String(route.successStatus)] = success;
+      responses[String(route.successStatus)] = route.location
+        ? { ...success, headers: { Location: locationHeader(route.successStatus) } }
+        : success;
     }
     for (const [status, response] of Object.entries(responses)) {
       if (Number(status) < 400) continue;

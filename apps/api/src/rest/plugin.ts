@@ -6,6 +6,7 @@ import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts'
 import type { Context } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { createCaller } from '../trpc/root.ts';
+import { methodNotAllowedRoutes } from './method-not-allowed.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
@@ -30,7 +31,8 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
-  for (const route of restRoutes(options.router)) {
+  const routes = restRoutes(options.router);
+  for (const route of routes) {
     app.route({
       method: route.method,
       url: route.url,
@@ -39,7 +41,9 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
         const caller = createCaller(options.createContext({ req: request }));
         try {
           const data = await callProcedure(caller, route.procedure, inputOf(route, request));
-          return reply.status(successStatusOf(route, data)).send(data);
+          const status = successStatusOf(route, data);
+          if (route.location && status !== 200) reply.header('location', REST_PREFIX + route.location(data));
+          return reply.status(status).send(data);
         } catch (error) {
           const body = toErrorBody(error, request.id);
           if (error instanceof Error) options.onError({ error, path: route.procedure, req: request });
@@ -50,6 +54,7 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
       },
     });
   }
+  for (const route of methodNotAllowedRoutes(routes)) app.route(route);
 }
 
 /** Path parameters win over query and body fields of the same name. */

@@ -1,5 +1,5 @@
-import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { AppRouter } from '../trpc/root.ts';
+import type { ProcedureMeta } from './success-policy.ts';
 
 export const REST_PREFIX = '/api/v1';
 
@@ -15,24 +15,13 @@ export interface RestRoute {
   errorResponses: Record<number, string>;
   /** The procedure takes no input (`z.void()`). */
   voidInput: boolean;
+  /** From `meta.success`: 201 for a create, 202 for queued work, else 200. */
   successStatus: number;
   /** Answers 200 instead of 202 when its output says `queued: false` (a dry run, nothing to do). */
   okWhenNothingQueued: boolean;
+  /** The `Location` of a success, under REST_PREFIX, from the output (`meta.success.location`). */
+  location: ((output: unknown) => string) | undefined;
 }
-
-/** Procedures whose success creates a resource answer 201. */
-const CREATED: ReadonlySet<string> = new Set(['schemas.create']);
-/** Procedures that queue work for the worker answer 202: the status endpoint tells how it went. */
-const ACCEPTED: ReadonlySet<string> = new Set([
-  'databases.create',
-  'databases.regenerate',
-  'databases.retry',
-  'databases.rotateCredentials',
-  'databases.drop',
-  'databases.migrate',
-]);
-/** Accepted procedures that may queue nothing; their output has `queued`. */
-const MAY_QUEUE_NOTHING: ReadonlySet<string> = new Set(['databases.migrate']);
 
 /** Every procedure that has `meta.openapi`, as a REST route: the one source of REST routes. */
 export function restRoutes(router: AppRouter): RestRoute[] {
@@ -42,6 +31,7 @@ export function restRoutes(router: AppRouter): RestRoute[] {
     if (!isProcedure(definition)) return [];
     const openapi = definition._def.meta?.openapi;
     if (!openapi || openapi.enabled === false) return [];
+    const success = definition._def.meta?.success;
     const [input] = definition._def.inputs;
     return [
       {
@@ -51,8 +41,9 @@ export function restRoutes(router: AppRouter): RestRoute[] {
         openapiPath: openapi.path,
         errorResponses: Array.isArray(openapi.errorResponses) ? {} : (openapi.errorResponses ?? {}),
         voidInput: input === undefined || input._zod?.def?.type === 'void',
-        successStatus: CREATED.has(procedure) ? 201 : ACCEPTED.has(procedure) ? 202 : 200,
-        okWhenNothingQueued: MAY_QUEUE_NOTHING.has(procedure),
+        successStatus: success?.status ?? 200,
+        okWhenNothingQueued: success?.okWhenNothingQueued ?? false,
+        location: success?.location,
       },
     ];
   });
@@ -66,7 +57,7 @@ export function successStatusOf(route: RestRoute, output: unknown): number {
 }
 
 interface ProcedureDefinition {
-  _def: { meta?: OpenApiMeta; inputs: Array<{ _zod?: { def?: { type?: string } } }> };
+  _def: { meta?: ProcedureMeta; inputs: Array<{ _zod?: { def?: { type?: string } } }> };
 }
 
 function isProcedure(value: unknown): value is ProcedureDefinition {

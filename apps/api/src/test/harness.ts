@@ -95,7 +95,7 @@ export async function startHarness(
       { email, password, name },
       { token: null },
     );
-    if (response.statusCode !== 200) throw new Error(`sign-up failed: ${response.body}`);
+    if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.body}`);
     const body = response.json();
     return { id: body.user.id, email, password, token: body.token };
   };

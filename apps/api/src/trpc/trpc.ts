@@ -1,14 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { OpenApiMeta } from 'trpc-to-openapi';
 import { FAILURE_MESSAGES } from '../domain/auth/principal.ts';
 import { assertStorableInput } from '../domain/storable-text.ts';
 import { AppError, ERROR_MAPPING } from '../errors/codes.ts';
 import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
+import type { ProcedureMeta } from '../rest/success-policy.ts';
 import type { Context } from './context.ts';
 
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<ProcedureMeta>()
   .create({
     errorFormatter({ shape, error, ctx }) {
       const body = toErrorBody(error, ctx?.origin.requestId ?? 'unknown');

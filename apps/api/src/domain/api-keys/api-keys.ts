@@ -1,11 +1,14 @@
 import type { ApiKeyRow, Database } from '@schema-builder/db';
 import { apiKeys } from '@schema-builder/db';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { CredentialCache } from '../auth/credential-cache.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
+import type { KeysetOrder } from '../pagination/keyset.ts';
+import { afterCursor, cursorKeyOf, orderOf, rowsFor, toPage } from '../pagination/keyset.ts';
+import type { PageInput } from '../pagination/page.ts';
 
 export interface ApiKeySummary {
   id: string;
@@ -72,13 +75,37 @@ export async function createApiKey(
   });
 }
 
-export async function listApiKeys({ db, userId }: { db: Database; userId: string }) {
+const NEWEST_FIRST: KeysetOrder = {
+  name: 'api-keys',
+  columns: [apiKeys.createdAt, apiKeys.id],
+  direction: 'desc',
+};
+
+/** A page of the user's keys (revoked ones too), newest first. */
+export async function listApiKeys({ db, userId, ...page }: { db: Database; userId: string } & PageInput) {
   const rows = await db
+    .select({ ...getTableColumns(apiKeys), cursorKey: cursorKeyOf(NEWEST_FIRST) })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.userId, userId), afterCursor(NEWEST_FIRST, page.cursor)))
+    .orderBy(...orderOf(NEWEST_FIRST))
+    .limit(rowsFor(page));
+  return toPage(NEWEST_FIRST, page, rows, toSummary);
+}
+
+/** One of the user's keys (revoked ones too). */
+export async function getApiKey({ db, userId, id }: { db: Database; userId: string; id: string }) {
+  const [row] = await db
     .select()
     .from(apiKeys)
-    .where(eq(apiKeys.userId, userId))
-    .orderBy(desc(apiKeys.createdAt));
-  return { items: rows.map(toSummary) };
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId)));
+  if (!row) throw apiKeyNotFound(`No API key with id ${id}.`);
+  return toSummary(row);
+}
+
+function apiKeyNotFound(message: string): AppError {
+  return new AppError('API_KEY_NOT_FOUND', message, {
+    details: [{ path: 'id', code: 'API_KEY_NOT_FOUND', message: 'No such API key.' }],
+  });
 }
 
 export async function revokeApiKey(options: {
@@ -95,9 +122,7 @@ export async function revokeApiKey(options: {
       .where(and(eq(apiKeys.id, options.id), eq(apiKeys.userId, options.userId), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) {
-      throw new AppError('API_KEY_NOT_FOUND', `No active API key with id ${options.id}.`, {
-        details: [{ path: 'id', code: 'API_KEY_NOT_FOUND', message: 'No such API key.' }],
-      });
+      throw apiKeyNotFound(`No active API key with id ${options.id}.`);
     }
     options.cache.forget(row.keyHash);
     await recordEvent(tx, options.origin, {

@@ -1,40 +1,37 @@
 import type { Database } from '@schema-builder/db';
 import { auditEvents } from '@schema-builder/db';
-import { count, desc, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
+import type { KeysetOrder } from '../pagination/keyset.ts';
+import { afterCursor, cursorKeyOf, orderOf, rowsFor, toPage } from '../pagination/keyset.ts';
+import type { PageInput } from '../pagination/page.ts';
 
-export interface ListEventsOptions {
+export interface ListEventsOptions extends PageInput {
   db: Database;
   userId: string;
-  page: number;
-  pageSize: number;
 }
 
+const ORDER: KeysetOrder = {
+  name: 'audit-events',
+  columns: [auditEvents.createdAt, auditEvents.id],
+  direction: 'desc',
+};
+
 /** A user's own audit trail, newest first. */
-export async function listEvents({ db, userId, page, pageSize }: ListEventsOptions) {
-  const where = eq(auditEvents.userId, userId);
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(auditEvents).where(where),
-  ]);
-  return {
-    items: rows.map((row) => ({
-      id: String(row.id),
-      action: row.action,
-      resourceType: row.resourceType,
-      resourceId: row.resourceId,
-      details: row.details,
-      requestId: row.requestId,
-      ip: row.ip,
-      createdAt: row.createdAt.toISOString(),
-    })),
-    page,
-    pageSize,
-    total: totals[0]?.total ?? 0,
-  };
+export async function listEvents({ db, userId, ...page }: ListEventsOptions) {
+  const rows = await db
+    .select({ ...getTableColumns(auditEvents), cursorKey: cursorKeyOf(ORDER) })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.userId, userId), afterCursor(ORDER, page.cursor)))
+    .orderBy(...orderOf(ORDER))
+    .limit(rowsFor(page));
+  return toPage(ORDER, page, rows, (row) => ({
+    id: String(row.id),
+    action: row.action,
+    resourceType: row.resourceType,
+    resourceId: row.resourceId,
+    details: row.details,
+    requestId: row.requestId,
+    ip: row.ip,
+    createdAt: row.createdAt.toISOString(),
+  }));
 }

@@ -1,9 +1,12 @@
 import type { ConnectionRow, Database } from '@schema-builder/db';
 import { connections } from '@schema-builder/db';
 import type { SecretBox } from '@schema-builder/provisioning';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../errors/codes.ts';
 import { AppError } from '../../errors/codes.ts';
+import type { KeysetOrder } from '../pagination/keyset.ts';
+import { afterCursor, cursorKeyOf, orderOf, rowsFor, toPage } from '../pagination/keyset.ts';
+import type { PageInput } from '../pagination/page.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
 import { connectionStringProblem } from './connection-string.ts';
 import type { ConnectionInput, ConnectionPatch, ConnectionResource } from './types.ts';
@@ -183,13 +186,25 @@ export async function findConnection(db: Database, ownerId: string, id: string):
   return row;
 }
 
-export async function listConnections({ db, ownerId }: Pick<ConnectionOptions, 'db' | 'ownerId'>) {
+const NEWEST_FIRST: KeysetOrder = {
+  name: 'connections',
+  columns: [connections.createdAt, connections.id],
+  direction: 'desc',
+};
+
+/** A page of the owner's connections, newest first. */
+export async function listConnections({
+  db,
+  ownerId,
+  ...page
+}: Pick<ConnectionOptions, 'db' | 'ownerId'> & PageInput) {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(connections), cursorKey: cursorKeyOf(NEWEST_FIRST) })
     .from(connections)
-    .where(eq(connections.ownerId, ownerId))
-    .orderBy(desc(connections.createdAt));
-  return { items: rows.map(toConnectionResource) };
+    .where(and(eq(connections.ownerId, ownerId), afterCursor(NEWEST_FIRST, page.cursor)))
+    .orderBy(...orderOf(NEWEST_FIRST))
+    .limit(rowsFor(page));
+  return toPage(NEWEST_FIRST, page, rows, toConnectionResource);
 }
 
 const TARGET_FIELDS = ['type', 'host', 'port', 'database', 'username', 'connectionString'] as const;

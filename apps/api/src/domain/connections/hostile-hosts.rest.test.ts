@@ -106,7 +106,7 @@ describe('saved connections that point back at this machine', () => {
       name: `c-${crypto.randomUUID()}`,
       ...body,
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
 
     const tested = await h.request('POST', `/api/v1/connections/${id}/test`);
@@ -214,7 +214,7 @@ describe('saved connections that point back at this machine', () => {
         type: 'mongodb',
         connectionString: 'mongodb://u:p@8.8.8.8:27017/x?authSource=admin',
       });
-      expect(created.statusCode, created.body).toBe(200);
+      expect(created.statusCode, created.body).toBe(201);
       const patched = await h.request('PATCH', `/api/v1/connections/${created.json().id}`, {
         connectionString: `mongodb://u:p@8.8.8.8:27017/x?proxyHost=127.0.0.1&proxyPort=${listener.port}`,
       });
@@ -271,7 +271,7 @@ describe('a connection attempt is one connection, torn down when it is over', ()
       username: 'u',
       password: 'p',
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const started = Date.now();
     const tested = await h.request('POST', `/api/v1/connections/${created.json().id}/test`);
     expect(tested.statusCode, tested.body).toBe(200);

@@ -77,7 +77,7 @@ async function connection(body: Record<string, unknown>): Promise<string> {
     name: `c-${randomBytes(4).toString('hex')}`,
     ...body,
   });
-  expect(response.statusCode, response.body).toBe(200);
+  expect(response.statusCode, response.body).toBe(201);
   return response.json().id;
 }
 
@@ -91,7 +91,7 @@ describe('POST /api/v1/schemas/import', () => {
       connectionId: id,
       name: 'imported shop',
     });
-    expect(response.statusCode, response.body).toBe(200);
+    expect(response.statusCode, response.body).toBe(201);
     const { schema, warnings } = response.json();
     expect(schema).toMatchObject({ name: 'imported shop', version: 1 });
     expect(tableNames(schema)).toEqual(['customers', 'orders']);
@@ -111,7 +111,7 @@ describe('POST /api/v1/schemas/import', () => {
       tables: ['customers'],
       schemaId: first.schema.id,
     });
-    expect(second.statusCode, second.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(201);
     expect(second.json().schema).toMatchObject({ id: first.schema.id, version: 2 });
     expect(tableNames(second.json().schema)).toEqual(['customers']);
   });

@@ -41,7 +41,7 @@ describe.skipIf(!mongoUrl)('importing a MongoDB database', () => {
       connectionId: connection.json().id,
       database,
     });
-    expect(response.statusCode, response.body).toBe(200);
+    expect(response.statusCode, response.body).toBe(201);
     const [people] = response.json().schema.definition.tables;
     expect(people.name).toBe('people');
     expect(people.columns.map((c: { name: string }) => c.name)).toEqual(['_id', 'name', 'born', 'tags']);

@@ -1,6 +1,9 @@
 import type { Database } from '@schema-builder/db';
 import { catalogObjects, catalogSyncs } from '@schema-builder/db';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { KeysetOrder } from '../pagination/keyset.ts';
+import { afterCursor, cursorKeyOf, orderOf, rowsFor, toPage } from '../pagination/keyset.ts';
+import type { PageInput } from '../pagination/page.ts';
 import { canonicalJson } from '../schemas/update-schema.ts';
 import { assertActive, findConnection } from './connections.ts';
 import type { CatalogEntry } from './live-catalog.ts';
@@ -99,22 +102,32 @@ export async function syncCatalog(options: SyncOptions) {
   });
 }
 
-export async function listSyncs({ db, ownerId, id }: Pick<SyncOptions, 'db' | 'ownerId' | 'id'>) {
+const NEWEST_FIRST: KeysetOrder = {
+  name: 'syncs',
+  columns: [catalogSyncs.finishedAt, catalogSyncs.id],
+  direction: 'desc',
+};
+
+/** A page of a connection's syncs, newest first. */
+export async function listSyncs({
+  db,
+  ownerId,
+  id,
+  ...page
+}: Pick<SyncOptions, 'db' | 'ownerId' | 'id'> & PageInput) {
   await findConnection(db, ownerId, id);
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(catalogSyncs), cursorKey: cursorKeyOf(NEWEST_FIRST) })
     .from(catalogSyncs)
-    .where(eq(catalogSyncs.connectionId, id))
-    .orderBy(desc(catalogSyncs.finishedAt))
-    .limit(100);
-  return {
-    items: rows.map((sync) => ({
-      id: sync.id,
-      startedAt: sync.startedAt.toISOString(),
-      finishedAt: sync.finishedAt.toISOString(),
-      added: sync.added,
-      removed: sync.removed,
-      changed: sync.changed,
-    })),
-  };
+    .where(and(eq(catalogSyncs.connectionId, id), afterCursor(NEWEST_FIRST, page.cursor)))
+    .orderBy(...orderOf(NEWEST_FIRST))
+    .limit(rowsFor(page));
+  return toPage(NEWEST_FIRST, page, rows, (sync) => ({
+    id: sync.id,
+    startedAt: sync.startedAt.toISOString(),
+    finishedAt: sync.finishedAt.toISOString(),
+    added: sync.added,
+    removed: sync.removed,
+    changed: sync.changed,
+  }));
 }

@@ -8,10 +8,11 @@ import { recordEvent } from '../audit/record-event.ts';
 import { assertValidDesign } from '../schemas/design-check.ts';
 import { findSchema, softDeleteSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import { describeDatabase } from './describe-database.ts';
 import { databaseBusy, databaseIdNotFound, databaseNotFound, databaseNotReady } from './errors.ts';
 import { detachDatabasesOfSchema, findDatabaseOfSchema, findOwnedDatabase } from './repository.ts';
 import type { DatabaseRequest } from './request-provision.ts';
-import { type DatabaseResource, toResource } from './resource.ts';
+import type { DatabaseResource } from './resource.ts';
 import { inJobTransaction, type JobTransaction, startJob } from './transaction.ts';
 
 /**
@@ -39,7 +40,7 @@ async function changeIdleDatabase(
     await audit(tx, origin, user, current, { operation: job.operation });
     return startJob(services, tx, current, job);
   });
-  return toResource(row, schema.currentVersion);
+  return describeDatabase(services.db, row, schema.currentVersion);
 }
 
 export const REGENERATE_WARNING =
@@ -125,7 +126,7 @@ export async function dropOwnedDatabase({
     if (!current || current.status === 'dropped') throw databaseIdNotFound(databaseId);
     return startDrop(services, tx, origin, user, current);
   });
-  return toResource(row, null);
+  return describeDatabase(services.db, row, null);
 }
 
 async function startDrop(

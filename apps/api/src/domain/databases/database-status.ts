@@ -2,12 +2,19 @@ import type { ProvisionedDatabaseRow } from '@schema-builder/db';
 import { inspectDatabase } from '@schema-builder/provisioning';
 import { compareWithCatalog, parseStoredDesign } from '@schema-builder/schema-model';
 import type { Services, User } from '../../trpc/context.ts';
-import { designOf, planMigration } from '../schemas/diff-versions.ts';
+import { toPage } from '../pagination/keyset.ts';
+import type { Page, PageInput } from '../pagination/page.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import { describeDatabase } from './describe-database.ts';
 import { databaseNotFound } from './errors.ts';
-import { findDesignVersion, findLatestDatabaseOfSchema, listOwnedDatabases } from './repository.ts';
-import { type CatalogCheck, type DatabaseResource, toResource } from './resource.ts';
+import {
+  DATABASES_NEWEST_FIRST,
+  findDesignVersion,
+  findLatestDatabaseOfSchema,
+  listOwnedDatabases,
+} from './repository.ts';
+import type { CatalogCheck, DatabaseResource } from './resource.ts';
 
 export interface StatusRequest {
   services: Services;
@@ -29,45 +36,29 @@ export async function getDatabaseStatus({
   if (!schema) throw schemaNotFound(schemaId);
   const row = await findLatestDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
-  return toResource(row, schema.currentVersion, {
-    catalog: await checkCatalog(services, row),
-    pendingSteps: await pendingSteps(services, row, schema.currentVersion),
-  });
+  return describeDatabase(services.db, row, schema.currentVersion, await checkCatalog(services, row));
 }
 
-/** How many steps a migration to the latest version would run; null when unknown or not migratable. */
-async function pendingSteps(
-  services: Services,
-  row: ProvisionedDatabaseRow,
-  latest: number,
-): Promise<number | null> {
-  if (row.version === null || row.status === 'dropped') return null;
-  if (row.version === latest) return 0;
-  const [from, to] = await Promise.all([
-    findDesignVersion(services.db, row.schemaId, row.version),
-    findDesignVersion(services.db, row.schemaId, latest),
-  ]);
-  try {
-    return planMigration(designOf(from, row.version), designOf(to, latest)).steps.length;
-  } catch {
-    // An impossible change: the diff endpoint explains it.
-    return null;
-  }
-}
-
-/** An owner's databases, detached ones included; dropped ones on request. */
+/** A page of an owner's databases, newest first, detached ones included; dropped ones on request. */
 export async function listDatabases({
   services,
   user,
   includeDropped,
-}: {
+  ...page
+}: PageInput & {
   services: Services;
   user: User;
   includeDropped: boolean;
-}): Promise<{ items: DatabaseResource[] }> {
-  const rows = await listOwnedDatabases(services.db, user.id, includeDropped);
+}): Promise<Page<DatabaseResource>> {
+  const rows = await listOwnedDatabases(services.db, user.id, includeDropped, page);
+  const { items, nextCursor } = toPage(DATABASES_NEWEST_FIRST, page, rows, (row) => row);
   return {
-    items: rows.map(({ row, latestVersion, deletedAt }) => toResource(row, deletedAt ? null : latestVersion)),
+    items: await Promise.all(
+      items.map(({ row, latestVersion, deletedAt }) =>
+        describeDatabase(services.db, row, deletedAt ? null : latestVersion),
+      ),
+    ),
+    nextCursor,
   };
 }
 

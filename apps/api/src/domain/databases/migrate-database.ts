@@ -6,10 +6,11 @@ import { recordEvent } from '../audit/record-event.ts';
 import { designOf, MigrationPlanSchema, planMigration, toPlanResource } from '../schemas/diff-versions.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import { describeDatabase } from './describe-database.ts';
 import { databaseBusy, databaseNotFound, databaseNotReady } from './errors.ts';
 import { findDatabaseOfSchema, findDesignVersion } from './repository.ts';
 import type { DatabaseRequest } from './request-provision.ts';
-import { DatabaseResourceSchema, toResource } from './resource.ts';
+import { DatabaseResourceSchema } from './resource.ts';
 import { inJobTransaction, startJob } from './transaction.ts';
 
 export const MigrateInputSchema = z.object({
@@ -125,7 +126,11 @@ export async function migrateDatabase({
 
   // Nothing to run for a dry run, or for a database already at the target version.
   if (input.dryRun || fromVersion === toVersion)
-    return { ...report, queued: false, database: toResource(row, schema.currentVersion) };
+    return {
+      ...report,
+      queued: false,
+      database: await describeDatabase(services.db, row, schema.currentVersion),
+    };
   if (refusals.length > 0)
     throw new AppError(
       'MIGRATION_REFUSED',
@@ -160,5 +165,9 @@ export async function migrateDatabase({
       patch: { targetVersion: toVersion },
     });
   });
-  return { ...report, queued: true, database: toResource(queued, schema.currentVersion) };
+  return {
+    ...report,
+    queued: true,
+    database: await describeDatabase(services.db, queued, schema.currentVersion),
+  };
 }

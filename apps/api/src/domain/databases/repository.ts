@@ -6,6 +6,9 @@ import {
   schemaVersions,
 } from '@schema-builder/db';
 import { and, count, desc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
+import type { KeysetOrder } from '../pagination/keyset.ts';
+import { afterCursor, cursorKeyOf, orderOf, rowsFor } from '../pagination/keyset.ts';
+import type { PageInput } from '../pagination/page.ts';
 
 /**
  * Data access for provisioned databases. User-facing reads filter by owner; the worker's side
@@ -48,13 +51,36 @@ export async function findOwnedDatabase(
 }
 
 /** An owner's databases with their design's current version (null once the design is deleted). */
-export async function listOwnedDatabases(db: Queryable, ownerId: string, includeDropped: boolean) {
+export const DATABASES_NEWEST_FIRST: KeysetOrder = {
+  name: 'databases',
+  columns: [databases.createdAt, databases.id],
+  direction: 'desc',
+};
+
+export async function listOwnedDatabases(
+  db: Queryable,
+  ownerId: string,
+  includeDropped: boolean,
+  page: PageInput,
+) {
   return db
-    .select({ row: databases, latestVersion: schemas.currentVersion, deletedAt: schemas.deletedAt })
+    .select({
+      row: databases,
+      latestVersion: schemas.currentVersion,
+      deletedAt: schemas.deletedAt,
+      cursorKey: cursorKeyOf(DATABASES_NEWEST_FIRST),
+    })
     .from(databases)
     .innerJoin(schemas, eq(schemas.id, databases.schemaId))
-    .where(and(eq(databases.ownerId, ownerId), includeDropped ? undefined : ne(databases.status, 'dropped')))
-    .orderBy(desc(databases.createdAt), desc(databases.id));
+    .where(
+      and(
+        eq(databases.ownerId, ownerId),
+        includeDropped ? undefined : ne(databases.status, 'dropped'),
+        afterCursor(DATABASES_NEWEST_FIRST, page.cursor),
+      ),
+    )
+    .orderBy(...orderOf(DATABASES_NEWEST_FIRST))
+    .limit(rowsFor(page));
 }
 
 /** The row a job is about, locked, when the job is still the one it waits for. */

@@ -12,8 +12,9 @@ import { assertValidDesign } from '../schemas/design-check.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import { describeDatabase } from './describe-database.ts';
 import { countDatabasesPerTarget, findDatabaseOfSchema } from './repository.ts';
-import { type DatabaseResource, toResource } from './resource.ts';
+import type { DatabaseResource } from './resource.ts';
 import { inJobTransaction } from './transaction.ts';
 
 export interface DatabaseRequest {
@@ -74,7 +75,7 @@ export async function requestDatabase({
       return inserted;
     });
     if (!row) throw new Error('insert returned no row');
-    return toResource(row, schema.currentVersion);
+    return await describeDatabase(services.db, row, schema.currentVersion);
   } catch (error) {
     // Two requests at once for the same design: the unique index lets one through.
     if (isUniqueViolation(error, 'databases_schema_live_key')) {

@@ -43,7 +43,10 @@ export const DatabaseResourceSchema = z
     latestVersion: z.number().int().nullable(),
     /** The design has versions the database does not have yet: migrate to apply them. */
     behindDesign: z.boolean(),
-    /** Status endpoint: steps a migration to the latest version would run ("3 changes not applied"). */
+    /**
+     * Steps a migration to the latest version would run ("3 changes not applied"); 0 when up to
+     * date. Null only when unknown: not built yet, dropped, detached, or not migratable (see diff).
+     */
     pendingSteps: z.number().int().nullable(),
     detached: z.boolean(),
     rotatingCredentials: z.boolean(),
@@ -74,7 +77,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export function toResource(
   row: ProvisionedDatabaseRow,
   latestVersion: number | null,
-  live: { catalog: CatalogCheck | null; pendingSteps: number | null } = { catalog: null, pendingSteps: null },
+  live: { catalog: CatalogCheck | null; pendingSteps: number | null },
 ): DatabaseResource {
   return {
     id: row.id,

@@ -1,9 +1,11 @@
 import type { Database } from '@schema-builder/db';
 import type { User } from '../../trpc/context.ts';
-import { findSchema, listSchemas } from './repository.ts';
+import { toPage } from '../pagination/keyset.ts';
+import type { Page, PageInput } from '../pagination/page.ts';
+import { findSchema, listSchemas, SCHEMA_ORDERS } from './repository.ts';
 import { toResource, toSummary } from './resource.ts';
 import { schemaNotFound } from './schema-not-found.ts';
-import type { SchemaResource, SchemaSort } from './types.ts';
+import type { SchemaResource, SchemaSort, SchemaSummary } from './types.ts';
 
 interface OwnedSchema {
   db: Database;
@@ -17,22 +19,20 @@ export async function getSchema({ db, user, id }: OwnedSchema): Promise<SchemaRe
   return toResource(row);
 }
 
-export interface ListSchemasOptions {
+export interface ListSchemasOptions extends PageInput {
   db: Database;
   user: User;
-  page: number;
-  pageSize: number;
   search?: string | undefined;
   sort: SchemaSort;
 }
 
-export async function listOwnSchemas({ db, user, page, pageSize, search, sort }: ListSchemasOptions) {
-  const { rows, total } = await listSchemas(db, {
-    ownerId: user.id,
-    page,
-    pageSize,
-    sort,
-    ...(search ? { search } : {}),
-  });
-  return { items: rows.map(toSummary), page, pageSize, total };
+export async function listOwnSchemas({
+  db,
+  user,
+  search,
+  sort,
+  ...page
+}: ListSchemasOptions): Promise<Page<SchemaSummary>> {
+  const rows = await listSchemas(db, { ownerId: user.id, sort, ...page, ...(search ? { search } : {}) });
+  return toPage(SCHEMA_ORDERS[sort], page, rows, toSummary);
 }

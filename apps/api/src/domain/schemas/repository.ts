@@ -1,6 +1,10 @@
 import type { Database, Queryable, SchemaRow } from '@schema-builder/db';
 import { schemas, schemaVersions } from '@schema-builder/db';
-import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { AnyColumn } from 'drizzle-orm';
+import { and, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { KeysetOrder } from '../pagination/keyset.ts';
+import { afterCursor, cursorKeyOf, orderOf, rowsFor } from '../pagination/keyset.ts';
+import type { PageInput } from '../pagination/page.ts';
 import type { SchemaSort } from './types.ts';
 
 /**
@@ -65,36 +69,41 @@ export async function lockSchema(tx: Queryable, ownerId: string, id: string): Pr
   return row;
 }
 
-const ORDER = {
-  '-updatedAt': [desc(schemas.updatedAt), desc(schemas.id)],
-  updatedAt: [asc(schemas.updatedAt), asc(schemas.id)],
-  '-createdAt': [desc(schemas.createdAt), desc(schemas.id)],
-  createdAt: [asc(schemas.createdAt), asc(schemas.id)],
-  name: [asc(schemas.name), asc(schemas.id)],
-  '-name': [desc(schemas.name), desc(schemas.id)],
-} satisfies Record<SchemaSort, unknown[]>;
+const keyset = (name: SchemaSort, column: AnyColumn, direction: 'asc' | 'desc'): KeysetOrder => ({
+  name: `schemas:${name}`,
+  columns: [column, schemas.id],
+  direction,
+});
+
+/** Each sort is a keyset order: the id breaks ties, and the cursor remembers the sort. */
+export const SCHEMA_ORDERS = {
+  '-updatedAt': keyset('-updatedAt', schemas.updatedAt, 'desc'),
+  updatedAt: keyset('updatedAt', schemas.updatedAt, 'asc'),
+  '-createdAt': keyset('-createdAt', schemas.createdAt, 'desc'),
+  createdAt: keyset('createdAt', schemas.createdAt, 'asc'),
+  name: keyset('name', schemas.name, 'asc'),
+  '-name': keyset('-name', schemas.name, 'desc'),
+} satisfies Record<SchemaSort, KeysetOrder>;
 
 export async function listSchemas(
   db: Database,
-  options: { ownerId: string; page: number; pageSize: number; search?: string; sort: SchemaSort },
-): Promise<{ rows: SchemaSummaryRow[]; total: number }> {
+  options: PageInput & { ownerId: string; search?: string; sort: SchemaSort },
+): Promise<Array<SchemaSummaryRow & { cursorKey: string[] }>> {
+  const order = SCHEMA_ORDERS[options.sort];
   const pattern = options.search ? `%${escapeLike(options.search)}%` : undefined;
-  const where = and(
-    eq(schemas.ownerId, options.ownerId),
-    isNull(schemas.deletedAt),
-    pattern ? or(ilike(schemas.name, pattern), ilike(schemas.description, pattern)) : undefined,
-  );
-  const [rows, totals] = await Promise.all([
-    db
-      .select(summaryColumns)
-      .from(schemas)
-      .where(where)
-      .orderBy(...ORDER[options.sort])
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db.select({ total: count() }).from(schemas).where(where),
-  ]);
-  return { rows, total: totals[0]?.total ?? 0 };
+  return db
+    .select({ ...summaryColumns, cursorKey: cursorKeyOf(order) })
+    .from(schemas)
+    .where(
+      and(
+        eq(schemas.ownerId, options.ownerId),
+        isNull(schemas.deletedAt),
+        pattern ? or(ilike(schemas.name, pattern), ilike(schemas.description, pattern)) : undefined,
+        afterCursor(order, options.cursor),
+      ),
+    )
+    .orderBy(...orderOf(order))
+    .limit(rowsFor(options));
 }
 
 /** LIKE treats % _ and \ specially; a search for "50%" means the characters. */
@@ -122,15 +131,23 @@ const versionSummaryColumns = {
   changeNote: schemaVersions.changeNote,
 };
 
-/** Versions of a live design of this owner, newest first; undefined when there is no such design. */
-export async function listVersions(db: Database, ownerId: string, id: string) {
+/** Versions newest first; the number is unique within a design. */
+export const VERSION_ORDER: KeysetOrder = {
+  name: 'versions',
+  columns: [schemaVersions.version],
+  direction: 'desc',
+};
+
+/** A page of versions of a live design of this owner; undefined when there is no such design. */
+export async function listVersions(db: Database, ownerId: string, id: string, page: PageInput) {
   const owned = await db.select({ id: schemas.id }).from(schemas).where(live(ownerId, id));
   if (owned.length === 0) return undefined;
   return db
-    .select(versionSummaryColumns)
+    .select({ ...versionSummaryColumns, cursorKey: cursorKeyOf(VERSION_ORDER) })
     .from(schemaVersions)
-    .where(eq(schemaVersions.schemaId, id))
-    .orderBy(desc(schemaVersions.version));
+    .where(and(eq(schemaVersions.schemaId, id), afterCursor(VERSION_ORDER, page.cursor)))
+    .orderBy(...orderOf(VERSION_ORDER))
+    .limit(rowsFor(page));
 }
 
 export async function findVersion(db: Database, ownerId: string, id: string, version: number) {

@@ -1,6 +1,7 @@
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { DesignDocumentSchema } from '@schema-builder/schema-model';
 import { z } from 'zod';
+import { PageInputSchema, pageSchema } from '../pagination/page.ts';
 
 /** Lifecycle of a design; provisioning adds the database states. */
 export const SCHEMA_STATUSES = ['draft'] as const;
@@ -38,20 +39,11 @@ export const SchemaResourceSchema = z.object({ ...metadata, definition: StoredDo
   description: 'A stored design: metadata at the top, the document under `definition`.',
 });
 
-export const SchemaListSchema = z
-  .object({
-    items: z.array(SchemaSummarySchema),
-    page: z.int(),
-    pageSize: z.int(),
-    total: z.int(),
-  })
-  .meta({ id: 'SchemaList' });
+export const SchemaListSchema = pageSchema(SchemaSummarySchema).meta({ id: 'SchemaList' });
 
 export const SCHEMA_SORTS = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'name', '-name'] as const;
 
-export const ListSchemasInputSchema = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+export const ListSchemasInputSchema = PageInputSchema.extend({
   search: z.string().trim().max(200).optional(),
   sort: z.enum(SCHEMA_SORTS).default('-updatedAt'),
 });

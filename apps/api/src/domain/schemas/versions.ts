@@ -2,7 +2,9 @@ import type { Database } from '@schema-builder/db';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../../trpc/context.ts';
-import { findSchema, findVersion, listVersions } from './repository.ts';
+import { toPage } from '../pagination/keyset.ts';
+import type { PageInput } from '../pagination/page.ts';
+import { findSchema, findVersion, listVersions, VERSION_ORDER } from './repository.ts';
 import { schemaNotFound } from './schema-not-found.ts';
 
 interface VersionRow {
@@ -12,12 +14,23 @@ interface VersionRow {
   changeNote: string | null;
 }
 
-const toSummary = (row: VersionRow) => ({ ...row, createdAt: row.createdAt.toISOString() });
+const toSummary = ({ version, createdAt, createdBy, changeNote }: VersionRow) => ({
+  version,
+  createdAt: createdAt.toISOString(),
+  createdBy,
+  changeNote,
+});
 
-export async function listSchemaVersions({ db, user, id }: { db: Database; user: User; id: string }) {
-  const rows = await listVersions(db, user.id, id);
+export interface ListVersionsOptions extends PageInput {
+  db: Database;
+  user: User;
+  id: string;
+}
+
+export async function listSchemaVersions({ db, user, id, ...page }: ListVersionsOptions) {
+  const rows = await listVersions(db, user.id, id, page);
   if (!rows) throw schemaNotFound(id);
-  return { items: rows.map(toSummary) };
+  return toPage(VERSION_ORDER, page, rows, toSummary);
 }
 
 export interface GetVersionOptions {

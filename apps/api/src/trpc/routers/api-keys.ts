@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/api-keys.ts';
+import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/api-keys.ts';
+import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['api-keys'];
+const byId = z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) });
 
 const ApiKeySchema = z
   .object({
@@ -17,6 +20,7 @@ const ApiKeySchema = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: 'ApiKey' });
+const CreatedKeySchema = z.object({ key: z.string(), apiKey: ApiKeySchema });
 
 export const apiKeysRouter = router({
   create: userProcedure
@@ -28,6 +32,7 @@ export const apiKeysRouter = router({
         summary: 'Create an API key acting as you (the key is shown once)',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
+      success: created(CreatedKeySchema, ({ apiKey }) => `/api-keys/${apiKey.id}`),
     })
     .input(
       z.object({
@@ -38,7 +43,7 @@ export const apiKeysRouter = router({
           .meta({ description: 'Optional expiry (ISO-8601)' }),
       }),
     )
-    .output(z.object({ key: z.string(), apiKey: ApiKeySchema }))
+    .output(CreatedKeySchema)
     .mutation(({ ctx, input }) =>
       createApiKey({
         db: ctx.services.db,
@@ -56,13 +61,27 @@ export const apiKeysRouter = router({
         method: 'GET',
         path: '/api-keys',
         tags,
-        summary: 'Your API keys',
-        errorResponses: userErrorResponses(),
+        summary: 'Your API keys (revoked ones too), newest first',
+        errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(z.void())
-    .output(z.object({ items: z.array(ApiKeySchema) }))
-    .query(({ ctx }) => listApiKeys({ db: ctx.services.db, userId: ctx.user.id })),
+    .input(PageInputSchema)
+    .output(pageSchema(ApiKeySchema))
+    .query(({ ctx, input }) => listApiKeys({ db: ctx.services.db, userId: ctx.user.id, ...input })),
+
+  get: userProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api-keys/{id}',
+        tags,
+        summary: 'One of your API keys (never its secret)',
+        errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
+      },
+    })
+    .input(byId)
+    .output(ApiKeySchema)
+    .query(({ ctx, input }) => getApiKey({ db: ctx.services.db, userId: ctx.user.id, id: input.id })),
 
   revoke: userProcedure
     .meta({
@@ -74,7 +93,7 @@ export const apiKeysRouter = router({
         errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) }))
+    .input(byId)
     .output(ApiKeySchema)
     .mutation(({ ctx, input }) =>
       revokeApiKey({

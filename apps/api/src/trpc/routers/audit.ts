@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listEvents } from '../../domain/audit/list-events.ts';
+import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
 import { router, userProcedure } from '../trpc.ts';
 
@@ -27,12 +28,7 @@ export const auditRouter = router({
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(
-      z.object({
-        page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-        pageSize: z.coerce.number().int().min(1).max(100).default(50),
-      }),
-    )
-    .output(z.object({ items: z.array(AuditEventSchema), page: z.int(), pageSize: z.int(), total: z.int() }))
+    .input(PageInputSchema)
+    .output(pageSchema(AuditEventSchema))
     .query(({ ctx, input }) => listEvents({ db: ctx.services.db, userId: ctx.user.id, ...input })),
 });

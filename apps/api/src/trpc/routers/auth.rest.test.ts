@@ -20,7 +20,8 @@ describe('sign-up and sign-in', () => {
       { email, password: 'long enough secret', name: 'New' },
       anonymous,
     );
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(201);
+    expect(response.headers.location).toBe('/api/v1/auth/me');
     const body = response.json();
     expect(body.token).toMatch(/^sbs_[\w-]{43}$/);
     expect(body.user).toEqual({
@@ -154,7 +155,7 @@ describe('credentials on every other route', () => {
 describe('API keys', () => {
   test('a key is shown once, works as a bearer, is listed without its secret, and dies when revoked', async () => {
     const created = await h.request('POST', '/api/v1/api-keys', { name: 'ci' });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     const { key, apiKey } = created.json();
     expect(key).toMatch(/^sbk_/);
     expect(apiKey).toMatchObject({ name: 'ci', scope: 'user', prefix: key.slice(0, 12), revokedAt: null });

@@ -3,6 +3,7 @@ import type { AccountSettings } from '../../domain/auth/accounts.ts';
 import { currentUser, signIn, signOut, signUp } from '../../domain/auth/accounts.ts';
 import type { Config } from '../../env.ts';
 import { errorResponses, userErrorResponses } from '../../rest/error-responses.ts';
+import { created } from '../../rest/success-policy.ts';
 import { publicProcedure, router, userProcedure } from '../trpc.ts';
 
 const tags = ['auth'];
@@ -46,6 +47,8 @@ export const authRouter = router({
         protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'EMAIL_TAKEN', 'RATE_LIMITED'),
       },
+      // The account is read back, with the session token answered here, at /auth/me.
+      success: created(SessionSchema, () => '/auth/me'),
     })
     .input(SignUpSchema)
     .output(SessionSchema)

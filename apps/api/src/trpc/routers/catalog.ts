@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browseChildren, browseNode } from '../../domain/connections/browse-catalog.ts';
 import { listSyncs, syncCatalog } from '../../domain/connections/sync-catalog.ts';
 import { ConnectionIdSchema } from '../../domain/connections/types.ts';
+import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
 import { router, userProcedure } from '../trpc.ts';
 
@@ -18,7 +19,7 @@ const NodeSchema = z
     changedAt: z.string(),
   })
   .meta({ id: 'CatalogNode' });
-const NodesSchema = z.object({ items: z.array(NodeSchema) });
+const NodesSchema = pageSchema(NodeSchema);
 const ChangeSchema = z.object({ path: z.string(), kind: z.string() });
 
 export const catalogRouter = router({
@@ -70,22 +71,20 @@ export const catalogRouter = router({
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema }))
+    .input(PageInputSchema.extend({ id: ConnectionIdSchema }))
     .output(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            startedAt: z.string(),
-            finishedAt: z.string(),
-            added: z.int(),
-            removed: z.int(),
-            changed: z.int(),
-          }),
-        ),
-      }),
+      pageSchema(
+        z.object({
+          id: z.string(),
+          startedAt: z.string(),
+          finishedAt: z.string(),
+          added: z.int(),
+          removed: z.int(),
+          changed: z.int(),
+        }),
+      ),
     )
-    .query(({ ctx, input }) => listSyncs({ db: ctx.services.db, ownerId: ctx.user.id, id: input.id })),
+    .query(({ ctx, input }) => listSyncs({ db: ctx.services.db, ownerId: ctx.user.id, ...input })),
 
   databases: userProcedure
     .meta({
@@ -97,10 +96,10 @@ export const catalogRouter = router({
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema }))
+    .input(PageInputSchema.extend({ id: ConnectionIdSchema }))
     .output(NodesSchema)
-    .query(({ ctx, input }) =>
-      browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id: input.id, names: [] }),
+    .query(({ ctx, input: { id, ...page } }) =>
+      browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id, names: [], ...page }),
     ),
 
   tables: userProcedure
@@ -113,10 +112,10 @@ export const catalogRouter = router({
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema, database: name }))
+    .input(PageInputSchema.extend({ id: ConnectionIdSchema, database: name }))
     .output(NodesSchema)
-    .query(({ ctx, input }) =>
-      browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id: input.id, names: [input.database] }),
+    .query(({ ctx, input: { id, database, ...page } }) =>
+      browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id, names: [database], ...page }),
     ),
 
   columns: userProcedure
@@ -129,15 +128,10 @@ export const catalogRouter = router({
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema, database: name, table: name }))
+    .input(PageInputSchema.extend({ id: ConnectionIdSchema, database: name, table: name }))
     .output(NodesSchema)
-    .query(({ ctx, input }) =>
-      browseChildren({
-        db: ctx.services.db,
-        ownerId: ctx.user.id,
-        id: input.id,
-        names: [input.database, input.table],
-      }),
+    .query(({ ctx, input: { id, database, table, ...page } }) =>
+      browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id, names: [database, table], ...page }),
     ),
 
   column: userProcedure

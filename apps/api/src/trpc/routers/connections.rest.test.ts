@@ -46,7 +46,7 @@ const maria = {
 
 async function create(body: Record<string, unknown>) {
   const response = await h.request('POST', '/api/v1/connections', body);
-  expect(response.statusCode, response.body).toBe(200);
+  expect(response.statusCode, response.body).toBe(201);
   return response.json();
 }
 

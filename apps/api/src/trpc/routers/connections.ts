@@ -15,7 +15,9 @@ import {
   ConnectionPatchSchema,
   ConnectionSchema,
 } from '../../domain/connections/types.ts';
+import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['connections'];
@@ -41,6 +43,7 @@ export const connectionsRouter = router({
         summary: 'Save a connection (its password is stored encrypted, never returned)',
         errorResponses: userErrorResponses('VALIDATION_ERROR', 'DUPLICATE_NAME'),
       },
+      success: created(ConnectionSchema, (connection) => `/connections/${connection.id}`),
     })
     .input(ConnectionInputSchema)
     .output(ConnectionSchema)
@@ -54,13 +57,13 @@ export const connectionsRouter = router({
         method: 'GET',
         path: '/connections',
         tags,
-        summary: 'Your saved connections',
-        errorResponses: userErrorResponses(),
+        summary: 'Your saved connections, newest first',
+        errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(z.void())
-    .output(z.object({ items: z.array(ConnectionSchema) }))
-    .query(({ ctx }) => listConnections({ db: ctx.services.db, ownerId: ctx.user.id })),
+    .input(PageInputSchema)
+    .output(pageSchema(ConnectionSchema))
+    .query(({ ctx, input }) => listConnections({ db: ctx.services.db, ownerId: ctx.user.id, ...input })),
 
   get: userProcedure
     .meta({

@@ -14,9 +14,11 @@ import {
   migrateDatabase,
 } from '../../domain/databases/migrate-database.ts';
 import { requestDatabase } from '../../domain/databases/request-provision.ts';
-import { DatabaseResourceSchema } from '../../domain/databases/resource.ts';
+import { type DatabaseResource, DatabaseResourceSchema } from '../../domain/databases/resource.ts';
+import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { SchemaIdSchema } from '../../domain/schemas/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { accepted } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['databases'];
@@ -31,6 +33,9 @@ const busyOrMissing = [
   'DATABASE_NOT_READY',
 ] as const;
 
+/** Where queued work on a design's database can be followed. */
+const statusOfDatabase = (database: DatabaseResource) => `/schemas/${database.schemaId}/database/status`;
+
 export const databasesRouter = router({
   create: userProcedure
     .meta({
@@ -42,6 +47,7 @@ export const databasesRouter = router({
           "Provision a PostgreSQL database from the design's current version (answers at once; poll the status)",
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_EXISTS'),
       },
+      success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
     .input(bySchema)
     .output(DatabaseResourceSchema)
@@ -74,6 +80,7 @@ export const databasesRouter = router({
         summary: `Drop and rebuild the database from the current version. ${REGENERATE_WARNING} Requires "confirm": true.`,
         errorResponses: userErrorResponses('CONFIRMATION_REQUIRED', 'VALIDATION_ERROR', ...busyOrMissing),
       },
+      success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
     .input(bySchema.extend({ confirm: z.boolean().default(false) }))
     .output(DatabaseResourceSchema.extend({ warning: z.string() }))
@@ -96,6 +103,7 @@ export const databasesRouter = router({
         summary: 'Run the failed job of a database again',
         errorResponses: userErrorResponses(...busyOrMissing),
       },
+      success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
     .input(bySchema)
     .output(DatabaseResourceSchema)
@@ -128,6 +136,7 @@ export const databasesRouter = router({
         summary: 'Give the role a new password (the credentials endpoint returns it once set)',
         errorResponses: userErrorResponses(...busyOrMissing),
       },
+      success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
     .input(bySchema)
     .output(DatabaseResourceSchema)
@@ -141,15 +150,13 @@ export const databasesRouter = router({
         method: 'GET',
         path: '/databases',
         tags,
-        summary: 'Your databases, including those whose design was deleted (detached)',
+        summary: 'Your databases, newest first, including those whose design was deleted (detached)',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(z.object({ includeDropped: FlagSchema }))
-    .output(z.object({ items: z.array(DatabaseResourceSchema) }))
-    .query(({ ctx, input }) =>
-      listDatabases({ services: ctx.services, user: ctx.user, includeDropped: input.includeDropped }),
-    ),
+    .input(PageInputSchema.extend({ includeDropped: FlagSchema }))
+    .output(pageSchema(DatabaseResourceSchema))
+    .query(({ ctx, input }) => listDatabases({ services: ctx.services, user: ctx.user, ...input })),
 
   drop: userProcedure
     .meta({
@@ -160,6 +167,7 @@ export const databasesRouter = router({
         summary: 'Drop a database and its role (a detached one too); answers at once, poll the list',
         errorResponses: userErrorResponses('DATABASE_NOT_FOUND', 'DATABASE_BUSY', 'VALIDATION_ERROR'),
       },
+      success: accepted(DatabaseResourceSchema),
     })
     .input(z.object({ databaseId: z.uuid() }))
     .output(DatabaseResourceSchema)
@@ -188,6 +196,10 @@ export const databasesRouter = router({
           'VALIDATION_ERROR',
         ),
       },
+      success: accepted(MigrationReportSchema, {
+        locate: (report) => statusOfDatabase(report.database),
+        okWhenNothingQueued: true,
+      }),
     })
     .input(bySchema.extend(MigrateInputSchema.shape))
     .output(MigrationReportSchema)

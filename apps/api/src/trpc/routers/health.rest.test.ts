@@ -120,6 +120,10 @@ describe('API documentation', () => {
 describe('success statuses in the API documentation', () => {
   test.each([
     ['/schemas', 'post', ['201']],
+    ['/schemas/import', 'post', ['201']],
+    ['/connections', 'post', ['201']],
+    ['/api-keys', 'post', ['201']],
+    ['/auth/sign-up', 'post', ['201']],
     ['/schemas/{id}/database', 'post', ['202']],
     // 200 when nothing was queued: a dry run, or the database is already at that version.
     ['/schemas/{id}/database/migrate', 'post', ['200', '202']],
@@ -129,5 +133,18 @@ describe('success statuses in the API documentation', () => {
     expect(Object.keys(document.paths[path][method].responses).filter((code) => code < '400')).toEqual(
       statuses,
     );
+  });
+});
+
+describe('Location in the API documentation', () => {
+  test.each([
+    ['/schemas', 'post', '201'],
+    ['/api-keys', 'post', '201'],
+    ['/schemas/{id}/database', 'post', '202'],
+  ])('%s %s documents the Location header of its %s', async (path, method, status) => {
+    const document = (await h.request('GET', '/api/v1/openapi.json')).json();
+    expect(document.paths[path][method].responses[status].headers.Location).toMatchObject({
+      schema: { type: 'string' },
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
 import { z } from 'zod';
 import { importDesign } from '../../domain/connections/import-design.ts';
 import { deleteSchemaAndDatabase } from '../../domain/databases/change-database.ts';
+import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { createSchema } from '../../domain/schemas/create-schema.ts';
 import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
 import { diffVersions, MigrationPlanSchema } from '../../domain/schemas/diff-versions.ts';
@@ -26,6 +27,7 @@ import {
 import { updateSchema } from '../../domain/schemas/update-schema.ts';
 import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 import { FlagSchema } from './databases.ts';
 
@@ -65,6 +67,7 @@ export const schemasRouter = router({
           'UNSUPPORTED_MEDIA_TYPE',
         ),
       },
+      success: created(SchemaResourceSchema, (schema) => `/schemas/${schema.id}`),
     })
     .input(CreateSchemaInputSchema)
     .output(SchemaResourceSchema)
@@ -109,6 +112,11 @@ export const schemasRouter = router({
           'DESIGN_TOO_LARGE',
         ),
       },
+      // It always saves a version: version 1 of a new design, or the next one of `schemaId`.
+      success: created(
+        ImportResultSchema,
+        ({ schema }) => `/schemas/${schema.id}/versions/${schema.version}`,
+      ),
     })
     .input(
       // Strict like a design: a misspelt `schemaId` must not quietly create a new design instead.
@@ -290,9 +298,9 @@ export const schemasRouter = router({
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(byId)
-    .output(z.object({ items: z.array(SchemaVersionSummarySchema) }))
-    .query(({ ctx, input }) => listSchemaVersions({ db: ctx.services.db, user: ctx.user, id: input.id })),
+    .input(byId.extend(PageInputSchema.shape))
+    .output(pageSchema(SchemaVersionSummarySchema))
+    .query(({ ctx, input }) => listSchemaVersions({ db: ctx.services.db, user: ctx.user, ...input })),
 
   version: userProcedure
     .meta({
