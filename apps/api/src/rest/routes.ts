@@ -1,5 +1,6 @@
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { AppRouter } from '../trpc/root.ts';
+import { exampleOf } from './examples.ts';
 
 export const REST_PREFIX = '/api/v1';
 
@@ -15,6 +16,8 @@ export interface RestRoute {
   errorResponses: Record<number, string>;
   /** The procedure takes no input (`z.void()`). */
   voidInput: boolean;
+  /** The example request of its input schema (`withExample`), path, query and body fields together. */
+  inputExample: Record<string, unknown> | undefined;
   successStatus: number;
   /** Answers 200 instead of 202 when its output says `queued: false` (a dry run, nothing to do). */
   okWhenNothingQueued: boolean;
@@ -51,6 +54,7 @@ export function restRoutes(router: AppRouter): RestRoute[] {
         openapiPath: openapi.path,
         errorResponses: Array.isArray(openapi.errorResponses) ? {} : (openapi.errorResponses ?? {}),
         voidInput: input === undefined || input._zod?.def?.type === 'void',
+        inputExample: exampleOf(input),
         successStatus: CREATED.has(procedure) ? 201 : ACCEPTED.has(procedure) ? 202 : 200,
         okWhenNothingQueued: MAY_QUEUE_NOTHING.has(procedure),
       },

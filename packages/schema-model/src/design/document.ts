@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DATA_TYPES } from './data-types.ts';
+import { REFERENTIAL_ACTIONS } from './model.ts';
 
 /**
  * The design document as the frontend sends it: the PRD's "Schema JSON Format", extended with
@@ -11,7 +13,27 @@ import { z } from 'zod';
 const id = z.string().trim().min(1, 'must not be empty').max(200);
 const optionalInt = z.number().int().nullish();
 const optionalText = z.string().max(10_000).nullish();
-const referentialAction = z.string().max(20).nullish();
+/*
+ * Data types and referential actions are read case-insensitively (`int`, `set null`), so they
+ * validate as strings; the JSON Schema shows the canonical spellings as an enum (what answers
+ * use, and what a generated client should send) without narrowing what is accepted.
+ */
+const referentialAction = z
+  .string()
+  .max(20)
+  .meta({
+    enum: [...REFERENTIAL_ACTIONS],
+    description: 'Default NO ACTION. Case and `_` for space are accepted too (`set null`, `SET_NULL`).',
+  })
+  .nullish();
+const dataType = z
+  .string()
+  .max(100)
+  .meta({
+    enum: [...DATA_TYPES],
+    description:
+      'Case-insensitive; common aliases are accepted too (INT, INT8, BOOL, DOUBLE PRECISION, TIMESTAMP WITH TIME ZONE, …) and stored in canonical form.',
+  });
 
 export const DefaultValueSchema = z
   .union([
@@ -26,7 +48,7 @@ export const DefaultValueSchema = z
 export const ColumnSchema = z.looseObject({
   id,
   name: z.string().max(500),
-  dataType: z.string().max(100),
+  dataType,
   length: optionalInt,
   precision: optionalInt,
   scale: optionalInt,
