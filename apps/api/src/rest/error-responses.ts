@@ -35,7 +35,9 @@ export function documentedErrorCodes(route: {
 }): Map<number, ErrorCode[]> {
   const listed = Object.values(route.errorResponses).flatMap((codes) => codes.split(', ') as ErrorCode[]);
   const implied: ErrorCode[] = [
-    ...(BODY_METHODS.has(route.method) ? (['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) : []),
+    ...(BODY_METHODS.has(route.method)
+      ? (['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const)
+      : []),
     ...(route.voidInput ? [] : (['VALIDATION_ERROR'] as const)),
     'RATE_LIMITED',
     'INTERNAL_ERROR',

@@ -1,3 +1,4 @@
+import type { DesignDocument } from '@schema-builder/schema-model';
 import type { z } from 'zod';
 
 /**
@@ -29,3 +30,61 @@ export function exampleOf(schema: unknown): Record<string, unknown> | undefined 
     ? (example as Record<string, unknown>)
     : undefined;
 }
+
+/** A small valid design (customers and their orders), the body of the design examples. */
+export const EXAMPLE_DESIGN = {
+  name: 'shop',
+  description: 'Customers and their orders',
+  tables: [
+    {
+      id: 't_customers',
+      name: 'customers',
+      columns: [
+        { id: 'c_customer_id', name: 'id', dataType: 'BIGINT', primaryKey: true, autoIncrement: true },
+        {
+          id: 'c_customer_email',
+          name: 'email',
+          dataType: 'VARCHAR',
+          length: 254,
+          nullable: false,
+          unique: true,
+        },
+      ],
+    },
+    {
+      id: 't_orders',
+      name: 'orders',
+      columns: [
+        { id: 'c_order_id', name: 'id', dataType: 'BIGINT', primaryKey: true, autoIncrement: true },
+        { id: 'c_order_customer', name: 'customer_id', dataType: 'BIGINT', nullable: false },
+        { id: 'c_order_total', name: 'total', dataType: 'NUMERIC', precision: 10, scale: 2, nullable: false },
+      ],
+    },
+  ],
+  foreignKeys: [
+    {
+      id: 'fk_orders_customer',
+      sourceTableId: 't_orders',
+      sourceColumnId: 'c_order_customer',
+      targetTableId: 't_customers',
+      targetColumnId: 'c_customer_id',
+      onDelete: 'CASCADE',
+    },
+  ],
+} satisfies DesignDocument;
+
+/** The same design, one change later: what an update example saves as version 2. */
+export const EXAMPLE_DESIGN_V2 = {
+  ...EXAMPLE_DESIGN,
+  tables: EXAMPLE_DESIGN.tables.map((table) =>
+    table.id === 't_orders'
+      ? {
+          ...table,
+          columns: [
+            ...table.columns,
+            { id: 'c_order_placed', name: 'placed_at', dataType: 'TIMESTAMPTZ', nullable: true },
+          ],
+        }
+      : table,
+  ),
+} satisfies DesignDocument;

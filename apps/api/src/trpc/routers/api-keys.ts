@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/api-keys.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['api-keys'];
@@ -26,17 +27,22 @@ export const apiKeysRouter = router({
         path: '/api-keys',
         tags,
         summary: 'Create an API key acting as you (the key is shown once)',
+        description:
+          'For scripts and CI: send the key as `Authorization: Bearer <key>`. Only a hash is stored, so `key` in this answer is the only time it is shown. Without `expiresAt` the key lasts until revoked.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
     .input(
-      z.object({
-        name: z.string().trim().min(1).max(100),
-        expiresAt: z.iso
-          .datetime({ offset: true })
-          .optional()
-          .meta({ description: 'Optional expiry (ISO-8601)' }),
-      }),
+      withExample(
+        z.object({
+          name: z.string().trim().min(1).max(100),
+          expiresAt: z.iso
+            .datetime({ offset: true })
+            .optional()
+            .meta({ description: 'Optional expiry (ISO-8601)' }),
+        }),
+        { name: 'ci deploy', expiresAt: '2030-01-01T00:00:00Z' },
+      ),
     )
     .output(z.object({ key: z.string(), apiKey: ApiKeySchema }))
     .mutation(({ ctx, input }) =>
@@ -57,6 +63,8 @@ export const apiKeysRouter = router({
         path: '/api-keys',
         tags,
         summary: 'Your API keys',
+        description:
+          'Every key you created, revoked and expired ones included; never the key itself, only its prefix.',
         errorResponses: userErrorResponses(),
       },
     })
@@ -71,10 +79,16 @@ export const apiKeysRouter = router({
         path: '/api-keys/{id}',
         tags,
         summary: 'Revoke an API key',
+        description:
+          'Requests with the key fail from now on (401). An unknown or already revoked key answers 404 `API_KEY_NOT_FOUND`.',
         errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) }))
+    .input(
+      withExample(z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) }), {
+        id: EXAMPLE_IDS.apiKey,
+      }),
+    )
     .output(ApiKeySchema)
     .mutation(({ ctx, input }) =>
       revokeApiKey({

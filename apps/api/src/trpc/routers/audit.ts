@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listEvents } from '../../domain/audit/list-events.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const AuditEventSchema = z
@@ -24,14 +25,19 @@ export const auditRouter = router({
         path: '/audit-events',
         tags: ['audit'],
         summary: 'What was done with your account, newest first',
+        description:
+          'Sign-ins, API keys, designs and databases: what was done, from which request and IP, and when. Paged by `page` and `pageSize`.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
     .input(
-      z.object({
-        page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-        pageSize: z.coerce.number().int().min(1).max(100).default(50),
-      }),
+      withExample(
+        z.object({
+          page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(50),
+        }),
+        { page: 1, pageSize: 20 },
+      ),
     )
     .output(z.object({ items: z.array(AuditEventSchema), page: z.int(), pageSize: z.int(), total: z.int() }))
     .query(({ ctx, input }) => listEvents({ db: ctx.services.db, userId: ctx.user.id, ...input })),

@@ -3,6 +3,7 @@ import { browseChildren, browseNode } from '../../domain/connections/browse-cata
 import { listSyncs, syncCatalog } from '../../domain/connections/sync-catalog.ts';
 import { ConnectionIdSchema } from '../../domain/connections/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['connections'];
@@ -29,6 +30,8 @@ export const catalogRouter = router({
         path: '/connections/{id}/sync',
         tags,
         summary: 'Read the live structure; answer what was added, removed and changed since the last sync',
+        description:
+          "Connects, reads databases, tables, views and columns, stores them as the connection's catalog and answers the differences from the last sync by path (`main/customers/email`). The browse routes below read what the last sync stored. Needs no body.",
         errorResponses: userErrorResponses(
           'CONNECTION_NOT_FOUND',
           'CONNECTION_INACTIVE',
@@ -37,7 +40,7 @@ export const catalogRouter = router({
         ),
       },
     })
-    .input(z.object({ id: ConnectionIdSchema }))
+    .input(withExample(z.object({ id: ConnectionIdSchema }), { id: EXAMPLE_IDS.connection }))
     .output(
       z.object({
         id: z.string(),
@@ -67,10 +70,12 @@ export const catalogRouter = router({
         path: '/connections/{id}/syncs',
         tags,
         summary: 'When it was synced, and how much changed',
+        description:
+          'Each sync of the connection, newest first, with the number of objects added, removed and changed.',
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema }))
+    .input(withExample(z.object({ id: ConnectionIdSchema }), { id: EXAMPLE_IDS.connection }))
     .output(
       z.object({
         items: z.array(
@@ -94,10 +99,11 @@ export const catalogRouter = router({
         path: '/connections/{id}/databases',
         tags,
         summary: 'Databases seen by the last sync',
+        description: 'The databases of the connection as the last sync saw them (SQLite has one, `main`).',
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema }))
+    .input(withExample(z.object({ id: ConnectionIdSchema }), { id: EXAMPLE_IDS.connection }))
     .output(NodesSchema)
     .query(({ ctx, input }) =>
       browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id: input.id, names: [] }),
@@ -110,10 +116,16 @@ export const catalogRouter = router({
         path: '/connections/{id}/databases/{database}/tables',
         tags,
         summary: 'Tables and views of a database',
+        description: 'Each table and view with its comment, keys and indexes under `details`.',
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema, database: name }))
+    .input(
+      withExample(z.object({ id: ConnectionIdSchema, database: name }), {
+        id: EXAMPLE_IDS.connection,
+        database: 'main',
+      }),
+    )
     .output(NodesSchema)
     .query(({ ctx, input }) =>
       browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id: input.id, names: [input.database] }),
@@ -126,10 +138,17 @@ export const catalogRouter = router({
         path: '/connections/{id}/databases/{database}/tables/{table}/columns',
         tags,
         summary: 'Columns of a table',
+        description: 'Each column with its type, nullability and default under `details`.',
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema, database: name, table: name }))
+    .input(
+      withExample(z.object({ id: ConnectionIdSchema, database: name, table: name }), {
+        id: EXAMPLE_IDS.connection,
+        database: 'main',
+        table: 'customers',
+      }),
+    )
     .output(NodesSchema)
     .query(({ ctx, input }) =>
       browseChildren({
@@ -147,10 +166,18 @@ export const catalogRouter = router({
         path: '/connections/{id}/databases/{database}/tables/{table}/columns/{column}',
         tags,
         summary: 'A column: type, nullability, default, keys, reference, indexes, comment',
+        description: 'One column as the last sync saw it, with when it was first seen and last changed.',
         errorResponses: notFound,
       },
     })
-    .input(z.object({ id: ConnectionIdSchema, database: name, table: name, column: name }))
+    .input(
+      withExample(z.object({ id: ConnectionIdSchema, database: name, table: name, column: name }), {
+        id: EXAMPLE_IDS.connection,
+        database: 'main',
+        table: 'customers',
+        column: 'email',
+      }),
+    )
     .output(NodeSchema)
     .query(({ ctx, input }) =>
       browseNode({

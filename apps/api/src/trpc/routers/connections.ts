@@ -16,6 +16,7 @@ import {
   ConnectionSchema,
 } from '../../domain/connections/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['connections'];
@@ -39,10 +40,20 @@ export const connectionsRouter = router({
         path: '/connections',
         tags,
         summary: 'Save a connection (its password is stored encrypted, never returned)',
+        description:
+          "A PostgreSQL, MySQL, MongoDB or SQLite database to import from and browse. Give host/port/database/username/password or a `connectionString`; for SQLite, `database` is a file under the server's configured directory. Hosts outside the allowed networks are refused when used. Nothing is connected yet: see `/connections/{id}/test`.",
         errorResponses: userErrorResponses('VALIDATION_ERROR', 'DUPLICATE_NAME'),
       },
     })
-    .input(ConnectionInputSchema)
+    .input(
+      withExample(ConnectionInputSchema, {
+        name: 'shop (sqlite)',
+        description: 'The shop as it runs today',
+        type: 'sqlite',
+        database: 'shop.db',
+        color: '#3366ff',
+      }),
+    )
     .output(ConnectionSchema)
     .mutation(({ ctx, input }) =>
       createConnection({ db: ctx.services.db, secrets: ctx.services.secrets, ownerId: ctx.user.id, input }),
@@ -55,6 +66,7 @@ export const connectionsRouter = router({
         path: '/connections',
         tags,
         summary: 'Your saved connections',
+        description: 'Every saved connection, without secrets (`hasSecret` says whether one is stored).',
         errorResponses: userErrorResponses(),
       },
     })
@@ -69,10 +81,11 @@ export const connectionsRouter = router({
         path: '/connections/{id}',
         tags,
         summary: 'A saved connection',
+        description: 'Its settings without secrets.',
         errorResponses: notFound,
       },
     })
-    .input(byId)
+    .input(withExample(byId, { id: EXAMPLE_IDS.connection }))
     .output(ConnectionSchema)
     .query(async ({ ctx, input }) =>
       toConnectionResource(await findConnection(ctx.services.db, ctx.user.id, input.id)),
@@ -85,10 +98,18 @@ export const connectionsRouter = router({
         path: '/connections/{id}',
         tags,
         summary: 'Change a connection (also to toggle `active`)',
+        description:
+          'Only the fields sent change. A new password or connection string replaces the stored one; `sslRootCert: null` removes the trusted certificates. An inactive connection refuses imports and syncs (409 `CONNECTION_INACTIVE`).',
         errorResponses: userErrorResponses('CONNECTION_NOT_FOUND', 'VALIDATION_ERROR', 'DUPLICATE_NAME'),
       },
     })
-    .input(ConnectionPatchSchema.extend({ id: ConnectionIdSchema }))
+    .input(
+      withExample(ConnectionPatchSchema.extend({ id: ConnectionIdSchema }), {
+        id: EXAMPLE_IDS.connection,
+        description: 'The shop, read-only copy',
+        active: true,
+      }),
+    )
     .output(ConnectionSchema)
     .mutation(({ ctx, input }) => {
       const { id, ...patch } = input;
@@ -108,10 +129,11 @@ export const connectionsRouter = router({
         path: '/connections/{id}',
         tags,
         summary: 'Forget a connection',
+        description: 'Deletes it with its stored secret and catalog; designs imported through it stay.',
         errorResponses: notFound,
       },
     })
-    .input(byId)
+    .input(withExample(byId, { id: EXAMPLE_IDS.connection }))
     .output(z.object({ id: z.string(), deleted: z.literal(true) }))
     .mutation(({ ctx, input }) =>
       deleteConnection({ db: ctx.services.db, ownerId: ctx.user.id, id: input.id }),
@@ -124,10 +146,12 @@ export const connectionsRouter = router({
         path: '/connections/{id}/test',
         tags,
         summary: 'Try to connect (bounded time; stable result codes, never the server text)',
+        description:
+          "Answers 200 either way: `ok` with the latency, or `ok: false` with a stable `code` (e.g. `AUTH_FAILED`, `UNREACHABLE`, `HOST_NOT_ALLOWED`) and a message that never repeats the server's own text. Needs no body.",
         errorResponses: notFound,
       },
     })
-    .input(byId)
+    .input(withExample(byId, { id: EXAMPLE_IDS.connection }))
     .output(TestResultSchema)
     .mutation(({ ctx, input }) =>
       testConnection({

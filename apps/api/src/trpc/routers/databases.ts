@@ -17,6 +17,7 @@ import { requestDatabase } from '../../domain/databases/request-provision.ts';
 import { DatabaseResourceSchema } from '../../domain/databases/resource.ts';
 import { SchemaIdSchema } from '../../domain/schemas/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['databases'];
@@ -40,10 +41,12 @@ export const databasesRouter = router({
         tags,
         summary:
           "Provision a PostgreSQL database from the design's current version (answers at once; poll the status)",
+        description:
+          'Queues the job and answers 202 with the database in `pending`: a worker creates the database and its own role, then applies the design. Poll `GET /schemas/{id}/database/status` until `ready` (or `failed`, with the reason); the connection string is at `/credentials`. One database per design. Needs no body.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_EXISTS'),
       },
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       requestDatabase({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: input.id }),
@@ -56,10 +59,12 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/status',
         tags,
         summary: "The design's database: status, server, versions, size, connections, and a catalog check",
+        description:
+          'Cheap enough to poll. `status` moves from `pending`/`provisioning` to `ready` or `failed`; while a job runs, `progress` names its step. Once ready: the version it holds, its size, open connections, and whether its catalog still matches the design.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND'),
       },
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .query(({ ctx, input }) =>
       getDatabaseStatus({ services: ctx.services, user: ctx.user, schemaId: input.id }),
@@ -71,11 +76,17 @@ export const databasesRouter = router({
         method: 'POST',
         path: '/schemas/{id}/database/regenerate',
         tags,
-        summary: `Drop and rebuild the database from the current version. ${REGENERATE_WARNING} Requires "confirm": true.`,
+        summary: 'Drop and rebuild the database from the current version',
+        description: `${REGENERATE_WARNING} The role and its password are kept. Requires \`"confirm": true\` (400 \`CONFIRMATION_REQUIRED\` otherwise); answers 202, then poll the status.`,
         errorResponses: userErrorResponses('CONFIRMATION_REQUIRED', 'VALIDATION_ERROR', ...busyOrMissing),
       },
     })
-    .input(bySchema.extend({ confirm: z.boolean().default(false) }))
+    .input(
+      withExample(bySchema.extend({ confirm: z.boolean().default(false) }), {
+        id: EXAMPLE_IDS.schema,
+        confirm: true,
+      }),
+    )
     .output(DatabaseResourceSchema.extend({ warning: z.string() }))
     .mutation(({ ctx, input }) =>
       regenerateDatabase({
@@ -94,10 +105,12 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/retry',
         tags,
         summary: 'Run the failed job of a database again',
+        description:
+          'Only for a database in `failed`: queues its last job again (provision, migrate, drop…) and answers 202. Needs no body.',
         errorResponses: userErrorResponses(...busyOrMissing),
       },
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       retryDatabase({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: input.id }),
@@ -110,10 +123,12 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/credentials',
         tags,
         summary: "The database's connection string (its own role and password)",
+        description:
+          'A secret: the role can read and write every table of this database and nothing else. Answered only for a ready database (409 otherwise).',
         errorResponses: userErrorResponses(...busyOrMissing, 'SERVICE_UNAVAILABLE'),
       },
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(CredentialsSchema)
     .query(({ ctx, input }) =>
       getCredentials({ services: ctx.services, user: ctx.user, schemaId: input.id }),
@@ -126,10 +141,12 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/credentials/rotate',
         tags,
         summary: 'Give the role a new password (the credentials endpoint returns it once set)',
+        description:
+          'Queues the change and answers 202; the old password works until the worker has set the new one. Needs no body.',
         errorResponses: userErrorResponses(...busyOrMissing),
       },
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       rotateCredentials({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: input.id }),
@@ -142,10 +159,11 @@ export const databasesRouter = router({
         path: '/databases',
         tags,
         summary: 'Your databases, including those whose design was deleted (detached)',
+        description: 'Dropped databases are left out unless `includeDropped=true`.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(z.object({ includeDropped: FlagSchema }))
+    .input(withExample(z.object({ includeDropped: FlagSchema }), { includeDropped: 'false' }))
     .output(z.object({ items: z.array(DatabaseResourceSchema) }))
     .query(({ ctx, input }) =>
       listDatabases({ services: ctx.services, user: ctx.user, includeDropped: input.includeDropped }),
@@ -158,10 +176,12 @@ export const databasesRouter = router({
         path: '/databases/{databaseId}',
         tags,
         summary: 'Drop a database and its role (a detached one too); answers at once, poll the list',
+        description:
+          'Every row in it is lost. Queues the drop and answers 202; the database shows as `dropping`, then `dropped` in `GET /databases?includeDropped=true`. 409 `DATABASE_BUSY` while another job runs.',
         errorResponses: userErrorResponses('DATABASE_NOT_FOUND', 'DATABASE_BUSY', 'VALIDATION_ERROR'),
       },
     })
-    .input(z.object({ databaseId: z.uuid() }))
+    .input(withExample(z.object({ databaseId: z.uuid() }), { databaseId: EXAMPLE_IDS.database }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       dropOwnedDatabase({
@@ -178,8 +198,9 @@ export const databasesRouter = router({
         method: 'POST',
         path: '/schemas/{id}/database/migrate',
         tags,
-        summary:
-          'Migrate the database to a version of the design, keeping its data: checks the live rows first, refuses (409 MIGRATION_REFUSED) what would fail or destroy data without allowHazards; dryRun reports and changes nothing',
+        summary: 'Migrate the database to a version of the design, keeping its data',
+        description:
+          'Plans the steps from the version the database holds to `toVersion` (default: the current one), checks the live rows first, and refuses (409 `MIGRATION_REFUSED`) what would fail or destroy data unless its hazard is listed in `allowHazards`. `dryRun: true` reports and changes nothing (200); otherwise the migration is queued (202) — poll the status. Answers 200 when there is nothing to do.',
         errorResponses: userErrorResponses(
           ...busyOrMissing,
           'VERSION_NOT_FOUND',
@@ -189,7 +210,14 @@ export const databasesRouter = router({
         ),
       },
     })
-    .input(bySchema.extend(MigrateInputSchema.shape))
+    .input(
+      withExample(bySchema.extend(MigrateInputSchema.shape), {
+        id: EXAMPLE_IDS.schema,
+        toVersion: 2,
+        allowHazards: [],
+        dryRun: true,
+      }),
+    )
     .output(MigrationReportSchema)
     .mutation(({ ctx, input: { id, ...input } }) =>
       migrateDatabase({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: id, input }),
