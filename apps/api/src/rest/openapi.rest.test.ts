@@ -31,13 +31,14 @@ describe('the served OpenAPI document', () => {
     try {
       const file = path.join(dir, 'openapi.json');
       await writeFile(file, JSON.stringify(document));
-      const redocly = path.join(packageDir, 'node_modules/.bin/redocly');
+      const cli = path.join(packageDir, 'node_modules/@redocly/cli/bin/cli.js');
       const config = path.join(packageDir, 'redocly.yaml');
-      // Exits non-zero on errors: read the report either way.
-      const { stdout } = await run(redocly, ['lint', file, '--config', config, '--format', 'json'], {
-        cwd: dir,
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+      const args = [cli, 'lint', file, '--config', config, '--format', 'json'];
+      // No telemetry, no update check; exits non-zero on errors: read the report either way.
+      const env = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+      const { stdout } = await run(process.execPath, args, { cwd: dir, env }).catch(
+        (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+      );
       const report = JSON.parse(stdout) as {
         totals: { errors: number; warnings: number };
         problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }>;
