@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browseChildren, browseNode } from '../../domain/connections/browse-catalog.ts';
+import { CATALOG_KINDS } from '../../domain/connections/live-catalog.ts';
 import { listSyncs, syncCatalog } from '../../domain/connections/sync-catalog.ts';
 import { ConnectionIdSchema } from '../../domain/connections/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
@@ -8,19 +9,21 @@ import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['connections'];
 const name = z.string().min(1).max(500);
+/** Stored as text: the enum documents the closed set without re-checking every stored row. */
+const kind = z.string().meta({ enum: [...CATALOG_KINDS], description: 'database, table, view or column' });
 const notFound = userErrorResponses('CONNECTION_NOT_FOUND', 'CATALOG_OBJECT_NOT_FOUND', 'VALIDATION_ERROR');
 
 const NodeSchema = z
   .object({
     name: z.string(),
-    kind: z.string().meta({ description: 'database, table, view or column' }),
+    kind,
     details: z.record(z.string(), z.unknown()),
     firstSeenAt: z.string(),
     changedAt: z.string(),
   })
   .meta({ id: 'CatalogNode' });
 const NodesSchema = z.object({ items: z.array(NodeSchema) });
-const ChangeSchema = z.object({ path: z.string(), kind: z.string() });
+const ChangeSchema = z.object({ path: z.string(), kind });
 
 export const catalogRouter = router({
   sync: userProcedure

@@ -1,4 +1,11 @@
-import { DesignDocumentSchema, SQL_DIALECTS, validateDesign } from '@schema-builder/schema-model';
+import { DATABASE_STATUSES } from '@schema-builder/db';
+import {
+  DesignDocumentSchema,
+  IMPORT_WARNING_CODES,
+  ISSUE_CODES,
+  SQL_DIALECTS,
+  validateDesign,
+} from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { importDesign } from '../../domain/connections/import-design.ts';
 import { deleteSchemaAndDatabase } from '../../domain/databases/change-database.ts';
@@ -29,7 +36,7 @@ const tags = ['schemas'];
 const byId = z.object({ id: SchemaIdSchema });
 
 const IssueSchema = z.object({
-  code: z.string(),
+  code: z.enum(ISSUE_CODES),
   severity: z.enum(['error', 'warning']),
   path: z.string(),
   message: z.string(),
@@ -38,7 +45,9 @@ const IssueSchema = z.object({
 const ImportResultSchema = z
   .object({
     schema: SchemaResourceSchema,
-    warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+    warnings: z.array(
+      z.object({ code: z.enum(IMPORT_WARNING_CODES), path: z.string(), message: z.string() }),
+    ),
   })
   .meta({ id: 'SchemaImport' });
 
@@ -246,7 +255,9 @@ export const schemasRouter = router({
       z.object({
         id: z.string(),
         deletedAt: z.string(),
-        database: z.object({ id: z.string(), status: z.string(), detached: z.boolean() }).nullable(),
+        database: z
+          .object({ id: z.string(), status: z.enum(DATABASE_STATUSES), detached: z.boolean() })
+          .nullable(),
       }),
     )
     .mutation(({ ctx, input }) =>
