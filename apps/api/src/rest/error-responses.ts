@@ -19,3 +19,33 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, string> {
 export function userErrorResponses(...codes: ErrorCode[]): Record<number, string> {
   return errorResponses('UNAUTHORIZED', 'FORBIDDEN', ...codes);
 }
+
+/** Methods whose requests Fastify reads a body for: any of them can meet a bad or oversized body. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every error code a route can answer with, by status: what its meta lists, plus what the
+ * transport adds whatever the procedure says — a body that is not JSON, too large or of another
+ * media type on methods with a body, and 422 wherever there is input to validate.
+ */
+export function documentedErrorCodes(route: {
+  method: string;
+  errorResponses: Record<number, string>;
+  voidInput: boolean;
+}): Map<number, ErrorCode[]> {
+  const listed = Object.values(route.errorResponses).flatMap((codes) => codes.split(', ') as ErrorCode[]);
+  const implied: ErrorCode[] = [
+    ...(BODY_METHODS.has(route.method)
+      ? (['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const)
+      : []),
+    ...(route.voidInput ? [] : (['VALIDATION_ERROR'] as const)),
+    'RATE_LIMITED',
+    'INTERNAL_ERROR',
+  ];
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set([...listed, ...implied])) {
+    const status = ERROR_MAPPING[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return new Map([...byStatus].sort(([a], [b]) => a - b));
+}

@@ -1,4 +1,5 @@
 import type { AppRouter } from '../trpc/root.ts';
+import { exampleOf } from './examples.ts';
 import type { ProcedureMeta } from './success-policy.ts';
 
 export const REST_PREFIX = '/api/v1';
@@ -15,6 +16,8 @@ export interface RestRoute {
   errorResponses: Record<number, string>;
   /** The procedure takes no input (`z.void()`). */
   voidInput: boolean;
+  /** The example request of its input schema (`withExample`), path, query and body fields together. */
+  inputExample: Record<string, unknown> | undefined;
   /** From `meta.success`: 201 for a create, 202 for queued work, else 200. */
   successStatus: number;
   /** Answers 200 instead of 202 when its output says `queued: false` (a dry run, nothing to do). */
@@ -41,6 +44,7 @@ export function restRoutes(router: AppRouter): RestRoute[] {
         openapiPath: openapi.path,
         errorResponses: Array.isArray(openapi.errorResponses) ? {} : (openapi.errorResponses ?? {}),
         voidInput: input === undefined || input._zod?.def?.type === 'void',
+        inputExample: exampleOf(input),
         successStatus: success?.status ?? 200,
         okWhenNothingQueued: success?.okWhenNothingQueued ?? false,
         location: success?.location,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DATA_TYPES } from './data-types.ts';
+import { REFERENTIAL_ACTIONS } from './model.ts';
 import { ExtensionBagSchema, strictInputObject } from './unknown-properties.ts';
 
 /**
@@ -15,9 +17,29 @@ import { ExtensionBagSchema, strictInputObject } from './unknown-properties.ts';
 const id = z.string().trim().min(1, 'must not be empty').max(200);
 const optionalInt = z.number().int().nullish();
 const optionalText = z.string().max(10_000).nullish();
-const referentialAction = z.string().max(20).nullish();
 /** The extension bag: the one property under which anything goes (see `unknown-properties.ts`). */
 const ui = ExtensionBagSchema.nullish();
+/*
+ * Data types and referential actions are read case-insensitively (`int`, `set null`), so they
+ * validate as strings; the JSON Schema shows the canonical spellings as an enum (what answers
+ * use, and what a generated client should send) without narrowing what is accepted.
+ */
+const referentialAction = z
+  .string()
+  .max(20)
+  .meta({
+    enum: [...REFERENTIAL_ACTIONS],
+    description: 'Default NO ACTION. Case and `_` for space are accepted too (`set null`, `SET_NULL`).',
+  })
+  .nullish();
+const dataType = z
+  .string()
+  .max(100)
+  .meta({
+    enum: [...DATA_TYPES],
+    description:
+      'Case-insensitive; common aliases are accepted too (INT, INT8, BOOL, DOUBLE PRECISION, TIMESTAMP WITH TIME ZONE, …) and stored in canonical form.',
+  });
 
 export const DefaultValueSchema = z
   .union([
@@ -32,7 +54,7 @@ export const DefaultValueSchema = z
 export const ColumnSchema = strictInputObject('Columns', {
   id,
   name: z.string().max(500),
-  dataType: z.string().max(100),
+  dataType,
   length: optionalInt,
   precision: optionalInt,
   scale: optionalInt,

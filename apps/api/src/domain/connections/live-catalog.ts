@@ -13,11 +13,14 @@ import { PROBE_MESSAGES, probeCodeOf, withDriver } from './probe.ts';
 import type { TargetOptions } from './test-connection.ts';
 import { resolveTarget } from './test-connection.ts';
 
+/** What a node of a connection's tree can be. */
+export const CATALOG_KINDS = ['database', 'table', 'view', 'column'] as const;
+
 /** One node of a connection's tree: a database, a table or view, or a column. */
 export interface CatalogEntry {
   path: string;
   parentPath: string;
-  kind: 'database' | 'table' | 'view' | 'column';
+  kind: (typeof CATALOG_KINDS)[number];
   name: string;
   details: Record<string, unknown>;
 }

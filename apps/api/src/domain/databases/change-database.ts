@@ -1,4 +1,4 @@
-import type { ProvisionedDatabaseRow, SchemaRow } from '@schema-builder/db';
+import type { DatabaseStatus, ProvisionedDatabaseRow, SchemaRow } from '@schema-builder/db';
 import { generatePassword } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
@@ -163,7 +163,7 @@ export async function deleteSchemaAndDatabase({
       details: { dropDatabase },
     });
     const row = await findDatabaseOfSchema(tx.db, user.id, schemaId, { forUpdate: true });
-    let database: { id: string; status: string; detached: boolean } | null = null;
+    let database: { id: string; status: DatabaseStatus; detached: boolean } | null = null;
     if (row && dropDatabase) {
       const dropping = await startDrop(services, tx, origin, user, row);
       database = { id: dropping.id, status: dropping.status, detached: false };

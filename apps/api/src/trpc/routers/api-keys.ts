@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/api-keys.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['api-keys'];
-const byId = z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) });
+const byId = withExample(z.object({ id: z.uuid({ message: 'must be an API key id (a UUID)' }) }), {
+  id: EXAMPLE_IDS.apiKey,
+});
 
 const ApiKeySchema = z
   .object({
@@ -30,18 +33,23 @@ export const apiKeysRouter = router({
         path: '/api-keys',
         tags,
         summary: 'Create an API key acting as you (the key is shown once)',
+        description:
+          'For scripts and CI: send the key as `Authorization: Bearer <key>`. Only a hash is stored, so `key` in this answer is the only time it is shown. Without `expiresAt` the key lasts until revoked.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
       success: created(CreatedKeySchema, ({ apiKey }) => `/api-keys/${apiKey.id}`),
     })
     .input(
-      z.object({
-        name: z.string().trim().min(1).max(100),
-        expiresAt: z.iso
-          .datetime({ offset: true })
-          .optional()
-          .meta({ description: 'Optional expiry (ISO-8601)' }),
-      }),
+      withExample(
+        z.object({
+          name: z.string().trim().min(1).max(100),
+          expiresAt: z.iso
+            .datetime({ offset: true })
+            .optional()
+            .meta({ description: 'Optional expiry (ISO-8601)' }),
+        }),
+        { name: 'ci deploy', expiresAt: '2030-01-01T00:00:00Z' },
+      ),
     )
     .output(CreatedKeySchema)
     .mutation(({ ctx, input }) =>
@@ -62,10 +70,12 @@ export const apiKeysRouter = router({
         path: '/api-keys',
         tags,
         summary: 'Your API keys (revoked ones too), newest first',
+        description:
+          'Every key you created, revoked and expired ones included; never the key itself, only its prefix.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(PageInputSchema)
+    .input(withExample(PageInputSchema, { limit: 20 }))
     .output(pageSchema(ApiKeySchema))
     .query(({ ctx, input }) => listApiKeys({ db: ctx.services.db, userId: ctx.user.id, ...input })),
 
@@ -76,6 +86,7 @@ export const apiKeysRouter = router({
         path: '/api-keys/{id}',
         tags,
         summary: 'One of your API keys (never its secret)',
+        description: 'Its name, prefix, creation, last use, expiry and revocation; never the key itself.',
         errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
@@ -90,6 +101,8 @@ export const apiKeysRouter = router({
         path: '/api-keys/{id}',
         tags,
         summary: 'Revoke an API key',
+        description:
+          'Requests with the key fail from now on (401). An unknown or already revoked key answers 404 `API_KEY_NOT_FOUND`.',
         errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listEvents } from '../../domain/audit/list-events.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const AuditEventSchema = z
@@ -25,10 +26,12 @@ export const auditRouter = router({
         path: '/audit-events',
         tags: ['audit'],
         summary: 'What was done with your account, newest first',
+        description:
+          'Sign-ins, API keys, designs and databases: what was done, from which request and IP, and when. Paged by `page` and `pageSize`.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(PageInputSchema)
+    .input(withExample(PageInputSchema, { limit: 20 }))
     .output(pageSchema(AuditEventSchema))
     .query(({ ctx, input }) => listEvents({ db: ctx.services.db, userId: ctx.user.id, ...input })),
 });

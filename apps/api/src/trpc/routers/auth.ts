@@ -3,6 +3,7 @@ import type { AccountSettings } from '../../domain/auth/accounts.ts';
 import { currentUser, signIn, signOut, signUp } from '../../domain/auth/accounts.ts';
 import type { Config } from '../../env.ts';
 import { errorResponses, userErrorResponses } from '../../rest/error-responses.ts';
+import { withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { publicProcedure, router, userProcedure } from '../trpc.ts';
 
@@ -44,13 +45,17 @@ export const authRouter = router({
         path: '/auth/sign-up',
         tags,
         summary: 'Create an account (and sign in)',
+        description:
+          'Creates an account and answers a session token for `Authorization: Bearer`, so the next call can be made at once. The e-mail is case-insensitive; the password needs 10 characters or more.',
         protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'EMAIL_TAKEN', 'RATE_LIMITED'),
       },
       // The account is read back, with the session token answered here, at /auth/me.
       success: created(SessionSchema, () => '/auth/me'),
     })
-    .input(SignUpSchema)
+    .input(
+      withExample(SignUpSchema, { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' }),
+    )
     .output(SessionSchema)
     .mutation(({ ctx, input }) =>
       signUp({
@@ -68,11 +73,13 @@ export const authRouter = router({
         path: '/auth/sign-in',
         tags,
         summary: 'Sign in: a session token',
+        description:
+          'Answers a session token for `Authorization: Bearer` and the user. Repeated failures slow down further attempts for the account (429 with `Retry-After`).',
         protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'INVALID_CREDENTIALS', 'RATE_LIMITED'),
       },
     })
-    .input(SignInSchema)
+    .input(withExample(SignInSchema, { email: 'ada@example.com', password: 'correct horse battery' }))
     .output(SessionSchema)
     .mutation(({ ctx, input }) =>
       signIn({
@@ -90,6 +97,8 @@ export const authRouter = router({
         path: '/auth/sign-out',
         tags,
         summary: 'Revoke the current session',
+        description:
+          'The token sent is revoked at once; other sessions and API keys stay valid. Called with an API key, it signs nothing out and answers the same.',
         errorResponses: userErrorResponses(),
       },
     })
@@ -112,6 +121,7 @@ export const authRouter = router({
         path: '/auth/me',
         tags,
         summary: 'The signed-in user',
+        description: 'Who the credentials sent act as: the account behind a session token or a user API key.',
         errorResponses: userErrorResponses(),
       },
     })

@@ -17,6 +17,7 @@ import {
 } from '../../domain/connections/types.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 
@@ -41,11 +42,21 @@ export const connectionsRouter = router({
         path: '/connections',
         tags,
         summary: 'Save a connection (its password is stored encrypted, never returned)',
+        description:
+          "A PostgreSQL, MySQL, MongoDB or SQLite database to import from and browse. Give host/port/database/username/password or a `connectionString`; for SQLite, `database` is a file under the server's configured directory. Hosts outside the allowed networks are refused when used. Nothing is connected yet: see `/connections/{id}/test`.",
         errorResponses: userErrorResponses('VALIDATION_ERROR', 'DUPLICATE_NAME'),
       },
       success: created(ConnectionSchema, (connection) => `/connections/${connection.id}`),
     })
-    .input(ConnectionInputSchema)
+    .input(
+      withExample(ConnectionInputSchema, {
+        name: 'shop (sqlite)',
+        description: 'The shop as it runs today',
+        type: 'sqlite',
+        database: 'shop.db',
+        color: '#3366ff',
+      }),
+    )
     .output(ConnectionSchema)
     .mutation(({ ctx, input }) =>
       createConnection({ db: ctx.services.db, secrets: ctx.services.secrets, ownerId: ctx.user.id, input }),
@@ -58,10 +69,11 @@ export const connectionsRouter = router({
         path: '/connections',
         tags,
         summary: 'Your saved connections, newest first',
+        description: 'Every saved connection, without secrets (`hasSecret` says whether one is stored).',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(PageInputSchema)
+    .input(withExample(PageInputSchema, { limit: 20 }))
     .output(pageSchema(ConnectionSchema))
     .query(({ ctx, input }) => listConnections({ db: ctx.services.db, ownerId: ctx.user.id, ...input })),
 
@@ -72,10 +84,11 @@ export const connectionsRouter = router({
         path: '/connections/{id}',
         tags,
         summary: 'A saved connection',
+        description: 'Its settings without secrets.',
         errorResponses: notFound,
       },
     })
-    .input(byId)
+    .input(withExample(byId, { id: EXAMPLE_IDS.connection }))
     .output(ConnectionSchema)
     .query(async ({ ctx, input }) =>
       toConnectionResource(await findConnection(ctx.services.db, ctx.user.id, input.id)),
@@ -88,10 +101,18 @@ export const connectionsRouter = router({
         path: '/connections/{id}',
         tags,
         summary: 'Change a connection (also to toggle `active`)',
+        description:
+          'Only the fields sent change. A new password or connection string replaces the stored one; `sslRootCert: null` removes the trusted certificates. An inactive connection refuses imports and syncs (409 `CONNECTION_INACTIVE`).',
         errorResponses: userErrorResponses('CONNECTION_NOT_FOUND', 'VALIDATION_ERROR', 'DUPLICATE_NAME'),
       },
     })
-    .input(ConnectionPatchSchema.extend({ id: ConnectionIdSchema }))
+    .input(
+      withExample(ConnectionPatchSchema.extend({ id: ConnectionIdSchema }), {
+        id: EXAMPLE_IDS.connection,
+        description: 'The shop, read-only copy',
+        active: true,
+      }),
+    )
     .output(ConnectionSchema)
     .mutation(({ ctx, input }) => {
       const { id, ...patch } = input;
@@ -111,10 +132,11 @@ export const connectionsRouter = router({
         path: '/connections/{id}',
         tags,
         summary: 'Forget a connection',
+        description: 'Deletes it with its stored secret and catalog; designs imported through it stay.',
         errorResponses: notFound,
       },
     })
-    .input(byId)
+    .input(withExample(byId, { id: EXAMPLE_IDS.connection }))
     .output(z.object({ id: z.string(), deleted: z.literal(true) }))
     .mutation(({ ctx, input }) =>
       deleteConnection({ db: ctx.services.db, ownerId: ctx.user.id, id: input.id }),
@@ -127,10 +149,12 @@ export const connectionsRouter = router({
         path: '/connections/{id}/test',
         tags,
         summary: 'Try to connect (bounded time; stable result codes, never the server text)',
+        description:
+          "Answers 200 either way: `ok` with the latency, or `ok: false` with a stable `code` (e.g. `AUTH_FAILED`, `UNREACHABLE`, `HOST_NOT_ALLOWED`) and a message that never repeats the server's own text. Needs no body.",
         errorResponses: notFound,
       },
     })
-    .input(byId)
+    .input(withExample(byId, { id: EXAMPLE_IDS.connection }))
     .output(TestResultSchema)
     .mutation(({ ctx, input }) =>
       testConnection({

@@ -18,6 +18,7 @@ import { type DatabaseResource, DatabaseResourceSchema } from '../../domain/data
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { SchemaIdSchema } from '../../domain/schemas/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { accepted } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 
@@ -45,11 +46,13 @@ export const databasesRouter = router({
         tags,
         summary:
           "Provision a PostgreSQL database from the design's current version (answers at once; poll the status)",
+        description:
+          'Queues the job and answers 202 with the database in `pending`: a worker creates the database and its own role, then applies the design. Poll `GET /schemas/{id}/database/status` until `ready` (or `failed`, with the reason); the connection string is at `/credentials`. One database per design. Needs no body.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_EXISTS'),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       requestDatabase({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: input.id }),
@@ -62,10 +65,12 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/status',
         tags,
         summary: "The design's database: status, server, versions, size, connections, and a catalog check",
+        description:
+          'Cheap enough to poll. `status` moves from `pending`/`provisioning` to `ready` or `failed`; while a job runs, `progress` names its step. Once ready: the version it holds, its size, open connections, and whether its catalog still matches the design.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND'),
       },
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .query(({ ctx, input }) =>
       getDatabaseStatus({ services: ctx.services, user: ctx.user, schemaId: input.id }),
@@ -77,12 +82,18 @@ export const databasesRouter = router({
         method: 'POST',
         path: '/schemas/{id}/database/regenerate',
         tags,
-        summary: `Drop and rebuild the database from the current version. ${REGENERATE_WARNING} Requires "confirm": true.`,
+        summary: 'Drop and rebuild the database from the current version',
+        description: `${REGENERATE_WARNING} The role and its password are kept. Requires \`"confirm": true\` (400 \`CONFIRMATION_REQUIRED\` otherwise); answers 202, then poll the status.`,
         errorResponses: userErrorResponses('CONFIRMATION_REQUIRED', 'VALIDATION_ERROR', ...busyOrMissing),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
-    .input(bySchema.extend({ confirm: z.boolean().default(false) }))
+    .input(
+      withExample(bySchema.extend({ confirm: z.boolean().default(false) }), {
+        id: EXAMPLE_IDS.schema,
+        confirm: true,
+      }),
+    )
     .output(DatabaseResourceSchema.extend({ warning: z.string() }))
     .mutation(({ ctx, input }) =>
       regenerateDatabase({
@@ -101,11 +112,13 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/retry',
         tags,
         summary: 'Run the failed job of a database again',
+        description:
+          'Only for a database in `failed`: queues its last job again (provision, migrate, drop…) and answers 202. Needs no body.',
         errorResponses: userErrorResponses(...busyOrMissing),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       retryDatabase({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: input.id }),
@@ -118,10 +131,12 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/credentials',
         tags,
         summary: "The database's connection string (its own role and password)",
+        description:
+          'A secret: the role can read and write every table of this database and nothing else. Answered only for a ready database (409 otherwise).',
         errorResponses: userErrorResponses(...busyOrMissing, 'SERVICE_UNAVAILABLE'),
       },
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(CredentialsSchema)
     .query(({ ctx, input }) =>
       getCredentials({ services: ctx.services, user: ctx.user, schemaId: input.id }),
@@ -134,11 +149,13 @@ export const databasesRouter = router({
         path: '/schemas/{id}/database/credentials/rotate',
         tags,
         summary: 'Give the role a new password (the credentials endpoint returns it once set)',
+        description:
+          'Queues the change and answers 202; the old password works until the worker has set the new one. Needs no body.',
         errorResponses: userErrorResponses(...busyOrMissing),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
-    .input(bySchema)
+    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       rotateCredentials({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: input.id }),
@@ -151,10 +168,16 @@ export const databasesRouter = router({
         path: '/databases',
         tags,
         summary: 'Your databases, newest first, including those whose design was deleted (detached)',
+        description: 'Dropped databases are left out unless `includeDropped=true`.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(PageInputSchema.extend({ includeDropped: FlagSchema }))
+    .input(
+      withExample(PageInputSchema.extend({ includeDropped: FlagSchema }), {
+        limit: 20,
+        includeDropped: 'false',
+      }),
+    )
     .output(pageSchema(DatabaseResourceSchema))
     .query(({ ctx, input }) => listDatabases({ services: ctx.services, user: ctx.user, ...input })),
 
@@ -165,11 +188,13 @@ export const databasesRouter = router({
         path: '/databases/{databaseId}',
         tags,
         summary: 'Drop a database and its role (a detached one too); answers at once, poll the list',
+        description:
+          'Every row in it is lost. Queues the drop and answers 202; the database shows as `dropping`, then `dropped` in `GET /databases?includeDropped=true`. 409 `DATABASE_BUSY` while another job runs.',
         errorResponses: userErrorResponses('DATABASE_NOT_FOUND', 'DATABASE_BUSY', 'VALIDATION_ERROR'),
       },
       success: accepted(DatabaseResourceSchema),
     })
-    .input(z.object({ databaseId: z.uuid() }))
+    .input(withExample(z.object({ databaseId: z.uuid() }), { databaseId: EXAMPLE_IDS.database }))
     .output(DatabaseResourceSchema)
     .mutation(({ ctx, input }) =>
       dropOwnedDatabase({
@@ -186,8 +211,9 @@ export const databasesRouter = router({
         method: 'POST',
         path: '/schemas/{id}/database/migrate',
         tags,
-        summary:
-          'Migrate the database to a version of the design, keeping its data: checks the live rows first, refuses (409 MIGRATION_REFUSED) what would fail or destroy data without allowHazards; dryRun reports and changes nothing',
+        summary: 'Migrate the database to a version of the design, keeping its data',
+        description:
+          'Plans the steps from the version the database holds to `toVersion` (default: the current one), checks the live rows first, and refuses (409 `MIGRATION_REFUSED`) what would fail or destroy data unless its hazard is listed in `allowHazards`. `dryRun: true` reports and changes nothing (200); otherwise the migration is queued (202) — poll the status. Answers 200 when there is nothing to do.',
         errorResponses: userErrorResponses(
           ...busyOrMissing,
           'VERSION_NOT_FOUND',
@@ -201,7 +227,14 @@ export const databasesRouter = router({
         okWhenNothingQueued: true,
       }),
     })
-    .input(bySchema.extend(MigrateInputSchema.shape))
+    .input(
+      withExample(bySchema.extend(MigrateInputSchema.shape), {
+        id: EXAMPLE_IDS.schema,
+        toVersion: 2,
+        allowHazards: [],
+        dryRun: true,
+      }),
+    )
     .output(MigrationReportSchema)
     .mutation(({ ctx, input: { id, ...input } }) =>
       migrateDatabase({ services: ctx.services, user: ctx.user, origin: ctx.origin, schemaId: id, input }),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigSchema } from '../../env.ts';
+import { ERROR_CODE_MEANINGS } from '../../errors/code-meanings.ts';
 import { createServer } from '../../server.ts';
 import { connectServices } from '../../services.ts';
 import type { Harness } from '../../test/harness.ts';
@@ -101,8 +102,13 @@ describe('API documentation', () => {
       '500',
     ]);
     expect(put.responses['409']).toEqual({
-      description: 'Error body with code VERSION_CONFLICT or DUPLICATE_NAME',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+      description: `\`VERSION_CONFLICT\`: ${ERROR_CODE_MEANINGS.VERSION_CONFLICT} \`DUPLICATE_NAME\`: ${ERROR_CODE_MEANINGS.DUPLICATE_NAME}`,
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/ErrorBody' },
+          example: { error: expect.objectContaining({ code: 'VERSION_CONFLICT' }) },
+        },
+      },
     });
     expect(response.json().components.schemas.Schema.properties.definition).toEqual({
       $ref: '#/components/schemas/DesignDocument',

@@ -11,6 +11,8 @@ export const healthRouter = router({
         path: '/health',
         tags: ['health'],
         summary: 'Liveness and database check',
+        description:
+          'Answers 200 with the metadata database latency while the API can serve requests, 503 `SERVICE_UNAVAILABLE` when that database does not answer. Needs no credentials.',
         protect: false,
         errorResponses: errorResponses('SERVICE_UNAVAILABLE'),
       },

@@ -1,5 +1,8 @@
+import { DATABASE_STATUSES } from '@schema-builder/db';
 import {
   DesignDocumentSchema,
+  IMPORT_WARNING_CODES,
+  ISSUE_CODES,
   SQL_DIALECTS,
   strictInputObject,
   validateDesign,
@@ -27,6 +30,7 @@ import {
 import { updateSchema } from '../../domain/schemas/update-schema.ts';
 import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
+import { EXAMPLE_DESIGN, EXAMPLE_DESIGN_V2, EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 import { FlagSchema } from './databases.ts';
@@ -35,7 +39,7 @@ const tags = ['schemas'];
 const byId = z.object({ id: SchemaIdSchema });
 
 const IssueSchema = z.object({
-  code: z.string(),
+  code: z.enum(ISSUE_CODES),
   severity: z.enum(['error', 'warning']),
   path: z.string(),
   message: z.string(),
@@ -44,7 +48,9 @@ const IssueSchema = z.object({
 const ImportResultSchema = z
   .object({
     schema: SchemaResourceSchema,
-    warnings: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+    warnings: z.array(
+      z.object({ code: z.enum(IMPORT_WARNING_CODES), path: z.string(), message: z.string() }),
+    ),
   })
   .meta({ id: 'SchemaImport' });
 
@@ -56,6 +62,8 @@ export const schemasRouter = router({
         path: '/schemas',
         tags,
         summary: 'Save a new design (version 1)',
+        description:
+          'Validates the whole document (names, references, types) and saves it as version 1. Invalid designs answer 422 with every problem located in `details` (e.g. `tables[1].columns[0].dataType`). The name is unique among your designs.',
         errorResponses: userErrorResponses(
           'DESIGN_TOO_LARGE',
           'VALIDATION_ERROR',
@@ -69,7 +77,7 @@ export const schemasRouter = router({
       },
       success: created(SchemaResourceSchema, (schema) => `/schemas/${schema.id}`),
     })
-    .input(CreateSchemaInputSchema)
+    .input(withExample(CreateSchemaInputSchema, { ...EXAMPLE_DESIGN, changeNote: 'First draft' }))
     .output(SchemaResourceSchema)
     .mutation(({ ctx, input }) =>
       createSchema({
@@ -88,10 +96,11 @@ export const schemasRouter = router({
         path: '/schemas',
         tags,
         summary: 'List your designs',
+        description: 'Summaries without the documents, paged; `search` matches names, `sort` orders.',
         errorResponses: userErrorResponses('VALIDATION_ERROR'),
       },
     })
-    .input(ListSchemasInputSchema)
+    .input(withExample(ListSchemasInputSchema, { limit: 20, search: 'shop', sort: '-updatedAt' }))
     .output(SchemaListSchema)
     .query(({ ctx, input }) => listOwnSchemas({ db: ctx.services.db, user: ctx.user, ...input })),
 
@@ -102,6 +111,8 @@ export const schemasRouter = router({
         path: '/schemas/import',
         tags,
         summary: 'Import a live database (through a saved connection) as a design or a new version',
+        description:
+          'Reads tables, columns, keys and indexes through a saved connection. Without `schemaId` it saves a new design named `name`; with it, a new version of that design. `tables` limits the import; `warnings` lists what could not be represented.',
         errorResponses: userErrorResponses(
           'CONNECTION_NOT_FOUND',
           'CONNECTION_INACTIVE',
@@ -120,13 +131,16 @@ export const schemasRouter = router({
     })
     .input(
       // Strict like a design: a misspelt `schemaId` must not quietly create a new design instead.
-      strictInputObject('Import requests', {
-        connectionId: z.uuid(),
-        database: z.string().trim().min(1).max(200).optional(),
-        tables: z.array(z.string().max(200)).min(1).max(5000).optional(),
-        name: z.string().trim().min(1).max(200).optional(),
-        schemaId: SchemaIdSchema.optional(),
-      }),
+      withExample(
+        strictInputObject('Import requests', {
+          connectionId: z.uuid(),
+          database: z.string().trim().min(1).max(200).optional(),
+          tables: z.array(z.string().max(200)).min(1).max(5000).optional(),
+          name: z.string().trim().min(1).max(200).optional(),
+          schemaId: SchemaIdSchema.optional(),
+        }),
+        { connectionId: EXAMPLE_IDS.connection, tables: ['customers'], name: 'shop (imported)' },
+      ),
     )
     .output(ImportResultSchema)
     .mutation(({ ctx, input }) =>
@@ -150,6 +164,8 @@ export const schemasRouter = router({
         path: '/schemas/validate',
         tags,
         summary: 'Validate a design without saving it',
+        description:
+          'Answers 200 whatever the verdict: `valid`, with each error and warning located by `path`. Use it while editing; saving runs the same checks.',
         errorResponses: userErrorResponses(
           'DESIGN_TOO_LARGE',
           'VALIDATION_ERROR',
@@ -159,7 +175,7 @@ export const schemasRouter = router({
         ),
       },
     })
-    .input(DesignDocumentSchema)
+    .input(withExample(DesignDocumentSchema, EXAMPLE_DESIGN))
     .output(z.object({ valid: z.boolean(), errors: z.array(IssueSchema), warnings: z.array(IssueSchema) }))
     .mutation(({ ctx, input }) => {
       assertDesignSize(input, designLimits(ctx.services.config));
@@ -173,10 +189,11 @@ export const schemasRouter = router({
         path: '/schemas/{id}',
         tags,
         summary: 'Get a design',
+        description: 'Its metadata and its current document under `definition`.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(byId)
+    .input(withExample(byId, { id: EXAMPLE_IDS.schema }))
     .output(SchemaResourceSchema)
     .query(({ ctx, input }) => getSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
 
@@ -200,10 +217,17 @@ export const schemasRouter = router({
           'UNSUPPORTED_MEDIA_TYPE',
         ),
         description:
-          'Send the whole document plus `expectedVersion`. An unchanged document creates no version.',
+          'Send the whole document plus `expectedVersion`, the version you edited: if someone saved in between, 409 `VERSION_CONFLICT`. The document is validated as on create. An unchanged document creates no version.',
       },
     })
-    .input(UpdateSchemaInputSchema)
+    .input(
+      withExample(UpdateSchemaInputSchema, {
+        id: EXAMPLE_IDS.schema,
+        expectedVersion: 1,
+        ...EXAMPLE_DESIGN_V2,
+        changeNote: 'Orders know when they were placed',
+      }),
+    )
     .output(SchemaResourceSchema)
     .mutation(({ ctx, input }) => {
       const { id, expectedVersion, ...document } = input;
@@ -226,15 +250,24 @@ export const schemasRouter = router({
         tags,
         summary:
           'Delete a design (soft delete). With dropDatabase=true its database is dropped too; otherwise it is kept, detached',
+        description:
+          'The design disappears from lists and lookups at once. Its database, if any, is dropped with `dropDatabase=true` (409 `DATABASE_BUSY` while a job runs on it), otherwise kept as a detached database you can still reach and drop from `/databases`.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_BUSY'),
       },
     })
-    .input(byId.extend({ dropDatabase: FlagSchema }))
+    .input(
+      withExample(byId.extend({ dropDatabase: FlagSchema }), {
+        id: EXAMPLE_IDS.schema,
+        dropDatabase: 'true',
+      }),
+    )
     .output(
       z.object({
         id: z.string(),
         deletedAt: z.string(),
-        database: z.object({ id: z.string(), status: z.string(), detached: z.boolean() }).nullable(),
+        database: z
+          .object({ id: z.string(), status: z.enum(DATABASE_STATUSES), detached: z.boolean() })
+          .nullable(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -255,6 +288,8 @@ export const schemasRouter = router({
         tags,
         summary:
           'The migration plan between two versions: steps with their SQL and hazards, and a summary a person can read',
+        description:
+          'Compares two saved versions and answers the ordered steps (SQL for PostgreSQL), each with its hazards (e.g. DESTRUCTIVE, DATA_DEPENDENT), and a summary. Nothing is run: see `POST /schemas/{id}/database/migrate` for that.',
         errorResponses: userErrorResponses(
           'SCHEMA_NOT_FOUND',
           'VERSION_NOT_FOUND',
@@ -263,7 +298,13 @@ export const schemasRouter = router({
         ),
       },
     })
-    .input(byId.extend({ from: VersionNumberSchema, to: VersionNumberSchema }))
+    .input(
+      withExample(byId.extend({ from: VersionNumberSchema, to: VersionNumberSchema }), {
+        id: EXAMPLE_IDS.schema,
+        from: 1,
+        to: 2,
+      }),
+    )
     .output(MigrationPlanSchema)
     .query(({ ctx, input }) =>
       diffVersions({ db: ctx.services.db, user: ctx.user, id: input.id, from: input.from, to: input.to }),
@@ -276,14 +317,19 @@ export const schemasRouter = router({
         path: '/schemas/{id}/export/sql',
         tags,
         summary: 'The design as SQL DDL',
+        description:
+          'CREATE statements for PostgreSQL, MySQL or SQLite, whole (`sql`) and one by one (`statements`). Default: the current version, PostgreSQL.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(
-      byId.extend({
-        dialect: z.enum(SQL_DIALECTS).default('postgresql'),
-        version: VersionNumberSchema.optional(),
-      }),
+      withExample(
+        byId.extend({
+          dialect: z.enum(SQL_DIALECTS).default('postgresql'),
+          version: VersionNumberSchema.optional(),
+        }),
+        { id: EXAMPLE_IDS.schema, dialect: 'postgresql', version: 1 },
+      ),
     )
     .output(z.object({ dialect: z.enum(SQL_DIALECTS), sql: z.string(), statements: z.array(z.string()) }))
     .query(({ ctx, input }) => exportSql({ db: ctx.services.db, user: ctx.user, ...input })),
@@ -295,10 +341,12 @@ export const schemasRouter = router({
         path: '/schemas/{id}/versions',
         tags,
         summary: 'The saved versions, newest first',
+        description:
+          'Each version number with when it was saved and its change note; the documents are at `/versions/{version}`.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(byId.extend(PageInputSchema.shape))
+    .input(withExample(byId.extend(PageInputSchema.shape), { id: EXAMPLE_IDS.schema, limit: 20 }))
     .output(pageSchema(SchemaVersionSummarySchema))
     .query(({ ctx, input }) => listSchemaVersions({ db: ctx.services.db, user: ctx.user, ...input })),
 
@@ -309,10 +357,11 @@ export const schemasRouter = router({
         path: '/schemas/{id}/versions/{version}',
         tags,
         summary: 'One saved version',
+        description: 'The document as it was saved in that version.',
         errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(byId.extend({ version: VersionNumberSchema }))
+    .input(withExample(byId.extend({ version: VersionNumberSchema }), { id: EXAMPLE_IDS.schema, version: 1 }))
     .output(SchemaVersionSchema)
     .query(({ ctx, input }) => getSchemaVersion({ db: ctx.services.db, user: ctx.user, ...input })),
 });
