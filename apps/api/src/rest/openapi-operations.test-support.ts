@@ -2,6 +2,7 @@
 export interface OpenApiParameter {
   name: string;
   in: 'path' | 'query' | 'header';
+  required?: boolean;
   example?: unknown;
 }
 

@@ -74,6 +74,7 @@ function exampleRequest(
   const query = new URLSearchParams();
   let url = route;
   for (const parameter of parameters) {
+    if (parameter.example === undefined) continue;
     const value = String(parameter.example);
     if (parameter.in === 'path') url = url.replace(`{${parameter.name}}`, encodeURIComponent(value));
     else if (parameter.in === 'query') query.set(parameter.name, value);

@@ -79,7 +79,12 @@ export const catalogRouter = router({
         errorResponses: notFound,
       },
     })
-    .input(withExample(PageInputSchema.extend({ id: ConnectionIdSchema }), { id: EXAMPLE_IDS.connection }))
+    .input(
+      withExample(PageInputSchema.extend({ id: ConnectionIdSchema }), {
+        id: EXAMPLE_IDS.connection,
+        limit: 20,
+      }),
+    )
     .output(
       pageSchema(
         z.object({
@@ -105,7 +110,12 @@ export const catalogRouter = router({
         errorResponses: notFound,
       },
     })
-    .input(withExample(PageInputSchema.extend({ id: ConnectionIdSchema }), { id: EXAMPLE_IDS.connection }))
+    .input(
+      withExample(PageInputSchema.extend({ id: ConnectionIdSchema }), {
+        id: EXAMPLE_IDS.connection,
+        limit: 20,
+      }),
+    )
     .output(NodesSchema)
     .query(({ ctx, input: { id, ...page } }) =>
       browseChildren({ db: ctx.services.db, ownerId: ctx.user.id, id, names: [], ...page }),
@@ -126,6 +136,7 @@ export const catalogRouter = router({
       withExample(PageInputSchema.extend({ id: ConnectionIdSchema, database: name }), {
         id: EXAMPLE_IDS.connection,
         database: 'main',
+        limit: 20,
       }),
     )
     .output(NodesSchema)
@@ -149,6 +160,7 @@ export const catalogRouter = router({
         id: EXAMPLE_IDS.connection,
         database: 'main',
         table: 'customers',
+        limit: 20,
       }),
     )
     .output(NodesSchema)
