@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testEnv } from '@schema-builder/testing/env';
 import type { DocExample } from './doc-examples.ts';
 
 /**
@@ -66,7 +67,7 @@ export function startShellSession({
   // A process group of its own: a block that hangs is stopped with every command it started.
   const shell: ChildProcessWithoutNullStreams = spawn('bash', ['--noprofile', '--norc'], {
     cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd, LANG: 'C.UTF-8' },
+    env: { PATH: testEnv.PATH || '/usr/bin:/bin', HOME: cwd, LANG: 'C.UTF-8' },
     detached: true,
   });
   const killGroup = () => {
@@ -111,7 +112,7 @@ export function startShellSession({
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const end = transcript.indexOf(`\n${sentinel}\n`);
-      if (end >= 0) return { ok: true, output: transcript.slice(0, end) };
+      if (end >= 0) return { ok: true, output: transcript.slice(0, end).trimEnd() };
       if (exited) return { ok: false, output: transcript, reason: exited };
       const left = deadline - Date.now();
       if (left <= 0) {
