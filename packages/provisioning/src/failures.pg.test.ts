@@ -47,6 +47,30 @@ describe('failures', () => {
     expect(left.roles).not.toContain(plan.role);
   });
 
+  test('a status check whose connection fails as it starts fails alone, leaving nothing unhandled', async () => {
+    // Cancelling postgres.js's start-up query (here by a 1 ms statement_timeout; in service, by a
+    // drop of the database racing the check) used to escape as an unhandled rejection.
+    const database = `${server.prefix}_starts_failing`;
+    await server.session.admin.unsafe(`CREATE DATABASE ${quoteIdent(database)}`);
+    await server.session.admin.unsafe(`ALTER DATABASE ${quoteIdent(database)} SET statement_timeout = '1ms'`);
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const outcome = await inspectDatabase(server.session, database).then(
+          () => 'inspected',
+          (error: unknown) => (error instanceof ProvisioningError ? 'failed' : error),
+        );
+        expect(['inspected', 'failed']).toContain(outcome);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
   test('a syntax error names the line of the DDL', async () => {
     const plan = server.plan(blogDesign, { ddl: 'CREATE TABLE a (id int);\n\nCREATE TABLE b (id int,);\n' });
     const error = await failureOf(() => provision(server.session, plan));

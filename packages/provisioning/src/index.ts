@@ -79,7 +79,13 @@ export {
   type SecretBoxErrorCode,
   type SecretKey,
 } from './secret-box.ts';
-export { APPLICATION_NAME, type OpenTargetOptions, openTarget, type TargetSession } from './session.ts';
+export {
+  APPLICATION_NAME,
+  type InDatabaseOptions,
+  type OpenTargetOptions,
+  openTarget,
+  type TargetSession,
+} from './session.ts';
 export { type DatabaseOutcome, dropDatabase as dropDatabaseOnly } from './steps/database.ts';
 export { rotatePassword } from './steps/role.ts';
 export type { ApplyOutcome } from './steps/schema.ts';

@@ -42,18 +42,21 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
       SELECT pg_database_size(${database}::text) AS "sizeBytes",
              (SELECT count(*)::int FROM pg_stat_activity
               WHERE datname = ${database} AND application_name IS DISTINCT FROM ${APPLICATION_NAME}) AS connections`;
-    const inside = await session.inDatabase(database, async (sql) => {
-      const [schema] = await sql<{ comment: string | null }[]>`
+    // A status check can race a drop of the database (see fetchTypes); its rows hold no arrays.
+    const inside = await session.inDatabase(
+      database,
+      async (sql) => {
+        const [schema] = await sql<{ comment: string | null }[]>`
         SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = 'public'`;
-      const rows = await sql<
-        {
-          table: string;
-          owner: string;
-          column: string | null;
-          type: string | null;
-          notNull: boolean | null;
-        }[]
-      >`
+        const rows = await sql<
+          {
+            table: string;
+            owner: string;
+            column: string | null;
+            type: string | null;
+            notNull: boolean | null;
+          }[]
+        >`
         SELECT c.relname AS table, pg_get_userbyid(c.relowner) AS owner, a.attname AS column,
                format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull"
         FROM pg_class c
@@ -61,8 +64,10 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
         ORDER BY c.relname, a.attnum`;
-      return { schemaMarker: parseMarker(schema?.comment), tables: groupTables(rows) };
-    });
+        return { schemaMarker: parseMarker(schema?.comment), tables: groupTables(rows) };
+      },
+      { fetchTypes: false },
+    );
     return {
       exists: true,
       owner: state.owner,

@@ -14,8 +14,23 @@ export interface TargetSession extends Readonly<DeploymentIdentity> {
   /** Pool on the server's maintenance database (the adminUrl's database). */
   readonly admin: postgres.Sql;
   /** Runs `work` on a short-lived admin connection to another database of the server. */
-  inDatabase<T>(database: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T>;
+  inDatabase<T>(
+    database: string,
+    work: (sql: postgres.Sql) => Promise<T>,
+    options?: InDatabaseOptions,
+  ): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface InDatabaseOptions {
+  /**
+   * false: skip postgres.js's query of array types on connecting (arrays then come back as text).
+   * The driver drops that query's promise (porsager/postgres#1192): when the database is dropped
+   * while it runs, the failure escapes as an unhandled rejection, which stops the process, and the
+   * caller's query may never settle. Reads that race a drop (a status check) and need no arrays
+   * say false. Default true.
+   */
+  fetchTypes?: boolean;
 }
 
 export interface OpenTargetOptions extends DeploymentIdentity {
@@ -24,9 +39,10 @@ export interface OpenTargetOptions extends DeploymentIdentity {
   poolSize?: number;
 }
 
-function connect(url: string, max: number): postgres.Sql {
+function connect(url: string, max: number, fetchTypes = true): postgres.Sql {
   return postgres(url, {
     max,
+    fetch_types: fetchTypes,
     onnotice: () => {},
     connect_timeout: 10,
     idle_timeout: 30,
@@ -45,8 +61,8 @@ export function openTarget(target: TargetServer, options: OpenTargetOptions): Ta
     instance: options.instance,
     deployment: options.deployment,
     admin,
-    async inDatabase(database, work) {
-      const sql = connect(databaseUrl(target.adminUrl, database), 1);
+    async inDatabase(database, work, inDatabaseOptions = {}) {
+      const sql = connect(databaseUrl(target.adminUrl, database), 1, inDatabaseOptions.fetchTypes);
       try {
         return await work(sql);
       } finally {
