@@ -86,13 +86,22 @@ export class TypePrinter {
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
       throw new Error(`${where}: functions cannot cross the wire (${this.checker.typeToString(type)})`);
     }
+    const indexes = this.checker.getIndexInfosOfType(type);
+    const properties = this.checker.getPropertiesOfType(type);
+    const [index] = indexes;
+    if (type.objectFlags & ts.ObjectFlags.Mapped && properties.length === 0 && indexes.length === 1 && index) {
+      // `Record<string, T>` (zod's records) stays one: tRPC serialises a mapped type differently.
+      const key = this.print(index.keyType, `${where}[key]`);
+      const record = `Record<${key}, ${this.print(index.type, `${where}[${key}]`)}>`;
+      return index.isReadonly ? `Readonly<${record}>` : record;
+    }
     const members: string[] = [];
-    for (const info of this.checker.getIndexInfosOfType(type)) {
+    for (const info of indexes) {
       const readonly = info.isReadonly ? 'readonly ' : '';
       const key = this.print(info.keyType, `${where}[key]`);
       members.push(`${readonly}[key: ${key}]: ${this.print(info.type, `${where}[${key}]`)};`);
     }
-    for (const property of this.checker.getPropertiesOfType(type)) {
+    for (const property of properties) {
       members.push(this.printProperty(property, where));
     }
     return members.length > 0 ? `{ ${members.join(' ')} }` : '{}';
