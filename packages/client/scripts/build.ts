@@ -14,10 +14,14 @@ const bridge = join(root, 'src', 'server-types.ts');
 const outDir = join(root, 'dist');
 
 function compilerOptions(): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => fail([diagnostic]),
-  });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => fail([diagnostic]),
+    },
+  );
   if (!parsed) throw new Error('tsconfig.json could not be read');
   return parsed.options;
 }
@@ -79,12 +83,25 @@ function toJsSpecifiers(context: ts.TransformationContext) {
   const visit = (node: ts.Node): ts.Node => {
     if (ts.isImportDeclaration(node)) {
       const specifier = rewrite(node.moduleSpecifier) ?? node.moduleSpecifier;
-      return factory.updateImportDeclaration(node, node.modifiers, node.importClause, specifier, node.attributes);
+      return factory.updateImportDeclaration(
+        node,
+        node.modifiers,
+        node.importClause,
+        specifier,
+        node.attributes,
+      );
     }
     if (ts.isExportDeclaration(node)) {
       const { modifiers, isTypeOnly, exportClause, attributes } = node;
       const specifier = rewrite(node.moduleSpecifier);
-      return factory.updateExportDeclaration(node, modifiers, isTypeOnly, exportClause, specifier, attributes);
+      return factory.updateExportDeclaration(
+        node,
+        modifiers,
+        isTypeOnly,
+        exportClause,
+        specifier,
+        attributes,
+      );
     }
     return node;
   };

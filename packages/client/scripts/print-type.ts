@@ -42,27 +42,30 @@ export class TypePrinter {
     if (type.isNumberLiteral()) return String(type.value);
     if (f & ts.TypeFlags.BigIntLiteral) return this.checker.typeToString(type);
     if (f & ts.TypeFlags.BooleanLiteral) return this.checker.typeToString(type);
-    if (f & ts.TypeFlags.TemplateLiteral) return this.printTemplateLiteral(type as ts.TemplateLiteralType, where);
+    if (f & ts.TypeFlags.TemplateLiteral)
+      return this.printTemplateLiteral(type as ts.TemplateLiteralType, where);
     if (type.isUnion()) return this.printMembers(type.types, ' | ', where);
     if (type.isIntersection()) return this.printMembers(type.types, ' & ', where);
     if (f & ts.TypeFlags.Object) return this.printObject(type as ts.ObjectType, where);
     throw new Error(`${where}: cannot write the type ${this.checker.typeToString(type)} on its own`);
   }
 
+  /** TypeScript distributes `&` over `|`, so no member of an intersection is a union: no parentheses. */
   private printMembers(types: readonly ts.Type[], separator: ' | ' | ' & ', where: string): string {
-    // `&` binds tighter than `|`: only a union inside an intersection needs parentheses.
-    const wrap = (member: ts.Type, text: string) => (separator === ' & ' && member.isUnion() ? `(${text})` : text);
-    return types.map((member) => wrap(member, this.print(member, where))).join(separator);
+    return types.map((member) => this.print(member, where)).join(separator);
   }
 
   private printTemplateLiteral(type: ts.TemplateLiteralType, where: string): string {
-    const escape = (text: string) => text.replace(/[`\\$]/g, (c) => `\\${c}`);
-    const spans = type.types.map((t, i) => `\${${this.print(t, where)}}${escape(type.texts[i + 1] ?? '')}`);
-    return `\`${escape(type.texts[0] ?? '')}${spans.join('')}\``;
+    const escapeText = (text: string) => text.replace(/[`\\$]/g, (c) => `\\${c}`);
+    const spans = type.types.map(
+      (t, i) => `\${${this.print(t, where)}}${escapeText(type.texts[i + 1] ?? '')}`,
+    );
+    return `\`${escapeText(type.texts[0] ?? '')}${spans.join('')}\``;
   }
 
   private printObject(type: ts.ObjectType, where: string): string {
-    if (this.open.has(type)) throw new Error(`${where}: the type ${this.checker.typeToString(type)} contains itself`);
+    if (this.open.has(type))
+      throw new Error(`${where}: the type ${this.checker.typeToString(type)} contains itself`);
     this.open.add(type);
     try {
       return this.printObjectOnce(type, where);
@@ -89,7 +92,12 @@ export class TypePrinter {
     const indexes = this.checker.getIndexInfosOfType(type);
     const properties = this.checker.getPropertiesOfType(type);
     const [index] = indexes;
-    if (type.objectFlags & ts.ObjectFlags.Mapped && properties.length === 0 && indexes.length === 1 && index) {
+    if (
+      type.objectFlags & ts.ObjectFlags.Mapped &&
+      properties.length === 0 &&
+      indexes.length === 1 &&
+      index
+    ) {
       // `Record<string, T>` (zod's records) stays one: tRPC serialises a mapped type differently.
       const key = this.print(index.keyType, `${where}[key]`);
       const record = `Record<${key}, ${this.print(index.type, `${where}[${key}]`)}>`;
@@ -135,7 +143,11 @@ export class TypePrinter {
     const symbol = type.getSymbol();
     const declarations = symbol?.getDeclarations() ?? [];
     // Only named interfaces and classes: `Record<…>` and other lib mapped types are anonymous.
-    if (!symbol || declarations.length === 0 || !(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class))) {
+    if (
+      !symbol ||
+      declarations.length === 0 ||
+      !(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class))
+    ) {
       return undefined;
     }
     const fromLib = declarations.every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()));

@@ -10,10 +10,14 @@ const generated = join(root, 'src', 'generated-server-types.ts');
 const check = join(root, 'src', 'generated-check.ts');
 
 function options(): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: () => {},
-  });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: () => {},
+    },
+  );
   if (!parsed) throw new Error('tsconfig.json could not be read');
   return parsed.options;
 }

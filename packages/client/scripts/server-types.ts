@@ -75,10 +75,13 @@ function printRecord(checker: ts.TypeChecker, printer: TypePrinter, record: ts.T
   const entries = checker.getPropertiesOfType(record).map((entry) => {
     const path = `${where}.${entry.getName()}`;
     const value = checker.getTypeOfSymbol(entry);
-    if (!isProcedure(checker, value)) return `${entry.getName()}: ${printRecord(checker, printer, value, path)};`;
+    if (!isProcedure(checker, value))
+      return `${entry.getName()}: ${printRecord(checker, printer, value, path)};`;
     const def = property(checker, value, '_def', path);
     const kind = property(checker, def, 'type', path);
-    const procedureType = kind.isStringLiteral() ? PROCEDURE_TYPES[kind.value as keyof typeof PROCEDURE_TYPES] : undefined;
+    const procedureType = kind.isStringLiteral()
+      ? PROCEDURE_TYPES[kind.value as keyof typeof PROCEDURE_TYPES]
+      : undefined;
     if (!procedureType) throw new Error(`${path}: unknown procedure type ${checker.typeToString(kind)}`);
     const types = property(checker, def, '$types', path);
     const input = printer.print(property(checker, types, 'input', path), `${path} input`);

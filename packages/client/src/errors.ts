@@ -1,5 +1,5 @@
-import type { inferRouterError } from '@trpc/server';
 import { TRPCClientError } from '@trpc/client';
+import type { inferRouterError } from '@trpc/server';
 import type { AppRouter, ErrorCode } from './server-types.ts';
 import { ERROR_CODES } from './server-types.ts';
 

@@ -1,11 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Harness } from '@schema-builder/api/testing';
 import { startHarness } from '@schema-builder/api/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createPackedConsumer, type PackedConsumer } from '../test/packed-consumer.ts';
 import { ERROR_CODES } from './index.ts';
-import { createPackedConsumer, type PackedConsumer } from './packed-consumer.ts';
 
 /** What a consumer may have to install for the client's types: tRPC, nothing of the server. */
 const ALLOWED_TYPE_IMPORTS = new Set(['@trpc/client', '@trpc/server']);
@@ -74,7 +74,10 @@ describe('the client packed and installed outside the repository', () => {
         'console.log(code);',
       ].join('\n'),
     );
-    await consumer.write('tsconfig.wrong.json', JSON.stringify({ extends: './tsconfig.json', files: ['wrong.ts'] }));
+    await consumer.write(
+      'tsconfig.wrong.json',
+      JSON.stringify({ extends: './tsconfig.json', files: ['wrong.ts'] }),
+    );
     const wrong = await consumer.tsc('-p', 'tsconfig.wrong.json', '--noEmit');
     expect(wrong.ok).toBe(false);
     expect(wrong.output).toMatch(/wrong\.ts\(3,\d+\).*'gett'/);

@@ -4,5 +4,6 @@
  * so the published package type-checks without the API's source or its server dependencies.
  * Export only types and `as const` lists from here.
  */
-export type { AppRouter } from '@schema-builder/api/router';
+
 export { ERROR_CODES, type ErrorCode } from '@schema-builder/api/errors';
+export type { AppRouter } from '@schema-builder/api/router';

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { toolEnv } from './env.ts';
 
 const run = promisify(execFile);
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const fixtureDir = join(packageDir, 'test-consumer');
+const fixtureDir = join(packageDir, 'test', 'consumer');
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 
 export interface CommandResult {
@@ -17,13 +18,8 @@ export interface CommandResult {
   seconds: number;
 }
 
-/**
- * The environment for npm and tsc in the consumer: without the npm_* variables a pnpm script
- * inherits, which npm would read as its own settings.
- */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-  return { ...env, ...extra };
+  return { ...toolEnv, ...extra };
 }
 
 async function command(file: string, args: string[], cwd: string, env = cleanEnv()): Promise<CommandResult> {
@@ -80,13 +76,16 @@ export async function createPackedConsumer(): Promise<PackedConsumer> {
     join(projectDir, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
   );
-  for (const name of ['tsconfig.json', 'consumer.ts']) await copyFile(join(fixtureDir, name), join(projectDir, name));
+  for (const name of ['tsconfig.json', 'consumer.ts'])
+    await copyFile(join(fixtureDir, name), join(projectDir, name));
   const installed = await mustRun(
     'npm',
     ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(packDir, tarball)],
     projectDir,
   );
-  console.info(`packed in ${packed.seconds.toFixed(1)} s, installed in ${installed.seconds.toFixed(1)} s (${dir})`);
+  console.info(
+    `packed in ${packed.seconds.toFixed(1)} s, installed in ${installed.seconds.toFixed(1)} s (${dir})`,
+  );
 
   return {
     dir: projectDir,
@@ -100,7 +99,9 @@ export async function createPackedConsumer(): Promise<PackedConsumer> {
 
 async function pnpmVersion(): Promise<string> {
   const require = createRequire(import.meta.url);
-  const { packageManager } = require(join(packageDir, '..', '..', 'package.json')) as { packageManager: string };
+  const { packageManager } = require(join(packageDir, '..', '..', 'package.json')) as {
+    packageManager: string;
+  };
   const version = /^pnpm@(.+)$/.exec(packageManager)?.[1];
   if (!version) throw new Error(`the root package.json names no pnpm version (${packageManager})`);
   return version;
