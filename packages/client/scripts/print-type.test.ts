@@ -1,15 +1,21 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { printType } from './print-type.ts';
 
-const FILE = '/virtual/types.ts';
+/** In memory only; placed here so `@trpc/server` resolves from the package's node_modules. */
+const FILE = join(dirname(fileURLToPath(import.meta.url)), 'in-memory-types.ts');
 
 /** Prints the type alias `T` declared in `source`, compiled in memory with the standard library. */
 function print(source: string): string {
   const options: ts.CompilerOptions = {
     strict: true,
     target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2023.d.ts'],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts', 'lib.dom.d.ts'],
+    types: [],
   };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -49,6 +55,15 @@ describe('printType', () => {
   test('writes an intersection with a union as TypeScript distributes it', () => {
     expect(print('type T = { a: string } & ({ b: 1 } | { c: 2 });')).toBe(
       '{ a: string; } & { b: 1; } | { a: string; } & { c: 2; }',
+    );
+  });
+
+  test("keeps tRPC's own exported types by name, a subscription's tracked events say", () => {
+    const text = print(`
+      import type { TrackedEnvelope } from '@trpc/server';
+      type T = AsyncGenerator<TrackedEnvelope<{ status: 'ready' }>, void, unknown>;`);
+    expect(text).toBe(
+      'AsyncGenerator<import("@trpc/server").TrackedEnvelope<{ status: "ready"; }>, void, unknown>',
     );
   });
 

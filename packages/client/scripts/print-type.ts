@@ -6,6 +6,9 @@ import ts from 'typescript';
  * bundlers copy declarations by name instead, and the router's declaration names the server's
  * context (fastify, postgres, drizzle); evaluating the types is the only way to leave them out.
  *
+ * The exception is tRPC's own exported types (`TrackedEnvelope` of a subscription, say): they stay
+ * `import("@trpc/server").Name`, since the client depends on that package anyway.
+ *
  * Refuses (throws, naming where) what it cannot write faithfully: type parameters, functions,
  * unique symbols and recursive types. None of them belongs in a procedure's input or output.
  */
@@ -15,16 +18,25 @@ export function printType(program: ts.Program, type: ts.Type, where: string): st
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** The one package whose exported types are referred to by name. */
+const KEPT_PACKAGE = '@trpc/server';
+
 export class TypePrinter {
   private readonly checker: ts.TypeChecker;
   /** Types being written, to refuse a type that contains itself instead of looping. */
   private readonly open = new Set<ts.Type>();
 
+  /** What `@trpc/server` exports, by the symbol it exports (names may differ: `TRPCBuiltRouter`). */
+  private readonly keptNames: ReadonlyMap<ts.Symbol, string>;
+
   constructor(private readonly program: ts.Program) {
     this.checker = program.getTypeChecker();
+    this.keptNames = this.exportsOf(KEPT_PACKAGE);
   }
 
   print(type: ts.Type, where: string): string {
+    const kept = this.keptName(type, where);
+    if (kept !== undefined) return kept;
     const f = type.flags;
     if (f & ts.TypeFlags.Any) return 'any';
     if (f & ts.TypeFlags.Unknown) return 'unknown';
@@ -126,6 +138,8 @@ export class TypePrinter {
   }
 
   private printTuple(type: ts.TupleTypeReference, where: string): string {
+    const tracked = this.trackedEnvelope(type, where);
+    if (tracked !== undefined) return tracked;
     const { elementFlags, readonly } = type.target;
     const elements = this.checker.getTypeArguments(type).map((element, i) => {
       const text = this.print(element, `${where}[${i}]`);
@@ -152,6 +166,54 @@ export class TypePrinter {
     }
     const fromLib = declarations.every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
     return fromLib && IDENTIFIER.test(symbol.getName()) ? symbol.getName() : undefined;
+  }
+
+  /**
+   * tRPC's `TrackedEnvelope<T>` (what `tracked()` gives a subscription) is a tuple alias, which
+   * TypeScript does not remember by name; its mark, tRPC's unique symbol, gives it away.
+   */
+  private trackedEnvelope(type: ts.TupleTypeReference, where: string): string | undefined {
+    const [, data, mark] = this.checker.getTypeArguments(type);
+    const symbol = mark && mark.flags & ts.TypeFlags.UniqueESSymbol ? mark.getSymbol() : undefined;
+    const fromTrpc = symbol
+      ?.getDeclarations()
+      ?.some((d) => /[\\/]@trpc[\\/]server[\\/]/.test(d.getSourceFile().fileName));
+    if (!data || symbol?.getName() !== 'trackedSymbol' || !fromTrpc) return undefined;
+    return `import(${JSON.stringify(KEPT_PACKAGE)}).TrackedEnvelope<${this.print(data, `${where}[data]`)}>`;
+  }
+
+  private exportsOf(packageName: string): Map<ts.Symbol, string> {
+    const names = new Map<ts.Symbol, string>();
+    const [from] = this.program.getRootFileNames();
+    if (from === undefined) return names;
+    const resolved = ts.resolveModuleName(packageName, from, this.program.getCompilerOptions(), ts.sys);
+    const fileName = resolved.resolvedModule?.resolvedFileName;
+    const file = fileName === undefined ? undefined : this.program.getSourceFile(fileName);
+    const module = file && this.checker.getSymbolAtLocation(file);
+    for (const exported of module ? this.checker.getExportsOfModule(module) : []) {
+      const symbol =
+        exported.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(exported) : exported;
+      names.set(symbol, exported.getName());
+    }
+    return names;
+  }
+
+  private keptName(type: ts.Type, where: string): string | undefined {
+    const symbol = type.aliasSymbol ?? (type.flags & ts.TypeFlags.Object ? type.getSymbol() : undefined);
+    const name = symbol && this.keptNames.get(symbol);
+    if (
+      !symbol ||
+      name === undefined ||
+      !(symbol.flags & (ts.SymbolFlags.Type & ~ts.SymbolFlags.TypeParameter))
+    ) {
+      return undefined;
+    }
+    const args = type.aliasSymbol
+      ? (type.aliasTypeArguments ?? [])
+      : this.typeArguments(type as ts.ObjectType);
+    const printed = args.map((arg, i) => this.print(arg, `${where}<${i}>`));
+    const reference = `import(${JSON.stringify(KEPT_PACKAGE)}).${name}`;
+    return printed.length > 0 ? `${reference}<${printed.join(', ')}>` : reference;
   }
 
   private typeArguments(type: ts.ObjectType): readonly ts.Type[] {
