@@ -12,6 +12,12 @@ import type {
 } from '@trpc/server';
 `;
 
+const ROUTER_DOC = `/**
+ * The API's router as a client sees it: every procedure with its input and output, and the error
+ * shape. Give it to tRPC's own helpers (\`createTRPCReact<AppRouter>()\`) or use \`createClient\`.
+ */
+`;
+
 const PROCEDURE_TYPES = {
   query: 'TRPCQueryProcedure',
   mutation: 'TRPCMutationProcedure',
@@ -32,17 +38,29 @@ export function emitServerTypes(program: ts.Program, fileName: string): string {
   const statements = checker.getExportsOfModule(module).map((exported) => {
     const name = exported.getName();
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const doc = docComment(checker, symbol);
     if (symbol.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface)) {
       const type = checker.getDeclaredTypeOfSymbol(symbol);
-      const text = isRouter(checker, type) ? printRouter(checker, printer, type) : printer.print(type, name);
-      return `export type ${name} = ${text};`;
+      if (!isRouter(checker, type)) return `${doc}export type ${name} = ${printer.print(type, name)};`;
+      return `${doc || ROUTER_DOC}export type ${name} = ${printRouter(checker, printer, type)};`;
     }
     if (symbol.flags & ts.SymbolFlags.Variable) {
-      return `export const ${name} = ${literalOf(checker, checker.getTypeOfSymbol(symbol), name)} as const;`;
+      return `${doc}export const ${name} = ${literalOf(checker, checker.getTypeOfSymbol(symbol), name)} as const;`;
     }
     throw new Error(`${name}: only types and constant lists can be carried into the client`);
   });
   return format(`${HEADER}\n${statements.join('\n')}\n`);
+}
+
+/** The API's own doc comment of an export, carried over for a consumer's editor. */
+function docComment(checker: ts.TypeChecker, symbol: ts.Symbol): string {
+  const text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+  return text
+    ? `/**\n${text
+        .split('\n')
+        .map((line) => ` * ${line}`.trimEnd())
+        .join('\n')}\n */\n`
+    : '';
 }
 
 function property(checker: ts.TypeChecker, type: ts.Type, name: string, where: string): ts.Type {
