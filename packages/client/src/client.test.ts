@@ -4,7 +4,7 @@ import type { Harness } from '@schema-builder/api/testing';
 import { startHarness } from '@schema-builder/api/testing';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createClient, errorBodyOf } from './index.ts';
+import { createClient, ERROR_CODES, errorBodyOf, isApiError, isErrorCode } from './index.ts';
 
 let h: Harness;
 let client: ReturnType<typeof createClient>;
@@ -52,6 +52,22 @@ describe('the typed client over a real port', () => {
       .catch((e: unknown) => e);
     expect(errorBodyOf(invalid)).toMatchObject({ code: 'VALIDATION_ERROR' });
     expect(errorBodyOf(invalid)?.details.map((d) => d.path)).toContain('tables[0].name');
+  });
+
+  test('isApiError narrows a failure to the codes asked for', async () => {
+    const error = await client.schemas.get.query({ id: randomUUID() }).catch((e: unknown) => e);
+    expect(isApiError(error)).toBe(true);
+    expect(isApiError(error, 'VERSION_CONFLICT')).toBe(false);
+    expect(isApiError(error, ['VERSION_CONFLICT', 'SCHEMA_NOT_FOUND'])).toBe(true);
+    if (!isApiError(error, 'SCHEMA_NOT_FOUND')) throw new Error('expected SCHEMA_NOT_FOUND');
+    const code: 'SCHEMA_NOT_FOUND' = error.data.error.code;
+    expect(code).toBe('SCHEMA_NOT_FOUND');
+
+    expect(isApiError(new Error('not from the API'))).toBe(false);
+    expect(errorBodyOf('a string')).toBeUndefined();
+    expect(ERROR_CODES).toContain('SCHEMA_NOT_FOUND');
+    expect(ERROR_CODES.every(isErrorCode)).toBe(true);
+    expect(isErrorCode('SCHEMA_MISSING')).toBe(false);
   });
 
   test('signs up, signs in and out with a bearer token', async () => {

@@ -1,7 +1,16 @@
-import type { AppRouter, RouterInputs, RouterOutputs } from '@schema-builder/api/router';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import type { TRPCClient } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './server-types.ts';
 
-export type { AppRouter, RouterInputs, RouterOutputs };
+export type { ApiError, ApiErrorBody, ErrorCode } from './errors.ts';
+export { ERROR_CODES, errorBodyOf, isApiError, isErrorCode } from './errors.ts';
+export type { AppRouter };
+
+/** The input of every procedure, by path: `RouterInputs['schemas']['create']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** The output of every procedure, by path: `RouterOutputs['schemas']['get']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export interface ClientOptions {
   /** Base URL of the service, e.g. `http://localhost:3000` (the client adds `/trpc`). */
@@ -18,28 +27,14 @@ export interface ClientOptions {
 }
 
 /** A typed client for every procedure of the API. */
-export function createClient({ url, token, fetch, batch = true }: ClientOptions) {
+export type Client = TRPCClient<AppRouter>;
+
+/** A typed client for every procedure of the API. */
+export function createClient({ url, token, fetch, batch = true }: ClientOptions): Client {
   const options = {
     url: `${url.replace(/\/+$/, '')}/trpc`,
     ...(fetch ? { fetch } : {}),
     headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
   };
   return createTRPCClient<AppRouter>({ links: [batch ? httpBatchLink(options) : httpLink(options)] });
-}
-
-export type Client = ReturnType<typeof createClient>;
-
-/** The service's error body (`code`, `message`, `details`, `requestId`) from a failed call, if any. */
-export function errorBodyOf(error: unknown) {
-  if (!(error instanceof TRPCClientError)) return undefined;
-  const data: unknown = error.data;
-  if (typeof data !== 'object' || data === null || !('error' in data)) return undefined;
-  return (data as { error: ApiErrorBody }).error;
-}
-
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details: { path: string; code: string; message: string }[];
-  requestId: string;
 }
