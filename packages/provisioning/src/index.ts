@@ -22,6 +22,13 @@ export {
   logSafeMessage,
   withoutLiterals,
 } from './log-safe-error.ts';
+export {
+  LOG_FORMATS,
+  type LogFormat,
+  logDestination,
+  processLoggerOptions,
+  resolveLogFormat,
+} from './log-options.ts';
 export { type DeploymentIdentity, MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
 export {
   type DatabaseMigration,
