@@ -15,6 +15,13 @@ export {
 export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';
 export { whileJobRuns } from './locks.ts';
 export {
+  LOG_FORMATS,
+  type LogFormat,
+  logDestination,
+  processLoggerOptions,
+  resolveLogFormat,
+} from './log-options.ts';
+export {
   type LogSafeError,
   logSafeArguments,
   logSafeError,
@@ -22,13 +29,6 @@ export {
   logSafeMessage,
   withoutLiterals,
 } from './log-safe-error.ts';
-export {
-  LOG_FORMATS,
-  type LogFormat,
-  logDestination,
-  processLoggerOptions,
-  resolveLogFormat,
-} from './log-options.ts';
 export { type DeploymentIdentity, MARKER_PREFIX, type Marker, parseMarker } from './markers.ts';
 export {
   type DatabaseMigration,

@@ -21,7 +21,9 @@ const isExempt = (request: FastifyRequest) => EXEMPT.some((pattern) => pattern.t
 export interface OverloadOptions {
   config: Pick<
     Config,
-    'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS' | 'OVERLOAD_MAX_EVENT_LOOP_UTILIZATION' | 'OVERLOAD_MAX_HEAP_USED_BYTES'
+    | 'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS'
+    | 'OVERLOAD_MAX_EVENT_LOOP_UTILIZATION'
+    | 'OVERLOAD_MAX_HEAP_USED_BYTES'
   >;
   /** How often the process is measured (under-pressure's default: every second). */
   sampleIntervalMs?: number;
@@ -44,10 +46,16 @@ export const overloadPlugin = fp(
         if (isExempt(request)) return;
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         const limit = LIMIT_NAMES[type] ?? type;
-        throw new AppError('SERVICE_UNAVAILABLE', 'The server is overloaded; retry after the seconds in Retry-After.', {
-          details: [{ path: 'server', code: 'OVERLOADED', message: `The ${limit} is above its configured limit.` }],
-          retryAfterSeconds: RETRY_AFTER_SECONDS,
-        });
+        throw new AppError(
+          'SERVICE_UNAVAILABLE',
+          'The server is overloaded; retry after the seconds in Retry-After.',
+          {
+            details: [
+              { path: 'server', code: 'OVERLOADED', message: `The ${limit} is above its configured limit.` },
+            ],
+            retryAfterSeconds: RETRY_AFTER_SECONDS,
+          },
+        );
       },
     });
   },

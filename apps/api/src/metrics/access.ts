@@ -8,7 +8,8 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** A request from this machine that no proxy forwarded (a local reverse proxy could be forwarding anyone). */
 function isLocal(request: FastifyRequest): boolean {
-  if (request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined) return false;
+  if (request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined)
+    return false;
   if (!ipaddr.isValid(request.ip)) return false;
   const address = ipaddr.process(request.ip);
   return address.range() === 'loopback';

@@ -1,7 +1,7 @@
 import { listPoolDatabases } from '@schema-builder/provisioning';
 import type { Sql } from 'postgres';
 import { Gauge } from 'prom-client';
-import type { JobQueue, QueueBacklog } from '../domain/databases/queue.ts';
+import type { JobQueue } from '../domain/databases/queue.ts';
 import type { TargetRegistry } from '../domain/databases/targets.ts';
 import { withTimeout } from '../domain/health/with-timeout.ts';
 import type { Metrics } from './metrics.ts';
@@ -22,41 +22,45 @@ const POOL_OF_APPLICATION: Readonly<Record<string, string>> = {
   'schema-builder-queue': 'queue',
 };
 
-/** One call per scrape, shared by the gauges that read the same rows. */
-function perScrape<T>(read: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
+/** A source that fails or hangs is left out of that scrape (undefined). */
+async function read<T>(source: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await withTimeout(source(), COLLECT_TIMEOUT_MS);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One read for the gauges of a scrape: the registry collects them all at once, so the first to
+ * ask starts the read and the others share it until it settles; the next scrape reads afresh.
+ */
+function whileInFlight<T>(source: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | undefined;
   return () => {
-    if (!last || Date.now() - last.at > 1000) {
-      last = { at: Date.now(), value: withTimeout(read(), COLLECT_TIMEOUT_MS) };
-      last.value.catch(() => {});
-    }
-    return last.value;
+    inFlight ??= source().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
   };
 }
 
 /**
  * The gauges read at scrape time, with cheap, bounded queries: the job queue's backlog (one
  * grouped query), the metadata pools' connections (pg_stat_activity) and each target's warm pool.
- * A source that fails or hangs leaves its gauge empty for that scrape, and
+ * A source that fails or hangs leaves its gauges empty for that scrape, and
  * `schema_builder_metadata_database_up` says whether the metadata database answered.
  */
 export function registerCollectors(metrics: Metrics, sources: CollectorSources): void {
   const registers = [metrics.registry];
-  const backlog = perScrape(() => sources.queue.backlog());
-  const readBacklog = async (): Promise<QueueBacklog[] | undefined> => {
-    try {
-      return await backlog();
-    } catch {
-      return undefined;
-    }
-  };
+  const backlog = whileInFlight(() => read(() => sources.queue.backlog()));
 
   new Gauge({
     name: 'schema_builder_metadata_database_up',
     help: 'Whether the metadata database answered this scrape (1) or not (0).',
     registers,
     async collect() {
-      this.set((await readBacklog()) ? 1 : 0);
+      this.set((await backlog()) ? 1 : 0);
     },
   });
 
@@ -67,8 +71,7 @@ export function registerCollectors(metrics: Metrics, sources: CollectorSources):
     registers,
     async collect() {
       this.reset();
-      for (const row of (await readBacklog()) ?? [])
-        this.set({ queue: row.queue, state: row.state }, row.count);
+      for (const row of (await backlog()) ?? []) this.set({ queue: row.queue, state: row.state }, row.count);
     },
   });
 
@@ -79,7 +82,7 @@ export function registerCollectors(metrics: Metrics, sources: CollectorSources):
     registers,
     async collect() {
       this.reset();
-      for (const row of (await readBacklog()) ?? [])
+      for (const row of (await backlog()) ?? [])
         this.set({ queue: row.queue, state: row.state }, row.oldestSeconds);
     },
   });
@@ -93,13 +96,11 @@ export function registerCollectors(metrics: Metrics, sources: CollectorSources):
     },
   });
 
-  const connections = perScrape(
-    () => sources.sql<{ application: string; state: string; count: number }[]>`
+  const connections = () => sources.sql<{ application: string; state: string; count: number }[]>`
       SELECT application_name AS application, coalesce(state, 'unknown') AS state, count(*)::int AS count
       FROM pg_stat_activity
       WHERE datname = current_database() AND application_name = ANY(${Object.keys(POOL_OF_APPLICATION)})
-      GROUP BY 1, 2`,
-  );
+      GROUP BY 1, 2`;
   new Gauge({
     name: 'schema_builder_metadata_pool_connections',
     help: "Connections of the API's pools (app, queue) to the metadata database by state (active, idle, …), all API processes together.",
@@ -107,7 +108,7 @@ export function registerCollectors(metrics: Metrics, sources: CollectorSources):
     registers,
     async collect() {
       this.reset();
-      const rows = await connections().catch(() => []);
+      const rows = (await read(connections)) ?? [];
       for (const row of rows)
         this.set({ pool: POOL_OF_APPLICATION[row.application] ?? 'other', state: row.state }, row.count);
     },
@@ -125,7 +126,10 @@ export function registerCollectors(metrics: Metrics, sources: CollectorSources):
           const session = sources.targets.session(name);
           if (!session) return undefined;
           try {
-            return { name, count: (await withTimeout(listPoolDatabases(session), COLLECT_TIMEOUT_MS)).length };
+            return {
+              name,
+              count: (await withTimeout(listPoolDatabases(session), COLLECT_TIMEOUT_MS)).length,
+            };
           } catch {
             return undefined;
           }

@@ -1,5 +1,4 @@
-import type { DatabaseOperation } from '@schema-builder/db';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from a cached read to a long poll (claims wait up to 20 s). */
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25];
@@ -43,10 +42,5 @@ export class Metrics {
   constructor() {
     // process_* and nodejs_* (CPU, memory, event loop lag, handles) of this API process.
     collectDefaultMetrics({ register: this.registry });
-  }
-
-  observeJob(operation: DatabaseOperation, outcome: JobOutcome, queuedAt: Date | undefined): void {
-    if (!queuedAt) return;
-    this.databaseJobDuration.observe({ operation, outcome }, (Date.now() - queuedAt.getTime()) / 1000);
   }
 }

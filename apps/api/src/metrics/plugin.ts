@@ -34,7 +34,11 @@ export const metricsPlugin = fp(
     app.addHook('onResponse', async (request, reply) => {
       if (request.routeOptions.url === METRICS_PATH) return;
       metrics.httpRequestDuration.observe(
-        { method: request.method, route: routeOf(request, procedures), status_code: String(reply.statusCode) },
+        {
+          method: request.method,
+          route: routeOf(request, procedures),
+          status_code: String(reply.statusCode),
+        },
         reply.elapsedTime / 1000,
       );
     });

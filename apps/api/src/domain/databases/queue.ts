@@ -218,13 +218,14 @@ export class JobQueue {
     }));
   }
 
-  /** When a job was first queued (its retries keep the time); undefined when it is not in the queue. */
-  async queuedAt(id: string): Promise<Date | undefined> {
-    const [row] = await this.sql.unsafe<{ created_on: Date }[]>(
-      `SELECT created_on FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND id = $2`,
+  /** Seconds since a job was first queued (its retries keep the time); undefined when it is not in the queue. */
+  async secondsSinceQueued(id: string): Promise<number | undefined> {
+    // Computed by the server: the app's pool returns timestamps as text (Drizzle's parsers).
+    const [row] = await this.sql.unsafe<{ seconds: number }[]>(
+      `SELECT EXTRACT(EPOCH FROM now() - created_on)::float8 AS seconds FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND id = $2`,
       [JOB_QUEUE, id],
     );
-    return row?.created_on;
+    return row?.seconds;
   }
 
   /** Resolves when a job may have been queued (NOTIFY), after `ms`, or on `signal`, whichever comes first. */

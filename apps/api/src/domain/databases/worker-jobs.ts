@@ -217,9 +217,9 @@ async function finishJob(
   operation: DatabaseOperation,
   outcome: JobOutcome,
 ): Promise<void> {
-  const queuedAt = await services.queue.queuedAt(jobId);
+  const seconds = await services.queue.secondsSinceQueued(jobId);
   await services.queue.complete(jobId);
-  services.metrics.observeJob(operation, outcome, queuedAt);
+  if (seconds !== undefined) services.metrics.databaseJobDuration.observe({ operation, outcome }, seconds);
 }
 
 function failurePatch(row: ProvisionedDatabaseRow): DatabasePatch {

@@ -55,7 +55,8 @@ export const healthRouter = router({
         path: '/health',
         tags: ['health'],
         summary: 'Readiness (alias of /health/ready)',
-        description: 'The same check and answer as `/health/ready`, kept for probes configured before it existed.',
+        description:
+          'The same check and answer as `/health/ready`, kept for probes configured before it existed.',
         protect: false,
         errorResponses: errorResponses('SERVICE_UNAVAILABLE'),
       },
