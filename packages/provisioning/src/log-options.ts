@@ -48,10 +48,15 @@ export function resolveLogFormat(
  * Where a logger writes: pino-pretty's stream (in this thread: a terminal is read by a person, not
  * a collector that must never wait) for `pretty`, pino's own stdout writer (undefined) for `json`.
  */
-export function logDestination(format: LogFormat): DestinationStream | undefined {
+export function logDestination(
+  format: LogFormat,
+  /** Where pretty lines go (a test's buffer); stdout by default. */
+  output?: NodeJS.WritableStream,
+): DestinationStream | undefined {
   if (format === 'json') return undefined;
   return pretty({
-    colorize: true,
+    colorize: output === undefined,
+    ...(output === undefined ? {} : { destination: output }),
     translateTime: 'SYS:HH:MM:ss.l',
     // `service` stays: it tells the API's lines from the worker's.
     ignore: 'pid,hostname',
