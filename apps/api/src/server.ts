@@ -10,7 +10,7 @@ import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { authenticationPlugin } from './http/authentication.ts';
 import { overloadPlugin } from './http/overload.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
-import { noteErrorCode, requestLogPlugin } from './http/request-log.ts';
+import { noteErrorCode, RequestLogController } from './http/request-log.ts';
 import { createLogger } from './logger.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
 import { restPlugin } from './rest/plugin.ts';
@@ -66,7 +66,7 @@ export async function createServer({
       ? { logger: false }
       : { loggerInstance: typeof logger === 'object' ? logger : createLogger(config) }),
     // One line per request, with its error code (http/request-log.ts), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new RequestLogController(),
     bodyLimit: config.BODY_LIMIT,
     // request.ip: the client behind the trusted proxies (sign-in throttling, rate limits, audit).
     trustProxy: trustProxyOf(config.TRUST_PROXY),
@@ -80,8 +80,6 @@ export async function createServer({
 
   // JSON only: a text/plain body is refused with 415 instead of reaching a procedure as a string.
   app.removeContentTypeParser('text/plain');
-
-  await app.register(requestLogPlugin);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

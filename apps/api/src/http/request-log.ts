@@ -1,17 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LogController } from 'fastify';
 import type { ErrorCode } from '../errors/codes.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The code of the error body this request was answered with (set where the body is made). */
-    errorCode: ErrorCode | undefined;
-  }
-}
+/** The code of the error body each request was answered with (set where the body is made). */
+const errorCodes = new WeakMap<FastifyRequest, ErrorCode>();
 
-/** Records the error code a request is answered with, for its log line and its metrics. */
+/** Records the error code a request is answered with, for its log line. */
 export function noteErrorCode(request: FastifyRequest, code: ErrorCode): void {
-  request.errorCode = code;
+  errorCodes.set(request, code);
 }
 
 /**
@@ -25,32 +21,34 @@ const ROUTINE = [
   /^\/metrics(\?|$)/,
 ];
 
-function isRoutine(request: FastifyRequest): boolean {
-  return ROUTINE.some((pattern) => pattern.test(request.url));
-}
+const isRoutine = (request: FastifyRequest) => ROUTINE.some((pattern) => pattern.test(request.url));
 
 /**
- * One line per request, when it completes (Fastify's own request logging is off): method, URL,
- * status, duration, and on an error answer the error code a client got, so a log search by code
- * finds every 4xx and 5xx. The "incoming request" line is at debug.
+ * Fastify's request logging, one line per request: `request completed` with method, URL, status
+ * and duration, and on an error answer the error code the client got, so a search by code finds
+ * every 4xx and 5xx. The `incoming request` line is at debug, and so are routine successes.
  */
-export const requestLogPlugin = fp(
-  async (app: FastifyInstance) => {
-    app.decorateRequest('errorCode', undefined);
-    app.addHook('onRequest', async (request) => {
-      request.log.debug({ req: request }, 'incoming request');
-    });
-    app.addHook('onResponse', async (request, reply) => {
-      const status = reply.statusCode;
-      const fields = {
-        req: request,
-        res: reply,
-        responseTime: reply.elapsedTime,
-        ...(status >= 400 && request.errorCode ? { code: request.errorCode } : {}),
-      };
-      if (status < 400 && isRoutine(request)) request.log.debug(fields, 'request completed');
-      else request.log.info(fields, 'request completed');
-    });
-  },
-  { name: 'request-log' },
-);
+export class RequestLogController extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const status = reply.statusCode;
+    const code = status >= 400 ? errorCodes.get(request) : undefined;
+    const fields = {
+      req: request,
+      res: reply,
+      responseTime: reply.elapsedTime,
+      ...(code ? { code } : {}),
+      ...(error ? { err: error } : {}),
+    };
+    if (error) reply.log.error(fields, 'request errored');
+    else if (status < 400 && isRoutine(request)) reply.log.debug(fields, 'request completed');
+    else reply.log.info(fields, 'request completed');
+  }
+}
