@@ -92,7 +92,13 @@ describe('an idle installation', () => {
       headers: asWorker,
       payload: JSON.stringify({ target: 'default', names: [] }),
     });
-    for (const probe of ['/api/v1/health/live', '/api/v1/health/ready', '/api/v1/health', '/metrics'])
+    for (const probe of [
+      '/api/v1/health/live',
+      '/api/v1/health/ready',
+      '/api/v1/health',
+      '/trpc/health.ready',
+      '/metrics',
+    ])
       expect((await h.app.inject({ method: 'GET', url: probe })).statusCode).toBe(200);
 
     expect(lines().filter((line) => line.level >= INFO)).toEqual([]);

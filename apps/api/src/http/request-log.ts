@@ -18,6 +18,7 @@ export function noteErrorCode(request: FastifyRequest, code: ErrorCode): void {
 const ROUTINE = [
   /^\/trpc\/worker\.(claim|heartbeat|deadDatabases|deployment)(\?|$)/,
   /^\/api\/v1\/health(\/live|\/ready)?(\?|$)/,
+  /^\/trpc\/health\.(live|ready|check)(\?|$)/,
   /^\/metrics(\?|$)/,
 ];
 
