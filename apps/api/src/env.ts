@@ -1,4 +1,4 @@
-import { parseTargetList } from '@schema-builder/provisioning';
+import { LOG_FORMATS, parseTargetList } from '@schema-builder/provisioning';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
@@ -25,6 +25,8 @@ export const ConfigSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(54_320),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** `pretty` (readable lines) or `json` (one JSON object a line). Unset: pretty on a terminal, else JSON. */
+    LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
     /** Comma-separated origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
     CORS_ORIGINS: z
       .string()
@@ -174,6 +176,19 @@ export const ConfigSchema = z
     JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
     /** Provisioning requests (create, regenerate, drop, rotate, migrate) per user per minute. */
     RATE_LIMIT_PROVISION_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /**
+     * Past any of these limits the API answers 503 SERVICE_UNAVAILABLE (readiness too) instead of
+     * answering late: mean event loop delay in ms, event loop utilisation (0-1), heap used in bytes.
+     * 0 turns a limit off.
+     */
+    OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+    OVERLOAD_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
+    OVERLOAD_MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(0),
+    /**
+     * Bearer token a Prometheus scraper sends to GET /metrics. Unset: /metrics answers requests
+     * from this machine only (loopback, not forwarded by a proxy).
+     */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** `pnpm start` sets this: the supervisor also runs one worker process, with a worker key made for it. */
     START_WORKER: z
       .enum(['true', 'false'])

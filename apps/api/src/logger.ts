@@ -1,26 +1,28 @@
-import { logSafeArguments, logSafeError, logSafeFields } from '@schema-builder/provisioning';
-import type { LogFn, LoggerOptions } from 'pino';
+import { logDestination, processLoggerOptions, resolveLogFormat } from '@schema-builder/provisioning';
+import type { Logger, LoggerOptions } from 'pino';
+import pino from 'pino';
 import type { Config } from './env.ts';
 
+type LogConfig = Pick<Config, 'LOG_LEVEL' | 'AUTH_PROXY_SECRET_HEADER'>;
+
 /**
- * The options of every logger the API makes (`main.ts`, or Fastify's own when none is given):
- * credentials in headers are redacted, and errors are logged without the values of the query
- * that failed (password and token hashes, sealed secrets) — here, once, not at each call site.
+ * The options of every logger the API makes (`main.ts`, the supervisor's): the shape the worker
+ * logs in too (see processLoggerOptions), and credentials in headers redacted.
  */
-export function loggerOptions(config: Pick<Config, 'LOG_LEVEL' | 'AUTH_PROXY_SECRET_HEADER'>): LoggerOptions {
+export function loggerOptions(config: LogConfig, service = 'api'): LoggerOptions {
   return {
-    level: config.LOG_LEVEL,
+    ...processLoggerOptions({ service, level: config.LOG_LEVEL }),
     redact: [
       'req.headers.authorization',
       'req.headers.cookie',
       `req.headers[${JSON.stringify(config.AUTH_PROXY_SECRET_HEADER)}]`,
     ],
-    serializers: { err: logSafeError },
-    formatters: { log: logSafeFields },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(this, logSafeArguments(args) as Parameters<LogFn>);
-      },
-    },
   };
+}
+
+/** A logger writing readable lines on a terminal, JSON lines otherwise (LOG_FORMAT decides when set). */
+export function createLogger(config: LogConfig & Pick<Config, 'LOG_FORMAT'>, service = 'api'): Logger {
+  const options = loggerOptions(config, service);
+  const destination = logDestination(resolveLogFormat(config.LOG_FORMAT));
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,14 +1,13 @@
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
 import { loadConfig } from './env.ts';
 import { installLastResort } from './last-resort.ts';
-import { loggerOptions } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { createServer } from './server.ts';
 import { startServices } from './services.ts';
 import { isDrainMessage, type ReadyMessage } from './supervisor/messages.ts';
 
 const config = loadConfig();
-const log = pino(loggerOptions(config));
+const log = createLogger(config);
 
 const { services, close } = await startServices(config, log);
 const app = await createServer({ services, logger: log });

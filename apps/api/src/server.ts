@@ -3,13 +3,16 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import Fastify from 'fastify';
 import type { Config } from './env.ts';
 import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { authenticationPlugin } from './http/authentication.ts';
+import { overloadPlugin } from './http/overload.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
-import { loggerOptions } from './logger.ts';
+import { noteErrorCode, RequestLogController } from './http/request-log.ts';
+import { createLogger } from './logger.ts';
+import { metricsPlugin } from './metrics/plugin.ts';
 import { restPlugin } from './rest/plugin.ts';
 import type { Services } from './trpc/context.ts';
 import { createContextFactory } from './trpc/context.ts';
@@ -23,9 +26,27 @@ export interface ServerOptions {
   services: Services;
   /** A logger to use instead of creating one (tests pass a silent one). */
   logger?: FastifyBaseLogger | boolean;
+  /** How often overload is measured (tests shorten it; see http/overload.ts). */
+  overloadSampleIntervalMs?: number;
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/**
+ * CORS: the methods the API answers to, and the request headers it reads (credentials, JSON
+ * bodies, request ids, tRPC's stream negotiation, conditional requests, SSE resumption).
+ */
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const CORS_ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-request-id',
+  'trpc-accept',
+  'if-match',
+  'if-none-match',
+  'last-event-id',
+];
+const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'location', 'etag'];
 
 /** Fastify's types omit the hop count its trustProxy takes; a hop count is this function. */
 function trustProxyOf(setting: Config['TRUST_PROXY']) {
@@ -34,14 +55,18 @@ function trustProxyOf(setting: Config['TRUST_PROXY']) {
 }
 
 /** Builds the HTTP server; `listen` is the caller's business (tests use `app.inject`). */
-export async function createServer({ services, logger }: ServerOptions): Promise<FastifyInstance> {
+export async function createServer({
+  services,
+  logger,
+  overloadSampleIntervalMs,
+}: ServerOptions): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
-    ...(logger && typeof logger === 'object'
-      ? { loggerInstance: logger }
-      : {
-          logger: logger === false ? false : loggerOptions(config),
-        }),
+    ...(logger === false
+      ? { logger: false }
+      : { loggerInstance: typeof logger === 'object' ? logger : createLogger(config) }),
+    // One line per request, with its error code (http/request-log.ts), instead of Fastify's two.
+    logController: new RequestLogController(),
     bodyLimit: config.BODY_LIMIT,
     // request.ip: the client behind the trusted proxies (sign-in throttling, rate limits, audit).
     trustProxy: trustProxyOf(config.TRUST_PROXY),
@@ -63,20 +88,35 @@ export async function createServer({ services, logger }: ServerOptions): Promise
   app.setErrorHandler((error, request, reply) => {
     const body = toErrorBody(error, request.id);
     const status = statusOf(body.code);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    noteErrorCode(request, body.code);
+    if (status >= 500) request.log.error({ err: error, code: body.code }, 'request failed');
     return reply.status(status).send({ error: body });
   });
   app.setNotFoundHandler((request, reply) => {
     const body = toErrorBody({ statusCode: 404 }, request.id);
+    noteErrorCode(request, body.code);
     return reply.status(404).send({ error: body });
   });
 
+  await app.register(overloadPlugin, {
+    config,
+    ...(overloadSampleIntervalMs === undefined ? {} : { sampleIntervalMs: overloadSampleIntervalMs }),
+  });
+  await app.register(metricsPlugin, {
+    metrics: services.metrics,
+    token: config.METRICS_TOKEN,
+    procedures: new Set(Object.keys(appRouter._def.procedures)),
+  });
   await app.register(helmet);
   await app.register(authenticationPlugin, { services });
   await app.register(rateLimitPlugin, { config });
   await app.register(cors, {
     origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
-    exposedHeaders: ['x-request-id'],
+    methods: CORS_METHODS,
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    // Browsers may reuse a preflight's answer for 10 minutes.
+    maxAge: 600,
   });
 
   const createContext = createContextFactory(services);
@@ -87,10 +127,12 @@ export async function createServer({ services, logger }: ServerOptions): Promise
   }: {
     error: Error;
     path?: string | undefined;
-    req: { log: FastifyBaseLogger };
+    req: FastifyRequest;
   }) => {
     const body = toErrorBody(error, '');
-    if (statusOf(body.code) >= 500) req.log.error({ err: error, procedure: path }, 'procedure failed');
+    noteErrorCode(req, body.code);
+    if (statusOf(body.code) >= 500)
+      req.log.error({ err: error, procedure: path, code: body.code }, 'procedure failed');
     else req.log.debug({ code: body.code, procedure: path }, 'procedure refused the request');
   };
 

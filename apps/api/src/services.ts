@@ -14,6 +14,8 @@ import { loadDeploymentIdentity } from './domain/databases/deployment.ts';
 import { JobQueue } from './domain/databases/queue.ts';
 import { TargetRegistry } from './domain/databases/targets.ts';
 import type { Config } from './env.ts';
+import { registerCollectors } from './metrics/collectors.ts';
+import { Metrics } from './metrics/metrics.ts';
 import type { Services } from './trpc/context.ts';
 
 export interface StartedServices {
@@ -92,6 +94,8 @@ export async function connectServices(
     maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
     retryLimit: config.JOB_RETRY_LIMIT,
   });
+  const metrics = new Metrics();
+  registerCollectors(metrics, { sql, queue, targets, poolSize: config.DATABASE_POOL_SIZE });
   try {
     if (options.startQueue !== false)
       await queue.start((error) => log?.error({ err: error }, 'job queue error'));
@@ -110,6 +114,7 @@ export async function connectServices(
       queue,
       targets,
       deployment,
+      metrics,
       startedAt: new Date(),
     },
     close: async () => {

@@ -5,10 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createDatabase, runMigrations } from '@schema-builder/db';
-import pino from 'pino';
+import { resolveLogFormat } from '@schema-builder/provisioning';
 import { formatTargets, resolveTargets } from './domain/databases/targets.ts';
 import { apiProcessEnv, loadConfig, workerSettings } from './env.ts';
-import { loggerOptions } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { type SupervisedChild, superviseChild } from './supervisor/child.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './supervisor/embedded-database.ts';
 import { watchLauncher } from './supervisor/launcher.ts';
@@ -22,7 +22,9 @@ const WORKER_GRACE_MS = 10_000;
 const API_GRACE_MS = 12_000;
 
 const config = loadConfig();
-const log = pino({ ...loggerOptions(config), base: { service: 'supervisor', pid: process.pid } });
+const log = createLogger(config, 'supervisor');
+/** Resolved here, once: the API and the worker write to this process's stdout and log alike. */
+const logFormat = resolveLogFormat(config.LOG_FORMAT);
 
 let embedded: EmbeddedDatabase | undefined;
 let database: ReturnType<typeof createDatabase> | undefined;
@@ -92,7 +94,7 @@ if (url !== undefined && !stopping) {
     name: 'api',
     script: 'src/main.ts',
     cwd: API_DIR,
-    env: () => apiProcessEnv({ DATABASE_URL: url, PORT: String(port) }),
+    env: () => apiProcessEnv({ DATABASE_URL: url, PORT: String(port), LOG_FORMAT: logFormat }),
     sendsReady: true,
     log,
   });
@@ -111,6 +113,7 @@ if (url !== undefined && !stopping) {
       WORKER_TOKEN: key.key,
       PROVISION_TARGETS: formatTargets(resolveTargets(config.PROVISION_TARGETS, url)),
       LOG_LEVEL: config.LOG_LEVEL,
+      LOG_FORMAT: logFormat,
       ...workerSettings(),
     };
     worker = superviseChild({

@@ -1,4 +1,4 @@
-import { parseTargetList, type TargetServer } from '@schema-builder/provisioning';
+import { LOG_FORMATS, parseTargetList, type TargetServer } from '@schema-builder/provisioning';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -34,6 +34,8 @@ export const WorkerConfigSchema = z.object({
   /** How often marked databases and roles that no metadata row owns are removed; 0 turns it off. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** `pretty` (readable lines) or `json`. Unset: pretty on a terminal, else JSON (`pnpm start` passes its own). */
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
 });
 
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

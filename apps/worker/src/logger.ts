@@ -1,20 +1,19 @@
-import { logSafeArguments, logSafeError, logSafeFields } from '@schema-builder/provisioning';
-import type { LogFn, LoggerOptions } from 'pino';
+import { logDestination, processLoggerOptions, resolveLogFormat } from '@schema-builder/provisioning';
+import type { Logger, LoggerOptions } from 'pino';
+import pino from 'pino';
+import type { WorkerConfig } from './env.ts';
 
 /**
- * The worker's logger options: errors are logged without the values of the query that failed
- * (a provisioning statement's literals, a driver's parameters) — here, once, not at each call site.
+ * The worker's logger options: the API's shape (see processLoggerOptions), `service: 'worker'`,
+ * errors logged without the values of the query that failed.
  */
 export function loggerOptions(level: string): LoggerOptions {
-  return {
-    level,
-    base: { service: 'worker' },
-    serializers: { err: logSafeError },
-    formatters: { log: logSafeFields },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(this, logSafeArguments(args) as Parameters<LogFn>);
-      },
-    },
-  };
+  return processLoggerOptions({ service: 'worker', level });
+}
+
+/** A logger writing readable lines on a terminal, JSON lines otherwise (LOG_FORMAT decides when set). */
+export function createLogger(config: Pick<WorkerConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger {
+  const options = loggerOptions(config.LOG_LEVEL);
+  const destination = logDestination(resolveLogFormat(config.LOG_FORMAT));
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,12 +1,11 @@
 import { createClient } from '@schema-builder/client';
-import pino from 'pino';
 import { loadWorkerConfig } from './env.ts';
-import { loggerOptions } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { startReconciler } from './reconciler.ts';
 import { startWorker } from './worker.ts';
 
 const config = loadWorkerConfig();
-const log = pino(loggerOptions(config.LOG_LEVEL));
+const log = createLogger(config);
 const client = createClient({ url: config.API_URL, token: config.WORKER_TOKEN, batch: false });
 
 const worker = startWorker({

@@ -1,4 +1,4 @@
 export type { Database, DatabaseOptions, Queryable } from './client.ts';
 export { createDatabase } from './client.ts';
-export { migrationsFolder, runMigrations } from './migrate.ts';
+export { migrationsFolder, pendingMigrations, runMigrations } from './migrate.ts';
 export * from './schema/index.ts';

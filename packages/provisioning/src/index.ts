@@ -15,6 +15,13 @@ export {
 export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';
 export { whileJobRuns } from './locks.ts';
 export {
+  LOG_FORMATS,
+  type LogFormat,
+  logDestination,
+  processLoggerOptions,
+  resolveLogFormat,
+} from './log-options.ts';
+export {
   type LogSafeError,
   logSafeArguments,
   logSafeError,

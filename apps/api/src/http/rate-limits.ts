@@ -4,6 +4,9 @@ import fp from 'fastify-plugin';
 import { throttleAddressOf } from '../domain/auth/client-address.ts';
 import type { Config } from '../env.ts';
 
+/** Liveness probes and metric scrapes. */
+const UNRATIONED = /^\/(api\/v1\/health\/live|trpc\/health\.live|metrics)(\?|$)/;
+
 type RateClass = 'default' | 'signIn' | 'signUp' | 'provision';
 
 /** Procedures with stricter limits than the general one. */
@@ -61,8 +64,11 @@ export const rateLimitPlugin = fp(
         if (perIp || !principal) return `${rateClass}|ip:${throttleAddressOf(request.ip)}`;
         return `${rateClass}|${principal.kind === 'user' ? `user:${principal.userId}` : `worker:${principal.apiKeyId}`}`;
       },
-      // Workers are the service's own processes: their claims and heartbeats are not rationed.
-      allowList: (request) => request.authentication?.principal?.kind === 'worker',
+      // Workers are the service's own processes: their claims and heartbeats are not rationed;
+      // nor are liveness probes and scrapes (a busy client sharing the prober's address must not
+      // get the process restarted; /metrics has its own access rule).
+      allowList: (request) =>
+        request.authentication?.principal?.kind === 'worker' || UNRATIONED.test(request.url),
       max: (_request, key) => limits[key.slice(0, key.indexOf('|')) as RateClass] ?? limits.default,
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
+import { noteErrorCode } from '../http/request-log.ts';
 import type { Context } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { createCaller } from '../trpc/root.ts';
@@ -46,6 +47,7 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
           return reply.status(status).send(data);
         } catch (error) {
           const body = toErrorBody(error, request.id);
+          noteErrorCode(request, body.code);
           if (error instanceof Error) options.onError({ error, path: route.procedure, req: request });
           const retryAfter = retryAfterOf(error);
           if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));

@@ -9,6 +9,7 @@ import type { HostPolicy } from '../domain/connections/host-policy.ts';
 import type { JobQueue } from '../domain/databases/queue.ts';
 import type { TargetRegistry } from '../domain/databases/targets.ts';
 import type { Config } from '../env.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 
 /** Long-lived dependencies, created once at start and shared by every request. */
 export interface Services {
@@ -26,6 +27,8 @@ export interface Services {
   targets: TargetRegistry;
   /** This installation's name and the id stored in its metadata database (markers carry both). */
   deployment: DeploymentIdentity;
+  /** Prometheus metrics of this process (GET /metrics). */
+  metrics: Metrics;
   startedAt: Date;
 }
 

@@ -32,6 +32,8 @@ const CASES: Record<string, Case> = {
   'auth.signUp': { kind: 'public' },
   'auth.signIn': { kind: 'public' },
   'health.check': { kind: 'public' },
+  'health.live': { kind: 'public' },
+  'health.ready': { kind: 'public' },
   'auth.me': { kind: 'own' },
   'auth.signOut': { kind: 'own' },
   'apiKeys.create': { kind: 'own', input: { name: 'stranger key' } },

@@ -43,6 +43,15 @@ interface StoredJobData extends JobData {
   jobId?: string;
 }
 
+/** Jobs of one queue in one state, for metrics. */
+export interface QueueBacklog {
+  queue: string;
+  state: 'created' | 'retry' | 'active';
+  count: number;
+  /** Since the oldest of them was queued (a retried job keeps its first time). */
+  oldestSeconds: number;
+}
+
 export interface QueueOptions {
   expireSeconds: number;
   maintenanceSeconds: number;
@@ -184,6 +193,39 @@ export class JobQueue {
       [JOB_QUEUE, id],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Jobs waiting, waiting for a retry or running, per queue and state, with the oldest one's age:
+   * one grouped query over pg-boss's unfinished jobs (what its own `getQueueSize` counts).
+   */
+  async backlog(): Promise<QueueBacklog[]> {
+    const rows = await this.sql.unsafe<
+      { queue: string; state: QueueBacklog['state']; count: number; oldest_seconds: number }[]
+    >(
+      `SELECT name AS queue, state::text AS state, count(*)::int AS count,
+              EXTRACT(EPOCH FROM now() - min(created_on))::float8 AS oldest_seconds
+       FROM ${PGBOSS_SCHEMA}.job
+       WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')
+       GROUP BY name, state`,
+      [[JOB_QUEUE, DEAD_JOB_QUEUE]],
+    );
+    return rows.map((row) => ({
+      queue: row.queue,
+      state: row.state,
+      count: row.count,
+      oldestSeconds: row.oldest_seconds,
+    }));
+  }
+
+  /** Seconds since a job was first queued (its retries keep the time); undefined when it is not in the queue. */
+  async secondsSinceQueued(id: string): Promise<number | undefined> {
+    // Computed by the server: the app's pool returns timestamps as text (Drizzle's parsers).
+    const [row] = await this.sql.unsafe<{ seconds: number }[]>(
+      `SELECT EXTRACT(EPOCH FROM now() - created_on)::float8 AS seconds FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND id = $2`,
+      [JOB_QUEUE, id],
+    );
+    return row?.seconds;
   }
 
   /** Resolves when a job may have been queued (NOTIFY), after `ms`, or on `signal`, whichever comes first. */

@@ -2,6 +2,7 @@ import type { DatabaseOperation, ProvisionedDatabaseRow, Queryable } from '@sche
 import { provisionedDatabases } from '@schema-builder/db';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
+import type { JobOutcome } from '../../metrics/metrics.ts';
 import type { Services } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -91,17 +92,19 @@ async function startClaimedJob(
 
 async function settleDeadJobs({ services, origin }: WorkerCall): Promise<void> {
   for (const dead of await services.queue.fetchDead(20)) {
-    await inJobTransaction(services, async (tx) => {
+    const settled = await inJobTransaction(services, async (tx) => {
       // The row points at the job that died (`jobId`), not at its dead-letter copy (`id`).
       const row = await lockDatabaseOfJob(tx.db, dead.data.databaseId, dead.jobId);
-      if (row)
-        await settleFailure(
-          tx.db,
-          origin,
-          row,
-          `the worker stopped responding during ${row.operation} on ${dead.attempts} attempts; whatever it created is removed`,
-        );
+      if (!row) return undefined;
+      await settleFailure(
+        tx.db,
+        origin,
+        row,
+        `the worker stopped responding during ${row.operation} on ${dead.attempts} attempts; whatever it created is removed`,
+      );
+      return row.operation;
     });
+    if (settled) services.metrics.databaseJobsAbandoned.inc({ operation: settled });
     await services.queue.complete(dead.id, DEAD_JOB_QUEUE);
   }
 }
@@ -170,7 +173,7 @@ export async function completeJob({
   origin,
   jobId,
 }: WorkerCall & { jobId: string }): Promise<{ ok: true }> {
-  await inJobTransaction(services, async (tx) => {
+  const operation = await inJobTransaction(services, async (tx) => {
     const row = await lockJobRow(tx.db, jobId);
     await updateDatabase(tx.db, row.id, {
       ...successPatch(row),
@@ -185,8 +188,9 @@ export async function completeJob({
       resourceId: row.id,
       details: { schemaId: row.schemaId, database: row.databaseName, version: row.targetVersion },
     });
+    return row.operation;
   });
-  await services.queue.complete(jobId);
+  await finishJob(services, jobId, operation, 'succeeded');
   return { ok: true };
 }
 
@@ -197,12 +201,25 @@ export async function failJob({
   jobId,
   message,
 }: WorkerCall & { jobId: string; message: string }): Promise<{ ok: true }> {
-  await inJobTransaction(services, async (tx) => {
+  const operation = await inJobTransaction(services, async (tx) => {
     const row = await lockJobRow(tx.db, jobId);
     await settleFailure(tx.db, origin, row, message);
+    return row.operation;
   });
-  await services.queue.complete(jobId);
+  await finishJob(services, jobId, operation, 'failed');
   return { ok: true };
+}
+
+/** Releases the job, timing it from when it was queued (the wait a client saw, retries included). */
+async function finishJob(
+  services: Services,
+  jobId: string,
+  operation: DatabaseOperation,
+  outcome: JobOutcome,
+): Promise<void> {
+  const seconds = await services.queue.secondsSinceQueued(jobId);
+  await services.queue.complete(jobId);
+  if (seconds !== undefined) services.metrics.databaseJobDuration.observe({ operation, outcome }, seconds);
 }
 
 function failurePatch(row: ProvisionedDatabaseRow): DatabasePatch {

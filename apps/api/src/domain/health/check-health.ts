@@ -1,5 +1,7 @@
+import { pendingMigrations } from '@schema-builder/db';
 import type { Sql } from 'postgres';
-import { AppError } from '../../errors/codes.ts';
+import { AppError, type ErrorDetail } from '../../errors/codes.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export interface CheckHealthOptions {
   sql: Sql;
@@ -8,36 +10,47 @@ export interface CheckHealthOptions {
   timeoutMs?: number;
 }
 
-/** Liveness plus a round trip to the metadata database; 503 when that fails. */
-export async function checkHealth({ sql, startedAt, timeoutMs = 2000 }: CheckHealthOptions) {
+const uptimeOf = (startedAt: Date) => Math.round((Date.now() - startedAt.getTime()) / 1000);
+
+/** Liveness: the process answers. Nothing else is asked, so a database outage never restarts it. */
+export function checkLiveness({ startedAt }: Pick<CheckHealthOptions, 'startedAt'>) {
+  return { status: 'ok' as const, uptimeSeconds: uptimeOf(startedAt) };
+}
+
+/**
+ * Readiness: a round trip to the metadata database, which holds every migration of this code;
+ * 503 when it does not answer or a migration is missing (say a fresh, empty database). A process
+ * under pressure is refused before this runs (see http/overload.ts).
+ */
+export async function checkReadiness({ sql, startedAt, timeoutMs = 2000 }: CheckHealthOptions) {
   const started = performance.now();
+  let pending: number;
   try {
-    await withTimeout(sql`SELECT 1`.execute(), timeoutMs);
+    pending = await withTimeout(pendingMigrations(sql), timeoutMs);
   } catch (cause) {
-    throw new AppError('SERVICE_UNAVAILABLE', 'The metadata database is not reachable.', {
-      details: [
-        { path: 'database', code: 'DATABASE_UNREACHABLE', message: 'The metadata database did not answer.' },
-      ],
-      cause,
+    throw unavailable('The metadata database is not reachable.', cause, {
+      path: 'database',
+      code: 'DATABASE_UNREACHABLE',
+      message: 'The metadata database did not answer.',
     });
   }
+  const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+  if (pending > 0)
+    throw unavailable('The metadata database is not migrated.', undefined, {
+      path: 'migrations',
+      code: 'MIGRATIONS_PENDING',
+      message: `${pending} migration(s) of this version are not applied; start the API (or run db:migrate) to apply them.`,
+    });
   return {
     status: 'ok' as const,
-    uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    uptimeSeconds: uptimeOf(startedAt),
     checks: {
-      database: { status: 'ok' as const, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+      database: { status: 'ok' as const, latencyMs },
+      migrations: { status: 'ok' as const, pending: 0 as const },
     },
   };
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+function unavailable(message: string, cause: unknown, detail: ErrorDetail): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', message, { details: [detail], cause });
 }

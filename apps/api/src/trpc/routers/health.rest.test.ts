@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createTestDatabase } from '@schema-builder/testing/postgres';
+import type { FastifyInstance } from 'fastify';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigSchema } from '../../env.ts';
 import { ERROR_CODE_MEANINGS } from '../../errors/code-meanings.ts';
 import { createServer } from '../../server.ts';
-import { connectServices } from '../../services.ts';
 import type { Harness } from '../../test/harness.ts';
 import { startHarness } from '../../test/harness.ts';
+import type { Services } from '../context.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,34 +14,71 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-describe('GET /api/v1/health', () => {
-  test('is 200 with a database round trip while the database answers', async () => {
-    const response = await h.request('GET', '/api/v1/health');
+/** A server over the harness's services, but whose metadata pool is `sql`. */
+async function serverWithPool(sql: postgres.Sql, run: (app: FastifyInstance) => Promise<void>) {
+  const services: Services = { ...h.services, sql };
+  const app = await createServer({ services, logger: false });
+  try {
+    await run(app);
+  } finally {
+    await app.close();
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** Nothing listens on port 1: every connection attempt is refused. */
+const unreachable = () => postgres('postgres://nobody@127.0.0.1:1/none', { max: 1, connect_timeout: 1 });
+
+describe('GET /api/v1/health/live', () => {
+  test('is 200 with the uptime', async () => {
+    const response = await h.request('GET', '/api/v1/health/live', undefined, { token: null });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' } } });
+    expect(response.json()).toEqual({ status: 'ok', uptimeSeconds: expect.any(Number) });
   });
 
-  test('is 503 SERVICE_UNAVAILABLE when the database is down', async () => {
-    // Nothing listens on port 1: every connection attempt is refused.
-    const url = 'postgres://nobody@127.0.0.1:1/none';
-    const { services, close } = await connectServices(
-      ConfigSchema.parse({ DATABASE_URL: url, DATABASE_POOL_SIZE: '1', SECRETS_KEY: 'ab'.repeat(32) }),
-      url,
-      undefined,
-      { startQueue: false, deployment: { instance: 'down', deployment: randomUUID() } },
-    );
-    const app = await createServer({ services, logger: false });
-    try {
-      const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
+  test('is 200 while the database is unreachable: a restart would not bring it back', async () => {
+    await serverWithPool(unreachable(), async (app) => {
+      expect((await app.inject({ method: 'GET', url: '/api/v1/health/live' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/trpc/health.live' })).statusCode).toBe(200);
+    });
+  });
+});
+
+describe.each(['/api/v1/health/ready', '/api/v1/health'])('GET %s', (path) => {
+  test('is 200 with a database round trip while the database answers and is migrated', async () => {
+    const response = await h.request('GET', path, undefined, { token: null });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'ok' }, migrations: { status: 'ok', pending: 0 } },
+    });
+  });
+
+  test('is 503 SERVICE_UNAVAILABLE at `database` when the database is unreachable', async () => {
+    await serverWithPool(unreachable(), async (app) => {
+      const response = await app.inject({ method: 'GET', url: path });
       expect(response.statusCode).toBe(503);
       expect(response.json().error).toMatchObject({
         code: 'SERVICE_UNAVAILABLE',
-        details: [{ path: 'database' }],
+        details: [{ path: 'database', code: 'DATABASE_UNREACHABLE' }],
       });
       expect(response.body).not.toContain('127.0.0.1');
+    });
+  });
+
+  test('is 503 SERVICE_UNAVAILABLE at `migrations` on a database without the migrations', async () => {
+    const empty = await createTestDatabase('sbready');
+    try {
+      await serverWithPool(postgres(empty.url, { max: 1, onnotice: () => {} }), async (app) => {
+        const response = await app.inject({ method: 'GET', url: path });
+        expect(response.statusCode).toBe(503);
+        expect(response.json().error).toMatchObject({
+          code: 'SERVICE_UNAVAILABLE',
+          details: [{ path: 'migrations', code: 'MIGRATIONS_PENDING' }],
+        });
+      });
     } finally {
-      await app.close();
-      await close();
+      await empty.drop();
     }
   });
 });
@@ -70,6 +108,8 @@ describe('API documentation', () => {
       '/databases',
       '/databases/{databaseId}',
       '/health',
+      '/health/live',
+      '/health/ready',
       '/schemas',
       '/schemas/import',
       '/schemas/validate',
