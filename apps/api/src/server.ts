@@ -10,6 +10,7 @@ import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { authenticationPlugin } from './http/authentication.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
 import { loggerOptions } from './logger.ts';
+import { databaseEventsRoute } from './rest/database-events-route.ts';
 import { restPlugin } from './rest/plugin.ts';
 import type { Services } from './trpc/context.ts';
 import { createContextFactory } from './trpc/context.ts';
@@ -104,6 +105,9 @@ export async function createServer({ services, logger }: ServerOptions): Promise
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   await app.register(restPlugin, { router: appRouter, createContext, appVersion: APP_VERSION, onError });
+  await app.register(databaseEventsRoute, { createContext, onError });
+  // Event streams and long polls never end by themselves: end them, or closing waits forever.
+  app.addHook('preClose', async () => services.events.close());
 
   return app;
 }

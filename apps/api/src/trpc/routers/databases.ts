@@ -1,3 +1,4 @@
+import { DATABASE_STATUSES } from '@schema-builder/db';
 import { z } from 'zod';
 import {
   dropOwnedDatabase,
@@ -15,6 +16,8 @@ import {
 } from '../../domain/databases/migrate-database.ts';
 import { requestDatabase } from '../../domain/databases/request-provision.ts';
 import { DatabaseResourceSchema } from '../../domain/databases/resource.ts';
+import { MAX_STATUS_WAIT_SECONDS, waitForChange } from '../../domain/databases/wait-for-change.ts';
+import { watchDatabase } from '../../domain/databases/watch-database.ts';
 import { SchemaIdSchema } from '../../domain/schemas/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
 import { router, userProcedure } from '../trpc.ts';
@@ -55,14 +58,36 @@ export const databasesRouter = router({
         method: 'GET',
         path: '/schemas/{id}/database/status',
         tags,
-        summary: "The design's database: status, server, versions, size, connections, and a catalog check",
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND'),
+        summary:
+          "The design's database: status, server, versions, size, connections, and a catalog check. " +
+          `With wait=N (seconds, at most ${MAX_STATUS_WAIT_SECONDS}) a long poll: answers when there is news — ` +
+          'while a job is in flight, its next step or status; with since=<status>, as soon as the status is another — ' +
+          'or after N seconds; at once when the database is idle',
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(bySchema)
+    .input(
+      bySchema.extend({
+        wait: z.coerce.number().int().min(0).max(MAX_STATUS_WAIT_SECONDS).default(0),
+        since: z.enum(DATABASE_STATUSES).optional(),
+      }),
+    )
     .output(DatabaseResourceSchema)
-    .query(({ ctx, input }) =>
-      getDatabaseStatus({ services: ctx.services, user: ctx.user, schemaId: input.id }),
+    .query(async ({ ctx, input, signal }) => {
+      const request = { services: ctx.services, user: ctx.user, schemaId: input.id };
+      await waitForChange({ ...request, waitSeconds: input.wait, since: input.since, signal });
+      return getDatabaseStatus(request);
+    }),
+
+  /**
+   * The database's events as they happen (tRPC subscription over SSE; REST: GET
+   * /api/v1/schemas/{id}/database/events): its current state first, then every status change and
+   * job step, until the subscriber leaves.
+   */
+  events: userProcedure
+    .input(bySchema)
+    .subscription(({ ctx, input, signal }) =>
+      watchDatabase({ services: ctx.services, user: ctx.user, schemaId: input.id, signal }),
     ),
 
   regenerate: userProcedure
