@@ -1,7 +1,16 @@
 import type { AppRouter, RouterInputs, RouterOutputs } from '@schema-builder/api/router';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
+import { EventSource, type FetchLike } from 'eventsource';
 
 export type { AppRouter, RouterInputs, RouterOutputs };
+export { DatabaseWaitTimeoutError, type WaitForDatabaseOptions, waitForDatabase } from './wait-for-database.ts';
 
 export interface ClientOptions {
   /** Base URL of the service, e.g. `http://localhost:3000` (the client adds `/trpc`). */
@@ -17,14 +26,33 @@ export interface ClientOptions {
   batch?: boolean;
 }
 
-/** A typed client for every procedure of the API. */
+/**
+ * A typed client for every procedure of the API. Subscriptions (`databases.events`) run over
+ * server-sent events, with the `eventsource` package: it can send the Authorization header,
+ * which a browser's own EventSource cannot.
+ */
 export function createClient({ url, token, fetch, batch = true }: ClientOptions) {
+  const headers = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const options = {
     url: `${url.replace(/\/+$/, '')}/trpc`,
     ...(fetch ? { fetch } : {}),
-    headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    headers,
   };
-  return createTRPCClient<AppRouter>({ links: [batch ? httpBatchLink(options) : httpLink(options)] });
+  const fetchEvents: FetchLike = (input, init) =>
+    (fetch ?? globalThis.fetch)(input, { ...init, headers: { ...init.headers, ...headers() } });
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: options.url,
+          EventSource,
+          eventSourceOptions: { fetch: fetchEvents },
+        }),
+        false: batch ? httpBatchLink(options) : httpLink(options),
+      }),
+    ],
+  });
 }
 
 export type Client = ReturnType<typeof createClient>;

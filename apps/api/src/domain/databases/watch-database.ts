@@ -15,15 +15,22 @@ export interface WatchRequest {
 /**
  * A design's database events for its owner: first its state as it is now (`status: null` while
  * there is no database), then every change, in order, until `signal` aborts or the API shuts
- * down. A stranger's or a deleted design is SCHEMA_NOT_FOUND before anything is sent.
+ * down. Ownership is checked before the stream is handed out, so a stranger's or a deleted design
+ * is a SCHEMA_NOT_FOUND answer (404; over tRPC a NOT_FOUND the client does not retry), never a
+ * stream that fails later.
  */
-export async function* watchDatabase({
+export async function watchDatabase(request: WatchRequest): Promise<AsyncGenerator<DatabaseEvent, void, undefined>> {
+  const { services, user, schemaId } = request;
+  if (!(await findSchema(services.db, user.id, schemaId))) throw schemaNotFound(schemaId);
+  return streamEvents(request);
+}
+
+async function* streamEvents({
   services,
   user,
   schemaId,
   signal,
 }: WatchRequest): AsyncGenerator<DatabaseEvent, void, undefined> {
-  if (!(await findSchema(services.db, user.id, schemaId))) throw schemaNotFound(schemaId);
   // Listening before reading: a change committed in between is in the queue, not lost.
   const events = services.events.subscribe(schemaId, signal);
   try {
