@@ -3,6 +3,7 @@ import type { OpenAPIObject } from 'trpc-to-openapi';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { AppRouter } from '../trpc/root.ts';
+import { databaseEventsPaths } from './database-events-openapi.ts';
 import { REST_PREFIX, restRoutes } from './routes.ts';
 
 type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
@@ -72,6 +73,7 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
     io: 'input',
     unrepresentable: 'any',
   });
+  document.paths = { ...document.paths, ...databaseEventsPaths() };
   document.components = {
     ...document.components,
     schemas: {

@@ -24,11 +24,11 @@ export const DatabaseEventSchema = z
     version: z.number().int().nullable(),
     targetVersion: z.number().int().nullable(),
     /** When the change was written (ISO 8601). */
-    at: z.iso.datetime({ offset: true }).transform((at) => new Date(at).toISOString()),
+    at: z.iso.datetime({ offset: true }),
   })
   .meta({ id: 'DatabaseEvent' });
 
-export type DatabaseEvent = z.output<typeof DatabaseEventSchema>;
+export type DatabaseEvent = z.infer<typeof DatabaseEventSchema>;
 
 /** The event that describes a row as read now (the first event of a stream). */
 export function eventOfRow(row: ProvisionedDatabaseRow): DatabaseEvent {
@@ -125,7 +125,9 @@ export class DatabaseEvents {
       this.onInvalid(payload);
       return;
     }
-    this.emitter.emit(parsed.data.schemaId, parsed.data);
+    // PostgreSQL writes `+00:00`; the API's timestamps are `Z`.
+    const event = { ...parsed.data, at: new Date(parsed.data.at).toISOString() };
+    this.emitter.emit(event.schemaId, event);
   }
 }
 
