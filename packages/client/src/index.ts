@@ -9,8 +9,12 @@ import {
 } from '@trpc/client';
 import { EventSource, type FetchLike } from 'eventsource';
 
+export {
+  DatabaseWaitTimeoutError,
+  type WaitForDatabaseOptions,
+  waitForDatabase,
+} from './wait-for-database.ts';
 export type { AppRouter, RouterInputs, RouterOutputs };
-export { DatabaseWaitTimeoutError, type WaitForDatabaseOptions, waitForDatabase } from './wait-for-database.ts';
 
 export interface ClientOptions {
   /** Base URL of the service, e.g. `http://localhost:3000` (the client adds `/trpc`). */

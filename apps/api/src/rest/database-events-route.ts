@@ -59,13 +59,15 @@ export async function databaseEventsRoute(
       }
     };
     void pump();
-    return reply
-      .header('content-type', 'text/event-stream; charset=utf-8')
-      .header('cache-control', 'no-cache, no-transform')
-      .header('x-accel-buffering', 'no')
-      // A stream is the connection's last response: no keep-alive hint for a client to hold an
-      // idle connection open on (and a server shutdown up) for 72 s after it hangs up.
-      .header('connection', 'close')
-      .send(stream);
+    return (
+      reply
+        .header('content-type', 'text/event-stream; charset=utf-8')
+        .header('cache-control', 'no-cache, no-transform')
+        .header('x-accel-buffering', 'no')
+        // A stream is the connection's last response: no keep-alive hint for a client to hold an
+        // idle connection open on (and a server shutdown up) for 72 s after it hangs up.
+        .header('connection', 'close')
+        .send(stream)
+    );
   });
 }

@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { SSE_HEARTBEAT_MS } from '../http/server-sent-events.ts';
 import { FAILURE_MESSAGES } from '../domain/auth/principal.ts';
 import { assertStorableInput } from '../domain/storable-text.ts';
 import { AppError, ERROR_MAPPING } from '../errors/codes.ts';
 import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
+import { SSE_HEARTBEAT_MS } from '../http/server-sent-events.ts';
 import type { Context } from './context.ts';
 
 const t = initTRPC

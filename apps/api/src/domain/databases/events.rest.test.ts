@@ -57,9 +57,17 @@ describe('the databases trigger and the event bus', () => {
     expect(seen).toEqual([
       expect.objectContaining({ schemaId, databaseId, status: 'pending', progress: 'role', busy: true }),
     ]);
-    expect(Object.keys(seen[0] ?? {}).sort()).toEqual(
-      ['at', 'busy', 'databaseId', 'operation', 'progress', 'schemaId', 'status', 'targetVersion', 'version'],
-    );
+    expect(Object.keys(seen[0] ?? {}).sort()).toEqual([
+      'at',
+      'busy',
+      'databaseId',
+      'operation',
+      'progress',
+      'schemaId',
+      'status',
+      'targetVersion',
+      'version',
+    ]);
   });
 
   test('a write that leaves the state as it was announces nothing', async () => {

@@ -100,7 +100,10 @@ export class DatabaseEvents {
   get subscriberCount(): number {
     return this.emitter
       .eventNames()
-      .reduce<number>((total, name) => (name === 'error' ? total : total + this.emitter.listenerCount(name)), 0);
+      .reduce<number>(
+        (total, name) => (name === 'error' ? total : total + this.emitter.listenerCount(name)),
+        0,
+      );
   }
 
   /** Ends every subscription (streams close, waiting status requests answer), e.g. at shutdown. */

@@ -19,7 +19,9 @@ export interface WatchRequest {
  * is a SCHEMA_NOT_FOUND answer (404; over tRPC a NOT_FOUND the client does not retry), never a
  * stream that fails later.
  */
-export async function watchDatabase(request: WatchRequest): Promise<AsyncGenerator<DatabaseEvent, void, undefined>> {
+export async function watchDatabase(
+  request: WatchRequest,
+): Promise<AsyncGenerator<DatabaseEvent, void, undefined>> {
   const { services, user, schemaId } = request;
   if (!(await findSchema(services.db, user.id, schemaId))) throw schemaNotFound(schemaId);
   return streamEvents(request);
