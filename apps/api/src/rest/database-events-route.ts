@@ -10,6 +10,8 @@ import { REST_PREFIX } from './routes.ts';
 export interface DatabaseEventsRouteOptions {
   createContext: (opts: { req: FastifyRequest }) => Context;
   onError: (opts: { error: Error; path?: string | undefined; req: FastifyRequest }) => void;
+  /** Between heartbeat comments (default SSE_HEARTBEAT_MS; tests shorten it). */
+  heartbeatMs?: number;
 }
 
 const formatStatusEvent = (event: DatabaseEvent) => formatServerSentEvent('status', event);
@@ -24,7 +26,7 @@ const formatStatusEvent = (event: DatabaseEvent) => formatServerSentEvent('statu
  */
 export async function databaseEventsRoute(
   app: FastifyInstance,
-  { createContext, onError }: DatabaseEventsRouteOptions,
+  { createContext, onError, heartbeatMs = SSE_HEARTBEAT_MS }: DatabaseEventsRouteOptions,
 ): Promise<void> {
   app.get(`${REST_PREFIX}/schemas/:id/database/events`, async (request, reply) => {
     const gone = new AbortController();
@@ -45,7 +47,7 @@ export async function databaseEventsRoute(
 
     const stream = new PassThrough();
     if (!first.done) stream.write(formatStatusEvent(first.value));
-    const heartbeat = setInterval(() => stream.write(SSE_HEARTBEAT), SSE_HEARTBEAT_MS);
+    const heartbeat = setInterval(() => stream.write(SSE_HEARTBEAT), heartbeatMs);
     const pump = async () => {
       try {
         for (let next = await events.next(); !next.done; next = await events.next())

@@ -1,7 +1,12 @@
+import type { AddressInfo } from 'node:net';
 import { blogDesign } from '@schema-builder/testing/fixtures';
+import Fastify from 'fastify';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { authenticationPlugin } from '../../http/authentication.ts';
+import { databaseEventsRoute } from '../../rest/database-events-route.ts';
 import { type Harness, startHarness } from '../../test/harness.ts';
+import { createContextFactory } from '../../trpc/context.ts';
 import type { DatabaseEvent } from './events.ts';
 
 /**
@@ -87,6 +92,36 @@ describe('the databases trigger and the event bus', () => {
         .catch(() => {});
     });
     expect(seen).toEqual([]);
+  });
+});
+
+describe('the REST event stream', () => {
+  test('sends heartbeat comments while nothing happens', async () => {
+    const app = Fastify();
+    await app.register(authenticationPlugin, { services: h.services });
+    await app.register(databaseEventsRoute, {
+      createContext: createContextFactory(h.services),
+      onError: () => {},
+      heartbeatMs: 50,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const controller = new AbortController();
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/schemas/${schemaId}/database/events`, {
+        headers: { authorization: `Bearer ${h.user.token}` },
+        signal: controller.signal,
+      });
+      const reader = response.body?.getReader();
+      if (!reader) throw new Error('no stream');
+      let text = '';
+      while (!text.includes(': heartbeat\n\n: heartbeat\n\n'))
+        text += new TextDecoder().decode((await reader.read()).value);
+      expect(text).toMatch(/^event: status\ndata: .*\n\n(: heartbeat\n\n)+$/);
+      controller.abort();
+    } finally {
+      await app.close();
+    }
   });
 });
 
