@@ -96,6 +96,14 @@ describe('the databases trigger and the event bus', () => {
 });
 
 describe('the REST event stream', () => {
+  test('refuses a worker key (403), like every user route', async () => {
+    const response = await h.request('GET', `/api/v1/schemas/${schemaId}/database/events`, undefined, {
+      token: await h.createWorkerKey(),
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+
   test('sends heartbeat comments while nothing happens', async () => {
     const app = Fastify();
     await app.register(authenticationPlugin, { services: h.services });
