@@ -13,6 +13,7 @@ import { rateLimitPlugin } from './http/rate-limits.ts';
 import { noteErrorCode, RequestLogController } from './http/request-log.ts';
 import { createLogger } from './logger.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
+import { databaseEventsRoute } from './rest/database-events-route.ts';
 import { restPlugin } from './rest/plugin.ts';
 import type { Services } from './trpc/context.ts';
 import { createContextFactory } from './trpc/context.ts';
@@ -146,6 +147,9 @@ export async function createServer({
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   await app.register(restPlugin, { router: appRouter, createContext, appVersion: APP_VERSION, onError });
+  await app.register(databaseEventsRoute, { createContext, onError });
+  // Event streams and long polls never end by themselves: end them, or closing waits forever.
+  app.addHook('preClose', async () => services.events.close());
 
   return app;
 }

@@ -11,6 +11,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createCredentialCache } from './domain/auth/credential-cache.ts';
 import { createHostPolicy } from './domain/connections/host-policy.ts';
 import { loadDeploymentIdentity } from './domain/databases/deployment.ts';
+import { DatabaseEvents } from './domain/databases/events.ts';
 import { JobQueue } from './domain/databases/queue.ts';
 import { TargetRegistry } from './domain/databases/targets.ts';
 import type { Config } from './env.ts';
@@ -96,9 +97,12 @@ export async function connectServices(
   });
   const metrics = new Metrics();
   registerCollectors(metrics, { sql, queue, targets, poolSize: config.DATABASE_POOL_SIZE });
+  const events = new DatabaseEvents(sql, () => log?.warn('ignored a malformed database event'));
   try {
-    if (options.startQueue !== false)
+    if (options.startQueue !== false) {
       await queue.start((error) => log?.error({ err: error }, 'job queue error'));
+      await events.start();
+    }
   } catch (error) {
     await close();
     throw error;
@@ -112,12 +116,14 @@ export async function connectServices(
       secrets,
       hostPolicy,
       queue,
+      events,
       targets,
       deployment,
       metrics,
       startedAt: new Date(),
     },
     close: async () => {
+      await events.stop();
       await queue.stop();
       await targets.close();
       await close();

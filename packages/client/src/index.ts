@@ -1,10 +1,16 @@
 import type { TRPCClient } from '@trpc/client';
-import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { EventSource, type FetchLike } from 'eventsource';
 import type { AppRouter } from './server-types.ts';
 
 export type { ApiError, ApiErrorBody, ErrorCode } from './errors.ts';
 export { ERROR_CODES, errorBodyOf, isApiError, isErrorCode } from './errors.ts';
+export {
+  DatabaseWaitTimeoutError,
+  type WaitForDatabaseOptions,
+  waitForDatabase,
+} from './wait-for-database.ts';
 export type { AppRouter };
 
 /** The input of every procedure, by path: `RouterInputs['schemas']['create']`. */
@@ -29,12 +35,31 @@ export interface ClientOptions {
 /** A typed client for every procedure of the API. */
 export type Client = TRPCClient<AppRouter>;
 
-/** A typed client for every procedure of the API. */
+/**
+ * A typed client for every procedure of the API. Subscriptions (`databases.events`) run over
+ * server-sent events, with the `eventsource` package: it can send the Authorization header,
+ * which a browser's own EventSource cannot.
+ */
 export function createClient({ url, token, fetch, batch = true }: ClientOptions): Client {
+  const headers = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const options = {
     url: `${url.replace(/\/+$/, '')}/trpc`,
     ...(fetch ? { fetch } : {}),
-    headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    headers,
   };
-  return createTRPCClient<AppRouter>({ links: [batch ? httpBatchLink(options) : httpLink(options)] });
+  const fetchEvents: FetchLike = (input, init) =>
+    (fetch ?? globalThis.fetch)(input, { ...init, headers: { ...init.headers, ...headers() } });
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: options.url,
+          EventSource,
+          eventSourceOptions: { fetch: fetchEvents },
+        }),
+        false: batch ? httpBatchLink(options) : httpLink(options),
+      }),
+    ],
+  });
 }

@@ -169,6 +169,16 @@ test('the tRPC transport answers malformed calls with 4xx and the same error bod
   );
 });
 
+/** The error a tRPC subscription sent as its `serialized-error` event (SSE). */
+function serializedErrorOf(stream: string): {
+  data: { httpStatus: number; error: { code: string; details: Array<{ path: string; code: string }> } };
+} {
+  const lines = stream.split('\n');
+  const data = lines.find((_line, index) => index > 0 && lines[index - 1] === 'event: serialized-error');
+  if (!data?.startsWith('data: ')) throw new Error(`no serialized-error event in ${JSON.stringify(stream)}`);
+  return JSON.parse(data.slice('data: '.length));
+}
+
 type FieldPath = Array<string | number>;
 
 /** Every string field of a JSON Schema, as paths into a value (an array's first entry). */
@@ -279,15 +289,22 @@ test('every string field of every operation refuses text PostgreSQL cannot store
       unstorable,
       async ({ procedure, type, field }, bad) => {
         const input = encodeURIComponent(JSON.stringify(placeAt(field, bad.text)));
-        const asQuery = type === 'query';
+        const asQuery = type === 'query' || type === 'subscription';
         const response = await h.app.inject({
           method: asQuery ? 'GET' : 'POST',
           url: `/trpc/${procedure}${asQuery ? `?input=${input}` : ''}`,
           headers: { authorization: `Bearer ${tokenFor(procedure)}`, 'content-type': 'application/json' },
           ...(asQuery ? {} : { payload: JSON.stringify(placeAt(field, bad.text)) }),
         });
-        tally('tRPC', response.statusCode);
-        expectRefusedAt(response.statusCode, response.json().error.data.error, formatPath(field));
+        if (type === 'subscription') {
+          // A subscription answers with its event stream even to refuse: the error is an event.
+          const { data } = serializedErrorOf(response.body);
+          tally('tRPC', data.httpStatus);
+          expectRefusedAt(data.httpStatus, data.error, formatPath(field));
+        } else {
+          tally('tRPC', response.statusCode);
+          expectRefusedAt(response.statusCode, response.json().error.data.error, formatPath(field));
+        }
       },
     ),
     { numRuns: Math.ceil((testEnv.FC_NUM_RUNS ?? 1500) / 3) },

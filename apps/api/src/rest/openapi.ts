@@ -6,6 +6,7 @@ import { ERROR_CODE_MEANINGS } from '../errors/code-meanings.ts';
 import type { ErrorCode } from '../errors/codes.ts';
 import { ERROR_CODES } from '../errors/codes.ts';
 import type { AppRouter } from '../trpc/root.ts';
+import { databaseEventsPaths } from './database-events-openapi.ts';
 import { documentedErrorCodes } from './error-responses.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes } from './routes.ts';
@@ -79,6 +80,7 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
     io: 'input',
     unrepresentable: 'any',
   });
+  document.paths = { ...document.paths, ...databaseEventsPaths() };
   document.components = {
     ...document.components,
     schemas: {

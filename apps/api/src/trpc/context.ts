@@ -6,6 +6,7 @@ import type { RequestOrigin } from '../domain/audit/record-event.ts';
 import type { CredentialCache } from '../domain/auth/credential-cache.ts';
 import type { Authentication } from '../domain/auth/principal.ts';
 import type { HostPolicy } from '../domain/connections/host-policy.ts';
+import type { DatabaseEvents } from '../domain/databases/events.ts';
 import type { JobQueue } from '../domain/databases/queue.ts';
 import type { TargetRegistry } from '../domain/databases/targets.ts';
 import type { Config } from '../env.ts';
@@ -23,6 +24,8 @@ export interface Services {
   hostPolicy: HostPolicy;
   /** The worker's job queue (pg-boss in the metadata database). */
   queue: JobQueue;
+  /** Changes of provisioned databases, from every API instance (LISTEN), for subscribers and long polls. */
+  events: DatabaseEvents;
   /** Servers that hold provisioned databases. */
   targets: TargetRegistry;
   /** This installation's name and the id stored in its metadata database (markers carry both). */

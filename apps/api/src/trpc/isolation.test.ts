@@ -75,6 +75,7 @@ const CASES: Record<string, Case> = {
   'databases.list': { kind: 'own', input: {} },
   'databases.create': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'databases.status': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'databases.events': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'databases.credentials': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'databases.regenerate': { kind: 'resource', input: (o) => ({ id: o.schemaId, confirm: true }) },
   'databases.retry': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },

@@ -3,6 +3,7 @@ import { FAILURE_MESSAGES } from '../domain/auth/principal.ts';
 import { assertStorableInput } from '../domain/storable-text.ts';
 import { AppError, ERROR_MAPPING } from '../errors/codes.ts';
 import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
+import { SSE_HEARTBEAT_MS } from '../http/server-sent-events.ts';
 import type { ProcedureMeta } from '../rest/success-policy.ts';
 import type { Context } from './context.ts';
 
@@ -10,6 +11,12 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
+    // Subscriptions (SSE): a comment every 15 s keeps proxies from closing a quiet stream, and a
+    // client that hears nothing for longer reconnects.
+    sse: {
+      ping: { enabled: true, intervalMs: SSE_HEARTBEAT_MS },
+      client: { reconnectAfterInactivityMs: SSE_HEARTBEAT_MS + 5_000 },
+    },
     errorFormatter({ shape, error, ctx }) {
       const body = toErrorBody(error, ctx?.origin.requestId ?? 'unknown');
       // `data.error` is the same body REST clients get under `error`; no stack, ever.

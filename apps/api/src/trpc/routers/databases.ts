@@ -1,3 +1,4 @@
+import { DATABASE_STATUSES } from '@schema-builder/db';
 import { z } from 'zod';
 import {
   dropOwnedDatabase,
@@ -15,6 +16,8 @@ import {
 } from '../../domain/databases/migrate-database.ts';
 import { requestDatabase } from '../../domain/databases/request-provision.ts';
 import { type DatabaseResource, DatabaseResourceSchema } from '../../domain/databases/resource.ts';
+import { MAX_STATUS_WAIT_SECONDS, waitForChange } from '../../domain/databases/wait-for-change.ts';
+import { watchDatabase } from '../../domain/databases/watch-database.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { SchemaIdSchema } from '../../domain/schemas/types.ts';
 import { userErrorResponses } from '../../rest/error-responses.ts';
@@ -66,14 +69,38 @@ export const databasesRouter = router({
         tags,
         summary: "The design's database: status, server, versions, size, connections, and a catalog check",
         description:
-          'Cheap enough to poll. `status` moves from `pending`/`provisioning` to `ready` or `failed`; while a job runs, `progress` names its step. Once ready: the version it holds, its size, open connections, and whether its catalog still matches the design.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND'),
+          'Cheap enough to poll. `status` moves from `pending`/`provisioning` to `ready` or `failed`; while a job runs, `progress` names its step. Once ready: the version it holds, its size, open connections, and whether its catalog still matches the design. ' +
+          `With \`wait=N\` (seconds, at most ${MAX_STATUS_WAIT_SECONDS}) it is a long poll: it answers when there is news — ` +
+          'while a job is in flight, its next step or status; with `since=<status>`, as soon as the status is another — ' +
+          'or after N seconds, and at once when the database is idle. The same events as a stream: `GET /schemas/{id}/database/events`.',
+        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
-    .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
+    .input(
+      withExample(
+        bySchema.extend({
+          wait: z.coerce.number().int().min(0).max(MAX_STATUS_WAIT_SECONDS).default(0),
+          since: z.enum(DATABASE_STATUSES).optional(),
+        }),
+        { id: EXAMPLE_IDS.schema, wait: 0 },
+      ),
+    )
     .output(DatabaseResourceSchema)
-    .query(({ ctx, input }) =>
-      getDatabaseStatus({ services: ctx.services, user: ctx.user, schemaId: input.id }),
+    .query(async ({ ctx, input, signal }) => {
+      const request = { services: ctx.services, user: ctx.user, schemaId: input.id };
+      await waitForChange({ ...request, waitSeconds: input.wait, since: input.since, signal });
+      return getDatabaseStatus(request);
+    }),
+
+  /**
+   * The database's events as they happen (tRPC subscription over SSE; REST: GET
+   * /api/v1/schemas/{id}/database/events): its current state first, then every status change and
+   * job step, until the subscriber leaves.
+   */
+  events: userProcedure
+    .input(bySchema)
+    .subscription(({ ctx, input, signal }) =>
+      watchDatabase({ services: ctx.services, user: ctx.user, schemaId: input.id, signal }),
     ),
 
   regenerate: userProcedure

@@ -117,6 +117,7 @@ describe('API documentation', () => {
       '/schemas/{id}/database',
       '/schemas/{id}/database/credentials',
       '/schemas/{id}/database/credentials/rotate',
+      '/schemas/{id}/database/events',
       '/schemas/{id}/database/migrate',
       '/schemas/{id}/database/regenerate',
       '/schemas/{id}/database/retry',
