@@ -1,12 +1,15 @@
 import type { StaticDocumentSpec } from '@fastify/swagger';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AnyTRPCProcedure } from '@trpc/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import type { Context } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
-import { createCaller } from '../trpc/root.ts';
+import { noneMatch, tagOf } from './etag.ts';
+import { asPreconditionFailure, type CallProcedure, expectedVersionFromIfMatch } from './if-match.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { responseSchemaOf } from './response-schema.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
 
@@ -30,18 +33,30 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
+  const procedures = options.router._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
   for (const route of restRoutes(options.router)) {
+    const call = procedureCaller(procedures, route.procedure);
+    const response =
+      route.method === 'GET' ? responseSchemaOf(outputSchemaOf(procedures[route.procedure])) : undefined;
     app.route({
       method: route.method,
       url: route.url,
       config: { procedure: route.procedure },
+      // Success bodies are written by a serialiser compiled from the output schema.
+      ...(response ? { schema: { response: { [route.successStatus]: response } } } : {}),
       handler: async (request, reply) => {
-        const caller = createCaller(options.createContext({ req: request }));
+        const ctx = options.createContext({ req: request });
+        // Only a design's update takes If-Match (its ETag is its version).
+        const ifMatch = route.procedure === 'schemas.update' ? request.headers['if-match'] : undefined;
         try {
-          const data = await callProcedure(caller, route.procedure, inputOf(route, request));
-          return reply.status(successStatusOf(route, data)).send(data);
+          let input = inputOf(route, request);
+          if (ifMatch !== undefined)
+            input = await expectedVersionFromIfMatch({ ifMatch, input, ctx, call: callerFor(procedures) });
+          const data = await call(ctx, input);
+          return sendSuccess(route, request, reply, data);
         } catch (error) {
-          const body = toErrorBody(error, request.id);
+          const answer = toErrorBody(error, request.id);
+          const body = ifMatch === undefined ? answer : asPreconditionFailure(answer);
           if (error instanceof Error) options.onError({ error, path: route.procedure, req: request });
           const retryAfter = retryAfterOf(error);
           if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
@@ -50,6 +65,47 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
       },
     });
   }
+}
+
+/**
+ * A success: with an ETag when the route has one, and 304 without a body when the client's
+ * If-None-Match already names it (RFC 9110 §13.1.2: only GET and HEAD answer 304).
+ */
+function sendSuccess(route: RestRoute, request: FastifyRequest, reply: FastifyReply, data: unknown) {
+  reply.status(successStatusOf(route, data));
+  const tagged = tagOf(route.procedure, data, (output) => {
+    // The route's own serialiser (the same bytes `send` would write), sent as a JSON string.
+    reply.type('application/json; charset=utf-8');
+    return String(reply.serialize(output));
+  });
+  if (tagged === undefined) return reply.send(data);
+  reply.header('etag', tagged.etag);
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (route.method === 'GET' && ifNoneMatch !== undefined && !noneMatch(ifNoneMatch, tagged.etag))
+    return reply.status(304).send();
+  return reply.send(tagged.body);
+}
+
+/**
+ * Calls a procedure the way tRPC's caller does (same middlewares: auth, input and output
+ * parsing, error mapping), resolved once per route instead of through the caller's proxy on
+ * every request.
+ */
+function procedureCaller(procedures: Record<string, AnyTRPCProcedure>, path: string): CallProcedure {
+  const procedure = procedures[path];
+  if (!procedure) throw new Error(`no procedure at ${path}`);
+  const type = procedure._def.type;
+  return (ctx, input) =>
+    procedure({ ctx, path, type, getRawInput: async () => input, signal: undefined, batchIndex: 0 });
+}
+
+/** The zod schema given to `.output()`, kept on the procedure's definition. */
+function outputSchemaOf(procedure: AnyTRPCProcedure | undefined): unknown {
+  return (procedure?._def as { output?: unknown } | undefined)?.output;
+}
+
+function callerFor(procedures: Record<string, AnyTRPCProcedure>) {
+  return (path: string): CallProcedure => procedureCaller(procedures, path);
 }
 
 /** Path parameters win over query and body fields of the same name. */
@@ -65,15 +121,4 @@ function inputOf(route: RestRoute, request: FastifyRequest): unknown {
   const isObject = typeof body === 'object' && !Array.isArray(body);
   // A body that is not an object is passed on as is, for the input schema to reject with a path.
   return isObject ? { ...body, ...params } : body;
-}
-
-function callProcedure(
-  caller: ReturnType<typeof createCaller>,
-  path: string,
-  input: unknown,
-): Promise<unknown> {
-  let target: unknown = caller;
-  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
-  if (typeof target !== 'function') throw new Error(`no procedure at ${path}`);
-  return target(input);
 }
