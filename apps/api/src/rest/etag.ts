@@ -60,6 +60,16 @@ const TAG_SOURCES: Readonly<Record<string, 'version' | 'digest'>> = {
 };
 
 /**
+ * Routes whose resource's ETag is its version, and the procedure that reads only that version
+ * (it answers `{ version }`): a GET with If-None-Match asks it first, so a 304 reads one integer
+ * and no document; a PUT checks If-Match against it.
+ */
+export const VERSION_PROCEDURES: Readonly<Record<string, string>> = {
+  'schemas.get': 'schemas.currentVersion',
+  'schemas.update': 'schemas.currentVersion',
+};
+
+/**
  * The ETag of a procedure's output and the body to send, or undefined when the route has none.
  * A digest is taken of the serialised body, which is then sent as is (serialised once).
  */

@@ -12,27 +12,29 @@ interface IfMatchOptions {
   /** The update's input (body fields and the path's id). */
   input: unknown;
   ctx: Context;
-  call: (path: string) => CallProcedure;
+  /** The procedure that answers the design's current `{ version }`. */
+  currentVersion: CallProcedure;
 }
 
 /**
- * `If-Match` as the alternative to `expectedVersion` on a design's update. The precondition is
- * checked against the design as it is now (a missing one stays 404, RFC 9110 §13.2.1); when it
- * holds, the matched version becomes `expectedVersion` (unless the body names one), so a write
- * that lands in between still fails, as VERSION_CONFLICT, which the adapter reports as 412.
+ * `If-Match` as the alternative to `expectedVersion` on a design's update. One tag `"v<n>"`
+ * becomes `expectedVersion` n, checked by the update itself under its row lock; `*` or a list is
+ * checked against the current version first (a missing design stays 404, RFC 9110 §13.2.1), and
+ * the matched version becomes `expectedVersion`, so a write landing in between still fails. A
+ * body that also sends `expectedVersion` must agree. The adapter reports a stale version as 412.
  */
 export async function expectedVersionFromIfMatch({
   ifMatch,
   input,
   ctx,
-  call,
+  currentVersion,
 }: IfMatchOptions): Promise<unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   const fields = input as Record<string, unknown>;
   const single = versionOfTag(ifMatch.trim());
   const current =
     single ??
-    (await currentVersion(call, ctx, fields.id)) ??
+    (await versionNow(currentVersion, ctx, fields.id)) ??
     preconditionFailed('The design has no version.');
   if (single === undefined && !matchesStrongly(ifMatch, versionTag(current)))
     preconditionFailed(`If-Match does not name the current version (ETag ${versionTag(current)}).`);
@@ -54,13 +56,13 @@ export function asPreconditionFailure(body: ErrorBody): ErrorBody {
   return { ...body, code: 'PRECONDITION_FAILED', details };
 }
 
-async function currentVersion(
-  call: IfMatchOptions['call'],
+async function versionNow(
+  currentVersion: CallProcedure,
   ctx: Context,
   id: unknown,
 ): Promise<number | undefined> {
-  const design = (await call('schemas.get')(ctx, { id })) as { version?: unknown };
-  return typeof design.version === 'number' ? design.version : undefined;
+  const { version } = (await currentVersion(ctx, { id })) as { version?: unknown };
+  return typeof version === 'number' ? version : undefined;
 }
 
 function preconditionFailed(message: string): never {

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import type { Context } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
-import { noneMatch, tagOf } from './etag.ts';
+import { noneMatch, tagOf, VERSION_PROCEDURES, versionTag } from './etag.ts';
 import { asPreconditionFailure, type CallProcedure, expectedVersionFromIfMatch } from './if-match.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { responseSchemaOf } from './response-schema.ts';
@@ -36,6 +36,8 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   const procedures = options.router._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
   for (const route of restRoutes(options.router)) {
     const call = procedureCaller(procedures, route.procedure);
+    const versionProcedure = VERSION_PROCEDURES[route.procedure];
+    const callVersion = versionProcedure ? procedureCaller(procedures, versionProcedure) : undefined;
     const response =
       route.method === 'GET' ? responseSchemaOf(outputSchemaOf(procedures[route.procedure])) : undefined;
     app.route({
@@ -46,12 +48,19 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
       ...(response ? { schema: { response: { [route.successStatus]: response } } } : {}),
       handler: async (request, reply) => {
         const ctx = options.createContext({ req: request });
-        // Only a design's update takes If-Match (its ETag is its version).
-        const ifMatch = route.procedure === 'schemas.update' ? request.headers['if-match'] : undefined;
+        // A write whose resource's ETag is its version takes If-Match (a design's update).
+        const ifMatch =
+          route.method === 'PUT' && callVersion !== undefined ? request.headers['if-match'] : undefined;
         try {
           let input = inputOf(route, request);
-          if (ifMatch !== undefined)
-            input = await expectedVersionFromIfMatch({ ifMatch, input, ctx, call: callerFor(procedures) });
+          if (ifMatch !== undefined && callVersion !== undefined)
+            input = await expectedVersionFromIfMatch({ ifMatch, input, ctx, currentVersion: callVersion });
+          const ifNoneMatch = route.method === 'GET' ? request.headers['if-none-match'] : undefined;
+          if (ifNoneMatch !== undefined && callVersion !== undefined) {
+            const { version } = (await callVersion(ctx, input)) as { version: number };
+            const etag = versionTag(version);
+            if (!noneMatch(ifNoneMatch, etag)) return reply.header('etag', etag).status(304).send();
+          }
           const data = await call(ctx, input);
           return sendSuccess(route, request, reply, data);
         } catch (error) {
@@ -102,10 +111,6 @@ function procedureCaller(procedures: Record<string, AnyTRPCProcedure>, path: str
 /** The zod schema given to `.output()`, kept on the procedure's definition. */
 function outputSchemaOf(procedure: AnyTRPCProcedure | undefined): unknown {
   return (procedure?._def as { output?: unknown } | undefined)?.output;
-}
-
-function callerFor(procedures: Record<string, AnyTRPCProcedure>) {
-  return (path: string): CallProcedure => procedureCaller(procedures, path);
 }
 
 /** Path parameters win over query and body fields of the same name. */
