@@ -1,6 +1,6 @@
+import { blogDesign } from '@schema-builder/testing/fixtures';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
-import { blogDesign } from '@schema-builder/testing/fixtures';
 import type { AnyTRPCProcedure } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -106,7 +106,9 @@ async function readyDatabase(schemaId: string): Promise<void> {
 /** Path parameters in the path, the rest in the query string. */
 function urlOf(openapiPath: string, input: Record<string, string | number>): string {
   const query = new URLSearchParams();
-  const path = openapiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(input[name])));
+  const path = openapiPath.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(input[name])),
+  );
   for (const [name, value] of Object.entries(input))
     if (!openapiPath.includes(`{${name}}`)) query.set(name, String(value));
   return `${REST_PREFIX}${path}${query.size > 0 ? `?${query}` : ''}`;
@@ -129,22 +131,25 @@ test('every GET route has an input here', () => {
   expect(getRoutes.map((route) => route.procedure).sort()).toEqual(Object.keys(INPUTS).sort());
 });
 
-describe.each(getRoutes.map((route) => [route.procedure, route] as const))('GET of %s', (procedure, route) => {
-  test('the body is the JSON of its output schema parse, and of what tRPC returns', async () => {
-    const input = INPUTS[procedure]?.(owned) ?? {};
-    const response = await h.request('GET', urlOf(route.openapiPath, input));
-    expect(response.statusCode, response.body).toBe(200);
-    const output = procedures[procedure]?._def as { output?: unknown };
-    if (!(output.output instanceof z.ZodType)) throw new Error(`${procedure} has no output schema`);
-    const body: unknown = JSON.parse(response.body);
-    // The same JSON value (a nested design document may list its optional keys in another order).
-    expect(body).toStrictEqual(JSON.parse(JSON.stringify(output.output.parse(body))));
-    const viaTrpc = await callProcedure(procedure, route.voidInput ? undefined : input);
-    expect(withoutVolatile(procedure, body)).toStrictEqual(
-      withoutVolatile(procedure, JSON.parse(JSON.stringify(viaTrpc))),
-    );
-  });
-});
+describe.each(getRoutes.map((route) => [route.procedure, route] as const))(
+  'GET of %s',
+  (procedure, route) => {
+    test('the body is the JSON of its output schema parse, and of what tRPC returns', async () => {
+      const input = INPUTS[procedure]?.(owned) ?? {};
+      const response = await h.request('GET', urlOf(route.openapiPath, input));
+      expect(response.statusCode, response.body).toBe(200);
+      const output = procedures[procedure]?._def as { output?: unknown };
+      if (!(output.output instanceof z.ZodType)) throw new Error(`${procedure} has no output schema`);
+      const body: unknown = JSON.parse(response.body);
+      // The same JSON value (a nested design document may list its optional keys in another order).
+      expect(body).toStrictEqual(JSON.parse(JSON.stringify(output.output.parse(body))));
+      const viaTrpc = await callProcedure(procedure, route.voidInput ? undefined : input);
+      expect(withoutVolatile(procedure, body)).toStrictEqual(
+        withoutVolatile(procedure, JSON.parse(JSON.stringify(viaTrpc))),
+      );
+    });
+  },
+);
 
 test('values the schema does not describe in detail (a stored design) are written as stored', async () => {
   const response = await h.request('GET', `/api/v1/schemas/${owned.schemaId}`);
