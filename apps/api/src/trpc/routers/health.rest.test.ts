@@ -93,12 +93,14 @@ describe('API documentation', () => {
       '403',
       '404',
       '409',
+      '412',
       '413',
       '415',
       '422',
       '429',
       '500',
     ]);
+    expect(put.responses['412'].description).toBe('Error body with code PRECONDITION_FAILED');
     expect(put.responses['409']).toEqual({
       description: 'Error body with code VERSION_CONFLICT or DUPLICATE_NAME',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
