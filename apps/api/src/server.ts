@@ -76,7 +76,8 @@ export async function createServer({ services, logger }: ServerOptions): Promise
   await app.register(rateLimitPlugin, { config });
   await app.register(cors, {
     origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
-    exposedHeaders: ['x-request-id'],
+    // ETag: a browser app reads it to send If-Match / If-None-Match back.
+    exposedHeaders: ['x-request-id', 'etag'],
   });
 
   const createContext = createContextFactory(services);

@@ -22,8 +22,9 @@ export interface RestPluginOptions {
 
 /**
  * The REST API: each procedure with `meta.openapi` becomes a native Fastify route that calls the
- * same procedure through the tRPC caller, so validation, errors and output are shared with
- * /trpc. trpc-to-openapi generates the OpenAPI document from the same meta.
+ * same procedure with the same middlewares as /trpc, so validation, errors and output are
+ * shared. trpc-to-openapi generates the OpenAPI document from the same meta. Single resources
+ * carry an ETag (etag.ts): If-None-Match answers 304, If-Match guards a design's update.
  */
 export async function restPlugin(app: FastifyInstance, options: RestPluginOptions): Promise<void> {
   const document = buildOpenApiDocument(options.router, options.appVersion);
