@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -9,6 +8,7 @@ import type { Config } from './env.ts';
 import { statusOf, toErrorBody } from './errors/to-error-body.ts';
 import { authenticationPlugin } from './http/authentication.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
+import { securityHeadersPlugin } from './http/security-headers.ts';
 import { loggerOptions } from './logger.ts';
 import { restPlugin } from './rest/plugin.ts';
 import type { Services } from './trpc/context.ts';
@@ -71,7 +71,7 @@ export async function createServer({ services, logger }: ServerOptions): Promise
     return reply.status(404).send({ error: body });
   });
 
-  await app.register(helmet);
+  await app.register(securityHeadersPlugin);
   await app.register(authenticationPlugin, { services });
   await app.register(rateLimitPlugin, { config });
   await app.register(cors, {
