@@ -56,8 +56,10 @@ export async function createServer({ services, logger }: ServerOptions): Promise
   // JSON only: a text/plain body is refused with 415 instead of reaching a procedure as a string.
   app.removeContentTypeParser('text/plain');
 
-  app.addHook('onSend', async (request, reply) => {
+  // Synchronous: an async hook costs a promise on every response.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {
