@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
@@ -11,6 +10,7 @@ import { authenticationPlugin } from './http/authentication.ts';
 import { overloadPlugin } from './http/overload.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
 import { noteErrorCode, RequestLogController } from './http/request-log.ts';
+import { securityHeadersPlugin } from './http/security-headers.ts';
 import { createLogger } from './logger.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
 import { databaseEventsRoute } from './rest/database-events-route.ts';
@@ -82,8 +82,10 @@ export async function createServer({
   // JSON only: a text/plain body is refused with 415 instead of reaching a procedure as a string.
   app.removeContentTypeParser('text/plain');
 
-  app.addHook('onSend', async (request, reply) => {
+  // Synchronous: an async hook costs a promise on every response.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -108,7 +110,7 @@ export async function createServer({
     token: config.METRICS_TOKEN,
     procedures: new Set(Object.keys(appRouter._def.procedures)),
   });
-  await app.register(helmet);
+  await app.register(securityHeadersPlugin);
   await app.register(authenticationPlugin, { services });
   await app.register(rateLimitPlugin, { config });
   await app.register(cors, {

@@ -8,5 +8,7 @@ export const benchEnv = z
     BENCH_CONNECTIONS: z.coerce.number().int().positive().default(50),
     /** The bench worker's warm pool (WORKER_POOL_SIZE); 0 measures CREATE DATABASE every time. */
     BENCH_POOL_SIZE: z.coerce.number().int().min(0).max(100).default(4),
+    /** Run one part alone (the others are slow or noisy on a shared machine); all when unset. */
+    BENCH_ONLY: z.enum(['design', 'http', 'provisioning']).optional(),
   })
   .parse(process.env);

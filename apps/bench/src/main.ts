@@ -1,4 +1,5 @@
 import { runDesignBench } from './design-bench.ts';
+import { benchEnv } from './env.ts';
 import { runHttpBench } from './http-bench.ts';
 import { runProvisioningBench } from './provisioning-bench.ts';
 
@@ -6,9 +7,10 @@ console.log(`# schema-builder benchmarks (node ${process.version}, ${new Date().
 console.log(
   `CPU calibration: ${calibrate().toFixed(0)} ms for 10^7 iterations of an empty loop (a current laptop: ~5–10 ms)`,
 );
-runDesignBench();
-await runHttpBench();
-await runProvisioningBench();
+const only = benchEnv.BENCH_ONLY;
+if (only === undefined || only === 'design') runDesignBench();
+if (only === undefined || only === 'http') await runHttpBench();
+if (only === undefined || only === 'provisioning') await runProvisioningBench();
 
 /** How fast this machine is, so absolute figures can be read against others' machines. */
 function calibrate(): number {

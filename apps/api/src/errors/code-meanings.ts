@@ -28,6 +28,7 @@ export const ERROR_CODE_MEANINGS = {
   METHOD_NOT_ALLOWED: 'The path exists but not with this method; `Allow` lists the methods.',
   DUPLICATE_NAME: 'You already have a live design (or connection) with that name.',
   VERSION_CONFLICT: '`expectedVersion` is stale; `details` names the current version.',
+  PRECONDITION_FAILED: '`If-Match` names an ETag that is no longer current; nothing was changed.',
   PAYLOAD_TOO_LARGE: "The body is larger than the server's `BODY_LIMIT`.",
   UNSUPPORTED_MEDIA_TYPE: 'The body is not `application/json`.',
   DATABASE_NOT_FOUND: 'The design has no database (or no such database id of yours).',

@@ -1,14 +1,17 @@
 import type { StaticDocumentSpec } from '@fastify/swagger';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AnyTRPCProcedure } from '@trpc/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import { noteErrorCode } from '../http/request-log.ts';
 import type { Context } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
-import { createCaller } from '../trpc/root.ts';
+import { noneMatch, tagOf, VERSION_PROCEDURES, versionTag } from './etag.ts';
+import { asPreconditionFailure, type CallProcedure, expectedVersionFromIfMatch } from './if-match.ts';
 import { methodNotAllowedRoutes } from './method-not-allowed.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { responseSchemaOf } from './response-schema.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
 
@@ -21,8 +24,9 @@ export interface RestPluginOptions {
 
 /**
  * The REST API: each procedure with `meta.openapi` becomes a native Fastify route that calls the
- * same procedure through the tRPC caller, so validation, errors and output are shared with
- * /trpc. trpc-to-openapi generates the OpenAPI document from the same meta.
+ * same procedure with the same middlewares as /trpc, so validation, errors and output are
+ * shared. trpc-to-openapi generates the OpenAPI document from the same meta. Single resources
+ * carry an ETag (etag.ts): If-None-Match answers 304, If-Match guards a design's update.
  */
 export async function restPlugin(app: FastifyInstance, options: RestPluginOptions): Promise<void> {
   const document = buildOpenApiDocument(options.router, options.appVersion);
@@ -32,21 +36,40 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
+  const procedures = options.router._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
   const routes = restRoutes(options.router);
   for (const route of routes) {
+    const call = procedureCaller(procedures, route.procedure);
+    const versionProcedure = VERSION_PROCEDURES[route.procedure];
+    const callVersion = versionProcedure ? procedureCaller(procedures, versionProcedure) : undefined;
+    const response =
+      route.method === 'GET' ? responseSchemaOf(outputSchemaOf(procedures[route.procedure])) : undefined;
     app.route({
       method: route.method,
       url: route.url,
       config: { procedure: route.procedure },
+      // Success bodies are written by a serialiser compiled from the output schema.
+      ...(response ? { schema: { response: { [route.successStatus]: response } } } : {}),
       handler: async (request, reply) => {
-        const caller = createCaller(options.createContext({ req: request }));
+        const ctx = options.createContext({ req: request });
+        // A write whose resource's ETag is its version takes If-Match (a design's update).
+        const ifMatch =
+          route.method === 'PUT' && callVersion !== undefined ? request.headers['if-match'] : undefined;
         try {
-          const data = await callProcedure(caller, route.procedure, inputOf(route, request));
-          const status = successStatusOf(route, data);
-          if (route.location && status !== 200) reply.header('location', REST_PREFIX + route.location(data));
-          return reply.status(status).send(data);
+          let input = inputOf(route, request);
+          if (ifMatch !== undefined && callVersion !== undefined)
+            input = await expectedVersionFromIfMatch({ ifMatch, input, ctx, currentVersion: callVersion });
+          const ifNoneMatch = route.method === 'GET' ? request.headers['if-none-match'] : undefined;
+          if (ifNoneMatch !== undefined && callVersion !== undefined) {
+            const { version } = (await callVersion(ctx, input)) as { version: number };
+            const etag = versionTag(version);
+            if (!noneMatch(ifNoneMatch, etag)) return reply.header('etag', etag).status(304).send();
+          }
+          const data = await call(ctx, input);
+          return sendSuccess(route, request, reply, data);
         } catch (error) {
-          const body = toErrorBody(error, request.id);
+          const answer = toErrorBody(error, request.id);
+          const body = ifMatch === undefined ? answer : asPreconditionFailure(answer);
           noteErrorCode(request, body.code);
           if (error instanceof Error) options.onError({ error, path: route.procedure, req: request });
           const retryAfter = retryAfterOf(error);
@@ -57,6 +80,45 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
     });
   }
   for (const route of methodNotAllowedRoutes(routes)) app.route(route);
+}
+
+/**
+ * A success: with its status (and `Location` for a create), with an ETag when the route has one, and 304 without a body when the client's
+ * If-None-Match already names it (RFC 9110 §13.1.2: only GET and HEAD answer 304).
+ */
+function sendSuccess(route: RestRoute, request: FastifyRequest, reply: FastifyReply, data: unknown) {
+  const status = successStatusOf(route, data);
+  reply.status(status);
+  if (route.location && status !== 200) reply.header('location', REST_PREFIX + route.location(data));
+  const tagged = tagOf(route.procedure, data, (output) => {
+    // The route's own serialiser (the same bytes `send` would write), sent as a JSON string.
+    reply.type('application/json; charset=utf-8');
+    return String(reply.serialize(output));
+  });
+  if (tagged === undefined) return reply.send(data);
+  reply.header('etag', tagged.etag);
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (route.method === 'GET' && ifNoneMatch !== undefined && !noneMatch(ifNoneMatch, tagged.etag))
+    return reply.status(304).send();
+  return reply.send(tagged.body);
+}
+
+/**
+ * Calls a procedure the way tRPC's caller does (same middlewares: auth, input and output
+ * parsing, error mapping), resolved once per route instead of through the caller's proxy on
+ * every request.
+ */
+function procedureCaller(procedures: Record<string, AnyTRPCProcedure>, path: string): CallProcedure {
+  const procedure = procedures[path];
+  if (!procedure) throw new Error(`no procedure at ${path}`);
+  const type = procedure._def.type;
+  return (ctx, input) =>
+    procedure({ ctx, path, type, getRawInput: async () => input, signal: undefined, batchIndex: 0 });
+}
+
+/** The zod schema given to `.output()`, kept on the procedure's definition. */
+function outputSchemaOf(procedure: AnyTRPCProcedure | undefined): unknown {
+  return (procedure?._def as { output?: unknown } | undefined)?.output;
 }
 
 /** Path parameters win over query and body fields of the same name. */
@@ -72,15 +134,4 @@ function inputOf(route: RestRoute, request: FastifyRequest): unknown {
   const isObject = typeof body === 'object' && !Array.isArray(body);
   // A body that is not an object is passed on as is, for the input schema to reject with a path.
   return isObject ? { ...body, ...params } : body;
-}
-
-function callProcedure(
-  caller: ReturnType<typeof createCaller>,
-  path: string,
-  input: unknown,
-): Promise<unknown> {
-  let target: unknown = caller;
-  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
-  if (typeof target !== 'function') throw new Error(`no procedure at ${path}`);
-  return target(input);
 }

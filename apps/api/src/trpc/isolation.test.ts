@@ -63,6 +63,7 @@ const CASES: Record<string, Case> = {
   'connections.delete': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
   'connections.test': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
   'schemas.get': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
+  'schemas.currentVersion': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.import': { kind: 'resource', input: (o) => ({ connectionId: o.connectionId }) },
   'schemas.update': {
     kind: 'resource',

@@ -4,7 +4,7 @@ import { compareWithCatalog, parseStoredDesign } from '@schema-builder/schema-mo
 import type { Services, User } from '../../trpc/context.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';
-import { findSchema } from '../schemas/repository.ts';
+import { findSchemaVersion } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseNotFound } from './errors.ts';
@@ -32,11 +32,12 @@ export async function getDatabaseStatus({
   user,
   schemaId,
 }: StatusRequest): Promise<DatabaseResource> {
-  const schema = await findSchema(services.db, user.id, schemaId);
-  if (!schema) throw schemaNotFound(schemaId);
+  // The version alone: a client polls this route, and the document is not needed here.
+  const latest = await findSchemaVersion(services.db, user.id, schemaId);
+  if (latest === undefined) throw schemaNotFound(schemaId);
   const row = await findLatestDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
-  return describeDatabase(services.db, row, schema.currentVersion, await checkCatalog(services, row));
+  return describeDatabase(services.db, row, latest, await checkCatalog(services, row));
 }
 
 /** A page of an owner's databases, newest first, detached ones included; dropped ones on request. */
@@ -65,8 +66,12 @@ export async function listDatabases({
 /** Statuses in which there is nothing (yet, or any more) to look at on the server. */
 const NOTHING_TO_CHECK = new Set(['pending', 'dropped']);
 
+/**
+ * Null while a job runs: the worker is changing the database, so the catalog would describe a
+ * half-done state, and a client polling until the job ends would slow the job it waits for.
+ */
 async function checkCatalog(services: Services, row: ProvisionedDatabaseRow): Promise<CatalogCheck | null> {
-  if (NOTHING_TO_CHECK.has(row.status)) return null;
+  if (NOTHING_TO_CHECK.has(row.status) || row.jobId !== null) return null;
   const checkedAt = new Date().toISOString();
   const unknown = { exists: null, sizeBytes: null, connections: null, matchesDesign: null, mismatches: [] };
   const session = services.targets.session(row.target);

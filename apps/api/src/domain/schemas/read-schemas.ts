@@ -2,7 +2,7 @@ import type { Database } from '@schema-builder/db';
 import type { User } from '../../trpc/context.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';
-import { findSchema, listSchemas, SCHEMA_ORDERS } from './repository.ts';
+import { findSchema, findSchemaVersion, listSchemas, SCHEMA_ORDERS } from './repository.ts';
 import { toResource, toSummary } from './resource.ts';
 import { schemaNotFound } from './schema-not-found.ts';
 import type { SchemaResource, SchemaSort, SchemaSummary } from './types.ts';
@@ -17,6 +17,13 @@ export async function getSchema({ db, user, id }: OwnedSchema): Promise<SchemaRe
   const row = await findSchema(db, user.id, id);
   if (!row) throw schemaNotFound(id);
   return toResource(row);
+}
+
+/** The current version of a design (its ETag), without its document. */
+export async function getSchemaVersionNumber({ db, user, id }: OwnedSchema): Promise<{ version: number }> {
+  const version = await findSchemaVersion(db, user.id, id);
+  if (version === undefined) throw schemaNotFound(id);
+  return { version };
 }
 
 export interface ListSchemasOptions extends PageInput {

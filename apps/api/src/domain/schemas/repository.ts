@@ -63,6 +63,38 @@ export async function findSchema(db: Database, ownerId: string, id: string): Pro
   return row;
 }
 
+/** Only the current version of a live design: answers If-None-Match without reading the document. */
+const findVersionQueries = new WeakMap<Database, ReturnType<typeof prepareFindVersion>>();
+
+function prepareFindVersion(db: Database) {
+  return db
+    .select({ currentVersion: schemas.currentVersion })
+    .from(schemas)
+    .where(
+      and(
+        eq(schemas.id, sql.placeholder('id')),
+        eq(schemas.ownerId, sql.placeholder('ownerId')),
+        isNull(schemas.deletedAt),
+      ),
+    )
+    .limit(1)
+    .prepare('find_schema_version');
+}
+
+export async function findSchemaVersion(
+  db: Database,
+  ownerId: string,
+  id: string,
+): Promise<number | undefined> {
+  let query = findVersionQueries.get(db);
+  if (!query) {
+    query = prepareFindVersion(db);
+    findVersionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ ownerId, id });
+  return row?.currentVersion;
+}
+
 /** The live row locked for an update inside `tx`. */
 export async function lockSchema(tx: Queryable, ownerId: string, id: string): Promise<SchemaRow | undefined> {
   const [row] = await tx.select().from(schemas).where(live(ownerId, id)).for('update');

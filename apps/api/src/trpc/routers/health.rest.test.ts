@@ -136,12 +136,14 @@ describe('API documentation', () => {
       '403',
       '404',
       '409',
+      '412',
       '413',
       '415',
       '422',
       '429',
       '500',
     ]);
+    expect(put.responses['412'].description).toBe('Error body with code PRECONDITION_FAILED');
     expect(put.responses['409']).toEqual({
       description: `\`VERSION_CONFLICT\`: ${ERROR_CODE_MEANINGS.VERSION_CONFLICT} \`DUPLICATE_NAME\`: ${ERROR_CODE_MEANINGS.DUPLICATE_NAME}`,
       content: {

@@ -15,7 +15,7 @@ import { createSchema } from '../../domain/schemas/create-schema.ts';
 import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
 import { diffVersions, MigrationPlanSchema } from '../../domain/schemas/diff-versions.ts';
 import { exportSql } from '../../domain/schemas/export-sql.ts';
-import { getSchema, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
+import { getSchema, getSchemaVersionNumber, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
 import {
   CreateSchemaInputSchema,
   ListSchemasInputSchema,
@@ -197,6 +197,15 @@ export const schemasRouter = router({
     .output(SchemaResourceSchema)
     .query(({ ctx, input }) => getSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
 
+  /**
+   * Only the current version: what `GET /schemas/{id}` with If-None-Match checks before reading
+   * the document (a 304 reads one integer). Not a REST route of its own.
+   */
+  currentVersion: userProcedure
+    .input(byId)
+    .output(z.object({ version: z.int().min(1) }))
+    .query(({ ctx, input }) => getSchemaVersionNumber({ db: ctx.services.db, user: ctx.user, id: input.id })),
+
   update: userProcedure
     .meta({
       openapi: {
@@ -208,6 +217,7 @@ export const schemasRouter = router({
           'DESIGN_TOO_LARGE',
           'SCHEMA_NOT_FOUND',
           'VERSION_CONFLICT',
+          'PRECONDITION_FAILED',
           'DUPLICATE_NAME',
           'VALIDATION_ERROR',
           'UNSUPPORTED_DATA_TYPE',
@@ -217,7 +227,7 @@ export const schemasRouter = router({
           'UNSUPPORTED_MEDIA_TYPE',
         ),
         description:
-          'Send the whole document plus `expectedVersion`, the version you edited: if someone saved in between, 409 `VERSION_CONFLICT`. The document is validated as on create. An unchanged document creates no version.',
+          'Send the whole document plus `expectedVersion`, the version you edited (or, over REST, the ETag you read in an `If-Match` header): if someone saved in between, 409 `VERSION_CONFLICT` (412 `PRECONDITION_FAILED` for a stale `If-Match`). The document is validated as on create. An unchanged document creates no version.',
       },
     })
     .input(
