@@ -1,3 +1,4 @@
+import { ERROR_CODE_MEANINGS } from '../errors/code-meanings.ts';
 import type { ErrorCode } from '../errors/codes.ts';
 import { ERROR_MAPPING } from '../errors/codes.ts';
 
@@ -48,4 +49,20 @@ export function documentedErrorCodes(route: {
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   return new Map([...byStatus].sort(([a], [b]) => a - b));
+}
+
+/** The documented answer of an error status: the one ErrorBody, the codes behind it, an example. */
+export function errorResponseOf(codes: readonly ErrorCode[]) {
+  const [first = 'INTERNAL_ERROR'] = codes;
+  return {
+    description: codes.map((code) => `\`${code}\`: ${ERROR_CODE_MEANINGS[code]}`).join(' '),
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/ErrorBody' },
+        example: {
+          error: { code: first, message: ERROR_CODE_MEANINGS[first], details: [], requestId: 'req-1a2b' },
+        },
+      },
+    },
+  };
 }

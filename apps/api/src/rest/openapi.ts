@@ -7,7 +7,7 @@ import type { ErrorCode } from '../errors/codes.ts';
 import { ERROR_CODES } from '../errors/codes.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { databaseEventsPaths } from './database-events-openapi.ts';
-import { documentedErrorCodes } from './error-responses.ts';
+import { documentedErrorCodes, errorResponseOf } from './error-responses.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes } from './routes.ts';
 
@@ -112,20 +112,8 @@ function documentResponses(operation: Operation, route: RestRoute): void {
       ? { ...success, headers: { Location: locationHeader(route.successStatus) } }
       : success;
   }
-  for (const [status, codes] of documentedErrorCodes(route)) {
-    const [first = 'INTERNAL_ERROR'] = codes;
-    responses[String(status)] = {
-      description: codes.map((code) => `\`${code}\`: ${ERROR_CODE_MEANINGS[code]}`).join(' '),
-      content: {
-        'application/json': {
-          schema: { $ref: '#/components/schemas/ErrorBody' },
-          example: {
-            error: { code: first, message: ERROR_CODE_MEANINGS[first], details: [], requestId: 'req-1a2b' },
-          },
-        },
-      },
-    };
-  }
+  for (const [status, codes] of documentedErrorCodes(route))
+    responses[String(status)] = errorResponseOf(codes);
 }
 
 /**

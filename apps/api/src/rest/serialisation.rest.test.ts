@@ -18,6 +18,7 @@ import { REST_PREFIX, restRoutes } from './routes.ts';
 
 interface Owned {
   schemaId: string;
+  apiKeyId: string;
   connectionId: string;
   database: string;
 }
@@ -25,6 +26,7 @@ interface Owned {
 /** Every GET route's input (its URL is built from it); a new GET route fails until listed. */
 const INPUTS: Record<string, (owned: Owned) => Record<string, string | number>> = {
   'apiKeys.list': () => ({}),
+  'apiKeys.get': (o) => ({ id: o.apiKeyId }),
   'audit.list': () => ({}),
   'auth.me': () => ({}),
   'catalog.syncs': (o) => ({ id: o.connectionId }),
@@ -38,6 +40,8 @@ const INPUTS: Record<string, (owned: Owned) => Record<string, string | number>> 
   'databases.credentials': (o) => ({ id: o.schemaId }),
   'databases.list': () => ({}),
   'health.check': () => ({}),
+  'health.live': () => ({}),
+  'health.ready': () => ({}),
   'schemas.list': () => ({}),
   'schemas.get': (o) => ({ id: o.schemaId }),
   'schemas.diff': (o) => ({ id: o.schemaId, from: 1, to: 2 }),
@@ -49,6 +53,8 @@ const INPUTS: Record<string, (owned: Owned) => Record<string, string | number>> 
 /** Fields that change from one call to the next. */
 const VOLATILE: Record<string, string[]> = {
   'health.check': ['uptimeSeconds', 'checks'],
+  'health.live': ['uptimeSeconds'],
+  'health.ready': ['uptimeSeconds', 'checks'],
   'databases.status': ['catalog', 'sizeBytes', 'connections'],
 };
 
@@ -74,7 +80,8 @@ beforeAll(async () => {
     expectedVersion: 1,
     changeNote: 'v2',
   });
-  await h.request('POST', '/api/v1/api-keys', { name: 'a key' });
+  const apiKey = await h.request('POST', '/api/v1/api-keys', { name: 'a key' });
+  const apiKeyId: string = apiKey.json().apiKey.id;
   const connection = await h.request('POST', '/api/v1/connections', {
     name: 'library',
     type: 'postgresql',
@@ -84,7 +91,7 @@ beforeAll(async () => {
   const synced = await h.request('POST', `/api/v1/connections/${connectionId}/sync`);
   expect(synced.statusCode, synced.body).toBe(200);
   await readyDatabase(schema.id);
-  owned = { schemaId: schema.id, connectionId, database: source.name };
+  owned = { schemaId: schema.id, apiKeyId, connectionId, database: source.name };
 });
 afterAll(async () => {
   await h.close();

@@ -93,7 +93,7 @@ async function create(body: Record<string, unknown>) {
 
 async function testOf(body: Record<string, unknown>) {
   const created = await create({ type: 'postgresql', ...body });
-  expect(created.statusCode, created.body).toBe(200);
+  expect(created.statusCode, created.body).toBe(201);
   const response = await h.request('POST', `/api/v1/connections/${created.json().id}/test`);
   expect(response.statusCode).toBe(200);
   return response.json();
@@ -134,7 +134,7 @@ describe('TLS of PostgreSQL connections', () => {
       connectionString: `postgres://${username}:${encodeURIComponent(String(password))}@localhost:${port}/${database}?sslmode=verify-full`,
       sslRootCert: caPem,
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ sslMode: 'verify-full', sslRootCert: caPem });
     const tested = await h.request('POST', `/api/v1/connections/${created.json().id}/test`);
     expect(tested.json()).toMatchObject({ ok: true });

@@ -143,7 +143,9 @@ describe('API documentation', () => {
       '429',
       '500',
     ]);
-    expect(put.responses['412'].description).toBe('Error body with code PRECONDITION_FAILED');
+    expect(put.responses['412'].description).toBe(
+      `\`PRECONDITION_FAILED\`: ${ERROR_CODE_MEANINGS.PRECONDITION_FAILED}`,
+    );
     expect(put.responses['409']).toEqual({
       description: `\`VERSION_CONFLICT\`: ${ERROR_CODE_MEANINGS.VERSION_CONFLICT} \`DUPLICATE_NAME\`: ${ERROR_CODE_MEANINGS.DUPLICATE_NAME}`,
       content: {
