@@ -35,22 +35,20 @@ export type SchemaSummaryRow = Pick<
   'id' | 'name' | 'description' | 'status' | 'currentVersion' | 'createdAt' | 'updatedAt'
 > & { tableCount: number };
 
+/** The prepared statements' condition: the live design `id` of the owner `ownerId` (placeholders). */
+function liveSchemaOfOwner() {
+  return and(
+    eq(schemas.id, sql.placeholder('id')),
+    eq(schemas.ownerId, sql.placeholder('ownerId')),
+    isNull(schemas.deletedAt),
+  );
+}
+
 /** Reading one design is the hot path: a prepared statement, built once per database. */
 const findSchemaQueries = new WeakMap<Database, ReturnType<typeof prepareFindSchema>>();
 
 function prepareFindSchema(db: Database) {
-  return db
-    .select()
-    .from(schemas)
-    .where(
-      and(
-        eq(schemas.id, sql.placeholder('id')),
-        eq(schemas.ownerId, sql.placeholder('ownerId')),
-        isNull(schemas.deletedAt),
-      ),
-    )
-    .limit(1)
-    .prepare('find_schema');
+  return db.select().from(schemas).where(liveSchemaOfOwner()).limit(1).prepare('find_schema');
 }
 
 export async function findSchema(db: Database, ownerId: string, id: string): Promise<SchemaRow | undefined> {
@@ -70,13 +68,7 @@ function prepareFindVersion(db: Database) {
   return db
     .select({ currentVersion: schemas.currentVersion })
     .from(schemas)
-    .where(
-      and(
-        eq(schemas.id, sql.placeholder('id')),
-        eq(schemas.ownerId, sql.placeholder('ownerId')),
-        isNull(schemas.deletedAt),
-      ),
-    )
+    .where(liveSchemaOfOwner())
     .limit(1)
     .prepare('find_schema_version');
 }
