@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { authenticate } from '../domain/auth/authenticate.ts';
+import { authenticate, cachedAuthentication } from '../domain/auth/authenticate.ts';
 import type { Services } from '../trpc/context.ts';
 
 /**
@@ -10,13 +10,22 @@ import type { Services } from '../trpc/context.ts';
 export const authenticationPlugin = fp(
   async (app: FastifyInstance, { services }: { services: Services }) => {
     app.decorateRequest('authentication', null);
-    app.addHook('onRequest', async (request) => {
-      request.authentication = await authenticate({
+    // Synchronous when the credential is cached: an async hook costs a promise on every request.
+    app.addHook('onRequest', (request, _reply, done) => {
+      const cached = cachedAuthentication(services.credentialCache, request.headers);
+      if (cached) {
+        request.authentication = cached;
+        return done();
+      }
+      authenticate({
         db: services.db,
         config: services.config,
         cache: services.credentialCache,
         headers: request.headers,
-      });
+      }).then((authentication) => {
+        request.authentication = authentication;
+        done();
+      }, done);
     });
   },
   { name: 'schema-builder-authentication', fastify: '5.x' },

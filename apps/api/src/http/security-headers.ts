@@ -1,17 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
 
+interface FixedHeaders {
+  set: Record<string, string>;
+  removed: string[];
+}
+
+/**
+ * What helmet's defaults do to a response, recorded once against a stand-in response. Helmet 8
+ * with its defaults sets only fixed headers (no per-request nonce), so the record is the same
+ * for every request; it throws rather than passing an error on.
+ */
+function recordHelmet(): FixedHeaders {
+  const fixed: FixedHeaders = { set: {}, removed: [] };
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      fixed.set[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      return recorder;
+    },
+    removeHeader(name: string) {
+      fixed.removed.push(name.toLowerCase());
+    },
+  };
+  helmet()({} as IncomingMessage, recorder as unknown as ServerResponse, () => {});
+  return fixed;
+}
+
 /**
  * Helmet's security headers (its defaults: CSP, HSTS, nosniff, frame and referrer policies …) on
- * every response. @fastify/helmet built a new helmet middleware — parsing the CSP directives
- * again — on every request, a measurable share of a cheap GET; this one is built once.
+ * every response. Running helmet's dozen middlewares per request (each a `setHeader` on the raw
+ * response) was a measurable share of a cheap GET; their result is recorded once and put on the
+ * reply in one step, which Fastify writes with the rest of its headers.
  */
 async function securityHeaders(app: FastifyInstance): Promise<void> {
-  const setHeaders = helmet();
-  app.addHook('onRequest', (request, reply, done) => {
-    // Helmet 8 throws rather than passing an error on, and sets only fixed headers.
-    setHeaders(request.raw, reply.raw, () => done());
+  const { set, removed } = recordHelmet();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(set);
+    for (const name of removed) reply.removeHeader(name);
+    done();
   });
 }
 
