@@ -15,6 +15,7 @@ import { createLogger } from './logger.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
 import { databaseEventsRoute } from './rest/database-events-route.ts';
 import { restPlugin } from './rest/plugin.ts';
+import { rateClassesOf } from './rest/routes.ts';
 import type { Services } from './trpc/context.ts';
 import { createContextFactory } from './trpc/context.ts';
 import { responseMeta } from './trpc/response-meta.ts';
@@ -112,7 +113,7 @@ export async function createServer({
   });
   await app.register(securityHeadersPlugin);
   await app.register(authenticationPlugin, { services });
-  await app.register(rateLimitPlugin, { config });
+  await app.register(rateLimitPlugin, { config, rateClasses: rateClassesOf(appRouter) });
   await app.register(cors, {
     origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
     methods: CORS_METHODS,

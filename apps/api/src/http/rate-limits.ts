@@ -7,19 +7,14 @@ import type { Config } from '../env.ts';
 /** Liveness probes and metric scrapes. */
 const UNRATIONED = /^\/(api\/v1\/health\/live|trpc\/health\.live|metrics)(\?|$)/;
 
-type RateClass = 'default' | 'signIn' | 'signUp' | 'provision';
+/** A procedure's budget, declared on it (`meta.rateClass`); absent: the general one. */
+export type RateClass = 'default' | 'signIn' | 'signUp' | 'provision';
 
-/** Procedures with stricter limits than the general one. */
-const CLASS_OF_PROCEDURE: Readonly<Record<string, RateClass>> = {
-  'auth.signIn': 'signIn',
-  'auth.signUp': 'signUp',
-  'databases.create': 'provision',
-  'databases.regenerate': 'provision',
-  'databases.retry': 'provision',
-  'databases.rotateCredentials': 'provision',
-  'databases.drop': 'provision',
-  'databases.migrate': 'provision',
-};
+export interface RateLimitOptions {
+  config: Config;
+  /** Each procedure's declared class (`rateClassesOf` in rest/routes.ts), by path. */
+  rateClasses: ReadonlyMap<string, RateClass>;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,8 +31,8 @@ function proceduresOf(request: FastifyRequest): string[] {
   return match?.[1] ? decodeURIComponent(match[1]).split(',') : [];
 }
 
-function classOf(request: FastifyRequest): RateClass {
-  const classes = proceduresOf(request).map((procedure) => CLASS_OF_PROCEDURE[procedure] ?? 'default');
+function classOf(request: FastifyRequest, rateClasses: ReadonlyMap<string, RateClass>): RateClass {
+  const classes = proceduresOf(request).map((procedure) => rateClasses.get(procedure) ?? 'default');
   return classes.find((rateClass) => rateClass !== 'default') ?? 'default';
 }
 
@@ -46,7 +41,7 @@ function classOf(request: FastifyRequest): RateClass {
  * per user (per IP before sign-in). 429 with Retry-After; the error body comes from the app's error handler.
  */
 export const rateLimitPlugin = fp(
-  async (app: FastifyInstance, { config }: { config: Config }) => {
+  async (app: FastifyInstance, { config, rateClasses }: RateLimitOptions) => {
     const limits: Record<RateClass, number> = {
       default: config.RATE_LIMIT_PER_MINUTE,
       signIn: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
@@ -57,7 +52,7 @@ export const rateLimitPlugin = fp(
       hook: 'preHandler',
       timeWindow: '1 minute',
       keyGenerator: (request) => {
-        const rateClass = classOf(request);
+        const rateClass = classOf(request, rateClasses);
         const principal = request.authentication?.principal;
         const perIp = rateClass === 'signIn' || rateClass === 'signUp';
         // An IPv6 client by its /64, like sign-in throttling: its other addresses are no fresh budget.

@@ -1,3 +1,4 @@
+import type { RateClass } from '../http/rate-limits.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { exampleOf } from './examples.ts';
 import type { ProcedureMeta } from './success-policy.ts';
@@ -51,6 +52,17 @@ export function restRoutes(router: AppRouter): RestRoute[] {
       },
     ];
   });
+}
+
+/** Every procedure's declared rate class (`meta.rateClass`), by path; those without one are left out. */
+export function rateClassesOf(router: AppRouter): Map<string, RateClass> {
+  const procedures = router._def.procedures as unknown as Record<string, unknown>;
+  return new Map(
+    Object.entries(procedures).flatMap(([procedure, definition]) => {
+      const rateClass = isProcedure(definition) ? definition._def.meta?.rateClass : undefined;
+      return rateClass ? [[procedure, rateClass] as const] : [];
+    }),
+  );
 }
 
 /** The status of a successful answer: 202 only when work was really queued. */

@@ -1,5 +1,6 @@
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { z } from 'zod';
+import type { RateClass } from '../http/rate-limits.ts';
 
 /**
  * How a procedure answers over REST when it succeeds, declared on the procedure beside its
@@ -18,8 +19,11 @@ export interface SuccessPolicy {
   okWhenNothingQueued?: boolean;
 }
 
-/** Every procedure's meta: the OpenAPI route, and how its success answers over REST. */
-export type ProcedureMeta = OpenApiMeta & { success?: SuccessPolicy };
+/**
+ * Every procedure's meta: the OpenAPI route, how its success answers over REST, and its rate
+ * class when it has a budget of its own (REST and /trpc alike).
+ */
+export type ProcedureMeta = OpenApiMeta & { success?: SuccessPolicy; rateClass?: RateClass };
 
 /**
  * 201 Created with a `Location` built from the output. `output` is the procedure's output schema,

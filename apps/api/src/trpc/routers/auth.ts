@@ -40,6 +40,7 @@ const settings = (config: Config): AccountSettings => ({
 export const authRouter = router({
   signUp: publicProcedure
     .meta({
+      rateClass: 'signUp',
       openapi: {
         method: 'POST',
         path: '/auth/sign-up',
@@ -68,6 +69,7 @@ export const authRouter = router({
 
   signIn: publicProcedure
     .meta({
+      rateClass: 'signIn',
       openapi: {
         method: 'POST',
         path: '/auth/sign-in',

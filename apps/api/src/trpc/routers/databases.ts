@@ -43,6 +43,7 @@ const statusOfDatabase = (database: DatabaseResource) => `/schemas/${database.sc
 export const databasesRouter = router({
   create: userProcedure
     .meta({
+      rateClass: 'provision',
       openapi: {
         method: 'POST',
         path: '/schemas/{id}/database',
@@ -105,6 +106,7 @@ export const databasesRouter = router({
 
   regenerate: userProcedure
     .meta({
+      rateClass: 'provision',
       openapi: {
         method: 'POST',
         path: '/schemas/{id}/database/regenerate',
@@ -134,6 +136,7 @@ export const databasesRouter = router({
 
   retry: userProcedure
     .meta({
+      rateClass: 'provision',
       openapi: {
         method: 'POST',
         path: '/schemas/{id}/database/retry',
@@ -171,6 +174,7 @@ export const databasesRouter = router({
 
   rotateCredentials: userProcedure
     .meta({
+      rateClass: 'provision',
       openapi: {
         method: 'POST',
         path: '/schemas/{id}/database/credentials/rotate',
@@ -210,6 +214,7 @@ export const databasesRouter = router({
 
   drop: userProcedure
     .meta({
+      rateClass: 'provision',
       openapi: {
         method: 'DELETE',
         path: '/databases/{databaseId}',
@@ -234,6 +239,7 @@ export const databasesRouter = router({
 
   migrate: userProcedure
     .meta({
+      rateClass: 'provision',
       openapi: {
         method: 'POST',
         path: '/schemas/{id}/database/migrate',
