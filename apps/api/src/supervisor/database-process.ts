@@ -4,14 +4,13 @@
  * server stops last, after the API and the worker are done with it (were it the supervisor's
  * child, it would get the terminal's SIGINT too and stop first, under their feet).
  */
-import pino from 'pino';
 import { startEmbeddedMetadataDatabase } from '../embedded-metadata-database.ts';
 import { loadConfig } from '../env.ts';
-import { loggerOptions } from '../logger.ts';
+import { createLogger } from '../logger.ts';
 import { type DatabaseMessage, isStopMessage } from './messages.ts';
 
 const config = loadConfig();
-const log = pino({ ...loggerOptions(config), base: { service: 'embedded-postgres', pid: process.pid } });
+const log = createLogger(config, 'embedded-postgres');
 const server = await startEmbeddedMetadataDatabase(config, log);
 
 let stopping = false;
