@@ -2,12 +2,13 @@ import type { DatabaseStatus, ProvisionedDatabaseRow, SchemaRow } from '@schema-
 import { generatePassword } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
-import type { Services, User } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from '../schemas/design-check.ts';
 import { findSchema, softDeleteSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseBusy, databaseIdNotFound, databaseNotFound, databaseNotReady } from './errors.ts';
 import { detachDatabasesOfSchema, findDatabaseOfSchema, findOwnedDatabase } from './repository.ts';
@@ -130,7 +131,7 @@ export async function dropOwnedDatabase({
 }
 
 async function startDrop(
-  services: Services,
+  services: Pick<DatabaseServices, 'queue'>,
   tx: JobTransaction,
   origin: RequestOrigin,
   user: User,

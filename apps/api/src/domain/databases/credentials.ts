@@ -1,7 +1,8 @@
 import { databaseUrl } from '@schema-builder/provisioning';
 import { z } from 'zod';
 import { AppError } from '../../errors/codes.ts';
-import type { Services, User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { databaseNotFound, databaseNotReady } from './errors.ts';
 import { findDatabaseOfSchema } from './repository.ts';
 
@@ -25,7 +26,7 @@ export async function getCredentials({
   user,
   schemaId,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'targets' | 'secrets'>;
   user: User;
   schemaId: string;
 }): Promise<Credentials> {

@@ -5,20 +5,21 @@ import { chooseTarget, generateNames, generatePassword } from '@schema-builder/p
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
-import type { Services, User } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from '../schemas/design-check.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
 import { countDatabasesPerTarget, findDatabaseOfSchema } from './repository.ts';
 import type { DatabaseResource } from './resource.ts';
 import { inJobTransaction } from './transaction.ts';
 
 export interface DatabaseRequest {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue' | 'secrets' | 'targets'>;
   user: User;
   origin: RequestOrigin;
   /** The design's id. */
@@ -95,7 +96,7 @@ function databaseExists(row: ProvisionedDatabaseRow): AppError {
 }
 
 /** A short, readable owner part for generated names: the user's name, else the e-mail's local part. */
-async function ownerHandle(services: Services, user: User): Promise<string> {
+async function ownerHandle(services: Pick<DatabaseServices, 'db'>, user: User): Promise<string> {
   const [row] = await services.db
     .select({ name: users.name, email: users.email })
     .from(users)

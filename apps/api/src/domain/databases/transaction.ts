@@ -5,7 +5,7 @@ import type {
   ProvisionedDatabaseRow,
   Queryable,
 } from '@schema-builder/db';
-import type { Services } from '../../trpc/context.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { type DatabasePatch, updateDatabase } from './repository.ts';
 
 /** One metadata transaction; the queue writes its job with it too. */
@@ -14,7 +14,7 @@ export interface JobTransaction {
 }
 
 export function inJobTransaction<T>(
-  services: Pick<Services, 'db'>,
+  services: Pick<DatabaseServices, 'db'>,
   work: (tx: JobTransaction) => Promise<T>,
 ): Promise<T> {
   return services.db.transaction((db) => work({ db }));
@@ -25,7 +25,7 @@ export function inJobTransaction<T>(
  * for a job that was not queued, and no job runs for a row that was not updated.
  */
 export async function startJob(
-  services: Pick<Services, 'queue'>,
+  services: Pick<DatabaseServices, 'queue'>,
   tx: JobTransaction,
   row: Pick<ProvisionedDatabaseRow, 'id'>,
   job: { operation: DatabaseOperation; status: DatabaseStatus; patch?: DatabasePatch },

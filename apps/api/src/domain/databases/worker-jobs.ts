@@ -3,16 +3,16 @@ import { provisionedDatabases } from '@schema-builder/db';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { JobOutcome } from '../../metrics/metrics.ts';
-import type { Services } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { buildJobPayload, type ClaimedJob } from './job-payload.ts';
 import { DEAD_JOB_QUEUE, type QueuedJob } from './queue.ts';
 import { type DatabasePatch, deadDatabaseNames, lockDatabaseOfJob, updateDatabase } from './repository.ts';
 import { inJobTransaction } from './transaction.ts';
 
 interface WorkerCall {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue' | 'secrets' | 'deployment' | 'metrics'>;
   origin: RequestOrigin;
 }
 
@@ -115,7 +115,7 @@ export async function heartbeatJob({
   jobId,
   step,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue'>;
   jobId: string;
   step?: string | undefined;
 }): Promise<{ active: boolean }> {
@@ -212,7 +212,7 @@ export async function failJob({
 
 /** Releases the job, timing it from when it was queued (the wait a client saw, retries included). */
 async function finishJob(
-  services: Services,
+  services: Pick<DatabaseServices, 'queue' | 'metrics'>,
   jobId: string,
   operation: DatabaseOperation,
   outcome: JobOutcome,
@@ -265,7 +265,7 @@ export async function deadDatabases({
   target,
   names,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db'>;
   target: string;
   names: readonly string[];
 }): Promise<{ databases: string[] }> {

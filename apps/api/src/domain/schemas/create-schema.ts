@@ -1,9 +1,9 @@
 import type { Database } from '@schema-builder/db';
 import { schemas, schemaVersions } from '@schema-builder/db';
 import { AppError } from '../../errors/codes.ts';
-import type { User } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { User } from '../auth/principal.ts';
 import type { DesignLimits } from './design-check.ts';
 import { assertDesignSize, assertValidDesign, storedDocument } from './design-check.ts';
 import { toResource } from './resource.ts';
