@@ -5,6 +5,7 @@ import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrationsFolder, runMigrations } from './migrate.ts';
+import { SCHEMAS_OWNER_NAME_LIVE_KEY } from './schema/designs.ts';
 
 /** How many migrations drizzle-kit has generated (its journal). */
 const journalEntries = () =>
@@ -63,7 +64,7 @@ describe('migrations', () => {
     await insert('shop', false);
     await expect(insert('shop', false)).rejects.toMatchObject({
       code: '23505',
-      constraint_name: 'schemas_owner_name_live_key',
+      constraint_name: SCHEMAS_OWNER_NAME_LIVE_KEY,
     });
     await database.sql`
       INSERT INTO schemas (owner_id, name, definition) VALUES (${randomUUID()}, 'shop', ${database.sql.json({})})`;

@@ -19,6 +19,9 @@ export type DatabaseStatus = (typeof DATABASE_STATUSES)[number];
 export const DATABASE_OPERATIONS = ['provision', 'regenerate', 'drop', 'rotate', 'migrate'] as const;
 export type DatabaseOperation = (typeof DATABASE_OPERATIONS)[number];
 
+/** One live (not dropped) database per design: two requests at once end on it. */
+export const DATABASES_SCHEMA_LIVE_KEY = 'databases_schema_live_key';
+
 /**
  * A database provisioned from a design, on one target server. The row is written before the
  * worker creates anything, so the reconciler never mistakes a database being built for an orphan.
@@ -62,7 +65,7 @@ export const provisionedDatabases = pgTable(
   },
   (t) => [
     // One live database per design; names are unique per server among live rows.
-    uniqueIndex('databases_schema_live_key').on(t.schemaId).where(sql`${t.status} <> 'dropped'`),
+    uniqueIndex(DATABASES_SCHEMA_LIVE_KEY).on(t.schemaId).where(sql`${t.status} <> 'dropped'`),
     uniqueIndex('databases_target_database_live_key')
       .on(t.target, t.databaseName)
       .where(sql`${t.status} <> 'dropped'`),

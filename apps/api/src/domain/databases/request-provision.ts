@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ProvisionedDatabaseRow } from '@schema-builder/db';
-import { provisionedDatabases, users } from '@schema-builder/db';
+import {
+  DATABASES_SCHEMA_LIVE_KEY,
+  isUniqueViolation,
+  provisionedDatabases,
+  users,
+} from '@schema-builder/db';
 import { chooseTarget, generateNames, generatePassword } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { eq } from 'drizzle-orm';
@@ -11,7 +16,6 @@ import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from '../schemas/design-check.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
-import { isUniqueViolation } from '../schemas/unique-violation.ts';
 import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
 import { countDatabasesPerTarget, findDatabaseOfSchema } from './repository.ts';
@@ -79,7 +83,7 @@ export async function requestDatabase({
     return await describeDatabase(services.db, row, schema.currentVersion);
   } catch (error) {
     // Two requests at once for the same design: the unique index lets one through.
-    if (isUniqueViolation(error, 'databases_schema_live_key')) {
+    if (isUniqueViolation(error, DATABASES_SCHEMA_LIVE_KEY)) {
       const winner = await findDatabaseOfSchema(services.db, user.id, schemaId);
       if (winner) throw databaseExists(winner);
     }
