@@ -4,6 +4,7 @@ import { AppError } from '../../errors/codes.ts';
 import type { User } from '../auth/principal.ts';
 import type { DatabaseServices } from './dependencies.ts';
 import { databaseNotFound, databaseNotReady } from './errors.ts';
+import { STATUS_TRAITS } from './lifecycle.ts';
 import { findDatabaseOfSchema } from './repository.ts';
 
 export const CredentialsSchema = z
@@ -32,7 +33,7 @@ export async function getCredentials({
 }): Promise<Credentials> {
   const row = await findDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
-  if (row.version === null || row.status === 'dropping' || row.status === 'failed')
+  if (row.version === null || !STATUS_TRAITS[row.status].connectable)
     throw databaseNotReady(row, 'connecting');
   if (row.nextPasswordSealed !== null)
     throw new AppError('DATABASE_BUSY', 'A new password is being set; ask again in a moment.', {

@@ -9,6 +9,7 @@ import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseNotFound } from './errors.ts';
+import { STATUS_TRAITS } from './lifecycle.ts';
 import {
   DATABASES_NEWEST_FIRST,
   findDesignVersion,
@@ -64,9 +65,6 @@ export async function listDatabases({
   };
 }
 
-/** Statuses in which there is nothing (yet, or any more) to look at on the server. */
-const NOTHING_TO_CHECK = new Set(['pending', 'dropped']);
-
 /**
  * Null while a job runs: the worker is changing the database, so the catalog would describe a
  * half-done state, and a client polling until the job ends would slow the job it waits for.
@@ -75,7 +73,8 @@ async function checkCatalog(
   services: Pick<DatabaseServices, 'db' | 'targets'>,
   row: ProvisionedDatabaseRow,
 ): Promise<CatalogCheck | null> {
-  if (NOTHING_TO_CHECK.has(row.status) || row.jobId !== null) return null;
+  // Nothing (yet, or any more) to look at on the server in some statuses.
+  if (!STATUS_TRAITS[row.status].inspectable || row.jobId !== null) return null;
   const checkedAt = new Date().toISOString();
   const unknown = { exists: null, sizeBytes: null, connections: null, matchesDesign: null, mismatches: [] };
   const session = services.targets.session(row.target);

@@ -18,6 +18,7 @@ import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
+import { OPERATION_LIFECYCLE } from './lifecycle.ts';
 import { countDatabasesPerTarget, findDatabaseOfSchema } from './repository.ts';
 import type { DatabaseResource } from './resource.ts';
 import { inJobTransaction } from './transaction.ts';
@@ -63,7 +64,7 @@ export async function requestDatabase({
           databaseName: names.database,
           roleName: names.role,
           passwordSealed: services.secrets.seal(generatePassword(), id),
-          status: 'pending',
+          status: OPERATION_LIFECYCLE.provision.queued,
           operation: 'provision',
           jobId,
           targetVersion: schema.currentVersion,

@@ -7,6 +7,7 @@ import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { DatabaseServices } from './dependencies.ts';
 import { buildJobPayload, type ClaimedJob } from './job-payload.ts';
+import { statusAfter } from './lifecycle.ts';
 import { DEAD_JOB_QUEUE, type QueuedJob } from './queue.ts';
 import { type DatabasePatch, deadDatabaseNames, lockDatabaseOfJob, updateDatabase } from './repository.ts';
 import { inJobTransaction } from './transaction.ts';
@@ -49,11 +50,6 @@ export async function claimJob({
   }
 }
 
-const RUNNING_STATUS: Partial<Record<DatabaseOperation, ProvisionedDatabaseRow['status']>> = {
-  provision: 'provisioning',
-  regenerate: 'provisioning',
-};
-
 async function startClaimedJob(
   { services, origin }: WorkerCall,
   queued: QueuedJob,
@@ -72,7 +68,7 @@ async function startClaimedJob(
         attempt: queued.retryCount + 1,
       });
       await updateDatabase(tx.db, row.id, {
-        status: RUNNING_STATUS[row.operation] ?? row.status,
+        status: statusAfter(row.operation, 'running', row.status),
         progress: 'claimed',
       });
       return job;
@@ -145,17 +141,23 @@ async function lockJobRow(db: Queryable, jobId: string) {
   return row;
 }
 
+/** The row after its job succeeded: the status from the lifecycle, and what the operation changed. */
 function successPatch(row: ProvisionedDatabaseRow): DatabasePatch {
+  const status = statusAfter(row.operation, 'succeeded', row.status);
   const now = new Date();
   switch (row.operation) {
     case 'provision':
     case 'regenerate':
     case 'migrate':
-      return { status: 'ready', version: row.targetVersion, readyAt: now };
+      return { status, version: row.targetVersion, readyAt: now };
     case 'rotate':
-      return { passwordSealed: row.nextPasswordSealed ?? row.passwordSealed, nextPasswordSealed: null };
+      return {
+        status,
+        passwordSealed: row.nextPasswordSealed ?? row.passwordSealed,
+        nextPasswordSealed: null,
+      };
     case 'drop':
-      return { status: 'dropped', droppedAt: now };
+      return { status, droppedAt: now };
   }
 }
 
@@ -222,16 +224,10 @@ async function finishJob(
   if (seconds !== undefined) services.metrics.databaseJobDuration.observe({ operation, outcome }, seconds);
 }
 
+/** The row after its job failed: the status from the lifecycle; a rotation forgets the new password. */
 function failurePatch(row: ProvisionedDatabaseRow): DatabasePatch {
-  switch (row.operation) {
-    case 'migrate':
-      // The migration rolled back: the database is as it was, at its recorded version.
-      return { status: 'migration_failed' };
-    case 'rotate':
-      return { nextPasswordSealed: null };
-    default:
-      return { status: 'failed' };
-  }
+  const status = statusAfter(row.operation, 'failed', row.status);
+  return row.operation === 'rotate' ? { status, nextPasswordSealed: null } : { status };
 }
 
 async function settleFailure(
