@@ -17,7 +17,7 @@ import { metricsPlugin } from './metrics/plugin.ts';
 import { databaseEventsRoute } from './rest/database-events-route.ts';
 import { restPlugin } from './rest/plugin.ts';
 import { rateClassesOf } from './rest/routes.ts';
-import type { Services } from './trpc/context.ts';
+import type { Services } from './services.ts';
 import { createContextFactory } from './trpc/context.ts';
 import { responseMeta } from './trpc/response-meta.ts';
 import type { AppRouter } from './trpc/root.ts';
