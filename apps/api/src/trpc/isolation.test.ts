@@ -88,7 +88,10 @@ const CASES: Record<string, Case> = {
   'worker.claim': { kind: 'worker', input: () => ({ waitMs: 0 }) },
   'worker.heartbeat': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, step: 'stolen' }) },
   'worker.complete': { kind: 'worker', input: (o) => ({ jobId: o.databaseId }) },
-  'worker.fail': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, message: 'stolen' }) },
+  'worker.fail': {
+    kind: 'worker',
+    input: (o) => ({ jobId: o.databaseId, code: 'SERVER_ERROR', message: 'stolen' }),
+  },
   'worker.deployment': { kind: 'worker', input: () => ({}) },
   'worker.deadDatabases': { kind: 'worker', input: () => ({ target: 'default', names: ['x'] }) },
 };

@@ -252,7 +252,9 @@ function tlsFailure(tls: ProbeTarget['tls'], error: unknown): ProbeError | undef
   if (!tls || tls.mode === 'disable' || tls.mode === 'prefer') return undefined;
   const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
   // A server without TLS answers the TLS handshake by closing: postgres.js reports ECONNRESET.
-  return TLS_ERROR.test(code) || code === 'ECONNRESET' ? new ProbeError('TLS_FAILED') : undefined;
+  return TLS_ERROR.test(code) || code === 'ECONNRESET'
+    ? new ProbeError('TLS_FAILED', { cause: error })
+    : undefined;
 }
 
 /** A path below `directory`, after resolving links; undefined when it escapes or is missing. */
@@ -263,9 +265,14 @@ export async function confinedPath(directory: string, file: string): Promise<str
   return resolved.startsWith(`${root}${path.sep}`) ? resolved : undefined;
 }
 
+/** A probe failure by its stable code; `cause` keeps the driver's error (for logs, never clients). */
 export class ProbeError extends Error {
-  constructor(readonly code: ProbeCode) {
-    super(code);
+  override readonly name = 'ProbeError';
+  constructor(
+    readonly code: ProbeCode,
+    options?: ErrorOptions,
+  ) {
+    super(code, options);
   }
 }
 

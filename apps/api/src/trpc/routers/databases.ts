@@ -88,7 +88,7 @@ export const databasesRouter = router({
     )
     .output(DatabaseResourceSchema)
     .query(async ({ ctx, input, signal }) => {
-      const request = { services: ctx.services, user: ctx.user, schemaId: input.id };
+      const request = { services: ctx.services, user: ctx.user, schemaId: input.id, log: ctx.log };
       await waitForChange({ ...request, waitSeconds: input.wait, since: input.since, signal });
       return getDatabaseStatus(request);
     }),
