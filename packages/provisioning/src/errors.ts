@@ -108,7 +108,7 @@ export function reasonOf(error: unknown): string {
   }
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   if (typeof code === 'string' && code in NETWORK_REASONS) return `${NETWORK_REASONS[code]} (${code})`;
-  return 'an unexpected error (the worker’s log has it)';
+  return 'an unexpected error (the log has it)';
 }
 
 /**
