@@ -20,8 +20,11 @@ export function TablesSection({ design }: { design: DesignDocument }) {
         </EmptyState>
       )}
       {design.tables.map((table) => (
-        <div
+        <section
           key={table.id}
+          aria-label={`Table ${table.name}`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: on a narrow screen the table scrolls sideways, by keyboard too
+          tabIndex={0}
           className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
         >
           <table className="w-full text-left text-sm">
@@ -63,7 +66,7 @@ export function TablesSection({ design }: { design: DesignDocument }) {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
       ))}
     </section>
   );
