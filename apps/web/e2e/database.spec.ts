@@ -10,7 +10,10 @@ test("a design's database is provisioned with visible progress, its connection s
   test.setTimeout(180_000);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const design = await designsApi(page, account).createDesign(blogDesign('shop'));
+  // The page listens to the database's events (server-sent) rather than polling while idle.
+  const events = page.waitForResponse(/\/trpc\/databases\.events/);
   await page.goto(`/designs/${design.id}/database`);
+  expect((await events).status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: 'Database of shop' })).toBeVisible();
   await expect(page.getByText('shop has no database yet.')).toBeVisible();
   await expectAccessible(page);

@@ -31,7 +31,11 @@ export function DatabasePage() {
   useSubscription(
     trpc.databases.events.subscriptionOptions(
       { id: designId },
-      { onData: () => void queryClient.invalidateQueries({ queryKey: statusKey }) },
+      {
+        // Only for a design that is there: a missing one is the design query's error to show.
+        enabled: design.isSuccess,
+        onData: () => void queryClient.invalidateQueries({ queryKey: statusKey }),
+      },
     ),
   );
   const provision = useMutation(

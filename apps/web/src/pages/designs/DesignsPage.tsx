@@ -74,7 +74,19 @@ export function DesignsPage() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        q ? (
+        cursor ? (
+          // A later page emptied by deletions since it was linked.
+          <EmptyState title="This page has no designs any more.">
+            <Button
+              onClick={() => {
+                setPrevious([]);
+                void goTo(undefined);
+              }}
+            >
+              Go to the first page
+            </Button>
+          </EmptyState>
+        ) : q ? (
           <EmptyState title={`No design matches “${q}”.`}>
             <Button
               onClick={() =>
