@@ -182,17 +182,7 @@ export const connectionsRouter = router({
         errorResponses: notFound,
       },
     })
-    .input(
-      withExample(ConnectionTestInputSchema, {
-        type: 'postgresql',
-        host: 'db.example.com',
-        port: 5432,
-        database: 'shop',
-        username: 'shop',
-        password: 'a password',
-        sslMode: 'require',
-      }),
-    )
+    .input(withExample(ConnectionTestInputSchema, { type: 'sqlite', database: 'shop.db' }))
     .output(TestResultSchema)
     .mutation(({ ctx, input }) =>
       testConnectionInput({
