@@ -63,6 +63,11 @@ const CASES: Record<string, Case> = {
   'connections.update': { kind: 'resource', input: (o) => ({ id: o.connectionId, name: 'stolen' }) },
   'connections.delete': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
   'connections.test': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
+  // Its id lends the saved secret: a stranger's id is not found, and nothing is tried.
+  'connections.testInput': {
+    kind: 'resource',
+    input: (o) => ({ id: o.connectionId, type: 'mysql', host: 'db.example.test' }),
+  },
   'schemas.get': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.currentVersion': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.import': { kind: 'resource', input: (o) => ({ connectionId: o.connectionId }) },

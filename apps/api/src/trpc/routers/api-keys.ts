@@ -1,3 +1,4 @@
+import { ApiKeyInputSchema } from '@schema-builder/contracts/api-keys';
 import { z } from 'zod';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/api-keys.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
@@ -39,18 +40,7 @@ export const apiKeysRouter = router({
       },
       success: created(CreatedKeySchema, ({ apiKey }) => `/api-keys/${apiKey.id}`),
     })
-    .input(
-      withExample(
-        z.object({
-          name: z.string().trim().min(1).max(100),
-          expiresAt: z.iso
-            .datetime({ offset: true })
-            .optional()
-            .meta({ description: 'Optional expiry (ISO-8601)' }),
-        }),
-        { name: 'ci deploy', expiresAt: '2030-01-01T00:00:00Z' },
-      ),
-    )
+    .input(withExample(ApiKeyInputSchema, { name: 'ci deploy', expiresAt: '2030-01-01T00:00:00Z' }))
     .output(CreatedKeySchema)
     .mutation(({ ctx, input }) =>
       createApiKey({

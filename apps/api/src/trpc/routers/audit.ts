@@ -27,7 +27,7 @@ export const auditRouter = router({
         tags: ['audit'],
         summary: 'What was done with your account, newest first',
         description:
-          'Sign-ins, API keys, designs and databases: what was done, from which request and IP, and when. Paged by `page` and `pageSize`.',
+          'Sign-ins, API keys, designs and databases: what was done, from which request and IP, and when. Paged by `limit` and `cursor`.',
         errorResponses: errorResponses('VALIDATION_ERROR'),
       },
     })

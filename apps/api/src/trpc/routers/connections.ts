@@ -9,11 +9,13 @@ import {
 } from '../../domain/connections/connections.ts';
 import { PROBE_CODES } from '../../domain/connections/probe.ts';
 import { testConnection } from '../../domain/connections/test-connection.ts';
+import { testConnectionInput } from '../../domain/connections/test-input.ts';
 import {
   ConnectionIdSchema,
   ConnectionInputSchema,
   ConnectionPatchSchema,
   ConnectionSchema,
+  ConnectionTestInputSchema,
 } from '../../domain/connections/types.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { errorResponses } from '../../rest/error-responses.ts';
@@ -165,6 +167,32 @@ export const connectionsRouter = router({
         timeoutMs: ctx.services.config.CONNECTION_TEST_TIMEOUT_MS,
         ownerId: ctx.user.id,
         id: input.id,
+      }),
+    ),
+
+  testInput: userProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/connections/test',
+        tags,
+        summary: 'Try to connect to a connection before saving it (nothing is stored)',
+        description:
+          "The same checks as saving (422 at the field), the same host policy and time limit as `/connections/{id}/test`, and the same answer: `ok` with the latency, or `ok: false` with a stable `code`. With `id`, a password or connection string left out is that saved connection's (for testing an edit).",
+        errorResponses: notFound,
+      },
+    })
+    .input(withExample(ConnectionTestInputSchema, { type: 'sqlite', database: 'shop.db' }))
+    .output(TestResultSchema)
+    .mutation(({ ctx, input }) =>
+      testConnectionInput({
+        db: ctx.services.db,
+        secrets: ctx.services.secrets,
+        policy: ctx.services.hostPolicy,
+        sqliteDir: ctx.services.config.CONNECTIONS_SQLITE_DIR,
+        timeoutMs: ctx.services.config.CONNECTION_TEST_TIMEOUT_MS,
+        ownerId: ctx.user.id,
+        input,
       }),
     ),
 });
