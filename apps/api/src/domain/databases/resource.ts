@@ -3,7 +3,6 @@ import {
   DATABASE_FAILURE_MEANINGS,
   DATABASE_OPERATIONS,
   DATABASE_STATUSES,
-  type DatabaseStatus,
   type ProvisionedDatabaseRow,
 } from '@schema-builder/db';
 import { z } from 'zod';
