@@ -151,8 +151,8 @@ export function actionForKey(rows: readonly TreeRow[], index: number, key: strin
   }
 }
 
-/** Tables and views carry a checkbox: the ones ticked are what "Import selected tables" imports. */
-export const isCheckable = (row: TreeRow) => row.kind === 'table' || row.kind === 'view';
+/** Tables carry a checkbox: the ones ticked are what "Import selected tables" imports (a view is not imported). */
+export const isCheckable = (row: TreeRow) => row.kind === 'table';
 
 /** A path of a sync's change summary (`shop/orders/id`, each name encoded), as names. */
 export const namesOfPath = (path: string) => path.split('/').map(decodeURIComponent);
