@@ -176,6 +176,62 @@ test('selected tables are imported as a design, landing on it; a taken name is t
   expect(body.definition.tables.map((table) => table.name).sort()).toEqual(['customers', 'orders']);
 });
 
+test('a whole database is imported from its details, landing on the new design', async ({
+  signedIn: page,
+  account,
+  request,
+  targetDatabase,
+}) => {
+  const database = await targetDatabase({ setup: SHOP });
+  const connection = await saveConnection(request, account, database);
+  await syncByApi(request, account, connection.id);
+
+  await page.goto(`/browse?connection=${connection.id}`);
+  await expect(item(page, 'customers')).toBeVisible();
+  await treeOf(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(details(page)).toHaveAccessibleName(`Database ${database.name}`);
+  await expect(details(page)).toContainText('3');
+  await details(page).getByRole('button', { name: 'Import whole database as a design' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import as a design' });
+  await expect(dialog).toContainText(`Every table of ${database.name}`);
+  await expect(dialog.getByLabel('Design name')).toHaveValue(`${database.name} (imported)`);
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page).toHaveURL(/\/designs\/[0-9a-f-]{36}$/);
+  const designId = new URL(page.url()).pathname.split('/').at(-1);
+  const design = await request.get(`/api/v1/schemas/${designId}`, {
+    headers: { authorization: `Bearer ${account.token}` },
+  });
+  const body = (await design.json()) as { definition: { tables: { name: string }[] } };
+  expect(body.definition.tables.map((table) => table.name).sort()).toEqual([
+    'customers',
+    'orders',
+    'products',
+  ]);
+});
+
+test('a paused connection is not synced, and the page says why beside the Sync button', async ({
+  signedIn: page,
+  account,
+  request,
+  targetDatabase,
+}) => {
+  const database = await targetDatabase({ setup: SHOP });
+  const connection = await saveConnection(request, account, database);
+  const paused = await request.patch(`/api/v1/connections/${connection.id}`, {
+    headers: { authorization: `Bearer ${account.token}` },
+    data: { active: false },
+  });
+  expect(paused.status(), await paused.text()).toBe(200);
+
+  await page.goto(`/browse?connection=${connection.id}`);
+  await page.getByRole('button', { name: 'Sync' }).click();
+  await expect(page.getByRole('alert')).toContainText('Sync failed:');
+  await expect(page.getByRole('button', { name: 'Sync' })).toBeEnabled();
+  await expectAccessible(page);
+});
+
 test('a connection id the user does not have is told, with the picker to choose another', async ({
   signedIn: page,
   account,
