@@ -114,13 +114,18 @@ test('a connection never synced is synced from the page, then browsed to a colum
 
   // The database changes; Sync says how.
   await database.sql.unsafe(
-    'CREATE TABLE invoices (id int PRIMARY KEY); ALTER TABLE orders DROP COLUMN note;',
+    `CREATE TABLE invoices (id int PRIMARY KEY);
+     ALTER TABLE orders DROP COLUMN note;
+     ALTER TABLE orders ALTER COLUMN total SET DEFAULT 1;`,
   );
   await page.getByRole('button', { name: 'Sync' }).click();
   const summary = page.getByRole('region', { name: 'Changes since the last sync' });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('list', { name: 'Added' })).toContainText(`${database.name}.invoices`);
   await expect(summary.getByRole('list', { name: 'Removed' })).toContainText(`${database.name}.orders.note`);
+  await expect(summary.getByRole('list', { name: 'Changed' })).toContainText(
+    `${database.name}.orders.total (default)`,
+  );
   await expect(item(page, 'invoices')).toBeVisible();
   await expect(column(page, 'note')).toHaveCount(0);
   await expectAccessible(page);
@@ -229,6 +234,13 @@ test('a paused connection is not synced, and the page says why beside the Sync b
   await page.getByRole('button', { name: 'Sync' }).click();
   await expect(page.getByRole('alert')).toContainText('Sync failed:');
   await expect(page.getByRole('button', { name: 'Sync' })).toBeEnabled();
+  await expectAccessible(page);
+});
+
+test('someone with no saved connection is sent to save one', async ({ signedIn: page }) => {
+  await page.goto('/browse');
+  await expect(page.getByText('No saved connections yet')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to connections' })).toHaveAttribute('href', '/connections');
   await expectAccessible(page);
 });
 

@@ -7,7 +7,7 @@ import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorState } from '../../components/States.tsx';
 import { CatalogTree } from './CatalogTree.tsx';
-import { useCatalogChildren } from './catalog-queries.ts';
+import { childrenQueryOptions, useCatalogChildren } from './catalog-queries.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { ElapsedProgress } from './ElapsedProgress.tsx';
 import { ImportDialog, type ImportRequest } from './ImportDialog.tsx';
@@ -101,8 +101,10 @@ export function CatalogBrowser({ connection }: { connection: Connection }) {
   );
 
   const busyRow = rows.find((row) => row.busy);
-  const failed = expandedNames
-    .map((names) => ({ names, error: childrenOf(names)?.error }))
+  // Only what is on screen counts: a table removed by a sync, still open, fails quietly.
+  const failed = rows
+    .filter((row) => row.expanded)
+    .map((row) => ({ names: row.names, error: childrenOf(row.names)?.error }))
     .find((entry) => entry.error);
   const neverSynced = syncs.data?.items.length === 0 && !sync.isSuccess;
 
@@ -146,7 +148,16 @@ export function CatalogBrowser({ connection }: { connection: Connection }) {
           This connection has not been synced yet: Sync reads its databases, tables and columns.
         </p>
       )}
-      {failed && <ErrorState error={failed.error} />}
+      {failed && (
+        <ErrorState
+          error={failed.error}
+          onRetry={() =>
+            queryClient.refetchQueries({
+              queryKey: childrenQueryOptions(connection.id, failed.names).queryKey,
+            })
+          }
+        />
+      )}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-2">
           <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
