@@ -106,6 +106,7 @@ export function CatalogBrowser({ connection }: { connection: Connection }) {
     .filter((row) => row.expanded)
     .map((row) => ({ names: row.names, error: childrenOf(row.names)?.error }))
     .find((entry) => entry.error);
+  const previousSync = syncs.data?.items[0];
   const neverSynced = syncs.data?.items.length === 0 && !sync.isSuccess;
 
   return (
@@ -143,6 +144,12 @@ export function CatalogBrowser({ connection }: { connection: Connection }) {
         </p>
       )}
       {lastSync && <SyncSummary result={lastSync.result} firstSync={lastSync.firstSync} />}
+      {!lastSync && previousSync && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Last synced {new Date(previousSync.finishedAt).toLocaleString()}: {previousSync.added} added,{' '}
+          {previousSync.removed} removed, {previousSync.changed} changed. Sync to read it again.
+        </p>
+      )}
       {neverSynced && (
         <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm dark:border-slate-700">
           This connection has not been synced yet: Sync reads its databases, tables and columns.
