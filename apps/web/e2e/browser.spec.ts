@@ -292,6 +292,11 @@ test('a database of 2,000 tables shows at once, scrolls, and its last table is r
   await expect(details(page)).toHaveAccessibleName('Table t2000');
   expect(await treeOf(page).getByRole('treeitem').count()).toBeLessThan(100);
 
+  // Typing a name goes to it.
+  await page.keyboard.type('t1500');
+  await expect(details(page)).toHaveAccessibleName('Table t1500');
+  await expect(item(page, 't1500')).toBeVisible();
+
   await page.keyboard.press('Home');
   await treeOf(page).evaluate((tree) => tree.scrollTo({ top: tree.scrollHeight / 2 }));
   await expect(item(page, 't1000')).toBeVisible();

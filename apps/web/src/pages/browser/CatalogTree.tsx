@@ -13,7 +13,7 @@ import {
 } from 'lucide-react';
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useRef } from 'react';
 import { ColumnMarkers } from './ColumnMarkers.tsx';
-import { actionForKey, isCheckable, type RowKind, type TreeRow } from './tree-model.ts';
+import { actionForKey, isCheckable, type RowKind, type TreeRow, typeaheadIndex } from './tree-model.ts';
 
 const ROW_HEIGHT = 32;
 
@@ -77,7 +77,24 @@ export function CatalogTree({
     virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, virtualizer]);
 
+  // Letters typed within half a second of each other search as one word ("or" finds "orders").
+  const typeahead = useRef({ text: '', at: 0 });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (printable && (event.key !== ' ' || typeahead.current.text !== '')) {
+      const now = Date.now();
+      const continuing = now - typeahead.current.at < 500;
+      const text = continuing ? typeahead.current.text + event.key : event.key;
+      typeahead.current = { text, at: now };
+      // A longer word may still match the active row; a new one looks from the next.
+      const found = typeaheadIndex(rows, continuing ? activeIndex - 1 : activeIndex, text);
+      if (found >= 0) {
+        event.preventDefault();
+        keyboardMoved.current = true;
+        onActivate(found);
+      }
+      return;
+    }
     const action = actionForKey(rows, activeIndex, event.key);
     if (action.type === 'none') return;
     event.preventDefault();

@@ -6,6 +6,7 @@ import {
   flattenTree,
   keyOf,
   ROOT_KEY,
+  typeaheadIndex,
 } from './tree-model.ts';
 
 const node = (name: string, kind = 'table'): CatalogNode => ({
@@ -91,4 +92,13 @@ test('Space ticks a table for import, and nothing else (a view is not imported)'
 
 test('names with slashes stay apart from nested names', () => {
   expect(keyOf(['a/b'])).not.toBe(keyOf(['a', 'b']));
+});
+
+test('typing a name moves to the next row that starts with it, wrapping around', () => {
+  const rows = rowsWith([], ['shop'], ['shop', 'orders']);
+  const at = (label: string) => rows.findIndex((row) => row.label === label);
+  expect(typeaheadIndex(rows, 0, 'o')).toBe(at('orders'));
+  expect(typeaheadIndex(rows, at('orders'), 'C')).toBe(at('customers'));
+  expect(typeaheadIndex(rows, at('recent_orders'), 'p')).toBe(at('prod'));
+  expect(typeaheadIndex(rows, 0, 'zzz')).toBe(-1);
 });

@@ -156,3 +156,16 @@ export const isCheckable = (row: TreeRow) => row.kind === 'table';
 
 /** A path of a sync's change summary (`shop/orders/id`, each name encoded), as names. */
 export const namesOfPath = (path: string) => path.split('/').map(decodeURIComponent);
+
+/**
+ * Type-ahead: the next visible row after `from` (wrapping around) whose name starts with what was
+ * typed, ignoring case; -1 when none does.
+ */
+export function typeaheadIndex(rows: readonly TreeRow[], from: number, typed: string): number {
+  const wanted = typed.toLowerCase();
+  for (let step = 1; step <= rows.length; step++) {
+    const index = (from + step) % rows.length;
+    if (rows[index]?.label.toLowerCase().startsWith(wanted)) return index;
+  }
+  return -1;
+}
