@@ -1,3 +1,4 @@
+import { ImportDesignFields } from '@schema-builder/contracts/imports';
 import { DATABASE_STATUSES } from '@schema-builder/db';
 import {
   DesignDocumentSchema,
@@ -132,13 +133,7 @@ export const schemasRouter = router({
     .input(
       // Strict like a design: a misspelt `schemaId` must not quietly create a new design instead.
       withExample(
-        strictInputObject('Import requests', {
-          connectionId: z.uuid(),
-          database: z.string().trim().min(1).max(200).optional(),
-          tables: z.array(z.string().max(200)).min(1).max(5000).optional(),
-          name: z.string().trim().min(1).max(200).optional(),
-          schemaId: SchemaIdSchema.optional(),
-        }),
+        strictInputObject('Import requests', { ...ImportDesignFields, schemaId: SchemaIdSchema.optional() }),
         { connectionId: EXAMPLE_IDS.connection, tables: ['customers'], name: 'shop (imported)' },
       ),
     )
