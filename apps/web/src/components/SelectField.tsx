@@ -1,16 +1,14 @@
 import { clsx } from 'clsx';
 import { Check, ChevronDown } from 'lucide-react';
 import { Select } from 'radix-ui';
-import { useId } from 'react';
+import { controlBorder, FieldFrame, type FieldMessages, useFieldIds } from './Field.tsx';
 
-export interface SelectFieldProps<Value extends string> {
+export interface SelectFieldProps<Value extends string> extends FieldMessages {
   label: string;
   value: Value;
   options: readonly Value[];
   labels: Record<Value, string>;
   onChange: (value: Value) => void;
-  error?: string | undefined;
-  hint?: string | undefined;
   className?: string;
 }
 
@@ -25,15 +23,9 @@ export function SelectField<Value extends string>({
   hint,
   className,
 }: SelectFieldProps<Value>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
+  const ids = useFieldIds({ error, hint });
   return (
-    <div className={clsx('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldFrame label={label} ids={ids} error={error} hint={hint} className={className}>
       <Select.Root
         value={value}
         onValueChange={(next) => {
@@ -42,12 +34,10 @@ export function SelectField<Value extends string>({
         }}
       >
         <Select.Trigger
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          {...ids.control}
           className={clsx(
             'flex items-center justify-between gap-2 rounded-md border bg-white px-3 py-2 text-left text-sm dark:bg-slate-900',
-            error ? 'border-red-600' : 'border-slate-300 dark:border-slate-600',
+            controlBorder(error),
           )}
         >
           <Select.Value />
@@ -78,16 +68,6 @@ export function SelectField<Value extends string>({
           </Select.Content>
         </Select.Portal>
       </Select.Root>
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
