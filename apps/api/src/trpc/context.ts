@@ -1,6 +1,6 @@
 import type { Database } from '@schema-builder/db';
 import type { DeploymentIdentity, SecretBox } from '@schema-builder/provisioning';
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Sql } from 'postgres';
 import type { RequestOrigin } from '../domain/audit/record-event.ts';
 import type { CredentialCache } from '../domain/auth/credential-cache.ts';
@@ -10,6 +10,7 @@ import type { DatabaseEvents } from '../domain/databases/events.ts';
 import type { JobQueue } from '../domain/databases/queue.ts';
 import type { TargetRegistry } from '../domain/databases/targets.ts';
 import type { Config } from '../env.ts';
+import { type SessionCookie, sessionCookieOf } from '../http/session-cookie.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 
 /** Long-lived dependencies, created once at start and shared by every request. */
@@ -46,6 +47,8 @@ export interface Context {
   auth: Authentication;
   origin: RequestOrigin;
   log: FastifyBaseLogger;
+  /** The browser session cookie of the answer (browser sign-in sets it, sign-out clears it). */
+  sessionCookie: SessionCookie;
 }
 
 declare module 'fastify' {
@@ -56,10 +59,11 @@ declare module 'fastify' {
 
 /** One context factory for both transports (tRPC at /trpc, REST at /api/v1). */
 export function createContextFactory(services: Services) {
-  return ({ req }: { req: FastifyRequest }): Context => ({
+  return ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Context => ({
     services,
     auth: req.authentication ?? { principal: null },
     origin: { requestId: req.id, ip: req.ip },
     log: req.log,
+    sessionCookie: sessionCookieOf(req, res),
   });
 }
