@@ -1,3 +1,5 @@
+// The type import also brings @fastify/cookie's additions to Fastify's reply and instance.
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { comesFromThisApp } from './cross-site-writes.ts';
 
@@ -20,8 +22,12 @@ export interface SessionCookie {
  * believes X-Forwarded-Proto only from a proxy TRUST_PROXY declares.
  */
 export function sessionCookieOf(request: FastifyRequest, reply: FastifyReply): SessionCookie {
-  const attributes = () =>
-    ({ httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https' }) as const;
+  const attributes = (): CookieSerializeOptions => ({
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: request.protocol === 'https',
+  });
   return {
     set(token, maxAgeSeconds) {
       reply.setCookie(SESSION_COOKIE, token, { ...attributes(), maxAge: maxAgeSeconds });
