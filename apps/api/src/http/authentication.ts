@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { authenticate, cachedAuthentication } from '../domain/auth/authenticate.ts';
 import type { Authentication } from '../domain/auth/principal.ts';
@@ -18,27 +18,25 @@ export const authenticationPlugin = fp(
     // Synchronous when the credential is cached: an async hook costs a promise on every request.
     app.addHook('onRequest', (request, _reply, done) => {
       const sessionCookie = sessionCookieValue(request);
-      const settle = (authentication: Authentication) => {
-        request.authentication = authentication;
-        if (
-          isCrossSiteCookieWrite(
-            request,
-            authentication.principal !== null && authentication.viaCookie === true,
-          )
-        )
-          return done(new AppError('FORBIDDEN', CROSS_SITE_MESSAGE));
-        done();
-      };
       const cached = cachedAuthentication(services.credentialCache, request.headers, sessionCookie);
-      if (cached) return settle(cached);
+      if (cached) return done(settle(request, cached));
       authenticate({
         db: services.db,
         config: services.config,
         cache: services.credentialCache,
         headers: request.headers,
         sessionCookie,
-      }).then(settle, done);
+      }).then((authentication) => done(settle(request, authentication)), done);
     });
   },
   { name: 'schema-builder-authentication', fastify: '5.x' },
 );
+
+/** Records how the request is authenticated; answers the error that refuses it, if one does. */
+function settle(request: FastifyRequest, authentication: Authentication): AppError | undefined {
+  request.authentication = authentication;
+  const viaCookie = authentication.principal !== null && authentication.viaCookie === true;
+  return isCrossSiteCookieWrite(request, viaCookie)
+    ? new AppError('FORBIDDEN', CROSS_SITE_MESSAGE)
+    : undefined;
+}

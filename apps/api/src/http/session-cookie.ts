@@ -21,22 +21,29 @@ export interface SessionCookie {
  * without it), `Path=/`, and `Secure` when the request came over HTTPS — `request.protocol`
  * believes X-Forwarded-Proto only from a proxy TRUST_PROXY declares.
  */
+function attributesOf(request: FastifyRequest): CookieSerializeOptions {
+  return { httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https' };
+}
+
+/** One small object per request (every context gets one; only sign-in and sign-out use it). */
+class ReplySessionCookie implements SessionCookie {
+  constructor(
+    private readonly request: FastifyRequest,
+    private readonly reply: FastifyReply,
+  ) {}
+  set(token: string, maxAgeSeconds: number): void {
+    this.reply.setCookie(SESSION_COOKIE, token, { ...attributesOf(this.request), maxAge: maxAgeSeconds });
+  }
+  clear(): void {
+    this.reply.clearCookie(SESSION_COOKIE, attributesOf(this.request));
+  }
+  fromThisApp(): boolean {
+    return comesFromThisApp(this.request);
+  }
+}
+
 export function sessionCookieOf(request: FastifyRequest, reply: FastifyReply): SessionCookie {
-  const attributes = (): CookieSerializeOptions => ({
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    secure: request.protocol === 'https',
-  });
-  return {
-    set(token, maxAgeSeconds) {
-      reply.setCookie(SESSION_COOKIE, token, { ...attributes(), maxAge: maxAgeSeconds });
-    },
-    clear() {
-      reply.clearCookie(SESSION_COOKIE, attributes());
-    },
-    fromThisApp: () => comesFromThisApp(request),
-  };
+  return new ReplySessionCookie(request, reply);
 }
 
 /** For callers outside an HTTP request (in-process callers, tests): there is no browser. */
