@@ -21,6 +21,8 @@ export function LockoutNotice({ message, until, onOver }: LockoutNoticeProps) {
     if (remaining === 0) onOver();
   }, [remaining, onOver]);
   if (remaining === 0) return null;
+  // The service ends its message with a vague "Try again later."; the countdown says when.
+  const reason = message.replace(/\s*Try again later\.$/, '');
   return (
     <div
       role="alert"
@@ -28,7 +30,7 @@ export function LockoutNotice({ message, until, onOver }: LockoutNoticeProps) {
     >
       <Clock aria-hidden className="mt-0.5 size-4 shrink-0" />
       <p>
-        {message} <span aria-live="off">{waitText(remaining)}</span>
+        {reason} <span aria-live="off">{waitText(remaining)}</span>
       </p>
     </div>
   );
