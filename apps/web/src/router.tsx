@@ -9,6 +9,7 @@ import { browserRoute } from './pages/browser/route.ts';
 import { connectionsRoute } from './pages/connections/route.ts';
 import { dashboardRoute } from './pages/dashboard/route.ts';
 import { databaseRoute } from './pages/database/route.ts';
+import { designerRoute } from './pages/designer/route.ts';
 import { designRoute, designsRoute } from './pages/designs/routes.ts';
 
 /** Every page of the app: one file a page area under pages/, each loaded when first visited. */
@@ -19,6 +20,7 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     designsRoute,
     designRoute,
+    designerRoute,
     databaseRoute,
     connectionsRoute,
     browserRoute,

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { authenticate, cachedAuthentication } from '../domain/auth/authenticate.ts';
 import type { Authentication } from '../domain/auth/principal.ts';
 import { AppError } from '../errors/codes.ts';
-import type { Services } from '../trpc/context.ts';
+import type { Services } from '../services.ts';
 import { CROSS_SITE_MESSAGE, isCrossSiteCookieWrite } from './cross-site-writes.ts';
 import { sessionCookieValue } from './session-cookie.ts';
 

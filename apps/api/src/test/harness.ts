@@ -7,8 +7,8 @@ import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
 import { NO_SESSION_COOKIE } from '../http/session-cookie.ts';
 import { createServer } from '../server.ts';
-import { connectServices } from '../services.ts';
-import type { Context, Services } from '../trpc/context.ts';
+import { connectServices, type Services } from '../services.ts';
+import type { Context } from '../trpc/context.ts';
 import { createCaller } from '../trpc/root.ts';
 
 export interface TestUser {

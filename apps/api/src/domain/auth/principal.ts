@@ -27,3 +27,8 @@ export const FAILURE_MESSAGES = {
   invalid_session: 'The session has ended (signed out or unknown): sign in again.',
   invalid_proxy_credentials: 'The proxy credentials are not valid.',
 } as const satisfies Record<AuthFailure, string>;
+
+/** The user a procedure acts for; every owned resource is scoped to `id`. */
+export interface User {
+  id: string;
+}

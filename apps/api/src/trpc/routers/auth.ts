@@ -6,7 +6,7 @@ import type { Config } from '../../env.ts';
 import { AppError } from '../../errors/codes.ts';
 import { CROSS_SITE_MESSAGE } from '../../http/cross-site-writes.ts';
 import type { SessionCookie } from '../../http/session-cookie.ts';
-import { errorResponses, userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { publicProcedure, router, userProcedure } from '../trpc.ts';
@@ -60,7 +60,6 @@ export const authRouter = router({
         summary: 'Create an account (and sign in)',
         description:
           'Creates an account and answers a session token for `Authorization: Bearer`, so the next call can be made at once. The e-mail is case-insensitive; the password needs 10 characters or more.',
-        protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'EMAIL_TAKEN', 'RATE_LIMITED'),
       },
       // The account is read back, with the session token answered here, at /auth/me.
@@ -89,7 +88,6 @@ export const authRouter = router({
         summary: 'Sign in: a session token',
         description:
           'Answers a session token for `Authorization: Bearer` and the user. Repeated failures slow down further attempts for the account (429 with `Retry-After`).',
-        protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'INVALID_CREDENTIALS', 'RATE_LIMITED'),
       },
     })
@@ -113,7 +111,6 @@ export const authRouter = router({
         tags,
         summary: 'Create an account and start a browser session',
         description: `Creates an account like \`POST /auth/sign-up\` and signs this browser in. ${BROWSER_SESSION_NOTE}`,
-        protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'EMAIL_TAKEN', 'FORBIDDEN', 'RATE_LIMITED'),
       },
       success: created(BrowserSessionSchema, () => '/auth/me'),
@@ -145,7 +142,6 @@ export const authRouter = router({
         tags,
         summary: 'Sign in: a browser session',
         description: `Checks the password like \`POST /auth/sign-in\` (the same 401, and 429 with \`Retry-After\` after repeated failures) and signs this browser in. ${BROWSER_SESSION_NOTE}`,
-        protect: false,
         errorResponses: errorResponses(
           'VALIDATION_ERROR',
           'INVALID_CREDENTIALS',
@@ -175,7 +171,7 @@ export const authRouter = router({
         summary: 'Revoke the current session',
         description:
           'The token sent (bearer or the browser session cookie) is revoked at once, and the cookie is cleared; other sessions and API keys stay valid. Called with an API key, it signs nothing out and answers the same.',
-        errorResponses: userErrorResponses(),
+        errorResponses: errorResponses(),
       },
     })
     .input(z.void())
@@ -201,7 +197,7 @@ export const authRouter = router({
         summary: 'The signed-in user',
         description:
           'Who the credentials sent act as: the account behind a session token (bearer or the browser session cookie) or a user API key.',
-        errorResponses: userErrorResponses(),
+        errorResponses: errorResponses(),
       },
     })
     .input(z.void())
