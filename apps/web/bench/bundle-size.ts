@@ -13,7 +13,7 @@ export interface RouteWeight {
   /** The files a first visit to the route downloads before it renders: the entry, the route's chunk, and their static imports. */
   files: Array<{ file: string; gzipBytes: number }>;
   gzipBytes: number;
-  /** Chunks the route imports later (on interaction), not counted above. */
+  /** Chunks the route imports later (on interaction) and their static imports, not counted above. */
   deferred: Array<{ file: string; gzipBytes: number }>;
 }
 
@@ -26,14 +26,18 @@ export async function routeWeight(distDir: string, routeSource: string): Promise
   const entry = Object.keys(manifest).find((key) => key === 'index.html');
   if (!entry) throw new Error('the manifest has no index.html entry: build with build.manifest');
   if (!manifest[routeSource]) throw new Error(`the manifest has no chunk for ${routeSource}`);
-  const included = new Set<string>();
-  const visit = (key: string) => {
-    if (included.has(key)) return;
-    included.add(key);
-    for (const imported of manifest[key]?.imports ?? []) visit(imported);
+  /** A chunk and everything it imports statically, leaving out what `seen` already holds. */
+  const closure = (key: string, seen: Set<string>) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const imported of manifest[key]?.imports ?? []) closure(imported, seen);
   };
-  visit(entry);
-  visit(routeSource);
+  const included = new Set<string>();
+  closure(entry, included);
+  closure(routeSource, included);
+  const deferredKeys = new Set<string>(included);
+  for (const later of manifest[routeSource]?.dynamicImports ?? []) closure(later, deferredKeys);
+  for (const key of included) deferredKeys.delete(key);
   const sized = async (key: string) => {
     const file = manifest[key]?.file ?? key;
     return { file, gzipBytes: gzipSync(await readFile(`${distDir}/${file}`)).length };
@@ -41,10 +45,10 @@ export async function routeWeight(distDir: string, routeSource: string): Promise
   const files = await Promise.all(
     [...included].filter((key) => manifest[key]?.file.endsWith('.js')).map(sized),
   );
-  const later = (manifest[routeSource]?.dynamicImports ?? []).filter((key) => !included.has(key));
+  const isScript = (key: string) => manifest[key]?.file.endsWith('.js') === true;
   return {
     files,
     gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
-    deferred: await Promise.all(later.map(sized)),
+    deferred: await Promise.all([...deferredKeys].filter(isScript).map(sized)),
   };
 }

@@ -23,8 +23,12 @@ console.log(
     .map((file) => `${file.file} ${kB(file.gzipBytes)}`)
     .join(', ')}`,
 );
-for (const later of weight.deferred)
-  console.log(`  loaded on the form's first focus, not counted: ${later.file} ${kB(later.gzipBytes)}`);
+if (weight.deferred.length > 0)
+  console.log(
+    `  fetched on the form's first focus, not counted: ${kB(weight.deferred.reduce((sum, file) => sum + file.gzipBytes, 0))} — ${weight.deferred
+      .map((file) => `${file.file} ${kB(file.gzipBytes)}`)
+      .join(', ')}`,
+  );
 
 const stack = await startStack();
 try {
