@@ -17,7 +17,7 @@ import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
 
 export interface RestPluginOptions {
   router: AppRouter;
-  createContext: (opts: { req: FastifyRequest }) => Context;
+  createContext: (opts: { req: FastifyRequest; res: FastifyReply }) => Context;
   appVersion: string;
   onError: (opts: { error: Error; path?: string | undefined; req: FastifyRequest }) => void;
 }
@@ -50,7 +50,7 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
       config: { procedure: route.procedure },
       ...(response ? { schema: { response: { [route.successStatus]: response } } } : {}),
       handler: async (request, reply) => {
-        const ctx = options.createContext({ req: request });
+        const ctx = options.createContext({ req: request, res: reply });
         // A write whose resource's ETag is its version takes If-Match (a design's update).
         const ifMatch =
           route.method === 'PUT' && callVersion !== undefined ? request.headers['if-match'] : undefined;

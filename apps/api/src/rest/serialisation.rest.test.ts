@@ -36,6 +36,7 @@ const INPUTS: Record<string, (owned: Owned) => Record<string, string | number>> 
   'catalog.column': (o) => ({ id: o.connectionId, database: o.database, table: 'books', column: 'title' }),
   'connections.list': () => ({}),
   'connections.get': (o) => ({ id: o.connectionId }),
+  'dashboard.summary': () => ({}),
   'databases.status': (o) => ({ id: o.schemaId }),
   'databases.credentials': (o) => ({ id: o.schemaId }),
   'databases.list': () => ({}),

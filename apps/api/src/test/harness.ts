@@ -5,6 +5,7 @@ import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 
 import { createApiKey } from '../domain/api-keys/api-keys.ts';
 import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
+import { NO_SESSION_COOKIE } from '../http/session-cookie.ts';
 import { createServer } from '../server.ts';
 import { connectServices, type Services } from '../services.ts';
 import type { Context } from '../trpc/context.ts';
@@ -112,6 +113,7 @@ export async function startHarness(
         auth: { principal: { kind: 'user', userId, via: 'session', sessionId: randomUUID() } },
         origin: { requestId },
         log: app.log,
+        sessionCookie: NO_SESSION_COOKIE,
       };
       return createCaller(ctx);
     },

@@ -1,6 +1,7 @@
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestOrigin } from '../domain/audit/record-event.ts';
 import type { Authentication } from '../domain/auth/principal.ts';
+import { type SessionCookie, sessionCookieOf } from '../http/session-cookie.ts';
 import type { Services } from '../services.ts';
 
 /** What a procedure sees of its request; transport-only (domain functions take what they use). */
@@ -10,6 +11,8 @@ export interface Context {
   auth: Authentication;
   origin: RequestOrigin;
   log: FastifyBaseLogger;
+  /** The browser session cookie of the answer (browser sign-in sets it, sign-out clears it). */
+  sessionCookie: SessionCookie;
 }
 
 declare module 'fastify' {
@@ -20,10 +23,11 @@ declare module 'fastify' {
 
 /** One context factory for both transports (tRPC at /trpc, REST at /api/v1). */
 export function createContextFactory(services: Services) {
-  return ({ req }: { req: FastifyRequest }): Context => ({
+  return ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Context => ({
     services,
     auth: req.authentication ?? { principal: null },
     origin: { requestId: req.id, ip: req.ip },
     log: req.log,
+    sessionCookie: sessionCookieOf(req, res),
   });
 }
