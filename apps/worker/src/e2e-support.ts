@@ -3,7 +3,7 @@
  * the REST API of a test stack, logins as a provisioned role, and admin looks at a target server.
  */
 import { parseTargetList } from '@schema-builder/provisioning';
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import postgres from 'postgres';
 import type { TestStack } from './test-stack.ts';

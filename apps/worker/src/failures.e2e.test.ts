@@ -1,6 +1,6 @@
 import { createClient } from '@schema-builder/client';
 import { databaseUrl, parseTargetList } from '@schema-builder/provisioning';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { freePort } from '@schema-builder/testing/free-port';
 import { serverUrl } from '@schema-builder/testing/postgres';
 import pino from 'pino';

@@ -1,4 +1,4 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestStack, type TestStack } from './test-stack.ts';

@@ -1,4 +1,4 @@
-import type { DataCheck } from '@schema-builder/schema-model';
+import type { DataCheck } from '@schema-builder/schema-model/diff';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkMigrationData } from './data-checks.ts';

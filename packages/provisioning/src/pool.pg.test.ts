@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign, ecommerceDesign } from '@schema-builder/testing/fixtures';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';

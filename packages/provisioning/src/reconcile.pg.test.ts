@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { whileJobRuns } from './locks.ts';

@@ -1,4 +1,4 @@
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectDatabase } from './inspect.ts';

@@ -4,7 +4,10 @@
  * drops exactly those, so tests never touch anything else on a shared server.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type DesignDocument, generateDdl, parseDesign, quoteIdent } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
+import { parseDesign } from '@schema-builder/schema-model/validation';
 import { serverUrl } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';
 import { generateNames } from './names.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import './provided-context.ts';

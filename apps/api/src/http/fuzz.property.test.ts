@@ -1,4 +1,4 @@
-import { formatPath, LONE_SURROGATE } from '@schema-builder/schema-model';
+import { formatPath, LONE_SURROGATE } from '@schema-builder/schema-model/validation';
 import { testEnv } from '@schema-builder/testing/env';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import fc from 'fast-check';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DATA_TYPES, REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
+import { DATA_TYPES, REFERENTIAL_ACTIONS } from '@schema-builder/schema-model/design';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODES } from '../errors/codes.ts';
 import type { Harness } from '../test/harness.ts';

@@ -1,5 +1,6 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
-import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
 import { testEnv } from '@schema-builder/testing/env';
 import { designFixtures } from '@schema-builder/testing/fixtures';
 import { describe, expect, test } from 'vitest';

@@ -1,4 +1,5 @@
-import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
 import { testEnv } from '@schema-builder/testing/env';
 import { CANARY_PAYLOAD, hostileLiteralsDesign } from '@schema-builder/testing/fixtures';
 import mysql from 'mysql2/promise';

@@ -1,5 +1,9 @@
-import type { ImportDialect, IntrospectedColumn, IntrospectedTable } from '@schema-builder/schema-model';
-import { parseDefault } from '@schema-builder/schema-model';
+import type {
+  ImportDialect,
+  IntrospectedColumn,
+  IntrospectedTable,
+} from '@schema-builder/schema-model/import';
+import { parseDefault } from '@schema-builder/schema-model/import';
 import type { Score } from './score.ts';
 import { tally } from './score.ts';
 

@@ -2,7 +2,7 @@ import type {
   IntrospectedCatalog,
   IntrospectedColumn,
   IntrospectedTable,
-} from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/import';
 import { describe, expect, test } from 'vitest';
 import { compareCatalogs } from './compare.ts';
 import { floorViolations } from './floors.ts';

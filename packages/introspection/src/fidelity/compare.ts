@@ -5,7 +5,7 @@ import type {
   IntrospectedIndex,
   IntrospectedKey,
   IntrospectedTable,
-} from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/import';
 import { changed, compareColumns } from './compare-columns.ts';
 import type { Score } from './score.ts';
 import { emptyScore, tally } from './score.ts';

@@ -1,4 +1,4 @@
-import type { CatalogImport, ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model';
+import type { CatalogImport, ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model/import';
 import type { Category, Score } from './score.ts';
 import { emptyScore, tally } from './score.ts';
 

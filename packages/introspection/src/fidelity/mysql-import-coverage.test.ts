@@ -1,4 +1,5 @@
-import { catalogToDesign, validateDesign } from '@schema-builder/schema-model';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { testEnv } from '@schema-builder/testing/env';
 import { afterAll, describe, expect, test } from 'vitest';
 import { introspectMysql } from '../mysql/introspect.ts';

@@ -1,11 +1,9 @@
-import type { IntrospectedCatalog } from '@schema-builder/schema-model';
-import {
-  catalogToDesign,
-  generateDdl,
-  normalizeDesign,
-  quoteIdent,
-  validateDesign,
-} from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
+import type { IntrospectedCatalog } from '@schema-builder/schema-model/import';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { evaluateDefaults } from '@schema-builder/testing/catalog';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';

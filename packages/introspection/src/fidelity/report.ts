@@ -1,4 +1,4 @@
-import type { UnsupportedObject } from '@schema-builder/schema-model';
+import type { UnsupportedObject } from '@schema-builder/schema-model/import';
 import type { Score } from './score.ts';
 import { CATEGORIES, totals } from './score.ts';
 

@@ -1,5 +1,7 @@
-import type { DesignDocument, IntrospectedCatalog } from '@schema-builder/schema-model';
-import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
+import type { IntrospectedCatalog } from '@schema-builder/schema-model/import';
 import Database from 'better-sqlite3';
 import { introspectMysql } from '../mysql/introspect.ts';
 import { introspectSqlite } from '../sqlite/introspect.ts';

@@ -1,4 +1,5 @@
-import { catalogToDesign, validateDesign } from '@schema-builder/schema-model';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { introspectSqlite } from '../sqlite/introspect.ts';

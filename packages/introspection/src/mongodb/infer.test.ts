@@ -1,4 +1,4 @@
-import type { IntrospectedColumn } from '@schema-builder/schema-model';
+import type { IntrospectedColumn } from '@schema-builder/schema-model/import';
 import type { Document } from 'mongodb';
 import { Int32, Long, UUID } from 'mongodb';
 import { describe, expect, test } from 'vitest';

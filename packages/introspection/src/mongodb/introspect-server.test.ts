@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model';
-import { catalogToDesign, validateDesign } from '@schema-builder/schema-model';
+import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model/import';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { testEnv } from '@schema-builder/testing/env';
 import type { Db } from 'mongodb';
 import { Decimal128, Double, Int32, Long, MongoClient, UUID } from 'mongodb';

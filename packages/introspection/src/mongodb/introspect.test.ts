@@ -1,4 +1,5 @@
-import { catalogToDesign, validateDesign } from '@schema-builder/schema-model';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { describe, expect, test } from 'vitest';
 import { structureToCatalog } from './introspect.ts';
 import { USERS } from './sample-documents.ts';

@@ -1,5 +1,5 @@
-import type { IntrospectedCatalog } from '@schema-builder/schema-model';
-import { catalogToDesign } from '@schema-builder/schema-model';
+import type { IntrospectedCatalog } from '@schema-builder/schema-model/import';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
 import { testEnv } from '@schema-builder/testing/env';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MariadbDatabase } from '../fidelity/load-mysql.ts';

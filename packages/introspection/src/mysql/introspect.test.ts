@@ -1,4 +1,4 @@
-import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model';
+import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model/import';
 import { testEnv } from '@schema-builder/testing/env';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

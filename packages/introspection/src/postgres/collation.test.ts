@@ -1,4 +1,4 @@
-import { catalogToDesign } from '@schema-builder/schema-model';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

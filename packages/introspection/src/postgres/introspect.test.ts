@@ -1,4 +1,4 @@
-import type { IntrospectedTable } from '@schema-builder/schema-model';
+import type { IntrospectedTable } from '@schema-builder/schema-model/import';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
+import { planPostgresMigration } from './diff.ts';
 import type { StepShape } from './expect-steps.ts';
 import { planShape } from './expect-steps.ts';
 import { col, design, edit, usersAndPosts } from './test-helpers.ts';
 
 const base = usersAndPosts();
 
-describe('diffDesigns: columns', () => {
+describe('planPostgresMigration: columns', () => {
   test.each<[string, DesignDocument, StepShape[]]>([
     [
       'columns dropped, renamed and added (with a comment)',
@@ -127,7 +127,7 @@ describe('diffDesigns: columns', () => {
       d.column('t_posts', 'p_author').defaultValue = '7';
       d.column('t_posts', 'p_at').defaultValue = 'NOW()';
     });
-    expect(diffDesigns(design(v1), design(v2)).steps).toEqual([]);
+    expect(planPostgresMigration(design(v1), design(v2)).steps).toEqual([]);
   });
 
   test('removing a default and a comment', () => {
@@ -151,7 +151,7 @@ describe('diffDesigns: columns', () => {
       d.table('t_users').columns.reverse();
       d.table('t_posts').columns.push(col('p_body', 'body', 'TEXT'));
     });
-    const plan = diffDesigns(design(base), design(v2));
+    const plan = planPostgresMigration(design(base), design(v2));
     expect(plan.steps).toHaveLength(1);
     expect(plan.summary.at(-1)).toBe(
       'Table "users" keeps its columns in the database\'s order: PostgreSQL adds new columns at the end and cannot reorder them.',

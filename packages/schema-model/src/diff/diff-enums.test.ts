@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
+import { planPostgresMigration } from './diff.ts';
 import type { StepShape } from './expect-steps.ts';
 import { planShape } from './expect-steps.ts';
 import { col, design, doc, edit, idCol, tbl } from './test-helpers.ts';
@@ -53,7 +53,7 @@ const recreate = (temporary: string, final: string): StepShape[] => [
   ],
 ];
 
-describe('diffDesigns: enums', () => {
+describe('planPostgresMigration: enums', () => {
   test.each<[string, DesignDocument, StepShape[]]>([
     [
       'values added before the first, in the middle and at the end',
@@ -170,7 +170,7 @@ describe('diffDesigns: enums', () => {
   });
 
   test('removing a value checks, per column, the rows that hold it', () => {
-    const plan = diffDesigns(design(base), design(setValues(['new', 'shipped'])));
+    const plan = planPostgresMigration(design(base), design(setValues(['new', 'shipped'])));
     expect(plan.steps.find((s) => s.id === 'recreate_enum:e_status')?.dataChecks).toEqual([
       {
         kind: 'values',

@@ -40,7 +40,7 @@ const dropAuthorFk = (): StepShape => [
   ['ALTER TABLE "posts" DROP CONSTRAINT "posts_author_id_fkey";'],
 ];
 
-describe('diffDesigns: keys, indexes, foreign keys, identity', () => {
+describe('planPostgresMigration: keys, indexes, foreign keys, identity', () => {
   test.each<[string, DesignDocument, DesignDocument, StepShape[]]>([
     [
       'a composite primary key: the foreign key over the old one is dropped first and added after',

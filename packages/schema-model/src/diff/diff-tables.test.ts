@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
+import { planPostgresMigration } from './diff.ts';
 import type { StepShape } from './expect-steps.ts';
 import { planShape } from './expect-steps.ts';
 import { col, design, edit, fk, idCol, tbl, usersAndPosts } from './test-helpers.ts';
 
 const base = usersAndPosts();
 
-describe('diffDesigns: tables and columns', () => {
+describe('planPostgresMigration: tables and columns', () => {
   test.each<[string, DesignDocument, StepShape[]]>([
     ['a design against itself is empty', base, []],
     [
@@ -135,7 +135,7 @@ describe('diffDesigns: tables and columns', () => {
       d.table('t_users').columns.reverse();
       d.table('t_posts').columns.push(col('p_body', 'body', 'TEXT'));
     });
-    const plan = diffDesigns(design(base), design(v2));
+    const plan = planPostgresMigration(design(base), design(v2));
     expect(plan.steps.map((s) => s.id)).toEqual(['add_column:t_posts:p_body']);
     expect(plan.summary.at(-1)).toBe(
       `Table "users" keeps its columns in the database's order: PostgreSQL adds new columns at the end and cannot reorder them.`,
@@ -143,7 +143,7 @@ describe('diffDesigns: tables and columns', () => {
   });
 
   test('every step says what it does in plain words, and the summary counts hazards', () => {
-    const plan = diffDesigns(
+    const plan = planPostgresMigration(
       design(base),
       design(
         edit(base, (d) => {

@@ -10,7 +10,7 @@ import { readReserved } from '../ddl/design-arbitrary-build.ts';
 import { normalizeDesign } from '../design/normalize.ts';
 import { validateDesign } from '../validation/validate.ts';
 import { applyEdits, editArb } from './design-edits.ts';
-import { diffDesigns } from './diff.ts';
+import { planPostgresMigration } from './diff.ts';
 import { applyPlan, build, freshCatalog, inFreshSchema } from './pg-harness.ts';
 
 /**
@@ -57,7 +57,7 @@ describe('migration plans for random edits of random designs', () => {
             const v1doc = buildDesign(blueprint, reserved);
             const v1 = normalizeDesign(v1doc);
             const v2 = normalizeDesign(applyEdits(v1doc, edits, reserved));
-            const plan = diffDesigns(v1, v2);
+            const plan = planPostgresMigration(v1, v2);
             const expected = await freshCatalog(db.sql, v2);
             const actual = await inFreshSchema(db.sql, async (conn, schema) => {
               await build(conn, v1);
@@ -70,7 +70,7 @@ describe('migration plans for random edits of random designs', () => {
               return readCatalog(conn, schema);
             });
             expect(actual).toEqual(expected);
-            expect(diffDesigns(v2, v2).steps).toEqual([]);
+            expect(planPostgresMigration(v2, v2).steps).toEqual([]);
           },
         ),
         { numRuns: NUM_RUNS },

@@ -1,12 +1,12 @@
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
+import { planPostgresMigration } from './diff.ts';
 import { design } from './test-helpers.ts';
 
 /** A step as the unit tests spell it: id, phase, hazard codes (comma-separated), SQL. */
 export type StepShape = [id: string, phase: number, hazards: string, sql: string[]];
 
 export function planShape(from: DesignDocument, to: DesignDocument): StepShape[] {
-  return diffDesigns(design(from), design(to)).steps.map((s) => [
+  return planPostgresMigration(design(from), design(to)).steps.map((s) => [
     s.id,
     s.phase,
     s.hazards.map((h) => h.code).join(','),

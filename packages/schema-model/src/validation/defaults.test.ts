@@ -3,7 +3,7 @@ import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { canonicalDataType } from '../design/data-types.ts';
 import { defaultExpression } from '../design/defaults.ts';
-import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral } from '../sql/quote.ts';
 import type { DefaultEnum, DefaultTarget } from './defaults.ts';
 import { checkDefault } from './defaults.ts';
 import { columnAt, issuesOf, validDocument } from './test-helpers.ts';
@@ -265,7 +265,7 @@ function sqlType(spec: string): string {
 function sqlDefault(value: unknown): string {
   const expression = defaultExpression(value);
   if (expression) return expression;
-  return quoteLiteral(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  return quotePostgresLiteral(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
 describe('PostgreSQL agrees', () => {

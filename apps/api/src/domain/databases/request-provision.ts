@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProvisionedDatabaseRow } from '@schema-builder/db';
 import { provisionedDatabases, users } from '@schema-builder/db';
 import { chooseTarget, generateNames, generatePassword } from '@schema-builder/provisioning';
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { Services, User } from '../../trpc/context.ts';
