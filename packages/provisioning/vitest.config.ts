@@ -1,5 +1,5 @@
 // By path, not package name: vitest loads this file with Node, which bundles a relative import
 // but cannot load a workspace package's TypeScript.
-import { testTiers } from '../../packages/testing/vitest-preset.ts';
+import { testTiers } from '../testing/vitest-preset.ts';
 
 export default testTiers();

@@ -4,8 +4,8 @@ import { blogDesign } from '@schema-builder/testing/fixtures';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loggerOptions } from './logger.ts';
-import type { Harness } from './test/harness.ts';
-import { startHarness } from './test/harness.ts';
+import type { Harness } from './test/harness.test-support.ts';
+import { startHarness } from './test/harness.test-support.ts';
 
 /**
  * Every write of the metadata database fails (a trigger refuses it), so each path that stores a

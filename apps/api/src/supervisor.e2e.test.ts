@@ -21,7 +21,7 @@ import {
   portInUse,
   runPnpmStart,
   startPnpmStart,
-} from './test/pnpm-start.ts';
+} from './test/pnpm-start.test-support.ts';
 
 /** How long everything may take to stop after a signal. */
 const STOP_MS = 15_000;

@@ -14,9 +14,9 @@ import {
   type Json,
   requestDatabase,
   tryLogin,
-} from './e2e-support.ts';
+} from './e2e.test-support.ts';
 import { reconcileTargets } from './reconciler.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 import type { RunningWorker } from './worker.ts';
 
 /**

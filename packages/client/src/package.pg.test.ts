@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Harness } from '@schema-builder/api/testing';
 import { startHarness } from '@schema-builder/api/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createPackedConsumer, type PackedConsumer } from '../test/packed-consumer.ts';
 import { ERROR_CODES } from './index.ts';
+import { createPackedConsumer, type PackedConsumer } from './packed-consumer.test-support.ts';
 
 /**
  * What the package may import: its own dependencies (tRPC, and `eventsource` for subscriptions),

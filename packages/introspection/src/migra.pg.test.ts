@@ -13,7 +13,7 @@ import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase, serverUrl } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runOnOneSession } from './fidelity/load-postgres.ts';
+import { runOnOneSession } from './fidelity/load-postgres.test-support.ts';
 import { introspectPostgres } from './postgres/introspect.ts';
 
 /**

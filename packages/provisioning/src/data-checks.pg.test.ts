@@ -5,7 +5,7 @@ import { checkMigrationData } from './data-checks.ts';
 import { ProvisioningError } from './errors.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { provision } from './provision.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 let plan: ProvisionPlan;

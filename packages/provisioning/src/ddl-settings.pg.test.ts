@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrateDatabase } from './migrate.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { provision } from './provision.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 /**
  * Provisioning and migrating a design in a database and for a role whose defaults are hostile

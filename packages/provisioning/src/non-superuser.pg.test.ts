@@ -8,7 +8,7 @@ import { reconcile } from './reconcile.ts';
 import { generatePassword, scramSha256Verifier } from './scram.ts';
 import { openTarget, type TargetSession } from './session.ts';
 import { rotatePassword } from './steps/role.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 // Managed servers give no superuser: the admin is a role with CREATEDB and CREATEROLE. It has
 // to become a member of each role it creates (to create a database owned by it and to SET ROLE

@@ -8,12 +8,12 @@ import { type Marker, parseMarker } from './markers.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { dropPool, ensurePool, listPoolDatabases } from './pool.ts';
 import { provision, provisionSteps } from './provision.ts';
+import { snapshot } from './provisioned-snapshot.test-support.ts';
 import { reconcile, removeDeployment } from './reconcile.ts';
 import { openTarget, type TargetSession } from './session.ts';
 import { ensureDatabase } from './steps/database.ts';
 import { databaseUrl } from './targets.ts';
-import { snapshot } from './test-snapshot.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 let server: TestServer;
 beforeAll(() => {

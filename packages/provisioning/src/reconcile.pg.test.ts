@@ -8,7 +8,7 @@ import type { ProvisionPlan } from './plan.ts';
 import { provision, provisionSteps } from './provision.ts';
 import { reconcile } from './reconcile.ts';
 import { openTarget, type TargetSession } from './session.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 /** Another installation with the same DEPLOYMENT_ID (both left at the default) but its own metadata. */

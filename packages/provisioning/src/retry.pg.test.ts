@@ -6,7 +6,7 @@ import type { ProvisionPlan } from './plan.ts';
 import { cleanupAfterFailure, dropProvisioned, provision, provisionSteps } from './provision.ts';
 import { findMarked } from './reconcile.ts';
 import { openTarget } from './session.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { quoteIdent, quotePostgresLiteral } from '@schema-builder/schema-model/sql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseScramVerifier, scramSha256Verifier } from './scram.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 /**
  * What these tests prove about the verifiers we send instead of passwords:

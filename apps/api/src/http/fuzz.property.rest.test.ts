@@ -6,8 +6,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors/codes.ts';
 import { restRoutes } from '../rest/routes.ts';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 import { appRouter } from '../trpc/root.ts';
 
 /**

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { DATA_TYPES, REFERENTIAL_ACTIONS } from '@schema-builder/schema-model/design';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODES } from '../errors/codes.ts';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 import type { OpenApiDocument } from './openapi-operations.test-support.ts';
 import { operationsOf } from './openapi-operations.test-support.ts';
 

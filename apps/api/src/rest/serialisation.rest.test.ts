@@ -4,8 +4,8 @@ import { createTestDatabase } from '@schema-builder/testing/postgres';
 import type { AnyTRPCProcedure } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import type { Harness } from '../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../test/harness.test-support.ts';
 import { appRouter } from '../trpc/root.ts';
 import { REST_PREFIX, restRoutes } from './routes.ts';
 

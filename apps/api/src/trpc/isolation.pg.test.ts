@@ -1,8 +1,8 @@
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { restRoutes } from '../rest/routes.ts';
-import type { Harness, TestUser } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness, TestUser } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 import { appRouter } from './root.ts';
 
 /**

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { Harness } from '@schema-builder/api/testing';
 import { startHarness } from '@schema-builder/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocExample } from './doc-examples.ts';
+import type { DocExample } from './doc-examples.test-support.ts';
 import {
   type BlockOutcome,
   describeFailure,
   startShellSession,
   withExpectedStatuses,
-} from './shell-session.ts';
+} from './shell-session.test-support.ts';
 
 const block = (text: string, line = 1): DocExample => ({ kind: 'run', file: 'DOC.md', line, text });
 

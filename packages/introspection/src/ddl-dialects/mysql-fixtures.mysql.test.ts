@@ -4,7 +4,7 @@ import { normalizeDesign } from '@schema-builder/schema-model/design';
 import { testEnv } from '@schema-builder/testing/env';
 import { designFixtures } from '@schema-builder/testing/fixtures';
 import { describe, expect, test } from 'vitest';
-import { createMariadbDatabase, mariadbUnavailable } from '../fidelity/load-mysql.ts';
+import { createMariadbDatabase, mariadbUnavailable } from '../fidelity/load-mysql.test-support.ts';
 import { introspectMysql } from '../mysql/introspect.ts';
 
 /**

@@ -4,7 +4,11 @@ import { testEnv } from '@schema-builder/testing/env';
 import { CANARY_PAYLOAD, hostileLiteralsDesign } from '@schema-builder/testing/fixtures';
 import mysql from 'mysql2/promise';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createMariadbDatabase, type MariadbDatabase, mariadbUnavailable } from '../fidelity/load-mysql.ts';
+import {
+  createMariadbDatabase,
+  type MariadbDatabase,
+  mariadbUnavailable,
+} from '../fidelity/load-mysql.test-support.ts';
 import { SAFE_MYSQL_OPTIONS } from '../mysql/options.ts';
 
 /**

@@ -3,14 +3,14 @@ import { validateDesign } from '@schema-builder/schema-model/validation';
 import { testEnv } from '@schema-builder/testing/env';
 import { afterAll, describe, expect, test } from 'vitest';
 import { introspectMysql } from '../mysql/introspect.ts';
-import type { CorpusSet } from './corpus.ts';
-import { corpusPresent, mysqlSets, readCorpusFile, skipNotice } from './corpus.ts';
-import { coverageFloorViolations, importCoverage } from './coverage.ts';
-import { roundTripFloorViolations } from './floors.ts';
-import { createMariadbDatabase, intoDatabase, mariadbUnavailable } from './load-mysql.ts';
-import { formatScore, formatSummary, unsupportedSummary } from './report.ts';
-import { mysqlRoundTrip } from './round-trip-dialects.ts';
-import type { Score } from './score.ts';
+import type { CorpusSet } from './corpus.test-support.ts';
+import { corpusPresent, mysqlSets, readCorpusFile, skipNotice } from './corpus.test-support.ts';
+import { coverageFloorViolations, importCoverage } from './coverage.test-support.ts';
+import { roundTripFloorViolations } from './floors.test-support.ts';
+import { createMariadbDatabase, intoDatabase, mariadbUnavailable } from './load-mysql.test-support.ts';
+import { formatScore, formatSummary, unsupportedSummary } from './report.test-support.ts';
+import { mysqlRoundTrip } from './round-trip-dialects.test-support.ts';
+import type { Score } from './score.test-support.ts';
 
 /**
  * Each MySQL corpus file loaded into a fresh MariaDB database, introspected and imported:

@@ -9,14 +9,14 @@ import { createTestDatabase } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';
 import { afterAll, describe, expect, test } from 'vitest';
 import { introspectPostgres } from '../postgres/introspect.ts';
-import { compareCatalogs } from './compare.ts';
-import type { CorpusSet } from './corpus.ts';
-import { corpusPresent, postgresSets, readCorpusFile, skipNotice } from './corpus.ts';
-import { floorViolations } from './floors.ts';
-import { runOnOneSession, schemasWithTables } from './load-postgres.ts';
-import { formatScore, formatSummary, unsupportedSummary } from './report.ts';
-import type { Score } from './score.ts';
-import { emptyScore, merge } from './score.ts';
+import { compareCatalogs } from './compare.test-support.ts';
+import type { CorpusSet } from './corpus.test-support.ts';
+import { corpusPresent, postgresSets, readCorpusFile, skipNotice } from './corpus.test-support.ts';
+import { floorViolations } from './floors.test-support.ts';
+import { runOnOneSession, schemasWithTables } from './load-postgres.test-support.ts';
+import { formatScore, formatSummary, unsupportedSummary } from './report.test-support.ts';
+import type { Score } from './score.test-support.ts';
+import { emptyScore, merge } from './score.test-support.ts';
 
 /**
  * The round trip of every PostgreSQL corpus file that loads on PostgreSQL 15: load it into a

@@ -2,7 +2,7 @@ import { catalogToDesign } from '@schema-builder/schema-model/import';
 import { validateDesign } from '@schema-builder/schema-model/validation';
 import { describe, expect, test } from 'vitest';
 import { structureToCatalog } from './introspect.ts';
-import { USERS } from './sample-documents.ts';
+import { USERS } from './sample-documents.test-support.ts';
 
 describe('a sampled MongoDB database imported as a design', () => {
   const catalog = structureToCatalog({

@@ -2,8 +2,8 @@ import type { IntrospectedCatalog } from '@schema-builder/schema-model/import';
 import { catalogToDesign } from '@schema-builder/schema-model/import';
 import { testEnv } from '@schema-builder/testing/env';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { MariadbDatabase } from '../fidelity/load-mysql.ts';
-import { createMariadbDatabase, mariadbUnavailable } from '../fidelity/load-mysql.ts';
+import type { MariadbDatabase } from '../fidelity/load-mysql.test-support.ts';
+import { createMariadbDatabase, mariadbUnavailable } from '../fidelity/load-mysql.test-support.ts';
 import { introspectMysql } from './introspect.ts';
 
 const unavailable = await mariadbUnavailable(testEnv.MARIADB_URL);

@@ -2,8 +2,8 @@ import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/sch
 import { testEnv } from '@schema-builder/testing/env';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { MariadbDatabase } from '../fidelity/load-mysql.ts';
-import { createMariadbDatabase, mariadbUnavailable } from '../fidelity/load-mysql.ts';
+import type { MariadbDatabase } from '../fidelity/load-mysql.test-support.ts';
+import { createMariadbDatabase, mariadbUnavailable } from '../fidelity/load-mysql.test-support.ts';
 import { introspectMysql } from './introspect.ts';
 import { SAFE_MYSQL_OPTIONS } from './options.ts';
 

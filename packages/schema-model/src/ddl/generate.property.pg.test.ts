@@ -7,13 +7,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { normalizeDesign } from '../design/normalize.ts';
 import { validateDesign } from '../validation/validate.ts';
-import type { Reserved } from './design-arbitrary.ts';
-import { blueprintArb, buildDesign } from './design-arbitrary.ts';
-import { readReserved } from './design-arbitrary-build.ts';
+import type { Reserved } from './design-arbitrary.test-support.ts';
+import { blueprintArb, buildDesign } from './design-arbitrary.test-support.ts';
+import { readReserved } from './design-arbitrary-build.test-support.ts';
 import { generateDdl } from './generate.ts';
 
 /**
- * Property: every valid design (see design-arbitrary.ts) turns into DDL that PostgreSQL executes,
+ * Property: every valid design (see design-arbitrary.test-support.ts) turns into DDL that PostgreSQL executes,
  * whose defaults evaluate, and whose catalog holds as many tables, foreign keys, indexes and enums
  * as the design.
  */

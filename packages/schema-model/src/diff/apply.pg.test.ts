@@ -2,14 +2,15 @@ import { readCatalog } from '@schema-builder/testing/catalog';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ApplyCase } from './apply-cases.ts';
-import { applyCases } from './apply-cases.ts';
-import { keyCases } from './apply-cases-keys.ts';
-import type { RefusalCase } from './apply-refusals.ts';
-import { refusalCases } from './apply-refusals.ts';
+import type { ApplyCase } from './apply-cases.test-support.ts';
+import { applyCases } from './apply-cases.test-support.ts';
+import { keyCases } from './apply-cases-keys.test-support.ts';
+import type { RefusalCase } from './apply-refusals.test-support.ts';
+import { refusalCases } from './apply-refusals.test-support.ts';
 import { renderPostgresDataCheck } from './data-check.ts';
+import { design } from './design-helpers.test-support.ts';
 import { planPostgresMigration } from './diff.ts';
-import type { Connection, Row } from './pg-harness.ts';
+import type { Connection, Row } from './pg-harness.test-support.ts';
 import {
   applyPlan,
   build,
@@ -18,8 +19,7 @@ import {
   insertRows,
   readRows,
   rowText,
-} from './pg-harness.ts';
-import { design } from './test-helpers.ts';
+} from './pg-harness.test-support.ts';
 
 /**
  * Plans applied to real databases holding rows: the rows survive with their values, the schema

@@ -8,8 +8,8 @@ import { quotePostgresLiteral } from '../sql/quote.ts';
 import { castFailurePredicate } from './cast-predicates.ts';
 import { castRule } from './cast-rules.ts';
 import { castSteps } from './classify-cast.ts';
-import type { Connection } from './pg-harness.ts';
-import { inFreshSchema } from './pg-harness.ts';
+import type { Connection } from './pg-harness.test-support.ts';
+import { inFreshSchema } from './pg-harness.test-support.ts';
 
 /**
  * The data checks' conditions agree with PostgreSQL: for each value, the condition flags it

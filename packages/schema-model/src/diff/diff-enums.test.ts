@@ -1,16 +1,17 @@
+import { column, designDocument, intKey, table } from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
+import { design, edit } from './design-helpers.test-support.ts';
 import { planPostgresMigration } from './diff.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, design, doc, edit, idCol, tbl } from './test-helpers.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 
-const base = doc(
+const base = designDocument(
   [
-    tbl('t_orders', 'orders', [
-      idCol('o_id'),
-      col('o_status', 'status', 'ENUM', { enumId: 'e_status', nullable: false, defaultValue: 'new' }),
-      col('o_prev', 'previous', 'ENUM', { enumId: 'e_status' }),
+    table('t_orders', 'orders', [
+      intKey('o_id'),
+      column('o_status', 'status', 'ENUM', { enumId: 'e_status', nullable: false, defaultValue: 'new' }),
+      column('o_prev', 'previous', 'ENUM', { enumId: 'e_status' }),
     ]),
   ],
   { enums: [{ id: 'e_status', name: 'status', values: ['new', 'paid', 'shipped'], comment: 'states' }] },

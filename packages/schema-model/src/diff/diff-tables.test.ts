@@ -1,9 +1,10 @@
+import { column, foreignKey, intKey, table } from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
+import { design, edit, usersAndPosts } from './design-helpers.test-support.ts';
 import { planPostgresMigration } from './diff.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, design, edit, fk, idCol, tbl, usersAndPosts } from './test-helpers.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 
 const base = usersAndPosts();
 
@@ -102,9 +103,9 @@ describe('planPostgresMigration: tables and columns', () => {
       'a new table as a fresh build creates it, its foreign key last',
       edit(base, (d) => {
         d.doc.tables.push(
-          tbl('t_tags', 'tags', [idCol('g_id'), col('g_post', 'post_id', 'INT')], { comment: 'Tags' }),
+          table('t_tags', 'tags', [intKey('g_id'), column('g_post', 'post_id', 'INT')], { comment: 'Tags' }),
         );
-        d.doc.foreignKeys?.push(fk('f_tag', ['t_tags', 'g_post'], ['t_posts', 'p_id']));
+        d.doc.foreignKeys?.push(foreignKey('f_tag', ['t_tags', 'g_post'], ['t_posts', 'p_id']));
       }),
       [
         [
@@ -133,7 +134,7 @@ describe('planPostgresMigration: tables and columns', () => {
   test('a column order PostgreSQL cannot reach is said in the summary', () => {
     const v2 = edit(base, (d) => {
       d.table('t_users').columns.reverse();
-      d.table('t_posts').columns.push(col('p_body', 'body', 'TEXT'));
+      d.table('t_posts').columns.push(column('p_body', 'body', 'TEXT'));
     });
     const plan = planPostgresMigration(design(base), design(v2));
     expect(plan.steps.map((s) => s.id)).toEqual(['add_column:t_posts:p_body']);

@@ -1,20 +1,21 @@
+import { column, designDocument, intKey, table } from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
+import { design, edit } from './design-helpers.test-support.ts';
 import { planPostgresMigration } from './diff.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, design, doc, edit, idCol, tbl } from './test-helpers.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 import { MigrationPlanError } from './types.ts';
 
-const base = doc(
+const base = designDocument(
   [
-    tbl('t', 't', [
-      idCol('c_id'),
-      col('c_code', 'code', 'VARCHAR', { length: 10, defaultValue: 'x' }),
-      col('c_amount', 'amount', 'NUMERIC', { precision: 8, scale: 2 }),
-      col('c_flag', 'flag', 'BOOLEAN'),
-      col('c_note', 'note', 'TEXT'),
-      col('c_count', 'count', 'SMALLINT'),
+    table('t', 't', [
+      intKey('c_id'),
+      column('c_code', 'code', 'VARCHAR', { length: 10, defaultValue: 'x' }),
+      column('c_amount', 'amount', 'NUMERIC', { precision: 8, scale: 2 }),
+      column('c_flag', 'flag', 'BOOLEAN'),
+      column('c_note', 'note', 'TEXT'),
+      column('c_count', 'count', 'SMALLINT'),
     ]),
   ],
   { enums: [{ id: 'e', name: 'mood', values: ['ok', 'meh'] }] },

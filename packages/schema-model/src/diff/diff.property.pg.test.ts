@@ -4,14 +4,14 @@ import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Reserved } from '../ddl/design-arbitrary.ts';
-import { blueprintArb, buildDesign } from '../ddl/design-arbitrary.ts';
-import { readReserved } from '../ddl/design-arbitrary-build.ts';
+import type { Reserved } from '../ddl/design-arbitrary.test-support.ts';
+import { blueprintArb, buildDesign } from '../ddl/design-arbitrary.test-support.ts';
+import { readReserved } from '../ddl/design-arbitrary-build.test-support.ts';
 import { normalizeDesign } from '../design/normalize.ts';
 import { validateDesign } from '../validation/validate.ts';
-import { applyEdits, editArb } from './design-edits.ts';
+import { applyEdits, editArb } from './design-edits.test-support.ts';
 import { planPostgresMigration } from './diff.ts';
-import { applyPlan, build, freshCatalog, inFreshSchema } from './pg-harness.ts';
+import { applyPlan, build, freshCatalog, inFreshSchema } from './pg-harness.test-support.ts';
 
 /**
  * Property: for a random valid design v1 and a random sequence of edits giving v2, the plan from

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkDefault } from './defaults.ts';
 import { ACCEPTED, NO_DEFAULT, REJECTED, STATUS, typeOf } from './defaults-cases.test-support.ts';
-import { columnAt, issuesOf, validDocument } from './test-helpers.ts';
+import { columnAt, issuesOf, validDocument } from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 const check = (spec: string, value: unknown) => checkDefault(typeOf(spec), value, STATUS);

@@ -6,7 +6,7 @@ import { parseTargetList } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import postgres from 'postgres';
-import type { TestStack } from './test-stack.ts';
+import type { TestStack } from './test-stack.test-support.ts';
 
 export type Json = Record<string, unknown>;
 

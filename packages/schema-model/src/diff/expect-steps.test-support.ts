@@ -1,6 +1,6 @@
 import type { DesignDocument } from '../design/document.ts';
+import { design } from './design-helpers.test-support.ts';
 import { planPostgresMigration } from './diff.ts';
-import { design } from './test-helpers.ts';
 
 /** A step as the unit tests spell it: id, phase, hazard codes (comma-separated), SQL. */
 export type StepShape = [id: string, phase: number, hazards: string, sql: string[]];

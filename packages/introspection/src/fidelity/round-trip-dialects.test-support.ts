@@ -5,9 +5,9 @@ import type { IntrospectedCatalog } from '@schema-builder/schema-model/import';
 import Database from 'better-sqlite3';
 import { introspectMysql } from '../mysql/introspect.ts';
 import { introspectSqlite } from '../sqlite/introspect.ts';
-import { compareCatalogs } from './compare.ts';
-import { createMariadbDatabase } from './load-mysql.ts';
-import type { Score } from './score.ts';
+import { compareCatalogs } from './compare.test-support.ts';
+import { createMariadbDatabase } from './load-mysql.test-support.ts';
+import type { Score } from './score.test-support.ts';
 
 /**
  * The second half of a MySQL round trip: the imported design's MySQL DDL loaded into a fresh

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ColumnDocument } from '../design/document.ts';
-import { NAME_CHARS, textArb } from './design-arbitrary-names.ts';
+import { NAME_CHARS, textArb } from './design-arbitrary-names.test-support.ts';
 
 /** Test support: a random column type with valid modifiers, and a default valid for it. */
 

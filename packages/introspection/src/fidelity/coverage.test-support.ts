@@ -1,6 +1,6 @@
 import type { CatalogImport, ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model/import';
-import type { Category, Score } from './score.ts';
-import { emptyScore, tally } from './score.ts';
+import type { Category, Score } from './score.test-support.ts';
+import { emptyScore, tally } from './score.test-support.ts';
 
 /**
  * How much of a catalog its imported design holds, read from the import's warnings: an object

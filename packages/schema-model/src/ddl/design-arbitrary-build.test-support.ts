@@ -8,8 +8,8 @@ import type {
   TableDocument,
 } from '../design/document.ts';
 import { SYSTEM_COLUMNS } from '../validation/reserved-names.ts';
-import type { Blueprint } from './design-arbitrary.ts';
-import { utf8 } from './design-arbitrary-names.ts';
+import type { Blueprint } from './design-arbitrary.test-support.ts';
+import { utf8 } from './design-arbitrary-names.test-support.ts';
 
 /** Test support: `buildDesign` turns random choices (a `Blueprint`) into a valid document. */
 

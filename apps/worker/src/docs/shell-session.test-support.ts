@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testEnv } from '@schema-builder/testing/env';
-import type { DocExample } from './doc-examples.ts';
+import type { DocExample } from './doc-examples.test-support.ts';
 
 /**
  * One bash process that runs the documentation's examples in order, so a variable set by one

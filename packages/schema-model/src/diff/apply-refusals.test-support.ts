@@ -1,7 +1,8 @@
+import { foreignKey } from '@schema-builder/testing/design-builders';
 import type { DesignDocument } from '../design/document.ts';
-import { shop, shopRows } from './apply-cases.ts';
-import type { Row } from './pg-harness.ts';
-import { edit, fk } from './test-helpers.ts';
+import { shop, shopRows } from './apply-cases.test-support.ts';
+import { edit } from './design-helpers.test-support.ts';
+import type { Row } from './pg-harness.test-support.ts';
 
 /** Migrations the rows make fail: the checks must find them, and the failure must change nothing. */
 export interface RefusalCase {
@@ -41,7 +42,7 @@ export const refusalCases: RefusalCase[] = [
     name: 'a foreign key over orphans',
     v1: withoutForeignKey,
     v2: edit(withoutForeignKey, (d) => {
-      d.doc.foreignKeys?.push(fk('f_new', ['t_orders', 'o_user'], ['t_users', 'u_id']));
+      d.doc.foreignKeys?.push(foreignKey('f_new', ['t_orders', 'o_user'], ['t_users', 'u_id']));
     }),
     rows: { ...shopRows, orders: (shopRows.orders ?? []).map((o) => ({ ...o, user_id: 99 })) },
     findings: [{ step: 'add_foreign_key:f_new', kind: 'orphans', rows: 2 }],

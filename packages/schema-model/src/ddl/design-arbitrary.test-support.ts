@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { NAME_CHARS, nameArb, textArb } from './design-arbitrary-names.ts';
-import type { TypedColumn } from './design-arbitrary-types.ts';
-import { opt, typedColumnArb } from './design-arbitrary-types.ts';
+import { NAME_CHARS, nameArb, textArb } from './design-arbitrary-names.test-support.ts';
+import type { TypedColumn } from './design-arbitrary-types.test-support.ts';
+import { opt, typedColumnArb } from './design-arbitrary-types.test-support.ts';
 
 /**
  * Test support (fast-check only, no I/O): an arbitrary of valid design documents — random names,
@@ -88,5 +88,5 @@ export const blueprintArb = fc.record({
 
 export type Blueprint = typeof blueprintArb extends fc.Arbitrary<infer T> ? T : never;
 
-export type { Reserved } from './design-arbitrary-build.ts';
-export { buildDesign, isJson, SYSTEM_COLUMNS } from './design-arbitrary-build.ts';
+export type { Reserved } from './design-arbitrary-build.test-support.ts';
+export { buildDesign, isJson, SYSTEM_COLUMNS } from './design-arbitrary-build.test-support.ts';

@@ -1,6 +1,6 @@
 import { canonicalDataType } from '../design/data-types.ts';
 import type { ColumnDocument, DesignDocument, TableDocument } from '../design/document.ts';
-import type { Edit } from './design-edits.ts';
+import type { Edit } from './design-edits.test-support.ts';
 
 /** Test support: one random edit applied to a document in place (it may do nothing). */
 

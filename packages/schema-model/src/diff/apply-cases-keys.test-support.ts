@@ -1,36 +1,40 @@
-import type { ApplyCase } from './apply-cases.ts';
-import { col, doc, edit, fk, idCol, tbl } from './test-helpers.ts';
+import { column, designDocument, foreignKey, intKey, table } from '@schema-builder/testing/design-builders';
+import type { ApplyCase } from './apply-cases.test-support.ts';
+import { edit } from './design-helpers.test-support.ts';
 
 /** Keys, identity, foreign-key cycles and swapped table names, applied over rows. */
 
-const projects = doc(
+const projects = designDocument(
   [
-    tbl('t_projects', 'projects', [
-      col('p_id', 'id', 'INT', { nullable: false, primaryKey: true }),
-      col('p_tenant', 'tenant_id', 'INT', { nullable: false }),
-      col('p_name', 'name', 'TEXT'),
+    table('t_projects', 'projects', [
+      column('p_id', 'id', 'INT', { nullable: false, primaryKey: true }),
+      column('p_tenant', 'tenant_id', 'INT', { nullable: false }),
+      column('p_name', 'name', 'TEXT'),
     ]),
-    tbl('t_tasks', 'tasks', [idCol('k_id'), col('k_project', 'project_id', 'INT')]),
+    table('t_tasks', 'tasks', [intKey('k_id'), column('k_project', 'project_id', 'INT')]),
   ],
-  { foreignKeys: [fk('f_task_project', ['t_tasks', 'k_project'], ['t_projects', 'p_id'])] },
+  { foreignKeys: [foreignKey('f_task_project', ['t_tasks', 'k_project'], ['t_projects', 'p_id'])] },
 );
 
-const cycle = doc(
+const cycle = designDocument(
   [
-    tbl('t_a', 'a', [idCol('a_id'), col('a_b', 'b_id', 'INT')]),
-    tbl('t_b', 'b', [idCol('b_id'), col('b_a', 'a_id', 'INT')]),
+    table('t_a', 'a', [intKey('a_id'), column('a_b', 'b_id', 'INT')]),
+    table('t_b', 'b', [intKey('b_id'), column('b_a', 'a_id', 'INT')]),
   ],
   {
-    foreignKeys: [fk('f_a_b', ['t_a', 'a_b'], ['t_b', 'b_id']), fk('f_b_a', ['t_b', 'b_a'], ['t_a', 'a_id'])],
+    foreignKeys: [
+      foreignKey('f_a_b', ['t_a', 'a_b'], ['t_b', 'b_id']),
+      foreignKey('f_b_a', ['t_b', 'b_a'], ['t_a', 'a_id']),
+    ],
   },
 );
 
-const counters = doc([
-  tbl('t_counters', 'counters', [
-    col('c_n', 'n', 'INT', { nullable: false, primaryKey: true }),
-    col('c_label', 'label', 'TEXT'),
+const counters = designDocument([
+  table('t_counters', 'counters', [
+    column('c_n', 'n', 'INT', { nullable: false, primaryKey: true }),
+    column('c_label', 'label', 'TEXT'),
   ]),
-  tbl('t_log', 'log', [idCol('l_id'), col('l_line', 'line', 'TEXT')]),
+  table('t_log', 'log', [intKey('l_id'), column('l_line', 'line', 'TEXT')]),
 ]);
 
 export const keyCases: ApplyCase[] = [
@@ -40,7 +44,7 @@ export const keyCases: ApplyCase[] = [
     v2: edit(projects, (d) => {
       d.column('t_projects', 'p_tenant').primaryKey = true;
       d.table('t_tasks').columns.push(
-        col('k_tenant', 'tenant_id', 'INT', { nullable: false, defaultValue: 1 }),
+        column('k_tenant', 'tenant_id', 'INT', { nullable: false, defaultValue: 1 }),
       );
       Object.assign(d.foreignKey('f_task_project'), {
         sourceColumnIds: ['k_project', 'k_tenant'],
@@ -81,8 +85,8 @@ export const keyCases: ApplyCase[] = [
     v2: edit(cycle, (d) => {
       d.foreignKey('f_a_b').onDelete = 'SET NULL';
       d.foreignKey('f_b_a').onDelete = 'CASCADE';
-      d.table('t_b').columns.push(col('b_a2', 'other_a_id', 'INT'));
-      d.foreignKey('f_b_a').sourceColumnIds = ['b_a2'];
+      d.table('t_b').columns.push(column('b_a2', 'other_a_id', 'INT'));
+      d.foreignKey('f_b_a').sourceColumnId = 'b_a2';
     }),
     rows: { a: [{ id: 1, b_id: null }], b: [{ id: 1, a_id: 1 }] },
     expected: { a: [{ id: 1, b_id: null }], b: [{ id: 1, a_id: 1, other_a_id: null }] },

@@ -1,3 +1,11 @@
+import {
+  column,
+  designDocument,
+  foreignKey,
+  index,
+  intKey,
+  table,
+} from '@schema-builder/testing/design-builders';
 import type {
   ColumnDocument,
   DesignDocument,
@@ -11,51 +19,10 @@ import { normalizeDesign } from '../design/normalize.ts';
 import { validateDesign } from '../validation/validate.ts';
 
 /**
- * Shared by the diff tests: terse builders for design documents, and edits of a copy. Ids are
- * given explicitly, since the diff matches by id.
+ * Shared by the diff tests: edits of a copy of a document, and the normalized design of a valid
+ * one. The documents themselves come from @schema-builder/testing's builders (ids explicit,
+ * since the diff matches by id).
  */
-
-type ColumnExtras = Partial<Omit<ColumnDocument, 'id' | 'name' | 'dataType'>>;
-
-export function col(id: string, name: string, dataType: string, extras: ColumnExtras = {}): ColumnDocument {
-  return { id, name, dataType, nullable: true, ...extras };
-}
-
-/** An INT identity primary key. */
-export function idCol(id: string, name = 'id'): ColumnDocument {
-  return { id, name, dataType: 'INT', nullable: false, primaryKey: true, autoIncrement: true };
-}
-
-export function tbl(
-  id: string,
-  name: string,
-  columns: ColumnDocument[],
-  extras: Partial<Pick<TableDocument, 'comment' | 'indexes'>> = {},
-): TableDocument {
-  return { id, name, columns, ...extras };
-}
-
-export function idx(id: string, name: string, columns: string[], unique = false): IndexDocument {
-  return { id, name, columns, unique };
-}
-
-export function fk(
-  id: string,
-  source: [tableId: string, ...columnIds: string[]],
-  target: [tableId: string, ...columnIds: string[]],
-  extras: Partial<Pick<ForeignKeyDocument, 'name' | 'onDelete' | 'onUpdate'>> = {},
-): ForeignKeyDocument {
-  const [sourceTableId, ...sourceColumnIds] = source;
-  const [targetTableId, ...targetColumnIds] = target;
-  return { id, sourceTableId, sourceColumnIds, targetTableId, targetColumnIds, ...extras };
-}
-
-export function doc(
-  tables: TableDocument[],
-  extras: { enums?: EnumDocument[]; foreignKeys?: ForeignKeyDocument[] } = {},
-): DesignDocument {
-  return { name: 'test', tables, enums: extras.enums ?? [], foreignKeys: extras.foreignKeys ?? [] };
-}
 
 /** A copy of `document` changed by `change`. */
 export function edit(document: DesignDocument, change: (copy: Editable) => void): DesignDocument {
@@ -114,25 +81,25 @@ export function design(document: DesignDocument): Design {
 
 /** users(id, email, name) ← posts(id, author_id, title), with an index on author_id: the base of the diff tests. */
 export function usersAndPosts() {
-  return doc(
+  return designDocument(
     [
-      tbl('t_users', 'users', [
-        idCol('u_id'),
-        col('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
-        col('u_name', 'name', 'TEXT'),
+      table('t_users', 'users', [
+        intKey('u_id'),
+        column('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
+        column('u_name', 'name', 'TEXT'),
       ]),
-      tbl(
+      table(
         't_posts',
         'posts',
         [
-          idCol('p_id'),
-          col('p_author', 'author_id', 'INT'),
-          col('p_title', 'title', 'VARCHAR', { length: 100 }),
+          intKey('p_id'),
+          column('p_author', 'author_id', 'INT'),
+          column('p_title', 'title', 'VARCHAR', { length: 100 }),
         ],
         // Index columns by id: a renamed column stays in its index.
-        { indexes: [idx('i_author', 'posts_author_idx', ['p_author'])] },
+        { indexes: [index('posts_author_idx', ['p_author'], { id: 'i_author' })] },
       ),
     ],
-    { foreignKeys: [fk('f_author', ['t_posts', 'p_author'], ['t_users', 'u_id'])] },
+    { foreignKeys: [foreignKey('f_author', ['t_posts', 'p_author'], ['t_users', 'u_id'])] },
   );
 }

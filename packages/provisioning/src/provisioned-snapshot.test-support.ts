@@ -4,7 +4,7 @@
  */
 import type postgres from 'postgres';
 import type { DatabaseRef } from './plan.ts';
-import type { TestServer } from './test-support.ts';
+import type { TestServer } from './test-server.test-support.ts';
 
 export interface ProvisionedSnapshot {
   role: {

@@ -1,6 +1,14 @@
+import {
+  column,
+  designDocument,
+  foreignKey,
+  index,
+  intKey,
+  table,
+} from '@schema-builder/testing/design-builders';
 import type { DesignDocument } from '../design/document.ts';
-import type { Row } from './pg-harness.ts';
-import { col, doc, edit, fk, idCol, idx, tbl } from './test-helpers.ts';
+import { edit } from './design-helpers.test-support.ts';
+import type { Row } from './pg-harness.test-support.ts';
 
 /**
  * Migrations applied to a database holding rows (apply.pg.test.ts): from `v1` with `rows` (by old
@@ -17,27 +25,27 @@ export interface ApplyCase {
   expected: Record<string, Row[]>;
 }
 
-export const shop = doc(
+export const shop = designDocument(
   [
-    tbl('t_users', 'users', [
-      idCol('u_id'),
-      col('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
-      col('u_name', 'name', 'VARCHAR', { length: 40 }),
-      col('u_age', 'age', 'INT'),
-      col('u_note', 'note', 'TEXT'),
+    table('t_users', 'users', [
+      intKey('u_id'),
+      column('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
+      column('u_name', 'name', 'VARCHAR', { length: 40 }),
+      column('u_age', 'age', 'INT'),
+      column('u_note', 'note', 'TEXT'),
     ]),
-    tbl(
+    table(
       't_orders',
       'orders',
       [
-        idCol('o_id'),
-        col('o_user', 'user_id', 'INT', { nullable: false }),
-        col('o_total', 'total', 'NUMERIC', { precision: 8, scale: 2 }),
-        col('o_status', 'status', 'ENUM', { enumId: 'e_status', nullable: false, defaultValue: 'new' }),
-        col('o_size', 'size', 'ENUM', { enumId: 'e_size' }),
-        col('o_code', 'code', 'TEXT'),
+        intKey('o_id'),
+        column('o_user', 'user_id', 'INT', { nullable: false }),
+        column('o_total', 'total', 'NUMERIC', { precision: 8, scale: 2 }),
+        column('o_status', 'status', 'ENUM', { enumId: 'e_status', nullable: false, defaultValue: 'new' }),
+        column('o_size', 'size', 'ENUM', { enumId: 'e_size' }),
+        column('o_code', 'code', 'TEXT'),
       ],
-      { indexes: [idx('i_orders_user', 'orders_user_idx', ['user_id'])] },
+      { indexes: [index('orders_user_idx', ['user_id'], { id: 'i_orders_user' })] },
     ),
   ],
   {
@@ -45,7 +53,9 @@ export const shop = doc(
       { id: 'e_status', name: 'order_status', values: ['new', 'paid', 'shipped'], comment: 'Life cycle' },
       { id: 'e_size', name: 'size', values: ['s', 'm', 'l'] },
     ],
-    foreignKeys: [fk('f_orders_user', ['t_orders', 'o_user'], ['t_users', 'u_id'], { onDelete: 'CASCADE' })],
+    foreignKeys: [
+      foreignKey('f_orders_user', ['t_orders', 'o_user'], ['t_users', 'u_id'], { onDelete: 'CASCADE' }),
+    ],
   },
 );
 
@@ -147,7 +157,7 @@ export const applyCases: ApplyCase[] = [
       d.doc.enums = (d.doc.enums ?? []).filter((e) => e.id !== 'e_size');
       d.doc.enums?.push({ id: 'e_priority', name: 'size', values: ['low', 'high'] });
       d.table('t_orders').columns.push(
-        col('o_priority', 'priority', 'ENUM', { enumId: 'e_priority', defaultValue: 'low' }),
+        column('o_priority', 'priority', 'ENUM', { enumId: 'e_priority', defaultValue: 'low' }),
       );
     }),
     rows: shopRows,
@@ -165,8 +175,8 @@ export const applyCases: ApplyCase[] = [
       d.dropColumn('t_users', 'u_note');
       d.dropTable('t_orders');
       d.dropForeignKey('f_orders_user');
-      d.doc.tables.push(tbl('t_visits', 'visits', [idCol('v_id'), col('v_user', 'user_id', 'INT')]));
-      d.doc.foreignKeys?.push(fk('f_visits_user', ['t_visits', 'v_user'], ['t_users', 'u_id']));
+      d.doc.tables.push(table('t_visits', 'visits', [intKey('v_id'), column('v_user', 'user_id', 'INT')]));
+      d.doc.foreignKeys?.push(foreignKey('f_visits_user', ['t_visits', 'v_user'], ['t_users', 'u_id']));
     }),
     rows: shopRows,
     expected: {
@@ -179,9 +189,9 @@ export const applyCases: ApplyCase[] = [
     v2: edit(shop, (d) => {
       d.column('t_users', 'u_name').unique = true;
       d.column('t_users', 'u_email').unique = false;
-      d.table('t_users').indexes = [idx('i_age', 'users_age_idx', ['age'])];
+      d.table('t_users').indexes = [index('users_age_idx', ['age'], { id: 'i_age' })];
       d.index('t_orders', 'i_orders_user').columns = ['user_id', 'status'];
-      d.table('t_orders').indexes?.push(idx('i_code', 'orders_code_key2', ['code'], true));
+      d.table('t_orders').indexes?.push(index('orders_code_key2', ['code'], { id: 'i_code', unique: true }));
     }),
     rows: shopRows,
     expected: shopRows,

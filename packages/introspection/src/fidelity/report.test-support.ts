@@ -1,6 +1,6 @@
 import type { UnsupportedObject } from '@schema-builder/schema-model/import';
-import type { Score } from './score.ts';
-import { CATEGORIES, totals } from './score.ts';
+import type { Score } from './score.test-support.ts';
+import { CATEGORIES, totals } from './score.test-support.ts';
 
 const LABELS: Readonly<Record<(typeof CATEGORIES)[number], string>> = {
   tables: 'tables',

@@ -4,8 +4,8 @@ import type {
   IntrospectedTable,
 } from '@schema-builder/schema-model/import';
 import { parseDefault } from '@schema-builder/schema-model/import';
-import type { Score } from './score.ts';
-import { tally } from './score.ts';
+import type { Score } from './score.test-support.ts';
+import { tally } from './score.test-support.ts';
 
 /** `what before → after` when the two differ. */
 export function changed(what: string, before: unknown, after: unknown): string[] {

@@ -6,9 +6,9 @@ import type {
   IntrospectedKey,
   IntrospectedTable,
 } from '@schema-builder/schema-model/import';
-import { changed, compareColumns } from './compare-columns.ts';
-import type { Score } from './score.ts';
-import { emptyScore, tally } from './score.ts';
+import { changed, compareColumns } from './compare-columns.test-support.ts';
+import type { Score } from './score.test-support.ts';
+import { emptyScore, tally } from './score.test-support.ts';
 
 /**
  * Compares a database (`before`) with what its imported design re-creates (`after`), object by

@@ -1,4 +1,4 @@
-import type { Score } from './score.ts';
+import type { Score } from './score.test-support.ts';
 
 /**
  * What must hold for every corpus file today, so that a regression fails the suite while the

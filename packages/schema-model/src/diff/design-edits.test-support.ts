@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import type { Reserved } from '../ddl/design-arbitrary.ts';
-import { SYSTEM_COLUMNS } from '../ddl/design-arbitrary.ts';
-import { nameArb, textArb } from '../ddl/design-arbitrary-names.ts';
-import { opt, typedColumnArb } from '../ddl/design-arbitrary-types.ts';
+import type { Reserved } from '../ddl/design-arbitrary.test-support.ts';
+import { SYSTEM_COLUMNS } from '../ddl/design-arbitrary.test-support.ts';
+import { nameArb, textArb } from '../ddl/design-arbitrary-names.test-support.ts';
+import { opt, typedColumnArb } from '../ddl/design-arbitrary-types.test-support.ts';
 import type { DesignDocument } from '../design/document.ts';
 import { validateDesign } from '../validation/validate.ts';
-import { applyEdit } from './design-edit-apply.ts';
+import { applyEdit } from './design-edit-apply.test-support.ts';
 
 /**
  * Test support (fast-check only): random edits a user makes between two versions of a design —
