@@ -2,13 +2,15 @@ import type { ProvisionedDatabaseRow } from '@schema-builder/db';
 import { inspectDatabase } from '@schema-builder/provisioning';
 import { compareWithCatalog } from '@schema-builder/schema-model/diff';
 import { parseStoredDesign } from '@schema-builder/schema-model/validation';
-import type { Services, User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';
 import { findSchemaVersion } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseNotFound } from './errors.ts';
+import { STATUS_TRAITS } from './lifecycle.ts';
 import {
   DATABASES_NEWEST_FIRST,
   findDesignVersion,
@@ -18,7 +20,7 @@ import {
 import type { CatalogCheck, DatabaseResource } from './resource.ts';
 
 export interface StatusRequest {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'targets'>;
   user: User;
   schemaId: string;
 }
@@ -48,7 +50,7 @@ export async function listDatabases({
   includeDropped,
   ...page
 }: PageInput & {
-  services: Services;
+  services: Pick<DatabaseServices, 'db'>;
   user: User;
   includeDropped: boolean;
 }): Promise<Page<DatabaseResource>> {
@@ -64,15 +66,16 @@ export async function listDatabases({
   };
 }
 
-/** Statuses in which there is nothing (yet, or any more) to look at on the server. */
-const NOTHING_TO_CHECK = new Set(['pending', 'dropped']);
-
 /**
  * Null while a job runs: the worker is changing the database, so the catalog would describe a
  * half-done state, and a client polling until the job ends would slow the job it waits for.
  */
-async function checkCatalog(services: Services, row: ProvisionedDatabaseRow): Promise<CatalogCheck | null> {
-  if (NOTHING_TO_CHECK.has(row.status) || row.jobId !== null) return null;
+async function checkCatalog(
+  services: Pick<DatabaseServices, 'db' | 'targets'>,
+  row: ProvisionedDatabaseRow,
+): Promise<CatalogCheck | null> {
+  // Nothing (yet, or any more) to look at on the server in some statuses.
+  if (!STATUS_TRAITS[row.status].inspectable || row.jobId !== null) return null;
   const checkedAt = new Date().toISOString();
   const unknown = { exists: null, sizeBytes: null, connections: null, matchesDesign: null, mismatches: [] };
   const session = services.targets.session(row.target);

@@ -8,6 +8,7 @@ import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseBusy, databaseNotFound, databaseNotReady } from './errors.ts';
+import { canStart } from './lifecycle.ts';
 import { findDatabaseOfSchema, findDesignVersion } from './repository.ts';
 import type { DatabaseRequest } from './request-provision.ts';
 import { DatabaseResourceSchema } from './resource.ts';
@@ -87,8 +88,7 @@ export async function migrateDatabase({
   const row = await findDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
   if (row.jobId !== null) throw databaseBusy(row);
-  if ((row.status !== 'ready' && row.status !== 'migration_failed') || row.version === null)
-    throw databaseNotReady(row, 'migrating');
+  if (!canStart('migrate', row.status) || row.version === null) throw databaseNotReady(row, 'migrating');
   const fromVersion = row.version;
   const toVersion = input.toVersion ?? schema.currentVersion;
   const [fromDefinition, toDefinition] = await Promise.all([
@@ -161,7 +161,6 @@ export async function migrateDatabase({
     });
     return startJob(services, tx, current, {
       operation: 'migrate',
-      status: 'migrating',
       patch: { targetVersion: toVersion },
     });
   });

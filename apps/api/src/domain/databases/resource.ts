@@ -1,9 +1,4 @@
-import {
-  DATABASE_OPERATIONS,
-  DATABASE_STATUSES,
-  type DatabaseStatus,
-  type ProvisionedDatabaseRow,
-} from '@schema-builder/db';
+import { DATABASE_OPERATIONS, DATABASE_STATUSES, type ProvisionedDatabaseRow } from '@schema-builder/db';
 import { z } from 'zod';
 
 /** What the server's catalog says right now (status endpoint only; null elsewhere). */
@@ -63,14 +58,6 @@ export const DatabaseResourceSchema = z
 
 export type DatabaseResource = z.infer<typeof DatabaseResourceSchema>;
 export type CatalogCheck = z.infer<typeof CatalogCheckSchema>;
-
-/** Statuses with a job queued or running. */
-export const IN_FLIGHT: ReadonlySet<DatabaseStatus> = new Set([
-  'pending',
-  'provisioning',
-  'dropping',
-  'migrating',
-]);
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

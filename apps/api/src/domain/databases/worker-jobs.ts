@@ -3,16 +3,17 @@ import { provisionedDatabases } from '@schema-builder/db';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { JobOutcome } from '../../metrics/metrics.ts';
-import type { Services } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { buildJobPayload, type ClaimedJob } from './job-payload.ts';
+import { statusAfter } from './lifecycle.ts';
 import { DEAD_JOB_QUEUE, type QueuedJob } from './queue.ts';
 import { type DatabasePatch, deadDatabaseNames, lockDatabaseOfJob, updateDatabase } from './repository.ts';
 import { inJobTransaction } from './transaction.ts';
 
 interface WorkerCall {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue' | 'secrets' | 'deployment' | 'metrics'>;
   origin: RequestOrigin;
 }
 
@@ -49,11 +50,6 @@ export async function claimJob({
   }
 }
 
-const RUNNING_STATUS: Partial<Record<DatabaseOperation, ProvisionedDatabaseRow['status']>> = {
-  provision: 'provisioning',
-  regenerate: 'provisioning',
-};
-
 async function startClaimedJob(
   { services, origin }: WorkerCall,
   queued: QueuedJob,
@@ -72,7 +68,7 @@ async function startClaimedJob(
         attempt: queued.retryCount + 1,
       });
       await updateDatabase(tx.db, row.id, {
-        status: RUNNING_STATUS[row.operation] ?? row.status,
+        status: statusAfter(row.operation, 'running', row.status),
         progress: 'claimed',
       });
       return job;
@@ -115,7 +111,7 @@ export async function heartbeatJob({
   jobId,
   step,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue'>;
   jobId: string;
   step?: string | undefined;
 }): Promise<{ active: boolean }> {
@@ -145,17 +141,23 @@ async function lockJobRow(db: Queryable, jobId: string) {
   return row;
 }
 
+/** The row after its job succeeded: the status from the lifecycle, and what the operation changed. */
 function successPatch(row: ProvisionedDatabaseRow): DatabasePatch {
+  const status = statusAfter(row.operation, 'succeeded', row.status);
   const now = new Date();
   switch (row.operation) {
     case 'provision':
     case 'regenerate':
     case 'migrate':
-      return { status: 'ready', version: row.targetVersion, readyAt: now };
+      return { status, version: row.targetVersion, readyAt: now };
     case 'rotate':
-      return { passwordSealed: row.nextPasswordSealed ?? row.passwordSealed, nextPasswordSealed: null };
+      return {
+        status,
+        passwordSealed: row.nextPasswordSealed ?? row.passwordSealed,
+        nextPasswordSealed: null,
+      };
     case 'drop':
-      return { status: 'dropped', droppedAt: now };
+      return { status, droppedAt: now };
   }
 }
 
@@ -212,7 +214,7 @@ export async function failJob({
 
 /** Releases the job, timing it from when it was queued (the wait a client saw, retries included). */
 async function finishJob(
-  services: Services,
+  services: Pick<DatabaseServices, 'queue' | 'metrics'>,
   jobId: string,
   operation: DatabaseOperation,
   outcome: JobOutcome,
@@ -222,16 +224,10 @@ async function finishJob(
   if (seconds !== undefined) services.metrics.databaseJobDuration.observe({ operation, outcome }, seconds);
 }
 
+/** The row after its job failed: the status from the lifecycle; a rotation forgets the new password. */
 function failurePatch(row: ProvisionedDatabaseRow): DatabasePatch {
-  switch (row.operation) {
-    case 'migrate':
-      // The migration rolled back: the database is as it was, at its recorded version.
-      return { status: 'migration_failed' };
-    case 'rotate':
-      return { nextPasswordSealed: null };
-    default:
-      return { status: 'failed' };
-  }
+  const status = statusAfter(row.operation, 'failed', row.status);
+  return row.operation === 'rotate' ? { status, nextPasswordSealed: null } : { status };
 }
 
 async function settleFailure(
@@ -265,7 +261,7 @@ export async function deadDatabases({
   target,
   names,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db'>;
   target: string;
   names: readonly string[];
 }): Promise<{ databases: string[] }> {

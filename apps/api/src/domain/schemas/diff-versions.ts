@@ -10,7 +10,7 @@ import {
 import { parseStoredDesign } from '@schema-builder/schema-model/validation';
 import { z } from 'zod';
 import { AppError } from '../../errors/codes.ts';
-import type { User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { getSchemaVersion } from './versions.ts';
 
 export const MigrationStepSchema = z.object({

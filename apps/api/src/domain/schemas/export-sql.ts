@@ -3,7 +3,7 @@ import type { SqlDialect } from '@schema-builder/schema-model/ddl';
 import { generateDdl } from '@schema-builder/schema-model/ddl';
 import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { normalizeDesign } from '@schema-builder/schema-model/design';
-import type { User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from './design-check.ts';
 import { getSchema } from './read-schemas.ts';
 import { getSchemaVersion } from './versions.ts';

@@ -1,3 +1,4 @@
+import { SignInSchema, SignUpSchema } from '@schema-builder/contracts/auth';
 import { z } from 'zod';
 import type { AccountSettings } from '../../domain/auth/accounts.ts';
 import { currentUser, signIn, signOut, signUp } from '../../domain/auth/accounts.ts';
@@ -13,19 +14,6 @@ const UserSchema = z
   .object({ id: z.string(), email: z.string().nullable(), name: z.string(), createdAt: z.string() })
   .meta({ id: 'User' });
 const SessionSchema = z.object({ token: z.string(), user: UserSchema }).meta({ id: 'Session' });
-
-const email = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ message: 'must be an e-mail address' }))
-  .transform((value) => value.toLowerCase());
-const SignInSchema = z.object({ email, password: z.string().min(1).max(256) });
-const SignUpSchema = z.object({
-  email,
-  password: z.string().min(10, 'must be at least 10 characters').max(256),
-  name: z.string().trim().max(200).optional(),
-});
 
 const settings = (config: Config): AccountSettings => ({
   sessionTtlHours: config.SESSION_TTL_HOURS,
