@@ -19,6 +19,7 @@ import { restPlugin } from './rest/plugin.ts';
 import { rateClassesOf } from './rest/routes.ts';
 import type { Services } from './services.ts';
 import { createContextFactory } from './trpc/context.ts';
+import { proceduresOf } from './trpc/procedures.ts';
 import { responseMeta } from './trpc/response-meta.ts';
 import type { AppRouter } from './trpc/root.ts';
 import { appRouter } from './trpc/root.ts';
@@ -112,7 +113,7 @@ export async function createServer({
   await app.register(metricsPlugin, {
     metrics: services.metrics,
     token: config.METRICS_TOKEN,
-    procedures: new Set(Object.keys(appRouter._def.procedures)),
+    procedures: new Set(proceduresOf(appRouter).keys()),
   });
   await app.register(securityHeadersPlugin);
   await app.register(authenticationPlugin, { services });

@@ -52,3 +52,17 @@ export const ConnectionPatchSchema = z.object({
 
 export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
 export type ConnectionPatch = z.infer<typeof ConnectionPatchSchema>;
+
+/**
+ * What `connections.testInput` tries without saving: where to connect, as a save would take it.
+ * `id` names a saved connection whose stored secret stands in for a password or connection
+ * string left blank (editing never shows them).
+ */
+export const ConnectionTestInputSchema = ConnectionInputSchema.omit({
+  name: true,
+  description: true,
+  color: true,
+  active: true,
+}).extend({ id: ConnectionIdSchema.optional() });
+
+export type ConnectionTestInput = z.infer<typeof ConnectionTestInputSchema>;

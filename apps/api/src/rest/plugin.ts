@@ -1,14 +1,14 @@
 import type { StaticDocumentSpec } from '@fastify/swagger';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { AnyTRPCProcedure } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import { noteErrorCode } from '../http/request-log.ts';
 import type { Context } from '../trpc/context.ts';
+import { procedureAt } from '../trpc/procedures.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { noneMatch, tagOf, VERSION_PROCEDURES, versionTag } from './etag.ts';
-import { asPreconditionFailure, type CallProcedure, expectedVersionFromIfMatch } from './if-match.ts';
+import { asPreconditionFailure, expectedVersionFromIfMatch } from './if-match.ts';
 import { methodNotAllowedRoutes } from './method-not-allowed.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { responseSchemaOf } from './response-schema.ts';
@@ -36,19 +36,18 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
-  const procedures = options.router._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
   const routes = restRoutes(options.router);
   for (const route of routes) {
-    const call = procedureCaller(procedures, route.procedure);
+    const procedure = procedureAt(options.router, route.procedure);
+    const call = procedure.call;
     const versionProcedure = VERSION_PROCEDURES[route.procedure];
-    const callVersion = versionProcedure ? procedureCaller(procedures, versionProcedure) : undefined;
-    const response =
-      route.method === 'GET' ? responseSchemaOf(outputSchemaOf(procedures[route.procedure])) : undefined;
+    const callVersion = versionProcedure ? procedureAt(options.router, versionProcedure).call : undefined;
+    // Success bodies are written by a serialiser compiled from the output schema.
+    const response = route.method === 'GET' ? responseSchemaOf(procedure.output) : undefined;
     app.route({
       method: route.method,
       url: route.url,
       config: { procedure: route.procedure },
-      // Success bodies are written by a serialiser compiled from the output schema.
       ...(response ? { schema: { response: { [route.successStatus]: response } } } : {}),
       handler: async (request, reply) => {
         const ctx = options.createContext({ req: request });
@@ -101,24 +100,6 @@ function sendSuccess(route: RestRoute, request: FastifyRequest, reply: FastifyRe
   if (route.method === 'GET' && ifNoneMatch !== undefined && !noneMatch(ifNoneMatch, tagged.etag))
     return reply.status(304).send();
   return reply.send(tagged.body);
-}
-
-/**
- * Calls a procedure the way tRPC's caller does (same middlewares: auth, input and output
- * parsing, error mapping), resolved once per route instead of through the caller's proxy on
- * every request.
- */
-function procedureCaller(procedures: Record<string, AnyTRPCProcedure>, path: string): CallProcedure {
-  const procedure = procedures[path];
-  if (!procedure) throw new Error(`no procedure at ${path}`);
-  const type = procedure._def.type;
-  return (ctx, input) =>
-    procedure({ ctx, path, type, getRawInput: async () => input, signal: undefined, batchIndex: 0 });
-}
-
-/** The zod schema given to `.output()`, kept on the procedure's definition. */
-function outputSchemaOf(procedure: AnyTRPCProcedure | undefined): unknown {
-  return (procedure?._def as { output?: unknown } | undefined)?.output;
 }
 
 /** Path parameters win over query and body fields of the same name. */

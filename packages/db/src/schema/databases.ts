@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { DatabaseFailureCode } from './database-failures.ts';
 import { schemas } from './designs.ts';
 
 /** Where a provisioned database is in its life; `dropped` rows stay as history. */
@@ -57,8 +58,12 @@ export const provisionedDatabases = pgTable(
     targetVersion: integer('target_version').notNull(),
     /** The last step the worker reported, e.g. `database`. */
     progress: text('progress'),
-    /** Readable, without secrets. */
+    /** Readable, without secrets or the server's own text (that stays in the worker's log). */
     lastError: text('last_error'),
+    /** Why the last job failed, as a code clients branch on; null unless it failed. */
+    lastErrorCode: text('last_error_code').$type<DatabaseFailureCode>(),
+    /** The PostgreSQL SQLSTATE of the last failure, when the server reported one. */
+    lastErrorSqlState: text('last_error_sql_state'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     readyAt: timestamp('ready_at', { withTimezone: true }),

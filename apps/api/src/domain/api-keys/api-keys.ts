@@ -130,6 +130,8 @@ export async function revokeApiKey(options: {
       action: 'api_key.revoked',
       resourceType: 'api_key',
       resourceId: row.id,
+      // Its name, so the log reads without looking the key up.
+      details: { name: row.name },
     });
     return toSummary(row);
   });

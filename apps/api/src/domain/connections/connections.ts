@@ -79,7 +79,7 @@ function invalid(path: string, message: string): AppError {
 }
 
 /** The columns for a complete connection description (create, or patch merged onto a row). */
-function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
+export function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
   if (input.connectionString) {
     if (input.type === 'sqlite')
       throw invalid('connectionString', 'SQLite connections take a file path in "database".');
@@ -104,7 +104,7 @@ function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
  * The TLS columns: PostgreSQL only. The mode comes from `sslMode`, else from a connection
  * string's `sslmode`, else stays as it was (`prefer` for a new connection).
  */
-function tlsColumnsOf(
+export function tlsColumnsOf(
   input: Pick<ConnectionInput, 'type' | 'connectionString' | 'sslMode'> & { sslRootCert?: string | null },
 ): Partial<ConnectionRow> {
   if (input.type !== 'postgresql') {

@@ -7,6 +7,7 @@ import { assertConnectionString, findConnection, secretAad, sslModeOf } from './
 import type { HostPolicy } from './host-policy.ts';
 import type { ProbeCode, ProbeResult } from './probe.ts';
 import { confinedPath, PROBE_MESSAGES, probe } from './probe.ts';
+import type { SslMode } from './types.ts';
 
 export interface TestConnectionOptions {
   db: Database;
@@ -47,9 +48,22 @@ async function run(row: ConnectionRow, options: TestConnectionOptions): Promise<
 
 export type TargetOptions = Pick<TestConnectionOptions, 'secrets' | 'policy' | 'sqliteDir'>;
 
+/** Where a connection points, with its secret open: a saved row's, or input not saved. */
+export interface DescribedTarget {
+  type: ConnectionRow['type'];
+  host: string | null;
+  port: number | null;
+  database: string | null;
+  username: string | null;
+  usesConnectionString: boolean;
+  /** The password, or the whole connection string when `usesConnectionString`. */
+  secret: string | undefined;
+  sslMode: SslMode;
+  sslRootCert: string | null;
+}
+
 /**
- * Where and how to connect for a saved connection: its secret opened, its host resolved once and
- * checked against the policy (the driver then connects to that address), a SQLite path confined.
+ * Where and how to connect for a saved connection: its secret opened, then as `resolveDescribed`.
  * A refusal comes back as a failed probe result.
  */
 export async function resolveTarget(
@@ -64,6 +78,19 @@ export async function resolveTarget(
   } catch {
     return refuse('SECRET_UNREADABLE');
   }
+  return resolveDescribed({ ...row, secret, sslMode: sslModeOf(row) }, options, database);
+}
+
+/**
+ * Its host resolved once and checked against the policy (the driver then connects to that
+ * address), a SQLite path confined. A refusal comes back as a failed probe result.
+ */
+export async function resolveDescribed(
+  row: DescribedTarget,
+  options: Pick<TargetOptions, 'policy' | 'sqliteDir'>,
+  database: string | null = row.database,
+): Promise<DriverTarget | ProbeRefusal> {
+  const { secret } = row;
   if (row.type === 'sqlite') {
     const file =
       options.sqliteDir && row.database ? await confinedPath(options.sqliteDir, row.database) : undefined;
@@ -95,6 +122,6 @@ export async function resolveTarget(
     password: connectionUrl ? decodeURIComponent(connectionUrl.password) : secret,
   };
   return type === 'postgresql'
-    ? { type, ...server, tls: { mode: sslModeOf(row), rootCert: row.sslRootCert, host } }
+    ? { type, ...server, tls: { mode: row.sslMode, rootCert: row.sslRootCert, host } }
     : { type, ...server };
 }

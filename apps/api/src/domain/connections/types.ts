@@ -8,6 +8,8 @@ export {
   ConnectionInputSchema,
   type ConnectionPatch,
   ConnectionPatchSchema,
+  type ConnectionTestInput,
+  ConnectionTestInputSchema,
   SSL_MODES,
   type SslMode,
 } from '@schema-builder/contracts/connections';

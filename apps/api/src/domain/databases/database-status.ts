@@ -1,5 +1,5 @@
 import type { ProvisionedDatabaseRow } from '@schema-builder/db';
-import { inspectDatabase } from '@schema-builder/provisioning';
+import { inspectDatabase, ProvisioningError } from '@schema-builder/provisioning';
 import { compareWithCatalog } from '@schema-builder/schema-model/diff';
 import { parseStoredDesign } from '@schema-builder/schema-model/validation';
 import type { User } from '../auth/principal.ts';
@@ -23,6 +23,8 @@ export interface StatusRequest {
   services: Pick<DatabaseServices, 'db' | 'targets'>;
   user: User;
   schemaId: string;
+  /** Where a failed catalog check's reason goes (the request's log): the answer has none. */
+  log: { warn(fields: Record<string, unknown>, message: string): void };
 }
 
 /**
@@ -34,13 +36,14 @@ export async function getDatabaseStatus({
   services,
   user,
   schemaId,
+  log,
 }: StatusRequest): Promise<DatabaseResource> {
   // The version alone: a client polls this route, and the document is not needed here.
   const latest = await findSchemaVersion(services.db, user.id, schemaId);
   if (latest === undefined) throw schemaNotFound(schemaId);
   const row = await findLatestDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
-  return describeDatabase(services.db, row, latest, await checkCatalog(services, row));
+  return describeDatabase(services.db, row, latest, await checkCatalog(services, row, log));
 }
 
 /** A page of an owner's databases, newest first, detached ones included; dropped ones on request. */
@@ -73,6 +76,7 @@ export async function listDatabases({
 async function checkCatalog(
   services: Pick<DatabaseServices, 'db' | 'targets'>,
   row: ProvisionedDatabaseRow,
+  log: StatusRequest['log'],
 ): Promise<CatalogCheck | null> {
   // Nothing (yet, or any more) to look at on the server in some statuses.
   if (!STATUS_TRAITS[row.status].inspectable || row.jobId !== null) return null;
@@ -105,12 +109,14 @@ async function checkCatalog(
       error: null,
     };
   } catch (error) {
-    // ProvisioningError messages carry PostgreSQL's text and never a URL or password.
+    // A ProvisioningError says why in our words (the server's text stays on its cause); anything
+    // else is ours to log, not the client's to read.
+    log.warn({ err: error, databaseId: row.id }, 'the catalog check of a database failed');
     return {
       checkedAt,
       reachable: false,
       ...unknown,
-      error: error instanceof Error ? error.message : String(error),
+      error: error instanceof ProvisioningError ? error.message : 'the server could not be asked',
     };
   }
 }

@@ -110,9 +110,10 @@ export async function migrateDatabase({
     { designId: row.schemaId, database: row.databaseName, role: row.roleName },
     checks,
   ).catch((error: unknown) => {
+    // The server's reason stays on the cause (logged with the request id), not in the answer.
     throw new AppError(
       'SERVICE_UNAVAILABLE',
-      `Could not check the live data: ${error instanceof Error ? error.message : String(error)}`,
+      `Could not check the live data on server ${row.target}; try again later (the log has the reason under this request id).`,
       { cause: error },
     );
   });

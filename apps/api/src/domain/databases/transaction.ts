@@ -35,6 +35,8 @@ export async function startJob(
     jobId,
     progress: null,
     lastError: null,
+    lastErrorCode: null,
+    lastErrorSqlState: null,
   });
   await services.queue.enqueue(tx.db, jobId, { databaseId: row.id, operation: job.operation });
   return updated;

@@ -1,12 +1,18 @@
-import type { DatabaseOperation, ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
+import type {
+  DatabaseFailureCode,
+  DatabaseOperation,
+  ProvisionedDatabaseRow,
+  Queryable,
+} from '@schema-builder/db';
 import { provisionedDatabases } from '@schema-builder/db';
+import { PROVISIONING_ERROR_CODES } from '@schema-builder/provisioning';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { JobOutcome } from '../../metrics/metrics.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { DatabaseServices } from './dependencies.ts';
-import { buildJobPayload, type ClaimedJob } from './job-payload.ts';
+import { buildJobPayload, type ClaimedJob, UnrunnableJobError } from './job-payload.ts';
 import { statusAfter } from './lifecycle.ts';
 import { DEAD_JOB_QUEUE, type QueuedJob } from './queue.ts';
 import { type DatabasePatch, deadDatabaseNames, lockDatabaseOfJob, updateDatabase } from './repository.ts';
@@ -15,6 +21,27 @@ import { inJobTransaction } from './transaction.ts';
 interface WorkerCall {
   services: Pick<DatabaseServices, 'db' | 'queue' | 'secrets' | 'deployment' | 'metrics'>;
   origin: RequestOrigin;
+}
+
+/**
+ * What the worker may report a failure as: the engine's codes (the `satisfies` keeps them among
+ * the stored failure codes), or one of its own.
+ */
+export const WORKER_FAILURE_CODES = [
+  ...PROVISIONING_ERROR_CODES,
+  'WORKER_ERROR',
+] as const satisfies readonly DatabaseFailureCode[];
+
+/** Why a job failed, as the status endpoint shows it; `message` carries no server text. */
+export interface JobFailure {
+  code: DatabaseFailureCode;
+  sqlState: string | null;
+  message: string;
+}
+
+/** Where the API notes a failure whose detail must not reach the client (the request's log). */
+interface FailureLog {
+  warn(fields: Record<string, unknown>, message: string): void;
 }
 
 /** Longest a claim waits for a job before answering "none" (the worker then asks again). */
@@ -31,7 +58,12 @@ export async function claimJob({
   origin,
   waitMs,
   signal,
-}: WorkerCall & { waitMs: number; signal?: AbortSignal | undefined }): Promise<ClaimedJob | null> {
+  log,
+}: WorkerCall & {
+  waitMs: number;
+  signal?: AbortSignal | undefined;
+  log: FailureLog;
+}): Promise<ClaimedJob | null> {
   const deadline = Date.now() + Math.min(waitMs, MAX_CLAIM_WAIT_MS);
   await settleDeadJobs({ services, origin });
   for (;;) {
@@ -40,7 +72,7 @@ export async function claimJob({
     if (signal?.aborted || services.queue.draining) return null;
     const queued = await services.queue.fetch();
     if (queued) {
-      const job = await startClaimedJob({ services, origin }, queued);
+      const job = await startClaimedJob({ services, origin }, queued, log);
       if (job) return job;
       continue;
     }
@@ -53,6 +85,7 @@ export async function claimJob({
 async function startClaimedJob(
   { services, origin }: WorkerCall,
   queued: QueuedJob,
+  log: FailureLog,
 ): Promise<ClaimedJob | undefined> {
   const outcome = await inJobTransaction(services, async (tx) => {
     const row = await lockDatabaseOfJob(tx.db, queued.data.databaseId, queued.id);
@@ -73,12 +106,15 @@ async function startClaimedJob(
       });
       return job;
     } catch (error) {
-      await settleFailure(
-        tx.db,
-        origin,
-        row,
-        `could not start: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      // An UnrunnableJobError says why in our words; anything else (a secret that does not
+      // open, a query that failed) is for the log, not for the owner of the database.
+      const reason = error instanceof UnrunnableJobError ? error.message : 'its inputs could not be prepared';
+      log.warn({ err: error, jobId: queued.id, databaseId: row.id }, 'a claimed job could not start');
+      await settleFailure(tx.db, origin, row, {
+        code: 'JOB_UNSTARTABLE',
+        sqlState: null,
+        message: `could not start: ${reason}`,
+      });
       return undefined;
     }
   });
@@ -92,12 +128,11 @@ async function settleDeadJobs({ services, origin }: WorkerCall): Promise<void> {
       // The row points at the job that died (`jobId`), not at its dead-letter copy (`id`).
       const row = await lockDatabaseOfJob(tx.db, dead.data.databaseId, dead.jobId);
       if (!row) return undefined;
-      await settleFailure(
-        tx.db,
-        origin,
-        row,
-        `the worker stopped responding during ${row.operation} on ${dead.attempts} attempts; whatever it created is removed`,
-      );
+      await settleFailure(tx.db, origin, row, {
+        code: 'WORKER_LOST',
+        sqlState: null,
+        message: `the worker stopped responding during ${row.operation} on ${dead.attempts} attempts; whatever it created is removed`,
+      });
       return row.operation;
     });
     if (settled) services.metrics.databaseJobsAbandoned.inc({ operation: settled });
@@ -182,6 +217,8 @@ export async function completeJob({
       jobId: null,
       progress: 'done',
       lastError: null,
+      lastErrorCode: null,
+      lastErrorSqlState: null,
     });
     await recordEvent(tx.db, origin, {
       userId: row.ownerId,
@@ -201,11 +238,11 @@ export async function failJob({
   services,
   origin,
   jobId,
-  message,
-}: WorkerCall & { jobId: string; message: string }): Promise<{ ok: true }> {
+  failure,
+}: WorkerCall & { jobId: string; failure: JobFailure }): Promise<{ ok: true }> {
   const operation = await inJobTransaction(services, async (tx) => {
     const row = await lockJobRow(tx.db, jobId);
-    await settleFailure(tx.db, origin, row, message);
+    await settleFailure(tx.db, origin, row, failure);
     return row.operation;
   });
   await finishJob(services, jobId, operation, 'failed');
@@ -234,10 +271,16 @@ async function settleFailure(
   db: Queryable,
   origin: RequestOrigin,
   row: ProvisionedDatabaseRow,
-  message: string,
+  failure: JobFailure,
 ): Promise<void> {
-  const lastError = `${row.operation} failed: ${message}`.slice(0, 2000);
-  await updateDatabase(db, row.id, { ...failurePatch(row), jobId: null, lastError });
+  const lastError = `${row.operation} failed: ${failure.message}`.slice(0, 2000);
+  await updateDatabase(db, row.id, {
+    ...failurePatch(row),
+    jobId: null,
+    lastError,
+    lastErrorCode: failure.code,
+    lastErrorSqlState: failure.sqlState,
+  });
   await recordEvent(db, origin, {
     userId: row.ownerId,
     action: 'database.failed',
@@ -248,6 +291,8 @@ async function settleFailure(
       database: row.databaseName,
       operation: row.operation,
       error: lastError,
+      code: failure.code,
+      ...(failure.sqlState ? { sqlState: failure.sqlState } : {}),
     },
   });
 }

@@ -1,3 +1,4 @@
+import { SCHEMA_SORTS, SchemaSearchSchema } from '@schema-builder/contracts/designs';
 import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
 import { z } from 'zod';
@@ -41,10 +42,10 @@ export const SchemaResourceSchema = z.object({ ...metadata, definition: StoredDo
 
 export const SchemaListSchema = pageSchema(SchemaSummarySchema).meta({ id: 'SchemaList' });
 
-export const SCHEMA_SORTS = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'name', '-name'] as const;
+export { SCHEMA_SORTS };
 
 export const ListSchemasInputSchema = PageInputSchema.extend({
-  search: z.string().trim().max(200).optional(),
+  search: SchemaSearchSchema.optional(),
   sort: z.enum(SCHEMA_SORTS).default('-updatedAt'),
 });
 
@@ -84,4 +85,4 @@ export const SchemaVersionSchema = SchemaVersionSummarySchema.extend({
 
 export type SchemaSummary = z.infer<typeof SchemaSummarySchema>;
 export type SchemaResource = z.infer<typeof SchemaResourceSchema>;
-export type SchemaSort = (typeof SCHEMA_SORTS)[number];
+export type { SchemaSort } from '@schema-builder/contracts/designs';

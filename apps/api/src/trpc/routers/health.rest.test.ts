@@ -97,6 +97,7 @@ describe('API documentation', () => {
       '/auth/sign-out',
       '/auth/sign-up',
       '/connections',
+      '/connections/test',
       '/connections/{id}',
       '/connections/{id}/databases',
       '/connections/{id}/databases/{database}/tables',
