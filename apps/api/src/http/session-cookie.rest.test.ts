@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
 /** Requests reach the API from this proxy (declared trusted) or from elsewhere. */

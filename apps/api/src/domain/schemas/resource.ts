@@ -1,5 +1,5 @@
 import type { SchemaRow } from '@schema-builder/db';
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import type { SchemaSummaryRow } from './repository.ts';
 import type { SchemaResource, SchemaSummary } from './types.ts';
 import { SCHEMA_STATUSES } from './types.ts';

@@ -1,6 +1,6 @@
 import { SCHEMA_SORTS, SchemaSearchSchema } from '@schema-builder/contracts/designs';
-import type { DesignDocument } from '@schema-builder/schema-model';
-import { DesignDocumentSchema } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
 import { z } from 'zod';
 import { PageInputSchema, pageSchema } from '../pagination/page.ts';
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODE_MEANINGS } from '../../errors/code-meanings.ts';
 import { createServer } from '../../server.ts';
 import type { Services } from '../../services.ts';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness } from '../../test/harness.test-support.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,13 +1,9 @@
 import { ImportDesignFields } from '@schema-builder/contracts/imports';
 import { DATABASE_STATUSES } from '@schema-builder/db';
-import {
-  DesignDocumentSchema,
-  IMPORT_WARNING_CODES,
-  ISSUE_CODES,
-  SQL_DIALECTS,
-  strictInputObject,
-  validateDesign,
-} from '@schema-builder/schema-model';
+import { SQL_DIALECTS } from '@schema-builder/schema-model/ddl';
+import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
+import { IMPORT_WARNING_CODES } from '@schema-builder/schema-model/import';
+import { ISSUE_CODES, strictInputObject, validateDesign } from '@schema-builder/schema-model/validation';
 import { z } from 'zod';
 import { importDesign } from '../../domain/connections/import-design.ts';
 import { deleteSchemaAndDatabase } from '../../domain/databases/change-database.ts';

@@ -1,4 +1,4 @@
-import type { TableDocument } from '@schema-builder/schema-model';
+import type { TableDocument } from '@schema-builder/schema-model/design';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { clsx } from 'clsx';
 import { memo } from 'react';

@@ -1,4 +1,4 @@
-import { parseDesign } from '@schema-builder/schema-model';
+import { parseDesign } from '@schema-builder/schema-model/validation';
 import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Database, Group, LayoutGrid, Maximize, Plus, Redo2, StickyNote, Undo2 } from 'lucide-react';
