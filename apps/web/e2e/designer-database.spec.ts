@@ -118,3 +118,46 @@ test('a design is provisioned from the designer, changed, and its change applied
   await canvas.getByRole('button', { name: 'Back to the design' }).click();
   await expect(canvas.getByRole('group', { name: 'Table tags' })).toBeVisible();
 });
+
+test('a change the rows in the database would break is shown by the data checks and refused with the reasons, whatever the consent', async ({
+  signedIn: page,
+  account,
+}) => {
+  test.setTimeout(180_000);
+  const api = designsApi(page, account);
+  const design = await api.createDesign(blogDesign('strict'));
+  await api.provision(design.id);
+  expect((await api.settledDatabase(design.id)).status).toBe('ready');
+  const sql = postgres(await credentialsOf(page, account, design.id), { max: 1, onnotice: () => {} });
+  try {
+    const [author] = await sql<
+      { id: number }[]
+    >`insert into authors (email) values ('bo@example.com') returning id`;
+    if (!author) throw new Error('no author inserted');
+    await sql`insert into posts (author_id, body) values (${author.id}, null)`;
+  } finally {
+    await sql.end();
+  }
+
+  // body becomes NOT NULL while a post has none.
+  await page.goto(`/designs/${design.id}/edit`);
+  await page.getByRole('button', { name: 'Edit column body' }).click();
+  await page
+    .getByRole('listitem', { name: 'Column body' })
+    .getByRole('checkbox', { name: 'Not null' })
+    .check();
+  await expect(saved(page)).toBeVisible({ timeout: 15_000 });
+
+  await page.getByRole('tab', { name: 'Database' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Database' });
+  await panel.getByRole('button', { name: 'Apply changes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply changes to the database' });
+  await expect(dialog.getByRole('region', { name: 'Data checks' })).toContainText('1 row(s) of posts');
+  await expect(dialog.getByRole('checkbox')).toHaveCount(0);
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Run migration' }).click();
+  const refusal = dialog.getByRole('alert');
+  await expect(refusal).toContainText('refused');
+  await expect(refusal).toContainText('1 row(s) of posts');
+  await expectAccessible(page);
+});

@@ -163,7 +163,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
         </aside>
         <section
           aria-label="Canvas"
-          className="h-[60vh] min-w-0 flex-1 rounded-md border border-slate-200 lg:h-auto dark:border-slate-700"
+          className="h-[60vh] min-w-0 rounded-md border border-slate-200 lg:h-auto lg:flex-1 dark:border-slate-700"
         >
           {comparing ? (
             <CompareCanvas
