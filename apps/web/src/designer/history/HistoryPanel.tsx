@@ -21,12 +21,9 @@ export interface ShownComparison {
  */
 export function HistoryPanel({
   designId,
-  savedVersion,
   onCompare,
 }: {
   designId: string;
-  /** The version the editor last saved: a new one refreshes the list. */
-  savedVersion: number;
   onCompare: (shown: ShownComparison | undefined) => void;
 }) {
   const me = useQuery(trpc.auth.me.queryOptions());
@@ -36,12 +33,6 @@ export function HistoryPanel({
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
-  const refetch = versions.refetch;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new saved version is the reason to read the list again
-  useEffect(() => {
-    void refetch();
-  }, [savedVersion, refetch]);
-
   const items = versions.data?.pages.flatMap((page) => page.items) ?? [];
   const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
   const to = picked.to ?? items[0]?.version;

@@ -220,7 +220,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
             <SqlPanel design={parsed.ok ? parsed.design : undefined} name={design.name} />
           </Tabs.Content>
           <Tabs.Content value="history" className="overflow-y-auto">
-            <HistoryPanel designId={designId} savedVersion={state.baseVersion} onCompare={setComparing} />
+            <HistoryPanel designId={designId} onCompare={setComparing} />
           </Tabs.Content>
           <Tabs.Content value="database" className="overflow-y-auto">
             <DatabasePanel designId={designId} savedVersion={state.baseVersion} saveStatus={state.status} />
