@@ -1,4 +1,4 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { describe, expect, test } from 'vitest';
 import { compareDesigns } from './compare.ts';
 

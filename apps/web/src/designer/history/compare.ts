@@ -3,7 +3,7 @@ import type {
   DesignDocument,
   ForeignKeyDocument,
   TableDocument,
-} from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/design';
 import { canonicalJson } from '../save/canonical.ts';
 
 /** What happened to a table or column between two versions, matched by id (never by name). */
