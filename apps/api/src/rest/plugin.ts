@@ -1,17 +1,17 @@
 import type { StaticDocumentSpec } from '@fastify/swagger';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { AnyTRPCProcedure } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import { noteErrorCode } from '../http/request-log.ts';
 import type { Context } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { noneMatch, tagOf, VERSION_PROCEDURES, versionTag } from './etag.ts';
-import { asPreconditionFailure, type CallProcedure, expectedVersionFromIfMatch } from './if-match.ts';
+import { asPreconditionFailure, expectedVersionFromIfMatch } from './if-match.ts';
 import { methodNotAllowedRoutes } from './method-not-allowed.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { responseSchemaOf } from './response-schema.ts';
+import { outputSchemaOf, procedureAt, procedureInvoker, proceduresOf } from './procedure-invoker.ts';
+import { responseSchemaOf, withStoredJson } from './response-schema.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
 
@@ -36,20 +36,22 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
-  const procedures = options.router._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
+  const procedures = proceduresOf(options.router);
   const routes = restRoutes(options.router);
   for (const route of routes) {
-    const call = procedureCaller(procedures, route.procedure);
+    const call = procedureInvoker(procedures, route.procedure);
     const versionProcedure = VERSION_PROCEDURES[route.procedure];
-    const callVersion = versionProcedure ? procedureCaller(procedures, versionProcedure) : undefined;
+    const callVersion = versionProcedure ? procedureInvoker(procedures, versionProcedure) : undefined;
     const response =
-      route.method === 'GET' ? responseSchemaOf(outputSchemaOf(procedures[route.procedure])) : undefined;
+      route.method === 'GET'
+        ? responseSchemaOf(outputSchemaOf(procedureAt(procedures, route.procedure)))
+        : undefined;
     app.route({
       method: route.method,
       url: route.url,
       config: { procedure: route.procedure },
       // Success bodies are written by a serialiser compiled from the output schema.
-      ...(response ? { schema: { response: { [route.successStatus]: response } } } : {}),
+      ...(response ? { schema: { response: { [route.successStatus]: response.schema } } } : {}),
       handler: async (request, reply) => {
         const ctx = options.createContext({ req: request });
         // A write whose resource's ETag is its version takes If-Match (a design's update).
@@ -66,7 +68,7 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
             if (!noneMatch(ifNoneMatch, etag)) return reply.header('etag', etag).status(304).send();
           }
           const data = await call(ctx, input);
-          return sendSuccess(route, request, reply, data);
+          return sendSuccess(route, request, reply, data, response?.storedFields ?? []);
         } catch (error) {
           const answer = toErrorBody(error, request.id);
           const body = ifMatch === undefined ? answer : asPreconditionFailure(answer);
@@ -84,41 +86,36 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
 
 /**
  * A success: with its status (and `Location` for a create), with an ETag when the route has one, and 304 without a body when the client's
- * If-None-Match already names it (RFC 9110 §13.1.2: only GET and HEAD answer 304).
+ * If-None-Match already names it (RFC 9110 §13.1.2: only GET and HEAD answer 304). A body with
+ * stored fields is written here: the compiled serialiser, then each stored field as it came.
  */
-function sendSuccess(route: RestRoute, request: FastifyRequest, reply: FastifyReply, data: unknown) {
+function sendSuccess(
+  route: RestRoute,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  data: unknown,
+  storedFields: readonly string[],
+) {
   const status = successStatusOf(route, data);
   reply.status(status);
   if (route.location && status !== 200) reply.header('location', REST_PREFIX + route.location(data));
-  const tagged = tagOf(route.procedure, data, (output) => {
+  const serialise = (output: unknown) => {
     // The route's own serialiser (the same bytes `send` would write), sent as a JSON string.
     reply.type('application/json; charset=utf-8');
-    return String(reply.serialize(output));
-  });
-  if (tagged === undefined) return reply.send(data);
-  reply.header('etag', tagged.etag);
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (route.method === 'GET' && ifNoneMatch !== undefined && !noneMatch(ifNoneMatch, tagged.etag))
-    return reply.status(304).send();
-  return reply.send(tagged.body);
-}
-
-/**
- * Calls a procedure the way tRPC's caller does (same middlewares: auth, input and output
- * parsing, error mapping), resolved once per route instead of through the caller's proxy on
- * every request.
- */
-function procedureCaller(procedures: Record<string, AnyTRPCProcedure>, path: string): CallProcedure {
-  const procedure = procedures[path];
-  if (!procedure) throw new Error(`no procedure at ${path}`);
-  const type = procedure._def.type;
-  return (ctx, input) =>
-    procedure({ ctx, path, type, getRawInput: async () => input, signal: undefined, batchIndex: 0 });
-}
-
-/** The zod schema given to `.output()`, kept on the procedure's definition. */
-function outputSchemaOf(procedure: AnyTRPCProcedure | undefined): unknown {
-  return (procedure?._def as { output?: unknown } | undefined)?.output;
+    const written = String(reply.serialize(output));
+    return storedFields.length === 0
+      ? written
+      : withStoredJson(written, output as Record<string, unknown>, storedFields);
+  };
+  const tagged = tagOf(route.procedure, data, serialise);
+  if (tagged !== undefined) {
+    reply.header('etag', tagged.etag);
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (route.method === 'GET' && ifNoneMatch !== undefined && !noneMatch(ifNoneMatch, tagged.etag))
+      return reply.status(304).send();
+  }
+  const body = tagged === undefined ? data : tagged.body;
+  return reply.send(storedFields.length > 0 && typeof body !== 'string' ? serialise(body) : body);
 }
 
 /** Path parameters win over query and body fields of the same name. */

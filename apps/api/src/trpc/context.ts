@@ -9,6 +9,7 @@ import type { HostPolicy } from '../domain/connections/host-policy.ts';
 import type { DatabaseEvents } from '../domain/databases/events.ts';
 import type { JobQueue } from '../domain/databases/queue.ts';
 import type { TargetRegistry } from '../domain/databases/targets.ts';
+import type { StoredJsonForm } from '../domain/stored-json.ts';
 import type { Config } from '../env.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 
@@ -46,6 +47,11 @@ export interface Context {
   auth: Authentication;
   origin: RequestOrigin;
   log: FastifyBaseLogger;
+  /**
+   * How a procedure hands back a stored document (domain/stored-json.ts): parsed when absent, or
+   * as the stored text for the REST adapter, which writes it into the body as is.
+   */
+  storedJson?: StoredJsonForm;
 }
 
 declare module 'fastify' {
@@ -54,12 +60,16 @@ declare module 'fastify' {
   }
 }
 
-/** One context factory for both transports (tRPC at /trpc, REST at /api/v1). */
-export function createContextFactory(services: Services) {
+/**
+ * One context factory for both transports (tRPC at /trpc, REST at /api/v1); REST asks for stored
+ * documents as text.
+ */
+export function createContextFactory(services: Services, storedJson: StoredJsonForm = 'value') {
   return ({ req }: { req: FastifyRequest }): Context => ({
     services,
     auth: req.authentication ?? { principal: null },
     origin: { requestId: req.id, ip: req.ip },
     log: req.log,
+    storedJson,
   });
 }

@@ -61,6 +61,35 @@ export async function findSchema(db: Database, ownerId: string, id: string): Pro
   return row;
 }
 
+/**
+ * The same read with the document as jsonb's text and the table count from the database: what
+ * the REST adapter writes as is, so the hot path neither parses nor serialises the document.
+ */
+const findStoredSchemaQueries = new WeakMap<Database, ReturnType<typeof prepareFindStoredSchema>>();
+
+function prepareFindStoredSchema(db: Database) {
+  return db
+    .select({ ...summaryColumns, definition: sql<string>`${schemas.definition}::text` })
+    .from(schemas)
+    .where(liveSchemaOfOwner())
+    .limit(1)
+    .prepare('find_schema_text');
+}
+
+export async function findStoredSchema(
+  db: Database,
+  ownerId: string,
+  id: string,
+): Promise<(SchemaSummaryRow & { definition: string }) | undefined> {
+  let query = findStoredSchemaQueries.get(db);
+  if (!query) {
+    query = prepareFindStoredSchema(db);
+    findStoredSchemaQueries.set(db, query);
+  }
+  const [row] = await query.execute({ ownerId, id });
+  return row;
+}
+
 /** Only the current version of a live design: answers If-None-Match without reading the document. */
 const findVersionQueries = new WeakMap<Database, ReturnType<typeof prepareFindVersion>>();
 
