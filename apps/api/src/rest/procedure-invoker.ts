@@ -87,17 +87,29 @@ export function procedureInvoker(procedures: Record<string, AnyTRPCProcedure>, p
         meta,
         signal: undefined,
         batchIndex: 0,
-        next: (options) =>
-          callFrom(
-            index + 1,
-            options?.ctx ? { ...ctx, ...options.ctx } : ctx,
-            options && 'input' in options ? options.input : input,
-            options?.getRawInput ?? getRawInput,
-          ),
+        next: nextAfter(index, ctx, input, getRawInput),
       });
     } catch (cause) {
       return { ok: false, error: getTRPCErrorFromUnknown(cause) };
     }
+  }
+
+  /** The `next` of the middleware at `index`: what it passes on replaces what it was given. */
+  function nextAfter(
+    index: number,
+    ctx: Record<string, unknown>,
+    input: unknown,
+    getRawInput: () => Promise<unknown>,
+  ): (options?: NextOptions) => Promise<MiddlewareResult> {
+    return (options) =>
+      options === undefined
+        ? callFrom(index + 1, ctx, input, getRawInput)
+        : callFrom(
+            index + 1,
+            options.ctx ? { ...ctx, ...options.ctx } : ctx,
+            'input' in options ? options.input : input,
+            options.getRawInput ?? getRawInput,
+          );
   }
 
   return async (ctx: Context, rawInput: unknown) => {

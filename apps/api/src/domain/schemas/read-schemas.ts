@@ -2,9 +2,8 @@ import type { Database } from '@schema-builder/db';
 import type { User } from '../../trpc/context.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';
-import { StoredJson } from '../stored-json.ts';
 import { findSchema, findSchemaVersion, findStoredSchema, listSchemas, SCHEMA_ORDERS } from './repository.ts';
-import { toResource, toSummary } from './resource.ts';
+import { toResource, toStoredResource, toSummary } from './resource.ts';
 import { schemaNotFound } from './schema-not-found.ts';
 import type { SchemaResource, SchemaSort, SchemaSummary, StoredSchemaResource } from './types.ts';
 
@@ -24,7 +23,7 @@ export async function getSchema({ db, user, id }: OwnedSchema): Promise<SchemaRe
 export async function getStoredSchema({ db, user, id }: OwnedSchema): Promise<StoredSchemaResource> {
   const row = await findStoredSchema(db, user.id, id);
   if (!row) throw schemaNotFound(id);
-  return { ...toSummary(row), definition: new StoredJson(row.definition) };
+  return toStoredResource(row);
 }
 
 /** The current version of a design (its ETag), without its document. */

@@ -70,10 +70,20 @@ export async function findSchema(db: Database, ownerId: string, id: string): Pro
  */
 const findStoredSchemaQueries = new WeakMap<Database, ReturnType<typeof prepareFindStoredSchema>>();
 
-export interface StoredSchemaRow extends SchemaSummaryRow {
+export interface StoredSchemaRow extends Omit<SchemaSummaryRow, 'createdAt' | 'updatedAt'> {
+  /** ISO-8601 in UTC with milliseconds, as `Date#toISOString` writes it. */
+  createdAt: string;
+  updatedAt: string;
   /** The document as jsonb's text. */
   definition: string;
 }
+
+/**
+ * A timestamp as `Date#toISOString` writes it, made by the database: both truncate to the
+ * millisecond, and it spares the hot path parsing PostgreSQL's text into a Date and back.
+ */
+const isoTimestamp = (column: AnyColumn) =>
+  sql<string>`to_char(${column} AT TIME ZONE 'UTC', ${'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'})`;
 
 function prepareFindStoredSchema(db: Database) {
   const { sql: text, params } = db
@@ -84,8 +94,8 @@ function prepareFindStoredSchema(db: Database) {
       status: schemas.status,
       currentVersion: schemas.currentVersion,
       tableCount,
-      createdAt: schemas.createdAt,
-      updatedAt: schemas.updatedAt,
+      createdAt: isoTimestamp(schemas.createdAt),
+      updatedAt: isoTimestamp(schemas.updatedAt),
       definition: sql`${schemas.definition}::text`,
     })
     .from(schemas)
@@ -108,10 +118,8 @@ function prepareFindStoredSchema(db: Database) {
       status: String(status),
       currentVersion: Number(currentVersion),
       tableCount: Number(count),
-      // Drizzle has postgres.js hand timestamps over as PostgreSQL's text (with its offset), which
-      // its timestamptz columns read with `new Date` as here.
-      createdAt: new Date(String(createdAt)),
-      updatedAt: new Date(String(updatedAt)),
+      createdAt: String(createdAt),
+      updatedAt: String(updatedAt),
       definition: String(definition),
     };
   };
