@@ -28,6 +28,11 @@ export const ConfigSchema = z
     /** `pretty` (readable lines) or `json` (one JSON object a line). Unset: pretty on a terminal, else JSON. */
     LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
     /** Comma-separated origins allowed by CORS; `*` allows any. Empty: no cross-origin access. */
+    /**
+     * The built web app (apps/web/dist) served at `/`. Unset: the web app beside the API in this
+     * repository. A folder without index.html serves no app (the API works alone).
+     */
+    WEB_DIST_DIR: z.string().min(1).optional(),
     CORS_ORIGINS: z
       .string()
       .default('')

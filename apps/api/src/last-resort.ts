@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 /**
  * Errors that escape every request (a driver's timer or socket failing after its request has
  * answered) and are known to leave the process intact: a network connection failed. Drivers'
- * errors are caught where their clients are made (domain/connections/probe.ts, one-socket.ts);
+ * errors are caught where their clients are made (@schema-builder/drivers: connect.ts, one-socket.ts);
  * this is the net below that, so that a user's saved connection can never take the API down.
  */
 const NETWORK_CODES = new Set([

@@ -11,13 +11,15 @@ import { overloadPlugin } from './http/overload.ts';
 import { rateLimitPlugin } from './http/rate-limits.ts';
 import { noteErrorCode, RequestLogController } from './http/request-log.ts';
 import { securityHeadersPlugin } from './http/security-headers.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { createLogger } from './logger.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
 import { databaseEventsRoute } from './rest/database-events-route.ts';
 import { restPlugin } from './rest/plugin.ts';
 import { rateClassesOf } from './rest/routes.ts';
-import type { Services } from './trpc/context.ts';
+import type { Services } from './services.ts';
 import { createContextFactory } from './trpc/context.ts';
+import { proceduresOf } from './trpc/procedures.ts';
 import { responseMeta } from './trpc/response-meta.ts';
 import type { AppRouter } from './trpc/root.ts';
 import { appRouter } from './trpc/root.ts';
@@ -96,7 +98,9 @@ export async function createServer({
     if (status >= 500) request.log.error({ err: error, code: body.code }, 'request failed');
     return reply.status(status).send({ error: body });
   });
+  const webApp = await registerWebApp(app, { distDir: config.WEB_DIST_DIR });
   app.setNotFoundHandler((request, reply) => {
+    if (webApp?.fallback(request, reply)) return reply;
     const body = toErrorBody({ statusCode: 404 }, request.id);
     noteErrorCode(request, body.code);
     return reply.status(404).send({ error: body });
@@ -109,7 +113,7 @@ export async function createServer({
   await app.register(metricsPlugin, {
     metrics: services.metrics,
     token: config.METRICS_TOKEN,
-    procedures: new Set(Object.keys(appRouter._def.procedures)),
+    procedures: new Set(proceduresOf(appRouter).keys()),
   });
   await app.register(securityHeadersPlugin);
   await app.register(authenticationPlugin, { services });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createDatabase, runMigrations } from '@schema-builder/db';
+import { createDatabase, type Database, runMigrations } from '@schema-builder/db';
 import {
   type DeploymentIdentity,
   decodeKey,
@@ -7,8 +7,9 @@ import {
   SecretBox,
 } from '@schema-builder/provisioning';
 import type { FastifyBaseLogger } from 'fastify';
-import { createCredentialCache } from './domain/auth/credential-cache.ts';
-import { createHostPolicy } from './domain/connections/host-policy.ts';
+import type { Sql } from 'postgres';
+import { type CredentialCache, createCredentialCache } from './domain/auth/credential-cache.ts';
+import { createHostPolicy, type HostPolicy } from './domain/connections/host-policy.ts';
 import { loadDeploymentIdentity } from './domain/databases/deployment.ts';
 import { DatabaseEvents } from './domain/databases/events.ts';
 import { JobQueue } from './domain/databases/queue.ts';
@@ -17,7 +18,29 @@ import { startEmbeddedMetadataDatabase } from './embedded-metadata-database.ts';
 import type { Config } from './env.ts';
 import { registerCollectors } from './metrics/collectors.ts';
 import { Metrics } from './metrics/metrics.ts';
-import type { Services } from './trpc/context.ts';
+
+/** Long-lived dependencies, created once at start and shared by every request. */
+export interface Services {
+  config: Config;
+  db: Database;
+  sql: Sql;
+  credentialCache: CredentialCache;
+  /** Seals and opens stored secrets (connection passwords). */
+  secrets: SecretBox;
+  /** Where saved connections may connect to. */
+  hostPolicy: HostPolicy;
+  /** The worker's job queue (pg-boss in the metadata database). */
+  queue: JobQueue;
+  /** Changes of provisioned databases, from every API instance (LISTEN), for subscribers and long polls. */
+  events: DatabaseEvents;
+  /** Servers that hold provisioned databases. */
+  targets: TargetRegistry;
+  /** This installation's name and the id stored in its metadata database (markers carry both). */
+  deployment: DeploymentIdentity;
+  /** Prometheus metrics of this process (GET /metrics). */
+  metrics: Metrics;
+  startedAt: Date;
+}
 
 export interface StartedServices {
   services: Services;

@@ -412,7 +412,7 @@ describe('a worker killed on every attempt of a job', () => {
 
     const survivor = await spawnWorker(stack);
     const status = await settle(stack, schemaId, ['ready', 'failed']);
-    expect(status).toMatchObject({ status: 'failed', busy: false });
+    expect(status).toMatchObject({ status: 'failed', busy: false, lastErrorCode: 'WORKER_LOST' });
     expect(status.lastError).toBe(
       `provision failed: the worker stopped responding during provision on ${RETRY_LIMIT + 1} attempts; whatever it created is removed`,
     );

@@ -88,9 +88,18 @@ describe('failing jobs', () => {
       status: 'failed',
       server: 'adown',
       version: null,
-      catalog: { reachable: false },
+      lastErrorCode: 'SERVER_ERROR',
+      lastErrorSqlState: null,
+      catalog: {
+        reachable: false,
+        error: expect.stringMatching(/^[a-z ]+: the server refused the connection \(ECONNREFUSED\)$/),
+      },
     });
-    expect(failed.lastError).toMatch(/^provision failed: .*ECONNREFUSED/);
+    expect(failed.lastError).toMatch(
+      /^provision failed: [a-z ]+: the server refused the connection \(ECONNREFUSED\)$/,
+    );
+    // The driver's text ("connect ECONNREFUSED 127.0.0.1:<port>") names an internal address.
+    expect(JSON.stringify(failed)).not.toMatch(/\d+\.\d+\.\d+\.\d+:\d+/);
     expect(JSON.stringify(failed)).not.toContain(DOWN_PASSWORD);
     const credentials = await stack.h.request('GET', `/api/v1/schemas/${down.schemaId}/database/credentials`);
     expect(credentials.statusCode).toBe(409);
@@ -114,7 +123,7 @@ describe('failing jobs', () => {
   test('a build PostgreSQL refuses fails, nothing of ours survives reconciling, and a retry succeeds once the cause is gone', async () => {
     // Someone else's database took the generated name: the database step must refuse to adopt it.
     const failed = await stack.waitFor(blocked.schemaId, ['failed', 'ready']);
-    expect(failed).toMatchObject({ status: 'failed', server: 'real' });
+    expect(failed).toMatchObject({ status: 'failed', server: 'real', lastErrorCode: 'NOT_OURS' });
     expect(failed.lastError).toMatch(/not created for this design/);
     const names = { databases: [String(failed.database)], roles: [String(failed.role)] };
     const real = adminUrlOf(stack, 'real');

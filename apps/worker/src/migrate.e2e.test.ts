@@ -184,8 +184,16 @@ describe('migrating a live database', () => {
     const before = await rows();
     worker = await stack.startWorker();
     const failed = await stack.waitFor(schemaId, ['ready', 'migration_failed']);
-    expect(failed).toMatchObject({ status: 'migration_failed', version: 4, targetVersion: 5 });
-    expect(String(failed.lastError)).toMatch(/migrate failed: .*(duplicate|unique)/i);
+    expect(failed).toMatchObject({
+      status: 'migration_failed',
+      version: 4,
+      targetVersion: 5,
+      lastErrorCode: 'MIGRATION_FAILED',
+      lastErrorSqlState: '23505',
+    });
+    // Our words for the unique violation, not the server's text (which quotes the duplicate row).
+    expect(String(failed.lastError)).toMatch(/^migrate failed: .*integrity constraint .*\(SQLSTATE 23505\)$/);
+    expect(String(failed.lastError)).not.toContain('ann2@example.test');
     expect(await rows()).toEqual(before);
 
     // Fix the data and migrate again from the failed state.

@@ -84,8 +84,14 @@ describe('a target server out of disk', () => {
     const schemaId = await createDesign(stack, 'no room');
     await requestDatabase(stack, schemaId);
     const failed = await stack.waitFor(schemaId, ['failed', 'ready']);
-    expect(failed).toMatchObject({ status: 'failed', server: 'small' });
-    expect(failed.lastError).toMatch(/No space left on device/);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      server: 'small',
+      lastErrorCode: 'SERVER_ERROR',
+      lastErrorSqlState: '53100',
+    });
+    // In our words: the server's "No space left on device" names its files.
+    expect(failed.lastError).toMatch(/out of disk space \(SQLSTATE 53100\)/);
     expect(failed.lastError).not.toContain('schema-builder-embedded');
     const names = { databases: [String(failed.database)], roles: [String(failed.role)] };
     expect(await existingOn(embedded.adminUrl, names)).toEqual({ databases: [], roles: [] });

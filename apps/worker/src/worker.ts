@@ -3,10 +3,12 @@ import {
   type DeploymentIdentity,
   ensurePool,
   openTarget,
+  ProvisioningError,
   type TargetServer,
   type TargetSession,
 } from '@schema-builder/provisioning';
 import type { Logger } from 'pino';
+import { failureReport } from './failure-report.ts';
 import { type ClaimedJob, runJob } from './run-job.ts';
 
 export interface WorkerOptions {
@@ -124,7 +126,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     try {
       const target = session(job.target, identityOf(job));
       if (!target)
-        throw new Error(`server ${job.target} is not configured on this worker (PROVISION_TARGETS)`);
+        throw new ProvisioningError(
+          'SERVER_ERROR',
+          `server ${job.target} is not configured on this worker (PROVISION_TARGETS)`,
+        );
       await runJob(target, job, async (step, detail) => {
         jobLog.info({ step, ...(detail ? { detail } : {}) }, 'step done');
         await heartbeat(step);
@@ -132,9 +137,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       await client.worker.complete.mutate({ jobId: job.jobId });
       jobLog.info({ ms: Date.now() - started }, 'job completed');
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      jobLog.warn({ error: message }, 'job failed');
-      await client.worker.fail.mutate({ jobId: job.jobId, message });
+      // The log keeps the error and its causes (the server's text); the API gets the report.
+      const report = failureReport(error);
+      jobLog.warn({ err: error, code: report.code }, 'job failed');
+      await client.worker.fail.mutate({ jobId: job.jobId, ...report });
     } finally {
       clearInterval(timer);
       // After the job has answered: the next provision job finds the pool full again.

@@ -5,6 +5,8 @@ import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrationsFolder, runMigrations } from './migrate.ts';
+import { DATABASE_STATUSES, DATABASES_STATUS_CHECK } from './schema/databases.ts';
+import { SCHEMAS_OWNER_NAME_LIVE_KEY } from './schema/designs.ts';
 
 /** How many migrations drizzle-kit has generated (its journal). */
 const journalEntries = () =>
@@ -63,7 +65,7 @@ describe('migrations', () => {
     await insert('shop', false);
     await expect(insert('shop', false)).rejects.toMatchObject({
       code: '23505',
-      constraint_name: 'schemas_owner_name_live_key',
+      constraint_name: SCHEMAS_OWNER_NAME_LIVE_KEY,
     });
     await database.sql`
       INSERT INTO schemas (owner_id, name, definition) VALUES (${randomUUID()}, 'shop', ${database.sql.json({})})`;
@@ -94,6 +96,28 @@ describe('migrations', () => {
     const tombstones = await database.sql<{ target: string; database_name: string; role_name: string }[]>`
       SELECT target, database_name, role_name FROM database_tombstones WHERE database_name = ${name}`;
     expect(tombstones).toEqual([{ target: 'default', database_name: name, role_name: name }]);
+  });
+
+  test('a database row takes every status of the lifecycle and refuses any other', async () => {
+    const owner = randomUUID();
+    // One design per row: a design has one live database at most.
+    const insert = async (status: string) => {
+      const [design] = await database.sql<{ id: string }[]>`
+        INSERT INTO schemas (owner_id, name, definition)
+        VALUES (${owner}, ${`with a ${status} database`}, ${database.sql.json({ tables: [] })}) RETURNING id`;
+      const name = `sb_status_${randomUUID().slice(0, 8)}`;
+      return database.sql<{ status: string }[]>`
+        INSERT INTO databases (schema_id, owner_id, target, database_name, role_name, password_sealed,
+                               status, operation, target_version)
+        VALUES (${design?.id ?? ''}, ${owner}, 'default', ${name}, ${name}, 'sealed', ${status}, 'provision', 1)
+        RETURNING status`;
+    };
+    for (const status of DATABASE_STATUSES) expect(await insert(status)).toEqual([{ status }]);
+    for (const unknown of ['archived', 'Ready', ''])
+      await expect(insert(unknown)).rejects.toMatchObject({
+        code: '23514',
+        constraint_name: DATABASES_STATUS_CHECK,
+      });
   });
 
   test('the deployment table holds one row at most', async () => {

@@ -1,7 +1,7 @@
 import { type DataCheck, quoteIdent, renderDataCheck } from '@schema-builder/schema-model';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { setDdlSettings } from './ddl-settings.ts';
-import { describeError, isPgError, ProvisioningError, step } from './errors.ts';
+import { isPgError, ProvisioningError, reasonOf, step } from './errors.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
 
@@ -75,11 +75,11 @@ async function countRows(tx: postgres.TransactionSql, stepId: string, check: Dat
     // count(*) is a bigint, which postgres.js returns as a string; row counts fit a double.
     return Number(row?.count ?? 0);
   } catch (error) {
-    const reason = isPgError(error, '57014') ? 'took longer than the statement timeout' : 'failed';
+    const outcome = isPgError(error, '57014') ? 'took longer than the statement timeout' : 'failed';
     throw new ProvisioningError(
       'SERVER_ERROR',
-      `the ${check.kind} check of step ${stepId} on table ${check.table} ${reason}: ${describeError(error)}`,
-      error instanceof postgres.PostgresError ? error.code : undefined,
+      `the ${check.kind} check of step ${stepId} on table ${check.table} ${outcome}: ${reasonOf(error)}`,
+      { cause: error },
     );
   }
 }

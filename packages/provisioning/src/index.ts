@@ -5,7 +5,12 @@ export {
   type DataFinding,
   DEFAULT_CHECK_TIMEOUT_MS,
 } from './data-checks.ts';
-export { ProvisioningError, type ProvisioningErrorCode } from './errors.ts';
+export {
+  PROVISIONING_ERROR_CODES,
+  ProvisioningError,
+  type ProvisioningErrorCode,
+  reasonOf,
+} from './errors.ts';
 export {
   type DatabaseInspection,
   type InspectedColumn,

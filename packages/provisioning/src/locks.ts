@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { step } from './errors.ts';
 import type { TargetSession } from './session.ts';
 
 /**
@@ -46,13 +47,13 @@ export async function withAdvisoryLock<T>(
   waitAtMost = '60s',
 ): Promise<T | undefined> {
   const [lock, unlock] = LOCK_FUNCTIONS[mode];
-  const sql = await session.admin.reserve();
+  // Steps, so a server that is down or a lock that times out is a ProvisioningError that says so.
+  const sql = await step('connect', () => session.admin.reserve());
   try {
     await sql`SELECT set_config('lock_timeout', ${waitAtMost}, false)`;
     try {
-      const [row] = await sql.unsafe<{ locked: unknown }[]>(
-        `SELECT ${lock}(hashtextextended($1, 0)) AS locked`,
-        [key],
+      const [row] = await step('take the job lock', () =>
+        sql.unsafe<{ locked: unknown }[]>(`SELECT ${lock}(hashtextextended($1, 0)) AS locked`, [key]),
       );
       // Only the try form answers a boolean; the waiting forms return once they hold the lock.
       if (row?.locked === false) return undefined;

@@ -1,7 +1,7 @@
 import { quoteIdent } from '@schema-builder/schema-model';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { setDdlSettings } from './ddl-settings.ts';
-import { describeError, ProvisioningError, step } from './errors.ts';
+import { ProvisioningError, reasonOf, step } from './errors.ts';
 import { type DeploymentIdentity, designMarker, type Marker, markerIsFor } from './markers.ts';
 import type { DatabaseRef } from './plan.ts';
 import type { TargetSession } from './session.ts';
@@ -138,11 +138,12 @@ async function runStep(tx: postgres.TransactionSql, migrationStep: MigrationStep
     try {
       await tx.unsafe(statement);
     } catch (error) {
-      // PostgreSQL's reason and the step's id; never the statement, which may hold data (defaults).
+      // The step's id and why in our words; never the statement, which may hold data (defaults),
+      // nor the server's text, which may quote a failing row. Both stay on the cause, for the log.
       throw new ProvisioningError(
         'MIGRATION_FAILED',
-        `migration step ${migrationStep.id} failed: ${describeError(error)}`,
-        error instanceof postgres.PostgresError ? error.code : undefined,
+        `migration step ${migrationStep.id} failed: ${reasonOf(error)}`,
+        { cause: error },
       );
     }
   }

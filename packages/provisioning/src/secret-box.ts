@@ -15,8 +15,9 @@ export class SecretBoxError extends Error {
   constructor(
     readonly code: SecretBoxErrorCode,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -95,8 +96,10 @@ export class SecretBox {
     decipher.setAuthTag(tag);
     try {
       return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
-    } catch {
-      throw new SecretBoxError('TAMPERED', 'the secret failed authentication (tampered, or another row)');
+    } catch (error) {
+      throw new SecretBoxError('TAMPERED', 'the secret failed authentication (tampered, or another row)', {
+        cause: error,
+      });
     }
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { authenticate, cachedAuthentication } from '../domain/auth/authenticate.ts';
-import type { Services } from '../trpc/context.ts';
+import type { Services } from '../services.ts';
 
 /**
  * Resolves every request's credentials once, before routing to tRPC or REST, so the rate limiter

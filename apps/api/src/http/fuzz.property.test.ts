@@ -8,6 +8,7 @@ import { ERROR_CODES } from '../errors/codes.ts';
 import { restRoutes } from '../rest/routes.ts';
 import type { Harness } from '../test/harness.ts';
 import { startHarness } from '../test/harness.ts';
+import { procedureAt, proceduresOf } from '../trpc/procedures.ts';
 import { appRouter } from '../trpc/root.ts';
 
 /**
@@ -139,7 +140,7 @@ test('no input makes any route answer 5xx or break the error shape', async () =>
 });
 
 test('the tRPC transport answers malformed calls with 4xx and the same error body', async () => {
-  const procedures = Object.keys(appRouter._def.procedures);
+  const procedures = [...proceduresOf(appRouter).keys()];
   await fc.assert(
     fc.asyncProperty(
       fc.oneof(fc.constantFrom(...procedures), fc.string({ maxLength: 30 })),
@@ -211,15 +212,10 @@ function placeAt(path: FieldPath, leaf: string): unknown {
   );
 }
 
-interface Procedure {
-  _def: { type: string; inputs: z.ZodType[] };
-}
-const procedureDefs = appRouter._def.procedures as unknown as Record<string, Procedure>;
-const stringFieldsOf = Object.entries(procedureDefs).flatMap(([procedure, definition]) => {
-  const [input] = definition._def.inputs;
-  if (!input) return [];
+const stringFieldsOf = [...proceduresOf(appRouter).values()].flatMap(({ path, type, input }) => {
+  if (!(input instanceof z.ZodType)) return [];
   const schema = z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' });
-  return stringFields(schema).map((field) => ({ procedure, type: definition._def.type, field }));
+  return stringFields(schema).map((field) => ({ procedure: path, type, field }));
 });
 
 /** Text PostgreSQL cannot store: a NUL character or a lone surrogate, somewhere in a string. */
@@ -247,7 +243,8 @@ test('every string field of every operation refuses text PostgreSQL cannot store
   // A user of its own: the tRPC property above may have signed the harness's user out.
   const { token } = await h.signUp('unstorable');
   const workerToken = await h.createWorkerKey();
-  const tokenFor = (procedure: string) => (procedure.startsWith('worker.') ? workerToken : token);
+  const tokenFor = (procedure: string) =>
+    procedureAt(appRouter, procedure).scope === 'worker' ? workerToken : token;
   const restFields = stringFieldsOf.flatMap(({ procedure, field }) => {
     const route = routes.find((candidate) => candidate.procedure === procedure);
     return route ? [{ route, field }] : [];

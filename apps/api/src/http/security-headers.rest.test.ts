@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Harness } from '../test/harness.ts';
 import { startHarness } from '../test/harness.ts';
+import { HELMET_OPTIONS } from './security-headers.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** The headers helmet's defaults set, read off a stand-in response. */
+/** The headers helmet sets with our options, read off a stand-in response. */
 function helmetDefaults(): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
@@ -19,7 +20,7 @@ function helmetDefaults(): Record<string, string> {
     },
     removeHeader: () => {},
   };
-  helmet()({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  helmet(HELMET_OPTIONS)({} as IncomingMessage, response as unknown as ServerResponse, () => {});
   return headers;
 }
 

@@ -7,11 +7,7 @@ import { EXAMPLE_IDS } from './examples.ts';
 type PathsObject = NonNullable<OpenAPIObject['paths']>;
 
 /** What the stream can answer instead of opening: the status route's refusals. */
-const REFUSALS: Record<number, string> = {
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'SCHEMA_NOT_FOUND',
-};
+const REFUSALS: Record<number, string> = { 404: 'SCHEMA_NOT_FOUND' };
 
 /**
  * The REST event stream in the OpenAPI document. It is a Fastify route of its own (a stream is
@@ -24,7 +20,12 @@ export function databaseEventsPaths(): PathsObject {
     io: 'output',
     metadata: z.registry(),
   });
-  const errors = documentedErrorCodes({ method: 'GET', errorResponses: REFUSALS, voidInput: false });
+  const errors = documentedErrorCodes({
+    method: 'GET',
+    errorResponses: REFUSALS,
+    voidInput: false,
+    scope: 'user',
+  });
   return {
     '/schemas/{id}/database/events': {
       get: {

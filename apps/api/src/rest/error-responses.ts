@@ -1,11 +1,13 @@
 import { ERROR_CODE_MEANINGS } from '../errors/code-meanings.ts';
 import type { ErrorCode } from '../errors/codes.ts';
 import { ERROR_MAPPING } from '../errors/codes.ts';
+import type { AuthScope } from '../trpc/procedures.ts';
 
 /**
- * `meta.openapi.errorResponses` for a procedure: each HTTP status it can answer with. (The
- * adapter keeps the first description it sees per status; openapi.ts rewrites them all.)
- * RATE_LIMITED and INTERNAL_ERROR are always possible.
+ * `meta.openapi.errorResponses` for a procedure: each error code its own logic can answer with.
+ * (The adapter keeps the first description it sees per status; openapi.ts rewrites them all.)
+ * What the transport adds — 401/403 outside public routes, RATE_LIMITED, INTERNAL_ERROR, … — is
+ * added by `documentedErrorCodes`.
  */
 export function errorResponses(...codes: ErrorCode[]): Record<number, string> {
   const byStatus: Record<number, string[]> = {};
@@ -16,26 +18,24 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, string> {
   return Object.fromEntries(Object.entries(byStatus).map(([status, list]) => [status, list.join(', ')]));
 }
 
-/** The same for a procedure that needs a signed-in user: 401 and 403 are possible too. */
-export function userErrorResponses(...codes: ErrorCode[]): Record<number, string> {
-  return errorResponses('UNAUTHORIZED', 'FORBIDDEN', ...codes);
-}
-
 /** Methods whose requests Fastify reads a body for: any of them can meet a bad or oversized body. */
 const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Every error code a route can answer with, by status: what its meta lists, plus what the
- * transport adds whatever the procedure says — a body that is not JSON, too large or of another
- * media type on methods with a body, and 422 wherever there is input to validate.
+ * transport adds whatever the procedure says — 401 and 403 unless its scope is public (a worker
+ * key on a user route, a user on a worker route), a body that is not JSON, too large or of
+ * another media type on methods with a body, and 422 wherever there is input to validate.
  */
 export function documentedErrorCodes(route: {
   method: string;
   errorResponses: Record<number, string>;
   voidInput: boolean;
+  scope: AuthScope;
 }): Map<number, ErrorCode[]> {
   const listed = Object.values(route.errorResponses).flatMap((codes) => codes.split(', ') as ErrorCode[]);
   const implied: ErrorCode[] = [
+    ...(route.scope === 'public' ? [] : (['UNAUTHORIZED', 'FORBIDDEN'] as const)),
     ...(BODY_METHODS.has(route.method)
       ? (['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const)
       : []),

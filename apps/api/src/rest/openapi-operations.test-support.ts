@@ -28,6 +28,7 @@ export interface OpenApiDocument {
         };
       };
       DesignDocument: unknown;
+      Database: unknown;
     };
   };
 }

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DATABASE_FAILURE_CODES } from '@schema-builder/db';
 import { DATA_TYPES, REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODES } from '../errors/codes.ts';
@@ -90,6 +91,12 @@ describe('the served OpenAPI document', () => {
     expect(code['x-enum-descriptions']).toHaveLength(ERROR_CODES.length);
     for (const meaning of code['x-enum-descriptions']) expect(meaning.length).toBeGreaterThan(10);
     for (const value of ERROR_CODES) expect(code.description).toContain(`| \`${value}\` |`);
+  });
+
+  test("a database's lastErrorCode is the closed set of failure codes, each with its meaning", () => {
+    const database = JSON.stringify(document.components.schemas.Database);
+    expect(database).toContain(`"enum":${JSON.stringify(DATABASE_FAILURE_CODES)}`);
+    for (const code of DATABASE_FAILURE_CODES) expect(database).toContain(`| \`${code}\` |`);
   });
 
   test('data types and referential actions of a design are enums of their canonical spellings', () => {

@@ -68,8 +68,8 @@ export function buildOpenApiDocument(router: AppRouter, appVersion: string) {
   for (const route of restRoutes(router)) {
     const operation = document.paths?.[route.openapiPath]?.[route.method.toLowerCase() as 'get'];
     if (!operation) continue;
-    // The adapter leaves `security` out on public routes, which then inherit nothing: say "none".
-    operation.security ??= [];
+    // Who may call it is the procedure's scope (its base builder), not a flag repeated in its meta.
+    operation.security = route.scope === 'public' ? [] : [{ Authorization: [] }];
     documentResponses(operation, route);
     documentExample(operation, route);
   }

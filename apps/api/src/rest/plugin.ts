@@ -5,12 +5,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { retryAfterOf, statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import { noteErrorCode } from '../http/request-log.ts';
 import type { Context } from '../trpc/context.ts';
+import { procedureAt } from '../trpc/procedures.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { noneMatch, tagOf, VERSION_PROCEDURES, versionTag } from './etag.ts';
 import { asPreconditionFailure, expectedVersionFromIfMatch } from './if-match.ts';
 import { methodNotAllowedRoutes } from './method-not-allowed.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { outputSchemaOf, procedureAt, procedureInvoker, proceduresOf } from './procedure-invoker.ts';
 import { responseSchemaOf, withStoredJson } from './response-schema.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
@@ -36,21 +36,18 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get(`${REST_PREFIX}/openapi.json`, { logLevel: 'warn' }, () => document);
 
-  const procedures = proceduresOf(options.router);
   const routes = restRoutes(options.router);
   for (const route of routes) {
-    const call = procedureInvoker(procedures, route.procedure);
+    const procedure = procedureAt(options.router, route.procedure);
+    const call = procedure.call;
     const versionProcedure = VERSION_PROCEDURES[route.procedure];
-    const callVersion = versionProcedure ? procedureInvoker(procedures, versionProcedure) : undefined;
-    const response =
-      route.method === 'GET'
-        ? responseSchemaOf(outputSchemaOf(procedureAt(procedures, route.procedure)))
-        : undefined;
+    const callVersion = versionProcedure ? procedureAt(options.router, versionProcedure).call : undefined;
+    // Success bodies are written by a serialiser compiled from the output schema.
+    const response = route.method === 'GET' ? responseSchemaOf(procedure.output) : undefined;
     app.route({
       method: route.method,
       url: route.url,
       config: { procedure: route.procedure },
-      // Success bodies are written by a serialiser compiled from the output schema.
       ...(response ? { schema: { response: { [route.successStatus]: response.schema } } } : {}),
       handler: async (request, reply) => {
         const ctx = options.createContext({ req: request });

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import type { RateClass } from '../http/rate-limits.ts';
+import { type AuthScope, proceduresOf } from '../trpc/procedures.ts';
 import type { AppRouter } from '../trpc/root.ts';
 import { exampleOf } from './examples.ts';
-import type { ProcedureMeta } from './success-policy.ts';
 
 export const REST_PREFIX = '/api/v1';
 
@@ -25,30 +26,29 @@ export interface RestRoute {
   okWhenNothingQueued: boolean;
   /** The `Location` of a success, under REST_PREFIX, from the output (`meta.success.location`). */
   location: ((output: unknown) => string) | undefined;
+  /** Who may call it (`meta.scope`, from its base builder): public routes need no credentials. */
+  scope: AuthScope;
 }
 
 /** Every procedure that has `meta.openapi`, as a REST route: the one source of REST routes. */
 export function restRoutes(router: AppRouter): RestRoute[] {
-  // `_def.procedures` is the flat path → procedure map (typed as the nested router record).
-  const procedures = router._def.procedures as unknown as Record<string, unknown>;
-  return Object.entries(procedures).flatMap(([procedure, definition]) => {
-    if (!isProcedure(definition)) return [];
-    const openapi = definition._def.meta?.openapi;
+  return [...proceduresOf(router).values()].flatMap(({ path, meta, input, scope }) => {
+    const openapi = meta.openapi;
     if (!openapi || openapi.enabled === false) return [];
-    const success = definition._def.meta?.success;
-    const [input] = definition._def.inputs;
+    const success = meta.success;
     return [
       {
-        procedure,
+        procedure: path,
         method: openapi.method,
         url: `${REST_PREFIX}${openapi.path.replace(/\{(\w+)\}/g, ':$1')}`,
         openapiPath: openapi.path,
         errorResponses: Array.isArray(openapi.errorResponses) ? {} : (openapi.errorResponses ?? {}),
-        voidInput: input === undefined || input._zod?.def?.type === 'void',
+        voidInput: input === undefined || input instanceof z.ZodVoid,
         inputExample: exampleOf(input),
         successStatus: success?.status ?? 200,
         okWhenNothingQueued: success?.okWhenNothingQueued ?? false,
         location: success?.location,
+        scope,
       },
     ];
   });
@@ -56,12 +56,10 @@ export function restRoutes(router: AppRouter): RestRoute[] {
 
 /** Every procedure's declared rate class (`meta.rateClass`), by path; those without one are left out. */
 export function rateClassesOf(router: AppRouter): Map<string, RateClass> {
-  const procedures = router._def.procedures as unknown as Record<string, unknown>;
   return new Map(
-    Object.entries(procedures).flatMap(([procedure, definition]) => {
-      const rateClass = isProcedure(definition) ? definition._def.meta?.rateClass : undefined;
-      return rateClass ? [[procedure, rateClass] as const] : [];
-    }),
+    [...proceduresOf(router).values()].flatMap(({ path, meta }) =>
+      meta.rateClass ? [[path, meta.rateClass] as const] : [],
+    ),
   );
 }
 
@@ -70,14 +68,4 @@ export function successStatusOf(route: RestRoute, output: unknown): number {
   const nothingQueued =
     typeof output === 'object' && output !== null && (output as { queued?: unknown }).queued === false;
   return route.okWhenNothingQueued && nothingQueued ? 200 : route.successStatus;
-}
-
-interface ProcedureDefinition {
-  _def: { meta?: ProcedureMeta; inputs: Array<{ _zod?: { def?: { type?: string } } }> };
-}
-
-function isProcedure(value: unknown): value is ProcedureDefinition {
-  if (typeof value !== 'function' && (typeof value !== 'object' || value === null)) return false;
-  const def: unknown = (value as { _def?: unknown })._def;
-  return typeof def === 'object' && def !== null && Array.isArray((def as { inputs?: unknown }).inputs);
 }

@@ -1,6 +1,7 @@
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { z } from 'zod';
 import type { RateClass } from '../http/rate-limits.ts';
+import type { AuthScope } from '../trpc/procedures.ts';
 
 /**
  * How a procedure answers over REST when it succeeds, declared on the procedure beside its
@@ -20,10 +21,15 @@ export interface SuccessPolicy {
 }
 
 /**
- * Every procedure's meta: the OpenAPI route, how its success answers over REST, and its rate
- * class when it has a budget of its own (REST and /trpc alike).
+ * Every procedure's meta: the OpenAPI route, how its success answers over REST, its rate class
+ * when it has a budget of its own (REST and /trpc alike), and who may call it. `scope` is set by
+ * the base builder the procedure is made from (trpc/trpc.ts), never by the procedure itself.
  */
-export type ProcedureMeta = OpenApiMeta & { success?: SuccessPolicy; rateClass?: RateClass };
+export type ProcedureMeta = OpenApiMeta & {
+  success?: SuccessPolicy;
+  rateClass?: RateClass;
+  scope?: AuthScope;
+};
 
 /**
  * 201 Created with a `Location` built from the output. `output` is the procedure's output schema,

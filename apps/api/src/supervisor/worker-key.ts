@@ -1,6 +1,5 @@
-import { apiKeys, type Database } from '@schema-builder/db';
-import { eq, sql } from 'drizzle-orm';
-import { createApiKey } from '../domain/api-keys/api-keys.ts';
+import type { Database } from '@schema-builder/db';
+import { createApiKey, revokeWorkerKey } from '../domain/api-keys/api-keys.ts';
 
 export interface WorkerKey {
   /** The secret, for the worker's WORKER_TOKEN; never logged. */
@@ -24,8 +23,6 @@ export async function createWorkerKey(db: Database): Promise<WorkerKey> {
   return {
     key,
     id: apiKey.id,
-    revoke: async () => {
-      await db.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, apiKey.id));
-    },
+    revoke: () => revokeWorkerKey({ db, id: apiKey.id }),
   };
 }

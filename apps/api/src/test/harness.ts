@@ -6,8 +6,8 @@ import { createApiKey } from '../domain/api-keys/api-keys.ts';
 import type { Config } from '../env.ts';
 import { ConfigSchema } from '../env.ts';
 import { createServer } from '../server.ts';
-import { connectServices } from '../services.ts';
-import type { Context, Services } from '../trpc/context.ts';
+import { connectServices, type Services } from '../services.ts';
+import type { Context } from '../trpc/context.ts';
 import { createCaller } from '../trpc/root.ts';
 
 export interface TestUser {

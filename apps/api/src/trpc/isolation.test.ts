@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { restRoutes } from '../rest/routes.ts';
 import type { Harness, TestUser } from '../test/harness.ts';
 import { startHarness } from '../test/harness.ts';
+import { procedureAt, proceduresOf } from './procedures.ts';
 import { appRouter } from './root.ts';
 
 /**
@@ -62,6 +63,11 @@ const CASES: Record<string, Case> = {
   'connections.update': { kind: 'resource', input: (o) => ({ id: o.connectionId, name: 'stolen' }) },
   'connections.delete': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
   'connections.test': { kind: 'resource', input: (o) => ({ id: o.connectionId }) },
+  // Its id lends the saved secret: a stranger's id is not found, and nothing is tried.
+  'connections.testInput': {
+    kind: 'resource',
+    input: (o) => ({ id: o.connectionId, type: 'mysql', host: 'db.example.test' }),
+  },
   'schemas.get': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.currentVersion': { kind: 'resource', input: (o) => ({ id: o.schemaId }) },
   'schemas.import': { kind: 'resource', input: (o) => ({ connectionId: o.connectionId }) },
@@ -87,7 +93,10 @@ const CASES: Record<string, Case> = {
   'worker.claim': { kind: 'worker', input: () => ({ waitMs: 0 }) },
   'worker.heartbeat': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, step: 'stolen' }) },
   'worker.complete': { kind: 'worker', input: (o) => ({ jobId: o.databaseId }) },
-  'worker.fail': { kind: 'worker', input: (o) => ({ jobId: o.databaseId, message: 'stolen' }) },
+  'worker.fail': {
+    kind: 'worker',
+    input: (o) => ({ jobId: o.databaseId, code: 'SERVER_ERROR', message: 'stolen' }),
+  },
   'worker.deployment': { kind: 'worker', input: () => ({}) },
   'worker.deadDatabases': { kind: 'worker', input: () => ({ target: 'default', names: ['x'] }) },
 };
@@ -139,10 +148,18 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const procedures = Object.keys(appRouter._def.procedures).sort();
+const procedures = [...proceduresOf(appRouter).keys()].sort();
 
 test('every procedure of the router is classified for isolation', () => {
   expect(procedures).toEqual(Object.keys(CASES).sort());
+});
+
+test("each procedure's classification agrees with the auth scope its base builder declares", () => {
+  const scopeOfKind = { public: 'public', own: 'user', resource: 'user', worker: 'worker' } as const;
+  const disagreeing = [...proceduresOf(appRouter).values()]
+    .filter(({ path, scope }) => scopeOfKind[CASES[path]?.kind ?? 'public'] !== scope)
+    .map(({ path, scope }) => `${path}: ${scope}`);
+  expect(disagreeing).toEqual([]);
 });
 
 const ofKind = (kind: Case['kind']) => procedures.filter((procedure) => CASES[procedure]?.kind === kind);
@@ -245,11 +262,8 @@ describe.each(ofKind('worker'))('%s', (procedure) => {
       code: 'FORBIDDEN',
     });
     // Over HTTP too, with the owner's own session token.
-    const definition = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[
-      procedure
-    ];
     const overHttp =
-      definition?._def.type === 'query'
+      procedureAt(appRouter, procedure).type === 'query'
         ? await h.request(
             'GET',
             `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,

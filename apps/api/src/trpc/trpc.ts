@@ -52,8 +52,11 @@ async function refuseUnstorableText(getRawInput: () => Promise<unknown>): Promis
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Needs no caller: sign-in, health checks. */
-export const publicProcedure = t.procedure.use(async ({ next, getRawInput }) => {
+/**
+ * Needs no caller: sign-in, health checks. Each base procedure records its scope on the meta
+ * (`meta.scope`), which the OpenAPI document and the tests read through trpc/procedures.ts.
+ */
+export const publicProcedure = t.procedure.meta({ scope: 'public' }).use(async ({ next, getRawInput }) => {
   await refuseUnstorableText(getRawInput);
   const result = await next();
   return result.ok ? result : rethrowAppError(result.error);
@@ -71,7 +74,7 @@ function unauthenticated(ctx: Context): TRPCError {
  * Acts for a signed-in user; `ctx.user` is set inside. Worker keys are refused (403).
  * One middleware per base procedure: each level costs a context copy on the hot path.
  */
-export const userProcedure = t.procedure.use(async ({ ctx, next, getRawInput }) => {
+export const userProcedure = t.procedure.meta({ scope: 'user' }).use(async ({ ctx, next, getRawInput }) => {
   const principal = ctx.auth.principal;
   if (!principal) throw unauthenticated(ctx);
   if (principal.kind !== 'user') {
@@ -83,13 +86,15 @@ export const userProcedure = t.procedure.use(async ({ ctx, next, getRawInput }) 
 });
 
 /** For worker processes only (a worker API key); users get 403. */
-export const workerProcedure = t.procedure.use(async ({ ctx, next, getRawInput }) => {
-  const principal = ctx.auth.principal;
-  if (!principal) throw unauthenticated(ctx);
-  if (principal.kind !== 'worker') {
-    throw toTrpcError(new AppError('FORBIDDEN', 'Only worker keys can call worker procedures.'));
-  }
-  await refuseUnstorableText(getRawInput);
-  const result = await next({ ctx: { principal } });
-  return result.ok ? result : rethrowAppError(result.error);
-});
+export const workerProcedure = t.procedure
+  .meta({ scope: 'worker' })
+  .use(async ({ ctx, next, getRawInput }) => {
+    const principal = ctx.auth.principal;
+    if (!principal) throw unauthenticated(ctx);
+    if (principal.kind !== 'worker') {
+      throw toTrpcError(new AppError('FORBIDDEN', 'Only worker keys can call worker procedures.'));
+    }
+    await refuseUnstorableText(getRawInput);
+    const result = await next({ ctx: { principal } });
+    return result.ok ? result : rethrowAppError(result.error);
+  });

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+/** One account per e-mail address, compared case-insensitively (sign-up races end on it). */
+export const USERS_EMAIL_KEY = 'users_email_key';
+
 /**
  * Accounts. `password_hash` (argon2id) is null for users who come from a trusted proxy;
  * `external_id` is the proxy's id for them.
@@ -17,7 +20,7 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex(USERS_EMAIL_KEY).on(sql`lower(${t.email})`),
     uniqueIndex('users_external_id_key').on(t.externalId),
   ],
 );

@@ -1,5 +1,8 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+/** A saved connection's name is unique per owner. */
+export const CONNECTIONS_OWNER_NAME_KEY = 'connections_owner_name_key';
+
 /**
  * Saved connections to users' own databases. The password or connection string is sealed
  * (AES-256-GCM, bound to the row id) and never leaves the service.
@@ -31,7 +34,7 @@ export const connections = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('connections_owner_name_key').on(t.ownerId, t.name),
+    uniqueIndex(CONNECTIONS_OWNER_NAME_KEY).on(t.ownerId, t.name),
     index('connections_owner_created_idx').on(t.ownerId, t.createdAt.desc().nullsFirst()),
   ],
 );

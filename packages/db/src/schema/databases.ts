@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { DatabaseFailureCode } from './database-failures.ts';
 import { schemas } from './designs.ts';
 
 /** Where a provisioned database is in its life; `dropped` rows stay as history. */
@@ -15,9 +16,15 @@ export const DATABASE_STATUSES = [
 ] as const;
 export type DatabaseStatus = (typeof DATABASE_STATUSES)[number];
 
+/** The status column holds nothing but these (a CHECK): a typo in a write fails there, not in a reader. */
+export const DATABASES_STATUS_CHECK = 'databases_status_check';
+
 /** The kinds of job the worker runs on a database. */
 export const DATABASE_OPERATIONS = ['provision', 'regenerate', 'drop', 'rotate', 'migrate'] as const;
 export type DatabaseOperation = (typeof DATABASE_OPERATIONS)[number];
+
+/** One live (not dropped) database per design: two requests at once end on it. */
+export const DATABASES_SCHEMA_LIVE_KEY = 'databases_schema_live_key';
 
 /**
  * A database provisioned from a design, on one target server. The row is written before the
@@ -51,8 +58,12 @@ export const provisionedDatabases = pgTable(
     targetVersion: integer('target_version').notNull(),
     /** The last step the worker reported, e.g. `database`. */
     progress: text('progress'),
-    /** Readable, without secrets. */
+    /** Readable, without secrets or the server's own text (that stays in the worker's log). */
     lastError: text('last_error'),
+    /** Why the last job failed, as a code clients branch on; null unless it failed. */
+    lastErrorCode: text('last_error_code').$type<DatabaseFailureCode>(),
+    /** The PostgreSQL SQLSTATE of the last failure, when the server reported one. */
+    lastErrorSqlState: text('last_error_sql_state'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     readyAt: timestamp('ready_at', { withTimezone: true }),
@@ -62,7 +73,7 @@ export const provisionedDatabases = pgTable(
   },
   (t) => [
     // One live database per design; names are unique per server among live rows.
-    uniqueIndex('databases_schema_live_key').on(t.schemaId).where(sql`${t.status} <> 'dropped'`),
+    uniqueIndex(DATABASES_SCHEMA_LIVE_KEY).on(t.schemaId).where(sql`${t.status} <> 'dropped'`),
     uniqueIndex('databases_target_database_live_key')
       .on(t.target, t.databaseName)
       .where(sql`${t.status} <> 'dropped'`),
@@ -70,6 +81,11 @@ export const provisionedDatabases = pgTable(
       .on(t.target, t.roleName)
       .where(sql`${t.status} <> 'dropped'`),
     index('databases_owner_idx').on(t.ownerId, t.createdAt),
+    // The literals are this file's own constants (drizzle-kit writes a check's SQL as text, without parameters).
+    check(
+      DATABASES_STATUS_CHECK,
+      sql`${t.status} IN (${sql.raw(DATABASE_STATUSES.map((status) => `'${status}'`).join(', '))})`,
+    ),
   ],
 );
 

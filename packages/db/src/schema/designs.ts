@@ -11,6 +11,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+/** A design's name is unique per owner among live (not deleted) designs. */
+export const SCHEMAS_OWNER_NAME_LIVE_KEY = 'schemas_owner_name_live_key';
+
 /** A stored design: its metadata and the current document. One row per design, soft-deleted. */
 export const schemas = pgTable(
   'schemas',
@@ -28,7 +31,7 @@ export const schemas = pgTable(
   },
   (t) => [
     // Names are unique per owner among live designs; a deleted design frees its name.
-    uniqueIndex('schemas_owner_name_live_key').on(t.ownerId, t.name).where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex(SCHEMAS_OWNER_NAME_LIVE_KEY).on(t.ownerId, t.name).where(sql`${t.deletedAt} IS NULL`),
     // The list query: an owner's live designs, newest first (the default sort).
     index('schemas_owner_updated_live_idx')
       .on(t.ownerId, t.updatedAt.desc().nullsFirst())

@@ -1,7 +1,7 @@
 import { quoteIdent } from '@schema-builder/schema-model';
 import postgres from 'postgres';
 import { setDdlSettings } from '../ddl-settings.ts';
-import { describeError, ProvisioningError, step } from '../errors.ts';
+import { ProvisioningError, reasonOf, step } from '../errors.ts';
 import { designMarker, type Marker, markerIsFor, parseMarker } from '../markers.ts';
 import type { ProvisionPlan } from '../plan.ts';
 import type { TargetSession } from '../session.ts';
@@ -67,13 +67,11 @@ async function runDdl(tx: postgres.TransactionSql, ddl: string): Promise<void> {
     // No parameters: postgres.js sends it as one simple query, all statements in our transaction.
     await tx.unsafe(ddl);
   } catch (error) {
+    // Where in the design's own DDL (the user's text, not the server's), and why in our words.
     const where = error instanceof postgres.PostgresError ? locate(ddl, Number(error.position)) : '';
-    const sqlState = error instanceof postgres.PostgresError ? error.code : undefined;
-    throw new ProvisioningError(
-      'DDL_FAILED',
-      `the design's DDL failed${where}: ${describeError(error)}`,
-      sqlState,
-    );
+    throw new ProvisioningError('DDL_FAILED', `the design's DDL failed${where}: ${reasonOf(error)}`, {
+      cause: error,
+    });
   }
 }
 

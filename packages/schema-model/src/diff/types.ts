@@ -122,11 +122,15 @@ export interface RefusedChange {
 /** A change PostgreSQL cannot make without losing the column's data; nothing is planned. */
 export class MigrationPlanError extends Error {
   override name = 'MigrationPlanError';
-  constructor(readonly refused: RefusedChange[]) {
+  constructor(
+    readonly refused: RefusedChange[],
+    options?: ErrorOptions,
+  ) {
     super(
       `This change cannot be migrated: ${refused
         .map((r) => `column ${JSON.stringify(r.column)} of table ${JSON.stringify(r.table)}: ${r.reason}`)
         .join('; ')}. Keep the old column and add a new one instead.`,
+      options,
     );
   }
 }

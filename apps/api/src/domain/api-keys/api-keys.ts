@@ -130,7 +130,20 @@ export async function revokeApiKey(options: {
       action: 'api_key.revoked',
       resourceType: 'api_key',
       resourceId: row.id,
+      // Its name, so the log reads without looking the key up.
+      details: { name: row.name },
     });
     return toSummary(row);
   });
+}
+
+/**
+ * Revokes a worker key the deployment made for itself (the supervisor's, when it stops): no
+ * owner and no audit event, as when it was made; a user's key is never revoked through here.
+ */
+export async function revokeWorkerKey({ db, id }: { db: Database; id: string }): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.scope, 'worker'), isNull(apiKeys.userId)));
 }

@@ -1,10 +1,9 @@
 import type { Database, Queryable, UserRow } from '@schema-builder/db';
-import { sessions, users } from '@schema-builder/db';
+import { isUniqueViolation, sessions, USERS_EMAIL_KEY, users } from '@schema-builder/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { isUniqueViolation } from '../schemas/unique-violation.ts';
 import { throttleAddressOf } from './client-address.ts';
 import type { CredentialCache } from './credential-cache.ts';
 import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';
@@ -63,7 +62,7 @@ export async function signUp({ db, settings, origin, credentials }: AccountOptio
       return { token, user: toPublicUser(user) };
     });
   } catch (error) {
-    if (!isUniqueViolation(error, 'users_email_key')) throw error;
+    if (!isUniqueViolation(error, USERS_EMAIL_KEY)) throw error;
     throw new AppError(
       'EMAIL_TAKEN',
       'An account with this e-mail address already exists. Sign in instead.',

@@ -19,3 +19,8 @@ export const FAILURE_MESSAGES = {
   expired_token: 'The session has expired: sign in again.',
   invalid_proxy_credentials: 'The proxy credentials are not valid.',
 } as const satisfies Record<AuthFailure, string>;
+
+/** The user a procedure acts for; every owned resource is scoped to `id`. */
+export interface User {
+  id: string;
+}

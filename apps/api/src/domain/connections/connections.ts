@@ -1,5 +1,5 @@
 import type { ConnectionRow, Database } from '@schema-builder/db';
-import { connections } from '@schema-builder/db';
+import { CONNECTIONS_OWNER_NAME_KEY, connections, isUniqueViolation } from '@schema-builder/db';
 import type { SecretBox } from '@schema-builder/provisioning';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../errors/codes.ts';
@@ -7,7 +7,6 @@ import { AppError } from '../../errors/codes.ts';
 import type { KeysetOrder } from '../pagination/keyset.ts';
 import { afterCursor, cursorKeyOf, orderOf, rowsFor, toPage } from '../pagination/keyset.ts';
 import type { PageInput } from '../pagination/page.ts';
-import { isUniqueViolation } from '../schemas/unique-violation.ts';
 import { connectionStringProblem } from './connection-string.ts';
 import type { ConnectionInput, ConnectionPatch, ConnectionResource } from './types.ts';
 import { CONNECTION_TYPES, SSL_MODES, type SslMode } from './types.ts';
@@ -80,7 +79,7 @@ function invalid(path: string, message: string): AppError {
 }
 
 /** The columns for a complete connection description (create, or patch merged onto a row). */
-function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
+export function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
   if (input.connectionString) {
     if (input.type === 'sqlite')
       throw invalid('connectionString', 'SQLite connections take a file path in "database".');
@@ -105,7 +104,7 @@ function columnsOf(input: ConnectionInput): Partial<ConnectionRow> {
  * The TLS columns: PostgreSQL only. The mode comes from `sslMode`, else from a connection
  * string's `sslmode`, else stays as it was (`prefer` for a new connection).
  */
-function tlsColumnsOf(
+export function tlsColumnsOf(
   input: Pick<ConnectionInput, 'type' | 'connectionString' | 'sslMode'> & { sslRootCert?: string | null },
 ): Partial<ConnectionRow> {
   if (input.type !== 'postgresql') {
@@ -269,7 +268,7 @@ export async function deleteConnection({
 }
 
 function duplicateOr(error: unknown, name: string): unknown {
-  if (!isUniqueViolation(error, 'connections_owner_name_key')) return error;
+  if (!isUniqueViolation(error, CONNECTIONS_OWNER_NAME_KEY)) return error;
   return new AppError('DUPLICATE_NAME', `You already have a connection named "${name}".`, {
     details: [{ path: 'name', code: 'DUPLICATE_NAME', message: 'Choose another name.' }],
     cause: error,

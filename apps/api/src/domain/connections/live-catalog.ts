@@ -1,4 +1,5 @@
 import type { ConnectionRow } from '@schema-builder/db';
+import { type DriverHandle, driverFailureOf, withDriver } from '@schema-builder/drivers';
 import {
   introspectMongo,
   introspectMysql,
@@ -8,8 +9,8 @@ import {
 } from '@schema-builder/introspection';
 import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
-import type { DriverHandle, ProbeCode } from './probe.ts';
-import { PROBE_MESSAGES, probeCodeOf, withDriver } from './probe.ts';
+import type { ProbeCode } from './probe.ts';
+import { PROBE_MESSAGES } from './probe.ts';
 import type { TargetOptions } from './test-connection.ts';
 import { resolveTarget } from './test-connection.ts';
 
@@ -69,7 +70,7 @@ async function run<T>(
   try {
     return await withDriver(target, options.timeoutMs, use);
   } catch (error) {
-    throw error instanceof AppError ? error : connectionFailed(probeCodeOf(error), errorPath, error);
+    throw error instanceof AppError ? error : connectionFailed(driverFailureOf(error), errorPath, error);
   }
 }
 

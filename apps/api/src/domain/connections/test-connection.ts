@@ -1,11 +1,13 @@
 import type { ConnectionRow, Database } from '@schema-builder/db';
 import { connections } from '@schema-builder/db';
+import type { DriverTarget, DriverType } from '@schema-builder/drivers';
 import type { SecretBox } from '@schema-builder/provisioning';
 import { eq, sql } from 'drizzle-orm';
 import { assertConnectionString, findConnection, secretAad, sslModeOf } from './connections.ts';
 import type { HostPolicy } from './host-policy.ts';
-import type { ProbeCode, ProbeResult, ProbeTarget } from './probe.ts';
+import type { ProbeCode, ProbeResult } from './probe.ts';
 import { confinedPath, PROBE_MESSAGES, probe } from './probe.ts';
+import type { SslMode } from './types.ts';
 
 export interface TestConnectionOptions {
   db: Database;
@@ -46,16 +48,29 @@ async function run(row: ConnectionRow, options: TestConnectionOptions): Promise<
 
 export type TargetOptions = Pick<TestConnectionOptions, 'secrets' | 'policy' | 'sqliteDir'>;
 
+/** Where a connection points, with its secret open: a saved row's, or input not saved. */
+export interface DescribedTarget {
+  type: ConnectionRow['type'];
+  host: string | null;
+  port: number | null;
+  database: string | null;
+  username: string | null;
+  usesConnectionString: boolean;
+  /** The password, or the whole connection string when `usesConnectionString`. */
+  secret: string | undefined;
+  sslMode: SslMode;
+  sslRootCert: string | null;
+}
+
 /**
- * Where and how to connect for a saved connection: its secret opened, its host resolved once and
- * checked against the policy (the driver then connects to that address), a SQLite path confined.
+ * Where and how to connect for a saved connection: its secret opened, then as `resolveDescribed`.
  * A refusal comes back as a failed probe result.
  */
 export async function resolveTarget(
   row: ConnectionRow,
   options: TargetOptions,
   database: string | null = row.database,
-): Promise<ProbeTarget | ProbeRefusal> {
+): Promise<DriverTarget | ProbeRefusal> {
   let secret: string | undefined;
   try {
     secret =
@@ -63,12 +78,25 @@ export async function resolveTarget(
   } catch {
     return refuse('SECRET_UNREADABLE');
   }
+  return resolveDescribed({ ...row, secret, sslMode: sslModeOf(row) }, options, database);
+}
+
+/**
+ * Its host resolved once and checked against the policy (the driver then connects to that
+ * address), a SQLite path confined. A refusal comes back as a failed probe result.
+ */
+export async function resolveDescribed(
+  row: DescribedTarget,
+  options: Pick<TargetOptions, 'policy' | 'sqliteDir'>,
+  database: string | null = row.database,
+): Promise<DriverTarget | ProbeRefusal> {
+  const { secret } = row;
   if (row.type === 'sqlite') {
     const file =
       options.sqliteDir && row.database ? await confinedPath(options.sqliteDir, row.database) : undefined;
-    return file ? { type: 'sqlite', database: file } : refuse('PATH_NOT_ALLOWED');
+    return file ? { type: 'sqlite', file } : refuse('PATH_NOT_ALLOWED');
   }
-  const type = row.type as ProbeTarget['type'];
+  const type = row.type as Exclude<DriverType, 'sqlite'>;
   // Stored strings are checked again: a row saved before a rule existed must not bypass it.
   if (row.usesConnectionString && secret) assertConnectionString(type, secret);
   const connectionUrl = row.usesConnectionString && secret ? new URL(secret) : undefined;
@@ -79,21 +107,21 @@ export async function resolveTarget(
   // Connect to the address that was checked, not to a name that could resolve differently now.
   const urlHost = verdict.address.includes(':') ? `[${verdict.address}]` : verdict.address;
   if (connectionUrl) connectionUrl.hostname = urlHost;
-  const target: ProbeTarget = {
-    type,
+  if (type === 'mongodb') {
+    const auth = row.username
+      ? `${encodeURIComponent(row.username)}:${encodeURIComponent(secret ?? '')}@`
+      : '';
+    const connectionString = connectionUrl?.toString() ?? `mongodb://${auth}${urlHost}:${row.port ?? 27017}/`;
+    return { type, connectionString, database };
+  }
+  const server = {
     address: verdict.address,
     port: connectionUrl?.port ? Number(connectionUrl.port) : row.port,
     database,
     username: connectionUrl ? decodeURIComponent(connectionUrl.username) : row.username,
     password: connectionUrl ? decodeURIComponent(connectionUrl.password) : secret,
-    connectionString: connectionUrl?.toString() ?? null,
-    ...(row.type === 'postgresql' ? { tls: { mode: sslModeOf(row), rootCert: row.sslRootCert, host } } : {}),
   };
-  if (target.type === 'mongodb' && !target.connectionString) {
-    const auth = row.username
-      ? `${encodeURIComponent(row.username)}:${encodeURIComponent(secret ?? '')}@`
-      : '';
-    target.connectionString = `mongodb://${auth}${urlHost}:${row.port ?? 27017}/`;
-  }
-  return target;
+  return type === 'postgresql'
+    ? { type, ...server, tls: { mode: row.sslMode, rootCert: row.sslRootCert, host } }
+    : { type, ...server };
 }

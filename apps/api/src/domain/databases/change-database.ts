@@ -2,14 +2,16 @@ import type { DatabaseStatus, ProvisionedDatabaseRow, SchemaRow } from '@schema-
 import { generatePassword } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
-import type { Services, User } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from '../schemas/design-check.ts';
 import { findSchema, softDeleteSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseBusy, databaseIdNotFound, databaseNotFound, databaseNotReady } from './errors.ts';
+import { canStart, RETRYABLE_STATUS, STATUS_TRAITS } from './lifecycle.ts';
 import { detachDatabasesOfSchema, findDatabaseOfSchema, findOwnedDatabase } from './repository.ts';
 import type { DatabaseRequest } from './request-provision.ts';
 import type { DatabaseResource } from './resource.ts';
@@ -69,11 +71,10 @@ export async function regenerateDatabase(
       assertValidDesign(schema.definition as DesignDocument);
     },
     check: (row) => {
-      if (row.status === 'dropping') throw databaseNotReady(row, 'regenerating');
+      if (!canStart('regenerate', row.status)) throw databaseNotReady(row, 'regenerating');
     },
     job: (_row, schema) => ({
       operation: 'regenerate',
-      status: 'pending',
       patch: { targetVersion: schema.currentVersion },
     }),
   });
@@ -84,7 +85,7 @@ export async function regenerateDatabase(
 export function retryDatabase(request: DatabaseRequest): Promise<DatabaseResource> {
   return changeIdleDatabase(request, {
     check: (row) => {
-      if (row.status !== 'failed')
+      if (row.status !== RETRYABLE_STATUS)
         throw new AppError(
           'DATABASE_NOT_READY',
           `Database ${row.databaseName} is ${row.status}, not failed: nothing to retry.`,
@@ -95,7 +96,7 @@ export function retryDatabase(request: DatabaseRequest): Promise<DatabaseResourc
           },
         );
     },
-    job: (row) => ({ operation: row.operation, status: row.operation === 'drop' ? 'dropping' : 'pending' }),
+    job: (row) => ({ operation: row.operation }),
   });
 }
 
@@ -103,12 +104,10 @@ export function retryDatabase(request: DatabaseRequest): Promise<DatabaseResourc
 export function rotateCredentials(request: DatabaseRequest): Promise<DatabaseResource> {
   return changeIdleDatabase(request, {
     check: (row) => {
-      if (row.status !== 'ready' && row.status !== 'migration_failed')
-        throw databaseNotReady(row, 'rotating its credentials');
+      if (!canStart('rotate', row.status)) throw databaseNotReady(row, 'rotating its credentials');
     },
     job: (row) => ({
       operation: 'rotate',
-      status: row.status,
       patch: { nextPasswordSealed: request.services.secrets.seal(generatePassword(), row.id) },
     }),
   });
@@ -123,22 +122,23 @@ export async function dropOwnedDatabase({
 }: Omit<DatabaseRequest, 'schemaId'> & { databaseId: string }): Promise<DatabaseResource> {
   const row = await inJobTransaction(services, async (tx) => {
     const current = await findOwnedDatabase(tx.db, user.id, databaseId, { forUpdate: true });
-    if (!current || current.status === 'dropped') throw databaseIdNotFound(databaseId);
+    if (!current || STATUS_TRAITS[current.status].final) throw databaseIdNotFound(databaseId);
     return startDrop(services, tx, origin, user, current);
   });
   return describeDatabase(services.db, row, null);
 }
 
 async function startDrop(
-  services: Services,
+  services: Pick<DatabaseServices, 'queue'>,
   tx: JobTransaction,
   origin: RequestOrigin,
   user: User,
   row: ProvisionedDatabaseRow,
 ): Promise<ProvisionedDatabaseRow> {
   if (row.jobId !== null) throw databaseBusy(row);
+  if (!canStart('drop', row.status)) throw databaseNotReady(row, 'dropping');
   await audit(tx, origin, user, row, { operation: 'drop' });
-  return startJob(services, tx, row, { operation: 'drop', status: 'dropping' });
+  return startJob(services, tx, row, { operation: 'drop' });
 }
 
 /**

@@ -1,8 +1,10 @@
 import { databaseUrl } from '@schema-builder/provisioning';
 import { z } from 'zod';
 import { AppError } from '../../errors/codes.ts';
-import type { Services, User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { databaseNotFound, databaseNotReady } from './errors.ts';
+import { STATUS_TRAITS } from './lifecycle.ts';
 import { findDatabaseOfSchema } from './repository.ts';
 
 export const CredentialsSchema = z
@@ -25,13 +27,13 @@ export async function getCredentials({
   user,
   schemaId,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'targets' | 'secrets'>;
   user: User;
   schemaId: string;
 }): Promise<Credentials> {
   const row = await findDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
-  if (row.version === null || row.status === 'dropping' || row.status === 'failed')
+  if (row.version === null || !STATUS_TRAITS[row.status].connectable)
     throw databaseNotReady(row, 'connecting');
   if (row.nextPasswordSealed !== null)
     throw new AppError('DATABASE_BUSY', 'A new password is being set; ask again in a moment.', {

@@ -1,13 +1,15 @@
 import type { ProvisionedDatabaseRow } from '@schema-builder/db';
-import { inspectDatabase } from '@schema-builder/provisioning';
+import { inspectDatabase, ProvisioningError } from '@schema-builder/provisioning';
 import { compareWithCatalog, parseStoredDesign } from '@schema-builder/schema-model';
-import type { Services, User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';
 import { findSchemaVersion } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseNotFound } from './errors.ts';
+import { STATUS_TRAITS } from './lifecycle.ts';
 import {
   DATABASES_NEWEST_FIRST,
   findDesignVersion,
@@ -17,9 +19,11 @@ import {
 import type { CatalogCheck, DatabaseResource } from './resource.ts';
 
 export interface StatusRequest {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'targets'>;
   user: User;
   schemaId: string;
+  /** Where a failed catalog check's reason goes (the request's log): the answer has none. */
+  log: { warn(fields: Record<string, unknown>, message: string): void };
 }
 
 /**
@@ -31,13 +35,14 @@ export async function getDatabaseStatus({
   services,
   user,
   schemaId,
+  log,
 }: StatusRequest): Promise<DatabaseResource> {
   // The version alone: a client polls this route, and the document is not needed here.
   const latest = await findSchemaVersion(services.db, user.id, schemaId);
   if (latest === undefined) throw schemaNotFound(schemaId);
   const row = await findLatestDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
-  return describeDatabase(services.db, row, latest, await checkCatalog(services, row));
+  return describeDatabase(services.db, row, latest, await checkCatalog(services, row, log));
 }
 
 /** A page of an owner's databases, newest first, detached ones included; dropped ones on request. */
@@ -47,7 +52,7 @@ export async function listDatabases({
   includeDropped,
   ...page
 }: PageInput & {
-  services: Services;
+  services: Pick<DatabaseServices, 'db'>;
   user: User;
   includeDropped: boolean;
 }): Promise<Page<DatabaseResource>> {
@@ -63,15 +68,17 @@ export async function listDatabases({
   };
 }
 
-/** Statuses in which there is nothing (yet, or any more) to look at on the server. */
-const NOTHING_TO_CHECK = new Set(['pending', 'dropped']);
-
 /**
  * Null while a job runs: the worker is changing the database, so the catalog would describe a
  * half-done state, and a client polling until the job ends would slow the job it waits for.
  */
-async function checkCatalog(services: Services, row: ProvisionedDatabaseRow): Promise<CatalogCheck | null> {
-  if (NOTHING_TO_CHECK.has(row.status) || row.jobId !== null) return null;
+async function checkCatalog(
+  services: Pick<DatabaseServices, 'db' | 'targets'>,
+  row: ProvisionedDatabaseRow,
+  log: StatusRequest['log'],
+): Promise<CatalogCheck | null> {
+  // Nothing (yet, or any more) to look at on the server in some statuses.
+  if (!STATUS_TRAITS[row.status].inspectable || row.jobId !== null) return null;
   const checkedAt = new Date().toISOString();
   const unknown = { exists: null, sizeBytes: null, connections: null, matchesDesign: null, mismatches: [] };
   const session = services.targets.session(row.target);
@@ -101,12 +108,14 @@ async function checkCatalog(services: Services, row: ProvisionedDatabaseRow): Pr
       error: null,
     };
   } catch (error) {
-    // ProvisioningError messages carry PostgreSQL's text and never a URL or password.
+    // A ProvisioningError says why in our words (the server's text stays on its cause); anything
+    // else is ours to log, not the client's to read.
+    log.warn({ err: error, databaseId: row.id }, 'the catalog check of a database failed');
     return {
       checkedAt,
       reachable: false,
       ...unknown,
-      error: error instanceof Error ? error.message : String(error),
+      error: error instanceof ProvisioningError ? error.message : 'the server could not be asked',
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
 import { designOf, planMigration } from '../schemas/diff-versions.ts';
+import { STATUS_TRAITS } from './lifecycle.ts';
 import { findDesignVersion } from './repository.ts';
 import { type CatalogCheck, type DatabaseResource, toResource } from './resource.ts';
 
@@ -29,7 +30,7 @@ async function pendingSteps(
   row: ProvisionedDatabaseRow,
   latest: number | null,
 ): Promise<number | null> {
-  if (latest === null || row.version === null || row.status === 'dropped') return null;
+  if (latest === null || row.version === null || STATUS_TRAITS[row.status].final) return null;
   if (row.version === latest) return 0;
   const [from, to] = await Promise.all([
     findDesignVersion(db, row.schemaId, row.version),

@@ -8,6 +8,7 @@ import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
 import { describeDatabase } from './describe-database.ts';
 import { databaseBusy, databaseNotFound, databaseNotReady } from './errors.ts';
+import { canStart } from './lifecycle.ts';
 import { findDatabaseOfSchema, findDesignVersion } from './repository.ts';
 import type { DatabaseRequest } from './request-provision.ts';
 import { DatabaseResourceSchema } from './resource.ts';
@@ -87,8 +88,7 @@ export async function migrateDatabase({
   const row = await findDatabaseOfSchema(services.db, user.id, schemaId);
   if (!row) throw databaseNotFound(schemaId);
   if (row.jobId !== null) throw databaseBusy(row);
-  if ((row.status !== 'ready' && row.status !== 'migration_failed') || row.version === null)
-    throw databaseNotReady(row, 'migrating');
+  if (!canStart('migrate', row.status) || row.version === null) throw databaseNotReady(row, 'migrating');
   const fromVersion = row.version;
   const toVersion = input.toVersion ?? schema.currentVersion;
   const [fromDefinition, toDefinition] = await Promise.all([
@@ -110,9 +110,10 @@ export async function migrateDatabase({
     { designId: row.schemaId, database: row.databaseName, role: row.roleName },
     checks,
   ).catch((error: unknown) => {
+    // The server's reason stays on the cause (logged with the request id), not in the answer.
     throw new AppError(
       'SERVICE_UNAVAILABLE',
-      `Could not check the live data: ${error instanceof Error ? error.message : String(error)}`,
+      `Could not check the live data on server ${row.target}; try again later (the log has the reason under this request id).`,
       { cause: error },
     );
   });
@@ -161,7 +162,6 @@ export async function migrateDatabase({
     });
     return startJob(services, tx, current, {
       operation: 'migrate',
-      status: 'migrating',
       patch: { targetVersion: toVersion },
     });
   });

@@ -186,6 +186,8 @@ export class JobQueue {
    * Heartbeat: pushes the job's expiry forward. pg-boss 10 has no heartbeat of its own; it expires
    * an active job once `started_on + expire_in` has passed, so moving `started_on` is the lease.
    * False when the job is no longer active (it expired and went back to the queue, or finished).
+   * The one write into pg-boss's own table: its public heartbeat, `touch(name, id)`, arrived in
+   * pg-boss 12 (11 has none either); replace this UPDATE with it when the queue is upgraded.
    */
   async extend(id: string): Promise<boolean> {
     const rows = await this.sql.unsafe(

@@ -1,4 +1,4 @@
-import type { DatabaseStatus, ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
+import type { ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
 import {
   provisionedDatabases as databases,
   databaseTombstones,
@@ -9,6 +9,7 @@ import { and, count, desc, eq, inArray, isNull, ne, notInArray, sql } from 'driz
 import type { KeysetOrder } from '../pagination/keyset.ts';
 import { afterCursor, cursorKeyOf, orderOf, rowsFor } from '../pagination/keyset.ts';
 import type { PageInput } from '../pagination/page.ts';
+import { FINAL_STATUS, statusesWhere } from './lifecycle.ts';
 
 /**
  * Data access for provisioned databases. User-facing reads filter by owner; the worker's side
@@ -28,7 +29,11 @@ export async function findDatabaseOfSchema(
     .select()
     .from(databases)
     .where(
-      and(eq(databases.schemaId, schemaId), eq(databases.ownerId, ownerId), ne(databases.status, 'dropped')),
+      and(
+        eq(databases.schemaId, schemaId),
+        eq(databases.ownerId, ownerId),
+        ne(databases.status, FINAL_STATUS),
+      ),
     )
     .limit(1);
   const [row] = options.forUpdate ? await query.for('update') : await query;
@@ -75,7 +80,7 @@ export async function listOwnedDatabases(
     .where(
       and(
         eq(databases.ownerId, ownerId),
-        includeDropped ? undefined : ne(databases.status, 'dropped'),
+        includeDropped ? undefined : ne(databases.status, FINAL_STATUS),
         afterCursor(DATABASES_NEWEST_FIRST, page.cursor),
       ),
     )
@@ -111,18 +116,18 @@ export async function updateDatabase(
   return row;
 }
 
-/** Databases per target server (dropped and failed ones hold nothing), for choosing where a new one goes. */
+/** Databases per target server (dead ones, dropped or failed, hold nothing), for choosing where a new one goes. */
 export async function countDatabasesPerTarget(db: Queryable): Promise<Map<string, number>> {
   const rows = await db
     .select({ target: databases.target, total: count() })
     .from(databases)
-    .where(notInArray(databases.status, ['dropped', 'failed']))
+    .where(notInArray(databases.status, DEAD_STATUSES))
     .groupBy(databases.target);
   return new Map(rows.map((row) => [row.target, row.total]));
 }
 
 /** Row states whose database is gone or going: what their jobs left on a server is dead. */
-const DEAD_STATUSES: readonly DatabaseStatus[] = ['failed', 'dropped'];
+const DEAD_STATUSES = statusesWhere('dead');
 
 /**
  * For the reconciler: of `names` on `target`, those this metadata database records having created
@@ -164,7 +169,7 @@ export async function detachDatabasesOfSchema(
       and(
         eq(databases.schemaId, schemaId),
         eq(databases.ownerId, ownerId),
-        ne(databases.status, 'dropped'),
+        ne(databases.status, FINAL_STATUS),
         isNull(databases.detachedAt),
       ),
     );
@@ -196,7 +201,7 @@ export async function findLatestDatabaseOfSchema(
     .select()
     .from(databases)
     .where(and(eq(databases.schemaId, schemaId), eq(databases.ownerId, ownerId)))
-    .orderBy(sql`${databases.status} = 'dropped'`, desc(databases.createdAt))
+    .orderBy(sql`${databases.status} = ${FINAL_STATUS}`, desc(databases.createdAt))
     .limit(1);
   return row;
 }

@@ -1,24 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { ProvisionedDatabaseRow } from '@schema-builder/db';
-import { provisionedDatabases, users } from '@schema-builder/db';
+import {
+  DATABASES_SCHEMA_LIVE_KEY,
+  isUniqueViolation,
+  provisionedDatabases,
+  users,
+} from '@schema-builder/db';
 import { chooseTarget, generateNames, generatePassword } from '@schema-builder/provisioning';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
-import type { Services, User } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from '../schemas/design-check.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
-import { isUniqueViolation } from '../schemas/unique-violation.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { describeDatabase } from './describe-database.ts';
+import { OPERATION_LIFECYCLE } from './lifecycle.ts';
 import { countDatabasesPerTarget, findDatabaseOfSchema } from './repository.ts';
 import type { DatabaseResource } from './resource.ts';
 import { inJobTransaction } from './transaction.ts';
 
 export interface DatabaseRequest {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue' | 'secrets' | 'targets'>;
   user: User;
   origin: RequestOrigin;
   /** The design's id. */
@@ -58,7 +64,7 @@ export async function requestDatabase({
           databaseName: names.database,
           roleName: names.role,
           passwordSealed: services.secrets.seal(generatePassword(), id),
-          status: 'pending',
+          status: OPERATION_LIFECYCLE.provision.queued,
           operation: 'provision',
           jobId,
           targetVersion: schema.currentVersion,
@@ -78,7 +84,7 @@ export async function requestDatabase({
     return await describeDatabase(services.db, row, schema.currentVersion);
   } catch (error) {
     // Two requests at once for the same design: the unique index lets one through.
-    if (isUniqueViolation(error, 'databases_schema_live_key')) {
+    if (isUniqueViolation(error, DATABASES_SCHEMA_LIVE_KEY)) {
       const winner = await findDatabaseOfSchema(services.db, user.id, schemaId);
       if (winner) throw databaseExists(winner);
     }
@@ -95,7 +101,7 @@ function databaseExists(row: ProvisionedDatabaseRow): AppError {
 }
 
 /** A short, readable owner part for generated names: the user's name, else the e-mail's local part. */
-async function ownerHandle(services: Services, user: User): Promise<string> {
+async function ownerHandle(services: Pick<DatabaseServices, 'db'>, user: User): Promise<string> {
   const [row] = await services.db
     .select({ name: users.name, email: users.email })
     .from(users)

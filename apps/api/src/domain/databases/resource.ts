@@ -1,10 +1,17 @@
 import {
+  DATABASE_FAILURE_CODES,
+  DATABASE_FAILURE_MEANINGS,
   DATABASE_OPERATIONS,
   DATABASE_STATUSES,
-  type DatabaseStatus,
   type ProvisionedDatabaseRow,
 } from '@schema-builder/db';
 import { z } from 'zod';
+
+/** The failure codes and their meanings as a Markdown table, for the OpenAPI description. */
+function failureCodeTable(): string {
+  const rows = DATABASE_FAILURE_CODES.map((code) => `| \`${code}\` | ${DATABASE_FAILURE_MEANINGS[code]} |`);
+  return ['| Code | Meaning |', '| --- | --- |', ...rows].join('\n');
+}
 
 /** What the server's catalog says right now (status endpoint only; null elsewhere). */
 export const CatalogCheckSchema = z.object({
@@ -51,7 +58,17 @@ export const DatabaseResourceSchema = z
     detached: z.boolean(),
     rotatingCredentials: z.boolean(),
     progress: z.string().nullable(),
+    /** Why the last job failed, in words; never the server's own text. Null unless it failed. */
     lastError: z.string().nullable(),
+    /** Why the last job failed, as a code to branch on (see its enum's descriptions). */
+    lastErrorCode: z
+      .enum(DATABASE_FAILURE_CODES)
+      .nullable()
+      .meta({
+        description: `Why the last job failed; null unless it failed.\n\n${failureCodeTable()}`,
+      }),
+    /** The PostgreSQL SQLSTATE of the last failure, when the server reported one. */
+    lastErrorSqlState: z.string().nullable(),
     catalog: CatalogCheckSchema.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -63,14 +80,6 @@ export const DatabaseResourceSchema = z
 
 export type DatabaseResource = z.infer<typeof DatabaseResourceSchema>;
 export type CatalogCheck = z.infer<typeof CatalogCheckSchema>;
-
-/** Statuses with a job queued or running. */
-export const IN_FLIGHT: ReadonlySet<DatabaseStatus> = new Set([
-  'pending',
-  'provisioning',
-  'dropping',
-  'migrating',
-]);
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -96,6 +105,8 @@ export function toResource(
     rotatingCredentials: row.nextPasswordSealed !== null,
     progress: row.progress,
     lastError: row.lastError,
+    lastErrorCode: row.lastErrorCode,
+    lastErrorSqlState: row.lastErrorSqlState,
     pendingSteps: live.pendingSteps,
     catalog: live.catalog,
     createdAt: row.createdAt.toISOString(),

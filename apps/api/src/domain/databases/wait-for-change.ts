@@ -1,6 +1,7 @@
 import type { DatabaseStatus } from '@schema-builder/db';
-import type { Services, User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { findSchema } from '../schemas/repository.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { eventOfRow } from './events.ts';
 import { findLatestDatabaseOfSchema } from './repository.ts';
 import { isNews } from './watch-database.ts';
@@ -9,7 +10,7 @@ import { isNews } from './watch-database.ts';
 export const MAX_STATUS_WAIT_SECONDS = 30;
 
 export interface WaitRequest {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'events'>;
   user: User;
   schemaId: string;
   /** At most this long (seconds; 0: not at all). */

@@ -1,11 +1,12 @@
-import type { Services, User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { findSchema } from '../schemas/repository.ts';
 import { schemaNotFound } from '../schemas/schema-not-found.ts';
+import type { DatabaseServices } from './dependencies.ts';
 import { type DatabaseEvent, eventOfRow, noDatabaseEvent } from './events.ts';
 import { findLatestDatabaseOfSchema } from './repository.ts';
 
 export interface WatchRequest {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'events'>;
   user: User;
   schemaId: string;
   /** The subscriber went away: stop. */

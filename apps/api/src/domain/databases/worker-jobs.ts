@@ -1,19 +1,47 @@
-import type { DatabaseOperation, ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
+import type {
+  DatabaseFailureCode,
+  DatabaseOperation,
+  ProvisionedDatabaseRow,
+  Queryable,
+} from '@schema-builder/db';
 import { provisionedDatabases } from '@schema-builder/db';
+import { PROVISIONING_ERROR_CODES } from '@schema-builder/provisioning';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { JobOutcome } from '../../metrics/metrics.ts';
-import type { Services } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { buildJobPayload, type ClaimedJob } from './job-payload.ts';
+import type { DatabaseServices } from './dependencies.ts';
+import { buildJobPayload, type ClaimedJob, UnrunnableJobError } from './job-payload.ts';
+import { statusAfter } from './lifecycle.ts';
 import { DEAD_JOB_QUEUE, type QueuedJob } from './queue.ts';
 import { type DatabasePatch, deadDatabaseNames, lockDatabaseOfJob, updateDatabase } from './repository.ts';
 import { inJobTransaction } from './transaction.ts';
 
 interface WorkerCall {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue' | 'secrets' | 'deployment' | 'metrics'>;
   origin: RequestOrigin;
+}
+
+/**
+ * What the worker may report a failure as: the engine's codes (the `satisfies` keeps them among
+ * the stored failure codes), or one of its own.
+ */
+export const WORKER_FAILURE_CODES = [
+  ...PROVISIONING_ERROR_CODES,
+  'WORKER_ERROR',
+] as const satisfies readonly DatabaseFailureCode[];
+
+/** Why a job failed, as the status endpoint shows it; `message` carries no server text. */
+export interface JobFailure {
+  code: DatabaseFailureCode;
+  sqlState: string | null;
+  message: string;
+}
+
+/** Where the API notes a failure whose detail must not reach the client (the request's log). */
+interface FailureLog {
+  warn(fields: Record<string, unknown>, message: string): void;
 }
 
 /** Longest a claim waits for a job before answering "none" (the worker then asks again). */
@@ -30,7 +58,12 @@ export async function claimJob({
   origin,
   waitMs,
   signal,
-}: WorkerCall & { waitMs: number; signal?: AbortSignal | undefined }): Promise<ClaimedJob | null> {
+  log,
+}: WorkerCall & {
+  waitMs: number;
+  signal?: AbortSignal | undefined;
+  log: FailureLog;
+}): Promise<ClaimedJob | null> {
   const deadline = Date.now() + Math.min(waitMs, MAX_CLAIM_WAIT_MS);
   await settleDeadJobs({ services, origin });
   for (;;) {
@@ -39,7 +72,7 @@ export async function claimJob({
     if (signal?.aborted || services.queue.draining) return null;
     const queued = await services.queue.fetch();
     if (queued) {
-      const job = await startClaimedJob({ services, origin }, queued);
+      const job = await startClaimedJob({ services, origin }, queued, log);
       if (job) return job;
       continue;
     }
@@ -49,14 +82,10 @@ export async function claimJob({
   }
 }
 
-const RUNNING_STATUS: Partial<Record<DatabaseOperation, ProvisionedDatabaseRow['status']>> = {
-  provision: 'provisioning',
-  regenerate: 'provisioning',
-};
-
 async function startClaimedJob(
   { services, origin }: WorkerCall,
   queued: QueuedJob,
+  log: FailureLog,
 ): Promise<ClaimedJob | undefined> {
   const outcome = await inJobTransaction(services, async (tx) => {
     const row = await lockDatabaseOfJob(tx.db, queued.data.databaseId, queued.id);
@@ -72,17 +101,20 @@ async function startClaimedJob(
         attempt: queued.retryCount + 1,
       });
       await updateDatabase(tx.db, row.id, {
-        status: RUNNING_STATUS[row.operation] ?? row.status,
+        status: statusAfter(row.operation, 'running', row.status),
         progress: 'claimed',
       });
       return job;
     } catch (error) {
-      await settleFailure(
-        tx.db,
-        origin,
-        row,
-        `could not start: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      // An UnrunnableJobError says why in our words; anything else (a secret that does not
+      // open, a query that failed) is for the log, not for the owner of the database.
+      const reason = error instanceof UnrunnableJobError ? error.message : 'its inputs could not be prepared';
+      log.warn({ err: error, jobId: queued.id, databaseId: row.id }, 'a claimed job could not start');
+      await settleFailure(tx.db, origin, row, {
+        code: 'JOB_UNSTARTABLE',
+        sqlState: null,
+        message: `could not start: ${reason}`,
+      });
       return undefined;
     }
   });
@@ -96,12 +128,11 @@ async function settleDeadJobs({ services, origin }: WorkerCall): Promise<void> {
       // The row points at the job that died (`jobId`), not at its dead-letter copy (`id`).
       const row = await lockDatabaseOfJob(tx.db, dead.data.databaseId, dead.jobId);
       if (!row) return undefined;
-      await settleFailure(
-        tx.db,
-        origin,
-        row,
-        `the worker stopped responding during ${row.operation} on ${dead.attempts} attempts; whatever it created is removed`,
-      );
+      await settleFailure(tx.db, origin, row, {
+        code: 'WORKER_LOST',
+        sqlState: null,
+        message: `the worker stopped responding during ${row.operation} on ${dead.attempts} attempts; whatever it created is removed`,
+      });
       return row.operation;
     });
     if (settled) services.metrics.databaseJobsAbandoned.inc({ operation: settled });
@@ -115,7 +146,7 @@ export async function heartbeatJob({
   jobId,
   step,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db' | 'queue'>;
   jobId: string;
   step?: string | undefined;
 }): Promise<{ active: boolean }> {
@@ -145,17 +176,23 @@ async function lockJobRow(db: Queryable, jobId: string) {
   return row;
 }
 
+/** The row after its job succeeded: the status from the lifecycle, and what the operation changed. */
 function successPatch(row: ProvisionedDatabaseRow): DatabasePatch {
+  const status = statusAfter(row.operation, 'succeeded', row.status);
   const now = new Date();
   switch (row.operation) {
     case 'provision':
     case 'regenerate':
     case 'migrate':
-      return { status: 'ready', version: row.targetVersion, readyAt: now };
+      return { status, version: row.targetVersion, readyAt: now };
     case 'rotate':
-      return { passwordSealed: row.nextPasswordSealed ?? row.passwordSealed, nextPasswordSealed: null };
+      return {
+        status,
+        passwordSealed: row.nextPasswordSealed ?? row.passwordSealed,
+        nextPasswordSealed: null,
+      };
     case 'drop':
-      return { status: 'dropped', droppedAt: now };
+      return { status, droppedAt: now };
   }
 }
 
@@ -180,6 +217,8 @@ export async function completeJob({
       jobId: null,
       progress: 'done',
       lastError: null,
+      lastErrorCode: null,
+      lastErrorSqlState: null,
     });
     await recordEvent(tx.db, origin, {
       userId: row.ownerId,
@@ -199,11 +238,11 @@ export async function failJob({
   services,
   origin,
   jobId,
-  message,
-}: WorkerCall & { jobId: string; message: string }): Promise<{ ok: true }> {
+  failure,
+}: WorkerCall & { jobId: string; failure: JobFailure }): Promise<{ ok: true }> {
   const operation = await inJobTransaction(services, async (tx) => {
     const row = await lockJobRow(tx.db, jobId);
-    await settleFailure(tx.db, origin, row, message);
+    await settleFailure(tx.db, origin, row, failure);
     return row.operation;
   });
   await finishJob(services, jobId, operation, 'failed');
@@ -212,7 +251,7 @@ export async function failJob({
 
 /** Releases the job, timing it from when it was queued (the wait a client saw, retries included). */
 async function finishJob(
-  services: Services,
+  services: Pick<DatabaseServices, 'queue' | 'metrics'>,
   jobId: string,
   operation: DatabaseOperation,
   outcome: JobOutcome,
@@ -222,26 +261,26 @@ async function finishJob(
   if (seconds !== undefined) services.metrics.databaseJobDuration.observe({ operation, outcome }, seconds);
 }
 
+/** The row after its job failed: the status from the lifecycle; a rotation forgets the new password. */
 function failurePatch(row: ProvisionedDatabaseRow): DatabasePatch {
-  switch (row.operation) {
-    case 'migrate':
-      // The migration rolled back: the database is as it was, at its recorded version.
-      return { status: 'migration_failed' };
-    case 'rotate':
-      return { nextPasswordSealed: null };
-    default:
-      return { status: 'failed' };
-  }
+  const status = statusAfter(row.operation, 'failed', row.status);
+  return row.operation === 'rotate' ? { status, nextPasswordSealed: null } : { status };
 }
 
 async function settleFailure(
   db: Queryable,
   origin: RequestOrigin,
   row: ProvisionedDatabaseRow,
-  message: string,
+  failure: JobFailure,
 ): Promise<void> {
-  const lastError = `${row.operation} failed: ${message}`.slice(0, 2000);
-  await updateDatabase(db, row.id, { ...failurePatch(row), jobId: null, lastError });
+  const lastError = `${row.operation} failed: ${failure.message}`.slice(0, 2000);
+  await updateDatabase(db, row.id, {
+    ...failurePatch(row),
+    jobId: null,
+    lastError,
+    lastErrorCode: failure.code,
+    lastErrorSqlState: failure.sqlState,
+  });
   await recordEvent(db, origin, {
     userId: row.ownerId,
     action: 'database.failed',
@@ -252,6 +291,8 @@ async function settleFailure(
       database: row.databaseName,
       operation: row.operation,
       error: lastError,
+      code: failure.code,
+      ...(failure.sqlState ? { sqlState: failure.sqlState } : {}),
     },
   });
 }
@@ -265,7 +306,7 @@ export async function deadDatabases({
   target,
   names,
 }: {
-  services: Services;
+  services: Pick<DatabaseServices, 'db'>;
   target: string;
   names: readonly string[];
 }): Promise<{ databases: string[] }> {

@@ -1,14 +1,13 @@
 import type { Database } from '@schema-builder/db';
-import { schemas, schemaVersions } from '@schema-builder/db';
+import { isUniqueViolation, SCHEMAS_OWNER_NAME_LIVE_KEY, schemas, schemaVersions } from '@schema-builder/db';
 import { AppError } from '../../errors/codes.ts';
-import type { User } from '../../trpc/context.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import type { User } from '../auth/principal.ts';
 import type { DesignLimits } from './design-check.ts';
 import { assertDesignSize, assertValidDesign, storedDocument } from './design-check.ts';
 import { toResource } from './resource.ts';
 import type { SchemaResource } from './types.ts';
-import { isUniqueViolation } from './unique-violation.ts';
 
 export interface CreateSchemaOptions {
   db: Database;
@@ -65,7 +64,7 @@ export async function createSchema({
 
 /** Maps the live-name unique index violation to DUPLICATE_NAME; other errors pass through. */
 export function duplicateNameOr(error: unknown, name: string): unknown {
-  if (!isUniqueViolation(error, 'schemas_owner_name_live_key')) return error;
+  if (!isUniqueViolation(error, SCHEMAS_OWNER_NAME_LIVE_KEY)) return error;
   return new AppError('DUPLICATE_NAME', `You already have a schema named "${name}".`, {
     details: [{ path: 'name', code: 'DUPLICATE_NAME', message: 'Choose another name.' }],
     cause: error,

@@ -10,7 +10,7 @@ import {
 } from '@schema-builder/schema-model';
 import { z } from 'zod';
 import { AppError } from '../../errors/codes.ts';
-import type { User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { getSchemaVersion } from './versions.ts';
 
 export const MigrationStepSchema = z.object({

@@ -1,7 +1,7 @@
 import type { Database } from '@schema-builder/db';
 import type { DesignDocument, SqlDialect } from '@schema-builder/schema-model';
 import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
-import type { User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from './design-check.ts';
 import { getSchema } from './read-schemas.ts';
 import { getSchemaVersion } from './versions.ts';

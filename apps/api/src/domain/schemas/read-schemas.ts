@@ -1,5 +1,5 @@
 import type { Database } from '@schema-builder/db';
-import type { User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';
 import { findSchema, findSchemaVersion, findStoredSchema, listSchemas, SCHEMA_ORDERS } from './repository.ts';

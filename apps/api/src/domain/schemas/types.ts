@@ -1,3 +1,4 @@
+import { SCHEMA_SORTS, SchemaSearchSchema } from '@schema-builder/contracts/designs';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { DesignDocumentSchema } from '@schema-builder/schema-model';
 import { z } from 'zod';
@@ -48,10 +49,10 @@ export const SchemaResourceSchema = z.object({ ...metadata, definition: StoredDo
 
 export const SchemaListSchema = pageSchema(SchemaSummarySchema).meta({ id: 'SchemaList' });
 
-export const SCHEMA_SORTS = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'name', '-name'] as const;
+export { SCHEMA_SORTS };
 
 export const ListSchemasInputSchema = PageInputSchema.extend({
-  search: z.string().trim().max(200).optional(),
+  search: SchemaSearchSchema.optional(),
   sort: z.enum(SCHEMA_SORTS).default('-updatedAt'),
 });
 
@@ -94,4 +95,4 @@ export type SchemaSummary = z.infer<typeof SchemaSummarySchema>;
 export type SchemaResource = SchemaSummary & { definition: DesignDocument };
 /** A design as read for the REST adapter: its document as the stored text. */
 export type StoredSchemaResource = SchemaSummary & { definition: StoredJson<DesignDocument> };
-export type SchemaSort = (typeof SCHEMA_SORTS)[number];
+export type { SchemaSort } from '@schema-builder/contracts/designs';

@@ -1,7 +1,7 @@
 import type { Database } from '@schema-builder/db';
 import type { DesignDocument } from '@schema-builder/schema-model';
 import { AppError } from '../../errors/codes.ts';
-import type { User } from '../../trpc/context.ts';
+import type { User } from '../auth/principal.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { PageInput } from '../pagination/page.ts';
 import { findSchema, findVersion, listVersions, VERSION_ORDER } from './repository.ts';

@@ -1,7 +1,8 @@
+import { ApiKeyInputSchema } from '@schema-builder/contracts/api-keys';
 import { z } from 'zod';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/api-keys.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
-import { userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
@@ -35,22 +36,11 @@ export const apiKeysRouter = router({
         summary: 'Create an API key acting as you (the key is shown once)',
         description:
           'For scripts and CI: send the key as `Authorization: Bearer <key>`. Only a hash is stored, so `key` in this answer is the only time it is shown. Without `expiresAt` the key lasts until revoked.',
-        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+        errorResponses: errorResponses('VALIDATION_ERROR'),
       },
       success: created(CreatedKeySchema, ({ apiKey }) => `/api-keys/${apiKey.id}`),
     })
-    .input(
-      withExample(
-        z.object({
-          name: z.string().trim().min(1).max(100),
-          expiresAt: z.iso
-            .datetime({ offset: true })
-            .optional()
-            .meta({ description: 'Optional expiry (ISO-8601)' }),
-        }),
-        { name: 'ci deploy', expiresAt: '2030-01-01T00:00:00Z' },
-      ),
-    )
+    .input(withExample(ApiKeyInputSchema, { name: 'ci deploy', expiresAt: '2030-01-01T00:00:00Z' }))
     .output(CreatedKeySchema)
     .mutation(({ ctx, input }) =>
       createApiKey({
@@ -72,7 +62,7 @@ export const apiKeysRouter = router({
         summary: 'Your API keys (revoked ones too), newest first',
         description:
           'Every key you created, revoked and expired ones included; never the key itself, only its prefix.',
-        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+        errorResponses: errorResponses('VALIDATION_ERROR'),
       },
     })
     .input(withExample(PageInputSchema, { limit: 20 }))
@@ -87,7 +77,7 @@ export const apiKeysRouter = router({
         tags,
         summary: 'One of your API keys (never its secret)',
         description: 'Its name, prefix, creation, last use, expiry and revocation; never the key itself.',
-        errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId)
@@ -103,7 +93,7 @@ export const apiKeysRouter = router({
         summary: 'Revoke an API key',
         description:
           'Requests with the key fail from now on (401). An unknown or already revoked key answers 404 `API_KEY_NOT_FOUND`.',
-        errorResponses: userErrorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('API_KEY_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(byId)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listEvents } from '../../domain/audit/list-events.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
-import { userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
@@ -27,8 +27,8 @@ export const auditRouter = router({
         tags: ['audit'],
         summary: 'What was done with your account, newest first',
         description:
-          'Sign-ins, API keys, designs and databases: what was done, from which request and IP, and when. Paged by `page` and `pageSize`.',
-        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+          'Sign-ins, API keys, designs and databases: what was done, from which request and IP, and when. Paged by `limit` and `cursor`.',
+        errorResponses: errorResponses('VALIDATION_ERROR'),
       },
     })
     .input(withExample(PageInputSchema, { limit: 20 }))

@@ -172,6 +172,16 @@ describe('API keys', () => {
     expect((await h.request('DELETE', `/api/v1/api-keys/${apiKey.id}`)).statusCode).toBe(200);
     expect((await h.request('GET', '/api/v1/schemas', undefined, { token: key })).statusCode).toBe(401);
     expect((await h.request('DELETE', `/api/v1/api-keys/${apiKey.id}`)).statusCode).toBe(404);
+    // The log names the key on both events, so it reads without looking the key up.
+    const events: { action: string; resourceId: string; details: unknown }[] = (
+      await h.request('GET', '/api/v1/audit-events')
+    ).json().items;
+    for (const action of ['api_key.created', 'api_key.revoked']) {
+      const event = events.find(
+        (candidate) => candidate.action === action && candidate.resourceId === apiKey.id,
+      );
+      expect(event?.details).toMatchObject({ name: 'ci' });
+    }
   });
 
   test('a worker key is refused on user routes with 403', async () => {

@@ -1,8 +1,9 @@
+import { SignInSchema, SignUpSchema } from '@schema-builder/contracts/auth';
 import { z } from 'zod';
 import type { AccountSettings } from '../../domain/auth/accounts.ts';
 import { currentUser, signIn, signOut, signUp } from '../../domain/auth/accounts.ts';
 import type { Config } from '../../env.ts';
-import { errorResponses, userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { publicProcedure, router, userProcedure } from '../trpc.ts';
@@ -13,19 +14,6 @@ const UserSchema = z
   .object({ id: z.string(), email: z.string().nullable(), name: z.string(), createdAt: z.string() })
   .meta({ id: 'User' });
 const SessionSchema = z.object({ token: z.string(), user: UserSchema }).meta({ id: 'Session' });
-
-const email = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ message: 'must be an e-mail address' }))
-  .transform((value) => value.toLowerCase());
-const SignInSchema = z.object({ email, password: z.string().min(1).max(256) });
-const SignUpSchema = z.object({
-  email,
-  password: z.string().min(10, 'must be at least 10 characters').max(256),
-  name: z.string().trim().max(200).optional(),
-});
 
 const settings = (config: Config): AccountSettings => ({
   sessionTtlHours: config.SESSION_TTL_HOURS,
@@ -48,7 +36,6 @@ export const authRouter = router({
         summary: 'Create an account (and sign in)',
         description:
           'Creates an account and answers a session token for `Authorization: Bearer`, so the next call can be made at once. The e-mail is case-insensitive; the password needs 10 characters or more.',
-        protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'EMAIL_TAKEN', 'RATE_LIMITED'),
       },
       // The account is read back, with the session token answered here, at /auth/me.
@@ -77,7 +64,6 @@ export const authRouter = router({
         summary: 'Sign in: a session token',
         description:
           'Answers a session token for `Authorization: Bearer` and the user. Repeated failures slow down further attempts for the account (429 with `Retry-After`).',
-        protect: false,
         errorResponses: errorResponses('VALIDATION_ERROR', 'INVALID_CREDENTIALS', 'RATE_LIMITED'),
       },
     })
@@ -101,7 +87,7 @@ export const authRouter = router({
         summary: 'Revoke the current session',
         description:
           'The token sent is revoked at once; other sessions and API keys stay valid. Called with an API key, it signs nothing out and answers the same.',
-        errorResponses: userErrorResponses(),
+        errorResponses: errorResponses(),
       },
     })
     .input(z.void())
@@ -124,7 +110,7 @@ export const authRouter = router({
         tags,
         summary: 'The signed-in user',
         description: 'Who the credentials sent act as: the account behind a session token or a user API key.',
-        errorResponses: userErrorResponses(),
+        errorResponses: errorResponses(),
       },
     })
     .input(z.void())

@@ -4,7 +4,7 @@ import { CATALOG_KINDS } from '../../domain/connections/live-catalog.ts';
 import { listSyncs, syncCatalog } from '../../domain/connections/sync-catalog.ts';
 import { ConnectionIdSchema } from '../../domain/connections/types.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
-import { userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { router, userProcedure } from '../trpc.ts';
 
@@ -12,7 +12,7 @@ const tags = ['connections'];
 const name = z.string().min(1).max(500);
 /** Stored as text: the enum documents the closed set without re-checking every stored row. */
 const kind = z.string().meta({ enum: [...CATALOG_KINDS], description: 'database, table, view or column' });
-const notFound = userErrorResponses('CONNECTION_NOT_FOUND', 'CATALOG_OBJECT_NOT_FOUND', 'VALIDATION_ERROR');
+const notFound = errorResponses('CONNECTION_NOT_FOUND', 'CATALOG_OBJECT_NOT_FOUND', 'VALIDATION_ERROR');
 
 const NodeSchema = z
   .object({
@@ -36,7 +36,7 @@ export const catalogRouter = router({
         summary: 'Read the live structure; answer what was added, removed and changed since the last sync',
         description:
           "Connects, reads databases, tables, views and columns, stores them as the connection's catalog and answers the differences from the last sync by path (`main/customers/email`). The browse routes below read what the last sync stored. Needs no body.",
-        errorResponses: userErrorResponses(
+        errorResponses: errorResponses(
           'CONNECTION_NOT_FOUND',
           'CONNECTION_INACTIVE',
           'CONNECTION_FAILED',

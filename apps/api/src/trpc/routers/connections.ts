@@ -9,21 +9,23 @@ import {
 } from '../../domain/connections/connections.ts';
 import { PROBE_CODES } from '../../domain/connections/probe.ts';
 import { testConnection } from '../../domain/connections/test-connection.ts';
+import { testConnectionInput } from '../../domain/connections/test-input.ts';
 import {
   ConnectionIdSchema,
   ConnectionInputSchema,
   ConnectionPatchSchema,
   ConnectionSchema,
+  ConnectionTestInputSchema,
 } from '../../domain/connections/types.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
-import { userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
 
 const tags = ['connections'];
 const byId = z.object({ id: ConnectionIdSchema });
-const notFound = userErrorResponses('CONNECTION_NOT_FOUND', 'VALIDATION_ERROR');
+const notFound = errorResponses('CONNECTION_NOT_FOUND', 'VALIDATION_ERROR');
 
 const TestResultSchema = z
   .object({
@@ -44,7 +46,7 @@ export const connectionsRouter = router({
         summary: 'Save a connection (its password is stored encrypted, never returned)',
         description:
           "A PostgreSQL, MySQL, MongoDB or SQLite database to import from and browse. Give host/port/database/username/password or a `connectionString`; for SQLite, `database` is a file under the server's configured directory. Hosts outside the allowed networks are refused when used. Nothing is connected yet: see `/connections/{id}/test`.",
-        errorResponses: userErrorResponses('VALIDATION_ERROR', 'DUPLICATE_NAME'),
+        errorResponses: errorResponses('VALIDATION_ERROR', 'DUPLICATE_NAME'),
       },
       success: created(ConnectionSchema, (connection) => `/connections/${connection.id}`),
     })
@@ -70,7 +72,7 @@ export const connectionsRouter = router({
         tags,
         summary: 'Your saved connections, newest first',
         description: 'Every saved connection, without secrets (`hasSecret` says whether one is stored).',
-        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+        errorResponses: errorResponses('VALIDATION_ERROR'),
       },
     })
     .input(withExample(PageInputSchema, { limit: 20 }))
@@ -103,7 +105,7 @@ export const connectionsRouter = router({
         summary: 'Change a connection (also to toggle `active`)',
         description:
           'Only the fields sent change. A new password or connection string replaces the stored one; `sslRootCert: null` removes the trusted certificates. An inactive connection refuses imports and syncs (409 `CONNECTION_INACTIVE`).',
-        errorResponses: userErrorResponses('CONNECTION_NOT_FOUND', 'VALIDATION_ERROR', 'DUPLICATE_NAME'),
+        errorResponses: errorResponses('CONNECTION_NOT_FOUND', 'VALIDATION_ERROR', 'DUPLICATE_NAME'),
       },
     })
     .input(
@@ -165,6 +167,32 @@ export const connectionsRouter = router({
         timeoutMs: ctx.services.config.CONNECTION_TEST_TIMEOUT_MS,
         ownerId: ctx.user.id,
         id: input.id,
+      }),
+    ),
+
+  testInput: userProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/connections/test',
+        tags,
+        summary: 'Try to connect to a connection before saving it (nothing is stored)',
+        description:
+          "The same checks as saving (422 at the field), the same host policy and time limit as `/connections/{id}/test`, and the same answer: `ok` with the latency, or `ok: false` with a stable `code`. With `id`, a password or connection string left out is that saved connection's (for testing an edit).",
+        errorResponses: notFound,
+      },
+    })
+    .input(withExample(ConnectionTestInputSchema, { type: 'sqlite', database: 'shop.db' }))
+    .output(TestResultSchema)
+    .mutation(({ ctx, input }) =>
+      testConnectionInput({
+        db: ctx.services.db,
+        secrets: ctx.services.secrets,
+        policy: ctx.services.hostPolicy,
+        sqliteDir: ctx.services.config.CONNECTIONS_SQLITE_DIR,
+        timeoutMs: ctx.services.config.CONNECTION_TEST_TIMEOUT_MS,
+        ownerId: ctx.user.id,
+        input,
       }),
     ),
 });

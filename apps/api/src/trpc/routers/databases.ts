@@ -20,7 +20,7 @@ import { MAX_STATUS_WAIT_SECONDS, waitForChange } from '../../domain/databases/w
 import { watchDatabase } from '../../domain/databases/watch-database.ts';
 import { PageInputSchema, pageSchema } from '../../domain/pagination/page.ts';
 import { SchemaIdSchema } from '../../domain/schemas/types.ts';
-import { userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { accepted } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
@@ -52,7 +52,7 @@ export const databasesRouter = router({
           "Provision a PostgreSQL database from the design's current version (answers at once; poll the status)",
         description:
           'Queues the job and answers 202 with the database in `pending`: a worker creates the database and its own role, then applies the design. Poll `GET /schemas/{id}/database/status` until `ready` (or `failed`, with the reason); the connection string is at `/credentials`. One database per design. Needs no body.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_EXISTS'),
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_EXISTS'),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
@@ -74,7 +74,7 @@ export const databasesRouter = router({
           `With \`wait=N\` (seconds, at most ${MAX_STATUS_WAIT_SECONDS}) it is a long poll: it answers when there is news — ` +
           'while a job is in flight, its next step or status; with `since=<status>`, as soon as the status is another — ' +
           'or after N seconds, and at once when the database is idle. The same events as a stream: `GET /schemas/{id}/database/events`.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'DATABASE_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(
@@ -88,7 +88,7 @@ export const databasesRouter = router({
     )
     .output(DatabaseResourceSchema)
     .query(async ({ ctx, input, signal }) => {
-      const request = { services: ctx.services, user: ctx.user, schemaId: input.id };
+      const request = { services: ctx.services, user: ctx.user, schemaId: input.id, log: ctx.log };
       await waitForChange({ ...request, waitSeconds: input.wait, since: input.since, signal });
       return getDatabaseStatus(request);
     }),
@@ -113,7 +113,7 @@ export const databasesRouter = router({
         tags,
         summary: 'Drop and rebuild the database from the current version',
         description: `${REGENERATE_WARNING} The role and its password are kept. Requires \`"confirm": true\` (400 \`CONFIRMATION_REQUIRED\` otherwise); answers 202, then poll the status.`,
-        errorResponses: userErrorResponses('CONFIRMATION_REQUIRED', 'VALIDATION_ERROR', ...busyOrMissing),
+        errorResponses: errorResponses('CONFIRMATION_REQUIRED', 'VALIDATION_ERROR', ...busyOrMissing),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
@@ -144,7 +144,7 @@ export const databasesRouter = router({
         summary: 'Run the failed job of a database again',
         description:
           'Only for a database in `failed`: queues its last job again (provision, migrate, drop…) and answers 202. Needs no body.',
-        errorResponses: userErrorResponses(...busyOrMissing),
+        errorResponses: errorResponses(...busyOrMissing),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
@@ -163,7 +163,7 @@ export const databasesRouter = router({
         summary: "The database's connection string (its own role and password)",
         description:
           'A secret: the role can read and write every table of this database and nothing else. Answered only for a ready database (409 otherwise).',
-        errorResponses: userErrorResponses(...busyOrMissing, 'SERVICE_UNAVAILABLE'),
+        errorResponses: errorResponses(...busyOrMissing, 'SERVICE_UNAVAILABLE'),
       },
     })
     .input(withExample(bySchema, { id: EXAMPLE_IDS.schema }))
@@ -182,7 +182,7 @@ export const databasesRouter = router({
         summary: 'Give the role a new password (the credentials endpoint returns it once set)',
         description:
           'Queues the change and answers 202; the old password works until the worker has set the new one. Needs no body.',
-        errorResponses: userErrorResponses(...busyOrMissing),
+        errorResponses: errorResponses(...busyOrMissing),
       },
       success: accepted(DatabaseResourceSchema, { locate: statusOfDatabase }),
     })
@@ -200,7 +200,7 @@ export const databasesRouter = router({
         tags,
         summary: 'Your databases, newest first, including those whose design was deleted (detached)',
         description: 'Dropped databases are left out unless `includeDropped=true`.',
-        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+        errorResponses: errorResponses('VALIDATION_ERROR'),
       },
     })
     .input(
@@ -222,7 +222,7 @@ export const databasesRouter = router({
         summary: 'Drop a database and its role (a detached one too); answers at once, poll the list',
         description:
           'Every row in it is lost. Queues the drop and answers 202; the database shows as `dropping`, then `dropped` in `GET /databases?includeDropped=true`. 409 `DATABASE_BUSY` while another job runs.',
-        errorResponses: userErrorResponses('DATABASE_NOT_FOUND', 'DATABASE_BUSY', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('DATABASE_NOT_FOUND', 'DATABASE_BUSY', 'VALIDATION_ERROR'),
       },
       success: accepted(DatabaseResourceSchema),
     })
@@ -247,7 +247,7 @@ export const databasesRouter = router({
         summary: 'Migrate the database to a version of the design, keeping its data',
         description:
           'Plans the steps from the version the database holds to `toVersion` (default: the current one), checks the live rows first, and refuses (409 `MIGRATION_REFUSED`) what would fail or destroy data unless its hazard is listed in `allowHazards`. `dryRun: true` reports and changes nothing (200); otherwise the migration is queued (202) — poll the status. Answers 200 when there is nothing to do.',
-        errorResponses: userErrorResponses(
+        errorResponses: errorResponses(
           ...busyOrMissing,
           'VERSION_NOT_FOUND',
           'MIGRATION_REFUSED',

@@ -4,9 +4,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODE_MEANINGS } from '../../errors/code-meanings.ts';
 import { createServer } from '../../server.ts';
+import type { Services } from '../../services.ts';
 import type { Harness } from '../../test/harness.ts';
 import { startHarness } from '../../test/harness.ts';
-import type { Services } from '../context.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -97,6 +97,7 @@ describe('API documentation', () => {
       '/auth/sign-out',
       '/auth/sign-up',
       '/connections',
+      '/connections/test',
       '/connections/{id}',
       '/connections/{id}/databases',
       '/connections/{id}/databases/{database}/tables',

@@ -22,7 +22,6 @@ export const healthRouter = router({
         summary: 'Liveness: the process answers',
         description:
           'Always 200 while the process can answer, even under pressure or with the database down: a failing liveness probe restarts the process, which would not help.',
-        protect: false,
         errorResponses: errorResponses(),
       },
     })
@@ -39,7 +38,6 @@ export const healthRouter = router({
         summary: 'Readiness: the database answers and is migrated',
         description:
           '200 when the metadata database answers and holds every migration of this version; 503 SERVICE_UNAVAILABLE (details name the failing check: `database`, `migrations`, or `server` when the process is overloaded) otherwise.',
-        protect: false,
         errorResponses: errorResponses('SERVICE_UNAVAILABLE'),
       },
     })
@@ -57,7 +55,6 @@ export const healthRouter = router({
         summary: 'Readiness (alias of /health/ready)',
         description:
           'The same check and answer as `/health/ready`, kept for probes configured before it existed.',
-        protect: false,
         errorResponses: errorResponses('SERVICE_UNAVAILABLE'),
       },
     })

@@ -1,3 +1,4 @@
+import { ImportDesignFields } from '@schema-builder/contracts/imports';
 import { DATABASE_STATUSES } from '@schema-builder/db';
 import {
   DesignDocumentSchema,
@@ -34,7 +35,7 @@ import {
 } from '../../domain/schemas/types.ts';
 import { updateSchema } from '../../domain/schemas/update-schema.ts';
 import { getSchemaVersion, listSchemaVersions } from '../../domain/schemas/versions.ts';
-import { userErrorResponses } from '../../rest/error-responses.ts';
+import { errorResponses } from '../../rest/error-responses.ts';
 import { EXAMPLE_DESIGN, EXAMPLE_DESIGN_V2, EXAMPLE_IDS, withExample } from '../../rest/examples.ts';
 import { created } from '../../rest/success-policy.ts';
 import { router, userProcedure } from '../trpc.ts';
@@ -69,7 +70,7 @@ export const schemasRouter = router({
         summary: 'Save a new design (version 1)',
         description:
           'Validates the whole document (names, references, types) and saves it as version 1. Invalid designs answer 422 with every problem located in `details` (e.g. `tables[1].columns[0].dataType`). The name is unique among your designs.',
-        errorResponses: userErrorResponses(
+        errorResponses: errorResponses(
           'DESIGN_TOO_LARGE',
           'VALIDATION_ERROR',
           'UNSUPPORTED_DATA_TYPE',
@@ -102,7 +103,7 @@ export const schemasRouter = router({
         tags,
         summary: 'List your designs',
         description: 'Summaries without the documents, paged; `search` matches names, `sort` orders.',
-        errorResponses: userErrorResponses('VALIDATION_ERROR'),
+        errorResponses: errorResponses('VALIDATION_ERROR'),
       },
     })
     .input(withExample(ListSchemasInputSchema, { limit: 20, search: 'shop', sort: '-updatedAt' }))
@@ -118,7 +119,7 @@ export const schemasRouter = router({
         summary: 'Import a live database (through a saved connection) as a design or a new version',
         description:
           'Reads tables, columns, keys and indexes through a saved connection. Without `schemaId` it saves a new design named `name`; with it, a new version of that design. `tables` limits the import; `warnings` lists what could not be represented.',
-        errorResponses: userErrorResponses(
+        errorResponses: errorResponses(
           'CONNECTION_NOT_FOUND',
           'CONNECTION_INACTIVE',
           'CONNECTION_FAILED',
@@ -137,13 +138,7 @@ export const schemasRouter = router({
     .input(
       // Strict like a design: a misspelt `schemaId` must not quietly create a new design instead.
       withExample(
-        strictInputObject('Import requests', {
-          connectionId: z.uuid(),
-          database: z.string().trim().min(1).max(200).optional(),
-          tables: z.array(z.string().max(200)).min(1).max(5000).optional(),
-          name: z.string().trim().min(1).max(200).optional(),
-          schemaId: SchemaIdSchema.optional(),
-        }),
+        strictInputObject('Import requests', { ...ImportDesignFields, schemaId: SchemaIdSchema.optional() }),
         { connectionId: EXAMPLE_IDS.connection, tables: ['customers'], name: 'shop (imported)' },
       ),
     )
@@ -171,7 +166,7 @@ export const schemasRouter = router({
         summary: 'Validate a design without saving it',
         description:
           'Answers 200 whatever the verdict: `valid`, with each error and warning located by `path`. Use it while editing; saving runs the same checks.',
-        errorResponses: userErrorResponses(
+        errorResponses: errorResponses(
           'DESIGN_TOO_LARGE',
           'VALIDATION_ERROR',
           'INVALID_JSON',
@@ -195,7 +190,7 @@ export const schemasRouter = router({
         tags,
         summary: 'Get a design',
         description: 'Its metadata and its current document under `definition`.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(withExample(byId, { id: EXAMPLE_IDS.schema }))
@@ -221,7 +216,7 @@ export const schemasRouter = router({
         path: '/schemas/{id}',
         tags,
         summary: 'Save a new version of a design',
-        errorResponses: userErrorResponses(
+        errorResponses: errorResponses(
           'DESIGN_TOO_LARGE',
           'SCHEMA_NOT_FOUND',
           'VERSION_CONFLICT',
@@ -270,7 +265,7 @@ export const schemasRouter = router({
           'Delete a design (soft delete). With dropDatabase=true its database is dropped too; otherwise it is kept, detached',
         description:
           'The design disappears from lists and lookups at once. Its database, if any, is dropped with `dropDatabase=true` (409 `DATABASE_BUSY` while a job runs on it), otherwise kept as a detached database you can still reach and drop from `/databases`.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_BUSY'),
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR', 'DATABASE_BUSY'),
       },
     })
     .input(
@@ -308,7 +303,7 @@ export const schemasRouter = router({
           'The migration plan between two versions: steps with their SQL and hazards, and a summary a person can read',
         description:
           'Compares two saved versions and answers the ordered steps (SQL for PostgreSQL), each with its hazards (e.g. DESTRUCTIVE, DATA_DEPENDENT), and a summary. Nothing is run: see `POST /schemas/{id}/database/migrate` for that.',
-        errorResponses: userErrorResponses(
+        errorResponses: errorResponses(
           'SCHEMA_NOT_FOUND',
           'VERSION_NOT_FOUND',
           'MIGRATION_REFUSED',
@@ -337,7 +332,7 @@ export const schemasRouter = router({
         summary: 'The design as SQL DDL',
         description:
           'CREATE statements for PostgreSQL, MySQL or SQLite, whole (`sql`) and one by one (`statements`). Default: the current version, PostgreSQL.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(
@@ -361,7 +356,7 @@ export const schemasRouter = router({
         summary: 'The saved versions, newest first',
         description:
           'Each version number with when it was saved and its change note; the documents are at `/versions/{version}`.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(withExample(byId.extend(PageInputSchema.shape), { id: EXAMPLE_IDS.schema, limit: 20 }))
@@ -376,7 +371,7 @@ export const schemasRouter = router({
         tags,
         summary: 'One saved version',
         description: 'The document as it was saved in that version.',
-        errorResponses: userErrorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
+        errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
     .input(withExample(byId.extend({ version: VersionNumberSchema }), { id: EXAMPLE_IDS.schema, version: 1 }))

@@ -90,6 +90,51 @@ describe('what the reconciler learns', () => {
   });
 });
 
+/** A worker procedure over /trpc with the worker key: its HTTP status and JSON body. */
+async function asWorker<Body>(procedure: string, input: unknown): Promise<{ status: number; body: Body }> {
+  const response = await fetch(`${await h.listen()}/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${workerKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  return { status: response.status, body: (await response.json()) as Body };
+}
+
+describe('worker.fail', () => {
+  test("stores the worker's code and SQLSTATE beside its message, and the status shows them", async () => {
+    const schema = await h.request('POST', '/api/v1/schemas', { name: 'fails to build', tables: [] });
+    expect((await h.request('POST', `/api/v1/schemas/${schema.json().id}/database`)).statusCode).toBe(202);
+    const claimed = await asWorker<{ result: { data: { job: { jobId: string } } } }>('worker.claim', {
+      waitMs: 5000,
+    });
+    const jobId = claimed.body.result.data.job.jobId;
+
+    const refused = await asWorker<{ error: { data: { error: { details: unknown[] } } } }>('worker.fail', {
+      jobId,
+      code: 'SYNTAX',
+      message: 'x',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.data.error.details).toEqual([expect.objectContaining({ path: 'code' })]);
+
+    const message = "the design's DDL failed: a statement was refused (SQLSTATE 42P07)";
+    const failed = await asWorker('worker.fail', { jobId, code: 'DDL_FAILED', sqlState: '42P07', message });
+    expect(failed.status).toBe(200);
+    const status = await h.request('GET', `/api/v1/schemas/${schema.json().id}/database/status`);
+    expect(status.json()).toMatchObject({
+      status: 'failed',
+      busy: false,
+      lastError: `provision failed: ${message}`,
+      lastErrorCode: 'DDL_FAILED',
+      lastErrorSqlState: '42P07',
+    });
+
+    // A retry clears them until the next outcome.
+    const retried = await h.request('POST', `/api/v1/schemas/${schema.json().id}/database/retry`);
+    expect(retried.json()).toMatchObject({ lastError: null, lastErrorCode: null, lastErrorSqlState: null });
+  });
+});
+
 describe('worker.claim', () => {
   test('a worker that disconnects while waiting is not handed the next job', async () => {
     const url = await h.listen();

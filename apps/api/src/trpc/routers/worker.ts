@@ -7,6 +7,7 @@ import {
   failJob,
   heartbeatJob,
   MAX_CLAIM_WAIT_MS,
+  WORKER_FAILURE_CODES,
 } from '../../domain/databases/worker-jobs.ts';
 import { router, workerProcedure } from '../trpc.ts';
 
@@ -21,7 +22,13 @@ export const workerRouter = router({
     .input(z.object({ waitMs: z.number().int().min(0).max(MAX_CLAIM_WAIT_MS).default(10_000) }))
     .output(z.object({ job: ClaimedJobSchema.nullable() }))
     .mutation(async ({ ctx, input, signal }) => ({
-      job: await claimJob({ services: ctx.services, origin: ctx.origin, waitMs: input.waitMs, signal }),
+      job: await claimJob({
+        services: ctx.services,
+        origin: ctx.origin,
+        waitMs: input.waitMs,
+        signal,
+        log: ctx.log,
+      }),
     })),
 
   heartbeat: workerProcedure
@@ -38,11 +45,29 @@ export const workerRouter = router({
       completeJob({ services: ctx.services, origin: ctx.origin, jobId: input.jobId }),
     ),
 
+  /**
+   * The job failed: why as a code (and the server's SQLSTATE when it gave one), and a message
+   * fit for the status endpoint — the worker keeps the server's own text in its log.
+   */
   fail: workerProcedure
-    .input(byJob.extend({ message: z.string().min(1).max(4000) }))
+    .input(
+      byJob.extend({
+        code: z.enum(WORKER_FAILURE_CODES),
+        sqlState: z
+          .string()
+          .regex(/^[0-9A-Z]{5}$/)
+          .optional(),
+        message: z.string().min(1).max(4000),
+      }),
+    )
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ ctx, input }) =>
-      failJob({ services: ctx.services, origin: ctx.origin, jobId: input.jobId, message: input.message }),
+      failJob({
+        services: ctx.services,
+        origin: ctx.origin,
+        jobId: input.jobId,
+        failure: { code: input.code, sqlState: input.sqlState ?? null, message: input.message },
+      }),
     ),
 
   /** Whose markers the worker writes and looks for: this deployment's name and generated id. */

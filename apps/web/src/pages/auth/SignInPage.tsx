@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/PageHeader.tsx';
+
+export function SignInPage() {
+  return <PageHeader title="Sign in" />;
+}

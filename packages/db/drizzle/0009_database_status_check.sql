@@ -1,0 +1,1 @@
+ALTER TABLE "databases" ADD CONSTRAINT "databases_status_check" CHECK ("databases"."status" IN ('pending', 'provisioning', 'ready', 'failed', 'dropping', 'dropped', 'migrating', 'migration_failed'));
