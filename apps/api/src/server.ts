@@ -156,7 +156,13 @@ export async function createServer({
       onError,
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
-  await app.register(restPlugin, { router: appRouter, createContext, appVersion: APP_VERSION, onError });
+  await app.register(restPlugin, {
+    router: appRouter,
+    // REST writes a stored design as it came from the database (domain/stored-json.ts).
+    createContext: createContextFactory(services, 'text'),
+    appVersion: APP_VERSION,
+    onError,
+  });
   await app.register(databaseEventsRoute, { createContext, onError });
   // Event streams and long polls never end by themselves: end them, or closing waits forever.
   app.addHook('preClose', async () => services.events.close());

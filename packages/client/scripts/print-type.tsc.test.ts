@@ -67,6 +67,13 @@ describe('printType', () => {
     );
   });
 
+  test('writes a value with toJSON() as what it crosses the wire as, once in a union', () => {
+    const text = print(`
+      class Stored<T> { constructor(readonly text: string) {} toJSON(): T { return JSON.parse(this.text); } }
+      type T = { document: { a: number } | Stored<{ a: number }> };`);
+    expect(text).toBe('{ document: { a: number; }; }');
+  });
+
   test('refuses what it cannot write without a name, saying where', () => {
     expect(() => print('type Tree = { children: Tree[] }; type T = Tree;')).toThrow(/contains itself/);
     expect(() => print('type T = { run: () => void };')).toThrow(/T\.run: functions cannot cross the wire/);

@@ -163,3 +163,10 @@ test('values the schema does not describe in detail (a stored design) are writte
   expect(response.json().definition.tables).toEqual(blogDesign.tables);
   expect(response.json().description).toBe('a "second" version — with ünïcode and \u2028');
 });
+
+test('a design document is written as PostgreSQL stores it, not parsed and serialised again', async () => {
+  const response = await h.request('GET', `/api/v1/schemas/${owned.schemaId}`);
+  const [stored] = await h.services.sql<Array<{ text: string }>>`
+    SELECT definition::text AS text FROM schemas WHERE id = ${owned.schemaId}`;
+  expect(response.body.endsWith(`"definition":${stored?.text}}`)).toBe(true);
+});

@@ -12,7 +12,12 @@ import { createSchema } from '../../domain/schemas/create-schema.ts';
 import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
 import { diffVersions, MigrationPlanSchema } from '../../domain/schemas/diff-versions.ts';
 import { exportSql } from '../../domain/schemas/export-sql.ts';
-import { getSchema, getSchemaVersionNumber, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
+import {
+  getSchema,
+  getSchemaVersionNumber,
+  getStoredSchema,
+  listOwnSchemas,
+} from '../../domain/schemas/read-schemas.ts';
 import {
   CreateSchemaInputSchema,
   ListSchemasInputSchema,
@@ -186,7 +191,10 @@ export const schemasRouter = router({
     })
     .input(withExample(byId, { id: EXAMPLE_IDS.schema }))
     .output(SchemaResourceSchema)
-    .query(({ ctx, input }) => getSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
+    .query(({ ctx, input }) => {
+      const owned = { db: ctx.services.db, user: ctx.user, id: input.id };
+      return ctx.storedJson === 'text' ? getStoredSchema(owned) : getSchema(owned);
+    }),
 
   /**
    * Only the current version: what `GET /schemas/{id}` with If-None-Match checks before reading
