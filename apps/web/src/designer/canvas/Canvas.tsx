@@ -32,6 +32,8 @@ interface CanvasProps {
   onSelectionChange: (tableIds: string[]) => void;
   /** A foreign key was drawn: the designer asks for its actions. */
   onForeignKeyDrawn: (foreignKeyId: string) => void;
+  /** Draw every node, even off screen (while a picture of the whole design is made). */
+  drawEverything?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function Canvas({
   selectedTableIds,
   onSelectionChange,
   onForeignKeyDrawn,
+  drawEverything = false,
 }: CanvasProps) {
   // Where dragged nodes are while the drag lasts; committed to the design (one undo step) on drop.
   const [dragging, setDragging] = useState<Record<string, Position>>({});
@@ -225,7 +228,7 @@ export function Canvas({
       onConnect={onConnect}
       onEdgeMouseEnter={(_event, edge) => setHoveredEdge(edge.id)}
       onEdgeMouseLeave={() => setHoveredEdge(undefined)}
-      onlyRenderVisibleElements
+      onlyRenderVisibleElements={!drawEverything}
       fitView
       fitViewOptions={FIT_VIEW}
       minZoom={0.05}

@@ -67,7 +67,12 @@ export const TableNode = memo(function TableNode({ data, selected }: NodeProps<T
                 className="!size-2 !bg-slate-400"
               />
               <span className="min-w-0 flex-1 truncate">{column.name}</span>
-              <span className="text-slate-500 dark:text-slate-400">{column.dataType.toLowerCase()}</span>
+              {/* On a column with a problem the type takes the row's red: grey on red is unreadable. */}
+              <span
+                className={columnProblems.has(column.id) ? undefined : 'text-slate-500 dark:text-slate-400'}
+              >
+                {column.dataType.toLowerCase()}
+              </span>
               {markers.length > 0 && (
                 <span className="font-mono text-[10px] text-sky-700 dark:text-sky-400">
                   {markers.join(' ')}

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Database, Group, LayoutGrid, Maximize, Plus, Redo2, StickyNote, Undo2 } from 'lucide-react';
 import { Tabs } from 'radix-ui';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import { autoLayout } from '../canvas/auto-layout.ts';
@@ -14,6 +14,7 @@ import { type Clipboard, copyTables, duplicateTable, newTable, pasteTables } fro
 import { canRedo, canUndo } from '../state/history.ts';
 import { newId } from '../state/ids.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
+import { ExportPicture } from './ExportPicture.tsx';
 import { ForeignKeyActionsDialog } from './ForeignKeyActionsDialog.tsx';
 import { Outline } from './Outline.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -38,6 +39,17 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
   const [drawnForeignKey, setDrawnForeignKey] = useState<string>();
   const clipboard = useRef<Clipboard | undefined>(undefined);
   const view = useCanvasView();
+  const [drawAll, setDrawAll] = useState(false);
+  const drawEverything = useCallback(
+    (on: boolean) =>
+      new Promise<void>((resolve) => {
+        setDrawAll(on);
+        // Two frames: React commits, then React Flow measures and draws the nodes.
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+    [],
+  );
+  const selectTable = useCallback((tableId: string) => setSelected(new Set([tableId])), []);
 
   // Validation and DDL follow the edits without holding up typing on a large design.
   const checked = useDeferredValue(design);
@@ -138,6 +150,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
           <Database aria-hidden className="size-4" />
           Database
         </Link>
+        <ExportPicture name={design.name} drawEverything={drawEverything} />
         <div className="ml-auto">
           <SaveStatusLine status={state.status} version={state.baseVersion} />
         </div>
@@ -153,7 +166,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
             apply={apply}
             problems={problems}
             selectedTableIds={selected}
-            onSelectTable={(tableId) => setSelected(new Set([tableId]))}
+            onSelectTable={selectTable}
           />
         </aside>
         <section
@@ -167,6 +180,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
             selectedTableIds={selected}
             onSelectionChange={(ids) => setSelected(new Set(ids))}
             onForeignKeyDrawn={setDrawnForeignKey}
+            drawEverything={drawAll}
           />
         </section>
         <Tabs.Root defaultValue="problems" className="flex flex-col lg:w-[26rem] lg:shrink-0">
