@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import { autoLayout } from '../canvas/auto-layout.ts';
 import { Canvas, useCanvasView } from '../canvas/Canvas.tsx';
-import { indexProblems } from '../problems.ts';
+import { indexProblems, keepUnchangedProblems, type ProblemIndex } from '../problems.ts';
 import type { DesignEditor } from '../save/use-design-editor.ts';
 import { type Clipboard, copyTables, duplicateTable, newTable, pasteTables } from '../state/factories.ts';
 import { canRedo, canUndo } from '../state/history.ts';
@@ -54,10 +54,16 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
   // Validation and DDL follow the edits without holding up typing on a large design.
   const checked = useDeferredValue(design);
   const parsed = useMemo(() => parseDesign(checked), [checked]);
-  const problems = useMemo(
-    () => indexProblems(checked, [...parsed.report.errors, ...parsed.report.warnings]),
-    [checked, parsed],
-  );
+  const lastProblems = useRef<ProblemIndex | undefined>(undefined);
+  const problems = useMemo(() => {
+    // Unchanged lists keep their identity: only the tables whose problems changed redraw.
+    const next = keepUnchangedProblems(
+      lastProblems.current,
+      indexProblems(checked, [...parsed.report.errors, ...parsed.report.warnings]),
+    );
+    lastProblems.current = next;
+    return next;
+  }, [checked, parsed]);
   const problemCount = parsed.report.errors.length + parsed.report.warnings.length;
 
   const addTable = () => {

@@ -31,7 +31,8 @@ export function Outline({ design, apply, problems, selectedTableIds, onSelectTab
   const current = useRef(design);
   current.current = design;
   const getDesign = useCallback(() => current.current, []);
-  // One map per table, kept while the problems are: an unchanged table keeps its props.
+  // One map per table, the previous one while its lists are the same: an unchanged table keeps its props.
+  const lastColumnProblems = useRef(new Map<string, Map<string, ValidationIssue[]>>());
   const columnProblems = useMemo(() => {
     const byTable = new Map<string, Map<string, ValidationIssue[]>>();
     for (const [key, issues] of problems.byColumn) {
@@ -40,6 +41,11 @@ export function Outline({ design, apply, problems, selectedTableIds, onSelectTab
       columns.set(columnId, issues);
       byTable.set(tableId, columns);
     }
+    for (const [tableId, columns] of byTable) {
+      const before = lastColumnProblems.current.get(tableId);
+      if (before && sameEntries(before, columns)) byTable.set(tableId, before);
+    }
+    lastColumnProblems.current = byTable;
     return byTable;
   }, [problems]);
   const large = design.tables.length > OPEN_TABLES_UP_TO;
@@ -84,4 +90,10 @@ export function Outline({ design, apply, problems, selectedTableIds, onSelectTab
       <Enums design={design} apply={apply} />
     </div>
   );
+}
+
+function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }
