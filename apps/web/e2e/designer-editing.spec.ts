@@ -173,12 +173,21 @@ test('a large design starts folded and its outline is filtered by name', async (
     id: `t${n}`,
     name: `table_${String(n).padStart(3, '0')}`,
     position: { x: (n % 12) * 320, y: Math.floor(n / 12) * 200 },
-    columns: [{ id: `c${n}`, name: 'id', dataType: 'BIGINT', primaryKey: true }],
+    // One column with a warning (a length on BIGINT), for the problems panel.
+    columns: [
+      { id: `c${n}`, name: 'id', dataType: 'BIGINT', primaryKey: true, ...(n === 5 ? { length: 10 } : {}) },
+    ],
   }));
   const { id } = await designsApi(page, account).createDesign({ name: `large-${Date.now()}`, tables });
   await page.goto(`/designs/${id}/edit`);
   await expect(page.getByRole('button', { name: 'Expand table table_000' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Columns of table_000' })).toHaveCount(0);
+  // A problem of a column in a folded table leads to its table.
+  await page
+    .getByRole('list', { name: 'Problems' })
+    .getByRole('button', { name: /BIGINT/ })
+    .click();
+  await expect(page.getByRole('listitem', { name: 'Table table_005', exact: true })).toBeFocused();
   await page.getByRole('searchbox', { name: 'Filter tables' }).fill('table_11');
   await expect(page.getByRole('list', { name: 'Tables' }).getByRole('listitem')).toHaveCount(10);
   await page.getByRole('button', { name: 'Expand table table_117' }).click();
