@@ -20,5 +20,6 @@ export * from './validation/issue.ts';
 export { LONE_SURROGATE } from './validation/names.ts';
 export type { ParseDesignResult } from './validation/parse.ts';
 export { parseDesign, parseStoredDesign } from './validation/parse.ts';
+export type { ValidateOptions } from './validation/validate.ts';
 export { validateDesign } from './validation/validate.ts';
 export { issuesFromZod } from './validation/zod-issues.ts';

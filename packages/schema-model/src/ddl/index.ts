@@ -1,7 +1,9 @@
 export { DdlGenerationError } from './design-index.ts';
+export type { ExportWarning, ExportWarningCode } from './export-warning.ts';
+export { EXPORT_WARNING_CODES } from './export-warning.ts';
 export type { GenerateDdlOptions, GeneratedDdl, SqlDialect } from './generate.ts';
 export { generateDdl, joinStatements, SQL_DIALECTS } from './generate.ts';
-export { renderMysqlPlan, renderMysqlStatement } from './mysql/render.ts';
+export { renderMysqlPlan, renderMysqlPlanWithChanges, renderMysqlStatement } from './mysql/render.ts';
 export { renderMysqlDefault } from './mysql/render-default.ts';
 export { renderMysqlType } from './mysql/render-type.ts';
 export { MYSQL_PREAMBLE } from './mysql/session-settings.ts';
@@ -28,7 +30,7 @@ export {
 } from './postgres/session-settings.ts';
 export type { CreateContext } from './render-context.ts';
 export { createContext } from './render-context.ts';
-export { renderSqlitePlan, renderSqliteStatement } from './sqlite/render.ts';
+export { renderSqlitePlan, renderSqlitePlanWithChanges, renderSqliteStatement } from './sqlite/render.ts';
 export { renderSqliteDefault } from './sqlite/render-table.ts';
 export { renderSqliteType } from './sqlite/render-type.ts';
 export type * from './statements.ts';
