@@ -1,4 +1,3 @@
-import type { ColumnType } from '../../design/model.ts';
 import type { ChangeLog } from '../export-warning.ts';
 import type { CreateContext } from '../render-context.ts';
 import type { CreateDdlStatement, CreateTableStatement, DdlColumn } from '../statements.ts';
@@ -40,24 +39,31 @@ export function agreeForeignKeyTypes(
     return copy;
   });
   const column = (table: string, name: string) => tables.get(table)?.columns.find((c) => c.name === name);
+  /** Gives `target` a new type and logs why: `match` names the column it now matches. */
   const retype = (
     table: string,
     target: DdlColumn,
-    type: ColumnType,
-    enumName: string | undefined,
-    why: string,
+    to: Pick<DdlColumn, 'type' | 'enumName'>,
+    match?: string,
   ) => {
     const before = render(target, context);
-    target.type = type;
-    if (enumName === undefined) delete target.enumName;
-    else target.enumName = enumName;
-    log.addEarly(table, target.name, {
-      code: why === 'text key' ? 'TEXT_KEY_AS_VARCHAR' : 'FK_TYPE_MATCHED',
-      message:
-        why === 'text key'
-          ? `${before} is ${render(target, context)}: a foreign key references it, and InnoDB cannot use a TEXT prefix key for that (longer values no longer fit)`
-          : `${before} is ${render(target, context)} to match ${why} (InnoDB requires a foreign key's columns to match)`,
-    });
+    target.type = to.type;
+    if (to.enumName === undefined) delete target.enumName;
+    else target.enumName = to.enumName;
+    const after = render(target, context);
+    log.addEarly(
+      table,
+      target.name,
+      match === undefined
+        ? {
+            code: 'TEXT_KEY_AS_VARCHAR',
+            message: `${before} is ${after}: a foreign key references it, and InnoDB cannot use a TEXT prefix key for that (longer values no longer fit)`,
+          }
+        : {
+            code: 'FK_TYPE_MATCHED',
+            message: `${before} is ${after} to match ${match} (InnoDB requires a foreign key's columns to match)`,
+          },
+    );
   };
   const foreignKeys = statements.filter((s) => s.kind === 'add_foreign_key');
 
@@ -70,7 +76,7 @@ export function agreeForeignKeyTypes(
     for (const name of textParts) {
       const target = column(fk.refTable, name);
       if (target && ['TEXT', 'VARCHAR', 'CHAR'].includes(target.type.dataType))
-        retype(fk.refTable, target, { dataType: 'VARCHAR', length }, undefined, 'text key');
+        retype(fk.refTable, target, { type: { dataType: 'VARCHAR', length } });
     }
   }
 
@@ -89,15 +95,8 @@ export function agreeForeignKeyTypes(
         const sRank = INTEGER_RANK[source.type.dataType];
         const tRank = INTEGER_RANK[target.type.dataType];
         if (sRank !== undefined && tRank !== undefined && sRank > tRank)
-          retype(fk.refTable, target, source.type, undefined, `"${fk.table}"."${name}", which references it`);
-        else
-          retype(
-            fk.table,
-            source,
-            target.type,
-            target.enumName,
-            `"${fk.refTable}"."${target.name}", which it references`,
-          );
+          retype(fk.refTable, target, { type: source.type }, `"${fk.table}"."${name}", which references it`);
+        else retype(fk.table, source, target, `"${fk.refTable}"."${target.name}", which it references`);
       });
     }
   }
