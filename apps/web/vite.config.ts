@@ -20,5 +20,7 @@ export default defineConfig({
     // Hashed file names under /assets/: the API serves them as immutable.
     assetsDir: 'assets',
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each route loads (read by `pnpm bench:web`).
+    manifest: true,
   },
 });

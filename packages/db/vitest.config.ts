@@ -1,10 +1,5 @@
-import { defineConfig } from 'vitest/config';
+// By path, not package name: vitest loads this file with Node, which bundles a relative import
+// but cannot load a workspace package's TypeScript.
+import { testTiers } from '../testing/vitest-preset.ts';
 
-export default defineConfig({
-  test: {
-    globalSetup: ['@schema-builder/testing/global-setup'],
-    include: ['src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default testTiers();

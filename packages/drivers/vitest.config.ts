@@ -1,8 +1,6 @@
-import { defineConfig } from 'vitest/config';
+// By path, not package name: vitest loads this file with Node, which bundles a relative import
+// but cannot load a workspace package's TypeScript.
+import { testTiers } from '../testing/vitest-preset.ts';
 
 // The tests here are pure (no database server): the API's connection tests drive real servers.
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-  },
-});
+export default testTiers();

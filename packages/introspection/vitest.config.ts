@@ -1,11 +1,6 @@
-import { defineConfig } from 'vitest/config';
+// By path, not package name: vitest loads this file with Node, which bundles a relative import
+// but cannot load a workspace package's TypeScript.
+import { testTiers } from '../testing/vitest-preset.ts';
 
-export default defineConfig({
-  test: {
-    globalSetup: ['@schema-builder/testing/global-setup'],
-    include: ['src/**/*.test.ts'],
-    // The fidelity suite loads large real-world schemas (MusicBrainz: ~500 tables) twice.
-    testTimeout: 600_000,
-    hookTimeout: 120_000,
-  },
-});
+// The fidelity suite loads large real-world schemas (MusicBrainz: ~500 tables) twice.
+export default testTiers({ testTimeout: 600_000, hookTimeout: 120_000 });

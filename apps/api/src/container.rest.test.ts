@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import type { Harness } from './test/harness.ts';
-import { startHarness } from './test/harness.ts';
+import type { Harness } from './test/harness.test-support.ts';
+import { startHarness } from './test/harness.test-support.ts';
 
 /**
  * docker-compose.yml and the Dockerfile cannot run here (no Docker engine): what matters in them

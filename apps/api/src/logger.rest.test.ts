@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loggerOptions } from './logger.ts';
-import type { Harness } from './test/harness.ts';
-import { startHarness } from './test/harness.ts';
+import type { Harness } from './test/harness.test-support.ts';
+import { startHarness } from './test/harness.test-support.ts';
 
 /**
  * Every write of the metadata database fails (a trigger refuses it), so each path that stores a

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -116,6 +117,8 @@ export async function createServer({
     procedures: new Set(proceduresOf(appRouter).keys()),
   });
   await app.register(securityHeadersPlugin);
+  // Cookies are parsed only where the session cookie is read (http/session-cookie.ts), not per request.
+  await app.register(cookie, { hook: false });
   await app.register(authenticationPlugin, { services });
   await app.register(rateLimitPlugin, { config, rateClasses: rateClassesOf(appRouter) });
   await app.register(cors, {
@@ -153,7 +156,13 @@ export async function createServer({
       onError,
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
-  await app.register(restPlugin, { router: appRouter, createContext, appVersion: APP_VERSION, onError });
+  await app.register(restPlugin, {
+    router: appRouter,
+    // REST writes a stored design as it came from the database (domain/stored-json.ts).
+    createContext: createContextFactory(services, 'text'),
+    appVersion: APP_VERSION,
+    onError,
+  });
   await app.register(databaseEventsRoute, { createContext, onError });
   // Event streams and long polls never end by themselves: end them, or closing waits forever.
   app.addHook('preClose', async () => services.events.close());

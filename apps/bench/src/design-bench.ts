@@ -1,9 +1,6 @@
-import {
-  DesignDocumentSchema,
-  generateDdl,
-  normalizeDesign,
-  validateDesign,
-} from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import { DesignDocumentSchema, normalizeDesign } from '@schema-builder/schema-model/design';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { wideDesign } from '@schema-builder/testing/fixtures';
 import { median, ms, time } from './stats.ts';
 

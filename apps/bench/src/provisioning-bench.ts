@@ -1,5 +1,6 @@
 import { listPoolDatabases, openTarget } from '@schema-builder/provisioning';
-import { DesignDocumentSchema, generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import { DesignDocumentSchema, normalizeDesign } from '@schema-builder/schema-model/design';
 import pino from 'pino';
 import { callApi, createDesign, dropAll, waitIdle } from './bench-api.ts';
 import { type BenchStack, startBenchStack } from './bench-stack.ts';

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { quoteIdent, quoteLiteral } from '@schema-builder/schema-model';
+import { quoteIdent, quotePostgresLiteral } from '@schema-builder/schema-model/sql';
 import postgres from 'postgres';
 import { BENCH_APPLICATION_NAME } from './database.ts';
 
@@ -45,7 +45,7 @@ export async function openPsqlBaseline(serverUrl: string, ddl: string): Promise<
         '-v',
         'ON_ERROR_STOP=1',
         '-c',
-        `CREATE ROLE ${ident} LOGIN PASSWORD ${quoteLiteral(randomBytes(24).toString('base64url'))}`,
+        `CREATE ROLE ${ident} LOGIN PASSWORD ${quotePostgresLiteral(randomBytes(24).toString('base64url'))}`,
         '-c',
         `CREATE DATABASE ${ident} OWNER ${ident} TEMPLATE template0`,
         '-c',

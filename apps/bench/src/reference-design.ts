@@ -3,7 +3,7 @@ import type {
   DesignDocument,
   ForeignKeyDocument,
   TableDocument,
-} from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/design';
 
 /**
  * The provisioning bench's reference design: 20 tables in a chain, each with an identity `id`,

@@ -104,8 +104,10 @@ test("a connection to the machine's PostgreSQL is added, tested, edited, switche
 
 test('bad input is told at its field: a taken name, an unreachable port, a refused host, a broken string', async ({
   signedIn: page,
+  account,
 }) => {
   const taken = await page.request.post('/api/v1/connections', {
+    headers: { authorization: `Bearer ${account.token}` },
     data: { name: 'taken', type: 'mysql', host: '127.0.0.1' },
   });
   expect(taken.status()).toBe(201);

@@ -11,7 +11,7 @@ import { findMarked, openTarget, parseTargetList } from '@schema-builder/provisi
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestStack, type TestStack } from './test-stack.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 
 const WORKER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SETTLE_TIMEOUT_MS = 60_000;

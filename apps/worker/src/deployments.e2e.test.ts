@@ -7,9 +7,9 @@ import {
 } from '@schema-builder/provisioning';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminUrlOf, existingOn, readyDatabase } from './e2e-support.ts';
+import { adminUrlOf, existingOn, readyDatabase } from './e2e.test-support.ts';
 import { reconcileTargets } from './reconciler.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 import type { RunningWorker } from './worker.ts';
 
 /**

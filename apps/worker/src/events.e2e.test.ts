@@ -10,8 +10,8 @@ import {
 } from '@schema-builder/client';
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDesign, type Json, readyDatabase } from './e2e-support.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+import { createDesign, type Json, readyDatabase } from './e2e.test-support.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 
 /** The fields of a database event these tests read. */
 interface DatabaseEvent {

@@ -1,6 +1,6 @@
 import { createClient } from '@schema-builder/client';
 import { databaseUrl, parseTargetList } from '@schema-builder/provisioning';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { freePort } from '@schema-builder/testing/free-port';
 import { serverUrl } from '@schema-builder/testing/postgres';
 import pino from 'pino';
@@ -14,9 +14,9 @@ import {
   type Json,
   requestDatabase,
   tryLogin,
-} from './e2e-support.ts';
+} from './e2e.test-support.ts';
 import { reconcileTargets } from './reconciler.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 import type { RunningWorker } from './worker.ts';
 
 /**

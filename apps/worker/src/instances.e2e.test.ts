@@ -5,8 +5,8 @@ import { createClient } from '@schema-builder/client';
 import { parseTargetList } from '@schema-builder/provisioning';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminUrlOf, createDesign, existingOn, type Json } from './e2e-support.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+import { adminUrlOf, createDesign, existingOn, type Json } from './e2e.test-support.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 import { type RunningWorker, startWorker } from './worker.ts';
 
 /**

@@ -8,8 +8,8 @@ import {
   sqlStateOf,
   tryLogin,
   withUrl,
-} from './e2e-support.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+} from './e2e.test-support.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 
 /**
  * Two designs' databases on the single-server deployment (the metadata server is the target),

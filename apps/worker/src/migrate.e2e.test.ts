@@ -1,7 +1,7 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestStack, type TestStack } from './test-stack.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 import type { RunningWorker } from './worker.ts';
 
 /** Evolving a provisioned database through the API: plan, checks against live rows, apply. */

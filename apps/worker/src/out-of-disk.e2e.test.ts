@@ -13,8 +13,8 @@ import {
   existingOn,
   requestDatabase,
   tryLogin,
-} from './e2e-support.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+} from './e2e.test-support.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 
 /**
  * A target server that runs out of disk, for real: an embedded PostgreSQL whose template0 lives

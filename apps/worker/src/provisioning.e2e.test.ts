@@ -12,8 +12,8 @@ import {
   tryLogin,
   waitForDatabase,
   withUrl,
-} from './e2e-support.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+} from './e2e.test-support.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 
 let stack: TestStack;
 

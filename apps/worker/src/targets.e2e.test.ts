@@ -14,8 +14,8 @@ import {
   type Json,
   requestDatabase,
   tryLogin,
-} from './e2e-support.ts';
-import { startTestStack, type TestStack } from './test-stack.ts';
+} from './e2e.test-support.ts';
+import { startTestStack, type TestStack } from './test-stack.test-support.ts';
 
 /**
  * Two target servers: `a`, the test server (the machine's PostgreSQL or the run's embedded one),

@@ -62,9 +62,24 @@ export class TypePrinter {
     throw new Error(`${where}: cannot write the type ${this.checker.typeToString(type)} on its own`);
   }
 
-  /** TypeScript distributes `&` over `|`, so no member of an intersection is a union: no parentheses. */
+  /**
+   * TypeScript distributes `&` over `|`, so no member of an intersection is a union: no parentheses.
+   * Members that print alike (a value and what its `toJSON` returns) are written once.
+   */
   private printMembers(types: readonly ts.Type[], separator: ' | ' | ' & ', where: string): string {
-    return types.map((member) => this.print(member, where)).join(separator);
+    return [...new Set(types.map((member) => this.print(member, where)))].join(separator);
+  }
+
+  /**
+   * What an object with a `toJSON()` method crosses the wire as: its result, as JSON.stringify
+   * writes it and tRPC's `Serialize` types it (a stored document sent as the document).
+   */
+  private toJsonResult(type: ts.ObjectType): ts.Type | undefined {
+    const method = type.getProperty('toJSON');
+    if (!method) return undefined;
+    const [signature, ...others] = this.checker.getTypeOfSymbol(method).getCallSignatures();
+    if (!signature || others.length > 0 || signature.getParameters().length > 0) return undefined;
+    return this.checker.getReturnTypeOfSignature(signature);
   }
 
   private printTemplateLiteral(type: ts.TemplateLiteralType, where: string): string {
@@ -98,6 +113,8 @@ export class TypePrinter {
       const args = this.typeArguments(type).map((arg, i) => this.print(arg, `${where}<${i}>`));
       return args.length > 0 ? `${builtIn}<${args.join(', ')}>` : builtIn;
     }
+    const wire = this.toJsonResult(type);
+    if (wire !== undefined) return this.print(wire, `${where}.toJSON()`);
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
       throw new Error(`${where}: functions cannot cross the wire (${this.checker.typeToString(type)})`);
     }

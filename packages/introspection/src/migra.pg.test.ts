@@ -1,20 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Design, ImportWarning, ImportWarningCode } from '@schema-builder/schema-model';
-import {
-  catalogToDesign,
-  diffDesigns,
-  normalizeDesign,
-  quoteIdent,
-  validateDesign,
-} from '@schema-builder/schema-model';
+import type { Design } from '@schema-builder/schema-model/design';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
+import { planPostgresMigration } from '@schema-builder/schema-model/diff';
+import type { ImportWarning, ImportWarningCode } from '@schema-builder/schema-model/import';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { readCatalog } from '@schema-builder/testing/catalog';
 import { testEnv } from '@schema-builder/testing/env';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase, serverUrl } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runOnOneSession } from './fidelity/load-postgres.ts';
+import { runOnOneSession } from './fidelity/load-postgres.test-support.ts';
 import { introspectPostgres } from './postgres/introspect.ts';
 
 /**
@@ -318,7 +317,11 @@ function reorderedTables(migrated: Design, designed: Design): string[] {
 }
 
 /** Applies the plan's SQL in `schema`: one transaction per phase, in order, on one session. */
-async function applyPlan(db: TestDatabase, schema: string, steps: ReturnType<typeof diffDesigns>['steps']) {
+async function applyPlan(
+  db: TestDatabase,
+  schema: string,
+  steps: ReturnType<typeof planPostgresMigration>['steps'],
+) {
   const conn = await db.sql.reserve();
   try {
     await conn.unsafe(`SET search_path TO ${quoteIdent(schema)}`);
@@ -349,8 +352,8 @@ async function applyPlan(db: TestDatabase, schema: string, steps: ReturnType<typ
  * Returns the number of steps applied.
  */
 async function migrate(db: TestDatabase, schema: string, from: Design, to: Design): Promise<number> {
-  expect(diffDesigns(to, to).steps, 'b re-diffed against itself').toEqual([]);
-  const plan = diffDesigns(from, to);
+  expect(planPostgresMigration(to, to).steps, 'b re-diffed against itself').toEqual([]);
+  const plan = planPostgresMigration(from, to);
   await applyPlan(db, schema, plan.steps);
   const migrated = await importSchema(db, schema, `${schema} migrated`);
   expect(structure(migrated.design), `${schema}: a migrated is b`).toEqual(structure(to));
@@ -360,7 +363,7 @@ async function migrate(db: TestDatabase, schema: string, from: Design, to: Desig
       `${schema}: the plan says ${table} keeps its column order`,
     ).toBe(true);
   }
-  expect(diffDesigns(migrated.design, to).steps, 'a migrated re-diffed against b').toEqual([]);
+  expect(planPostgresMigration(migrated.design, to).steps, 'a migrated re-diffed against b').toEqual([]);
   return plan.steps.length;
 }
 

@@ -1,4 +1,4 @@
-import type { DataCheck } from '@schema-builder/schema-model';
+import type { DataCheck } from '@schema-builder/schema-model/diff';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkMigrationData } from './data-checks.ts';
@@ -8,7 +8,7 @@ import { migrateDatabase } from './migrate.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { cleanupAfterFailure, provision } from './provision.ts';
 import { openTarget } from './session.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 /**
  * The error-body rule at the engine's edge: a ProvisioningError's message reaches the owner of

@@ -1,11 +1,11 @@
-import type { DataCheck } from '@schema-builder/schema-model';
+import type { DataCheck } from '@schema-builder/schema-model/diff';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkMigrationData } from './data-checks.ts';
 import { ProvisioningError } from './errors.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { provision } from './provision.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 let plan: ProvisionPlan;

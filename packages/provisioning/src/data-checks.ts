@@ -1,4 +1,5 @@
-import { type DataCheck, quoteIdent, renderDataCheck } from '@schema-builder/schema-model';
+import { type DataCheck, renderPostgresDataCheck } from '@schema-builder/schema-model/diff';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import type postgres from 'postgres';
 import { setDdlSettings } from './ddl-settings.ts';
 import { isPgError, ProvisioningError, reasonOf, step } from './errors.ts';
@@ -71,7 +72,7 @@ export function checkMigrationData(
 
 async function countRows(tx: postgres.TransactionSql, stepId: string, check: DataCheck): Promise<number> {
   try {
-    const [row] = await tx.unsafe<{ count: string | number }[]>(renderDataCheck(check));
+    const [row] = await tx.unsafe<{ count: string | number }[]>(renderPostgresDataCheck(check));
     // count(*) is a bigint, which postgres.js returns as a string; row counts fit a double.
     return Number(row?.count ?? 0);
   } catch (error) {

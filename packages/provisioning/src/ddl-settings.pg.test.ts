@@ -1,10 +1,8 @@
-import {
-  type DesignDocument,
-  diffDesigns,
-  generateDdl,
-  parseDesign,
-  quoteIdent,
-} from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { planPostgresMigration } from '@schema-builder/schema-model/diff';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
+import { parseDesign } from '@schema-builder/schema-model/validation';
 import { type CatalogSnapshot, readCatalog } from '@schema-builder/testing/catalog';
 import { hostileLiteralsDesign, hostileLiteralsNextVersion } from '@schema-builder/testing/fixtures';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
@@ -13,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrateDatabase } from './migrate.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { provision } from './provision.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 /**
  * Provisioning and migrating a design in a database and for a role whose defaults are hostile
@@ -113,7 +111,10 @@ describe('provisioning under hostile database and role defaults', () => {
     const plan = server.plan(hostileLiteralsDesign);
     await provision(server.session, plan);
     await makeHostile(plan);
-    const { steps } = diffDesigns(designOf(hostileLiteralsDesign), designOf(hostileLiteralsNextVersion));
+    const { steps } = planPostgresMigration(
+      designOf(hostileLiteralsDesign),
+      designOf(hostileLiteralsNextVersion),
+    );
     const { designId, database, role } = plan;
     await migrateDatabase(server.session, { designId, database, role, fromVersion: 1, toVersion: 2, steps });
     expect(await outcome(plan)).toEqual({ catalog: expected, canarySurvived: true, evilTables: ['users'] });

@@ -1,4 +1,4 @@
-import { postgresLocalSettings } from '@schema-builder/schema-model';
+import { postgresLocalSettings } from '@schema-builder/schema-model/ddl';
 import type postgres from 'postgres';
 
 /**

@@ -1,4 +1,4 @@
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ProvisioningError } from './errors.ts';
@@ -6,7 +6,7 @@ import { inspectDatabase } from './inspect.ts';
 import { cleanupAfterFailure, dropProvisioned, provision } from './provision.ts';
 import { openTarget } from './session.ts';
 import { applyDesign } from './steps/schema.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 beforeAll(() => {

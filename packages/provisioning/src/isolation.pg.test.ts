@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ProvisionPlan } from './plan.ts';
 import { provision } from './provision.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 let server: TestServer;
 let a: ProvisionPlan;

@@ -1,4 +1,4 @@
-import { quoteLiteral } from '@schema-builder/schema-model';
+import { quotePostgresLiteral } from '@schema-builder/schema-model/sql';
 
 /**
  * Who a marker belongs to. `instance` is the deployment's configured name (`DEPLOYMENT_ID`,
@@ -49,7 +49,7 @@ export const MARKER_PREFIX = 'schema-builder:';
 
 /** `'schema-builder:{…}'`, quoted for COMMENT ON (which takes no parameters). */
 export function markerLiteral(marker: Marker): string {
-  return quoteLiteral(`${MARKER_PREFIX}${JSON.stringify(marker)}`);
+  return quotePostgresLiteral(`${MARKER_PREFIX}${JSON.stringify(marker)}`);
 }
 
 /**

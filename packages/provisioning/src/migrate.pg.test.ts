@@ -5,7 +5,7 @@ import { inspectDatabase } from './inspect.ts';
 import { type DatabaseMigration, type MigrationStepSql, migrateDatabase } from './migrate.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { provision } from './provision.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 beforeAll(() => {

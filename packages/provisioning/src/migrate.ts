@@ -1,4 +1,4 @@
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import type postgres from 'postgres';
 import { setDdlSettings } from './ddl-settings.ts';
 import { ProvisioningError, reasonOf, step } from './errors.ts';

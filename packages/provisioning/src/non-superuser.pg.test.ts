@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from '@schema-builder/schema-model';
+import { quoteIdent, quotePostgresLiteral } from '@schema-builder/schema-model/sql';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectDatabase } from './inspect.ts';
@@ -8,7 +8,7 @@ import { reconcile } from './reconcile.ts';
 import { generatePassword, scramSha256Verifier } from './scram.ts';
 import { openTarget, type TargetSession } from './session.ts';
 import { rotatePassword } from './steps/role.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 // Managed servers give no superuser: the admin is a role with CREATEDB and CREATEROLE. It has
 // to become a member of each role it creates (to create a database owned by it and to SET ROLE
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const admin = `${server.prefix}_admin`;
   const password = generatePassword();
   await server.session.admin.unsafe(
-    `CREATE ROLE ${quoteIdent(admin)} LOGIN CREATEDB CREATEROLE PASSWORD ${quoteLiteral(scramSha256Verifier(password))}`,
+    `CREATE ROLE ${quoteIdent(admin)} LOGIN CREATEDB CREATEROLE PASSWORD ${quotePostgresLiteral(scramSha256Verifier(password))}`,
   );
   // Its own maintenance database, as on a managed server: provisioning closes `postgres` to
   // PUBLIC, and this admin does not own `postgres`, so it could not connect there afterwards.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign, ecommerceDesign } from '@schema-builder/testing/fixtures';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -8,12 +8,12 @@ import { type Marker, parseMarker } from './markers.ts';
 import type { ProvisionPlan } from './plan.ts';
 import { dropPool, ensurePool, listPoolDatabases } from './pool.ts';
 import { provision, provisionSteps } from './provision.ts';
+import { snapshot } from './provisioned-snapshot.test-support.ts';
 import { reconcile, removeDeployment } from './reconcile.ts';
 import { openTarget, type TargetSession } from './session.ts';
 import { ensureDatabase } from './steps/database.ts';
 import { databaseUrl } from './targets.ts';
-import { snapshot } from './test-snapshot.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 let server: TestServer;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import type postgres from 'postgres';
 import type { Queryable } from './catalog.ts';
 import { isPgError, step } from './errors.ts';

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectDatabase } from './inspect.ts';
 import { parseMarker } from './markers.ts';
 import { dropProvisioned, provision, provisionSteps } from './provision.ts';
+import { snapshot } from './provisioned-snapshot.test-support.ts';
 import { generatePassword, scramVerifierMatches } from './scram.ts';
 import { dropDatabase } from './steps/database.ts';
 import { rotatePassword } from './steps/role.ts';
-import { snapshot } from './test-snapshot.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 let server: TestServer;
 beforeAll(() => {

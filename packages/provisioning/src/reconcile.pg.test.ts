@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { whileJobRuns } from './locks.ts';
@@ -8,7 +8,7 @@ import type { ProvisionPlan } from './plan.ts';
 import { provision, provisionSteps } from './provision.ts';
 import { reconcile } from './reconcile.ts';
 import { openTarget, type TargetSession } from './session.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 /** Another installation with the same DEPLOYMENT_ID (both left at the default) but its own metadata. */

@@ -1,4 +1,4 @@
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectDatabase } from './inspect.ts';
@@ -6,7 +6,7 @@ import type { ProvisionPlan } from './plan.ts';
 import { cleanupAfterFailure, dropProvisioned, provision, provisionSteps } from './provision.ts';
 import { findMarked } from './reconcile.ts';
 import { openTarget } from './session.ts';
-import { openTestServer, type TestServer } from './test-support.ts';
+import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
 let server: TestServer;
 beforeAll(() => {

@@ -1,7 +1,7 @@
-import { quoteIdent, quoteLiteral } from '@schema-builder/schema-model';
+import { quoteIdent, quotePostgresLiteral } from '@schema-builder/schema-model/sql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseScramVerifier, scramSha256Verifier } from './scram.ts';
-import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-support.ts';
+import { loginUrl, openTestServer, type TestServer, tryLogin } from './test-server.test-support.ts';
 
 /**
  * What these tests prove about the verifiers we send instead of passwords:
@@ -42,7 +42,9 @@ describe('SCRAM verifiers on PostgreSQL', () => {
   test('PostgreSQL stores the verifier we send verbatim', async (context) => {
     if (!superuser) context.skip('reading pg_authid needs a superuser');
     const verifier = scramSha256Verifier('a generated password');
-    await server.session.admin.unsafe(`ALTER ROLE ${quoteIdent(role())} PASSWORD ${quoteLiteral(verifier)}`);
+    await server.session.admin.unsafe(
+      `ALTER ROLE ${quoteIdent(role())} PASSWORD ${quotePostgresLiteral(verifier)}`,
+    );
     expect(await storedVerifier(role())).toBe(verifier);
   });
 
@@ -52,7 +54,7 @@ describe('SCRAM verifiers on PostgreSQL', () => {
     // Inside a transaction, so SET LOCAL makes the server hash with SCRAM whatever its default.
     await server.session.admin.begin(async (tx) => {
       await tx`SET LOCAL password_encryption = 'scram-sha-256'`;
-      await tx.unsafe(`ALTER ROLE ${quoteIdent(role())} PASSWORD ${quoteLiteral(password)}`);
+      await tx.unsafe(`ALTER ROLE ${quoteIdent(role())} PASSWORD ${quotePostgresLiteral(password)}`);
     });
     const theirs = await storedVerifier(role());
     const parsed = parseScramVerifier(theirs ?? '');
@@ -63,7 +65,7 @@ describe('SCRAM verifiers on PostgreSQL', () => {
   test('a role whose password was set as our verifier logs in with that password only', async (context) => {
     const password = 'the real password';
     await server.session.admin.unsafe(
-      `ALTER ROLE ${quoteIdent(role())} PASSWORD ${quoteLiteral(scramSha256Verifier(password))}`,
+      `ALTER ROLE ${quoteIdent(role())} PASSWORD ${quotePostgresLiteral(scramSha256Verifier(password))}`,
     );
     const wrong = await tryLogin(loginUrl(server, role(), 'not the password', database()));
     if (!('refused' in wrong))

@@ -30,3 +30,12 @@ export const testEnv = z
 
 export const configuredServerUrl = testEnv.TEST_DATABASE_URL ?? testEnv.DATABASE_URL;
 export const embeddedTestDataDir = path.resolve(repoRoot, '.data/test-postgres');
+
+/**
+ * The environment a test gives npm, pnpm, tsc and node when it runs them as a user would: this
+ * process's, less the npm_* settings a pnpm script passes down, which npm in another project
+ * would take as its own.
+ */
+export const toolEnv: Readonly<Record<string, string | undefined>> = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
+);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import './provided-context.ts';
@@ -19,7 +19,10 @@ function withDatabase(serverUrl: string, database: string): string {
 
 /** The server every test of this run uses (see global-setup.ts). */
 export function serverUrl(): string {
-  return inject('postgresServerUrl');
+  const url = inject('postgresServerUrl');
+  // A pure-tier (unit) file gets no server: the database tier's global setup is what provides it.
+  if (!url) throw new Error('no PostgreSQL in this tier: a test that needs one is named *.pg.test.ts');
+  return url;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatPath, LONE_SURROGATE } from '@schema-builder/schema-model';
+import { formatPath, LONE_SURROGATE } from '@schema-builder/schema-model/validation';
 import type { ErrorDetail } from '../errors/codes.ts';
 import { AppError } from '../errors/codes.ts';
 

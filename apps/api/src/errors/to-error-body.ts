@@ -1,4 +1,4 @@
-import { issuesFromZod } from '@schema-builder/schema-model';
+import { issuesFromZod } from '@schema-builder/schema-model/validation';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode, ErrorDetail } from './codes.ts';

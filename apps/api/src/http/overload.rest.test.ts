@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../server.ts';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 
 let h: Harness;
 let overloaded: FastifyInstance;

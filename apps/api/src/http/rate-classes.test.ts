@@ -7,6 +7,8 @@ test('the procedures with a budget of their own declare it on their meta', () =>
   expect(Object.fromEntries(rateClassesOf(appRouter))).toEqual({
     'auth.signIn': 'signIn',
     'auth.signUp': 'signUp',
+    'auth.browserSignIn': 'signIn',
+    'auth.browserSignUp': 'signUp',
     'databases.create': 'provision',
     'databases.regenerate': 'provision',
     'databases.retry': 'provision',

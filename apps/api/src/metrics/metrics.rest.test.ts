@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../server.ts';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 
 let h: Harness;
 let schemaId: string;

@@ -1,8 +1,8 @@
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 
 let h: Harness;
 beforeAll(async () => {

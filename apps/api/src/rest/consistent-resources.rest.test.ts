@@ -2,8 +2,8 @@ import { blogDesign } from '@schema-builder/testing/fixtures';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../test/harness.test-support.ts';
 import { appRouter } from '../trpc/root.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { REST_PREFIX, restRoutes } from './routes.ts';
@@ -181,6 +181,7 @@ describe('every create', () => {
   interface Create {
     url: string;
     body: unknown;
+    headers?: Record<string, string>;
     /** What reading the Location gives, from what the create answered. */
     reads: (created: never) => object;
   }
@@ -214,6 +215,13 @@ describe('every create', () => {
       body: { email: `located-${crypto.randomUUID()}@example.test`, password: 'long enough secret' },
       reads: (created: { user: object }) => created.user,
     }),
+    // From a page of the app (it refuses other sites); the session is in the cookie it sets.
+    'auth.browserSignUp': () => ({
+      url: '/api/v1/auth/browser/sign-up',
+      body: { email: `located-${crypto.randomUUID()}@example.test`, password: 'long enough secret' },
+      headers: { 'sec-fetch-site': 'same-origin' },
+      reads: (created: { user: object }) => created.user,
+    }),
   };
 
   test('the table above is every route answering 201', () => {
@@ -224,14 +232,22 @@ describe('every create', () => {
   test.each(Object.keys(CREATES))('%s answers 201 with a Location that reads it', async (procedure) => {
     const create = CREATES[procedure]?.();
     if (!create) throw new Error('listed above');
-    const response = await h.request('POST', create.url, create.body);
+    const response = await h.request('POST', create.url, create.body, {
+      ...(create.headers ? { headers: create.headers } : {}),
+    });
     expect(response.statusCode, response.body).toBe(201);
     const location = response.headers.location;
     expect(location).toEqual(expect.stringMatching(new RegExp(`^${REST_PREFIX}/`)));
     const created = response.json();
-    // Signing up signs the new user in: read it back with the token it answered.
+    // Signing up signs the new user in: read it back with the token it answered, or its cookie.
     const token = procedure === 'auth.signUp' ? created.token : undefined;
-    const read = await h.request('GET', String(location), undefined, token ? { token } : {});
+    const cookie = response.cookies.find((candidate) => candidate.name === 'sb_session');
+    const read = await h.request(
+      'GET',
+      String(location),
+      undefined,
+      token ? { token } : cookie ? { token: null, headers: { cookie: `sb_session=${cookie.value}` } } : {},
+    );
     expect(read.statusCode, read.body).toBe(200);
     expect(read.json()).toMatchObject(create.reads(created as never));
   });

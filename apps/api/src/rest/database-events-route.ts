@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseEvent } from '../domain/databases/events.ts';
 import { statusOf, toErrorBody } from '../errors/to-error-body.ts';
 import { formatServerSentEvent, SSE_HEARTBEAT, SSE_HEARTBEAT_MS } from '../http/server-sent-events.ts';
@@ -8,7 +8,7 @@ import { createCaller } from '../trpc/root.ts';
 import { REST_PREFIX } from './routes.ts';
 
 export interface DatabaseEventsRouteOptions {
-  createContext: (opts: { req: FastifyRequest }) => Context;
+  createContext: (opts: { req: FastifyRequest; res: FastifyReply }) => Context;
   onError: (opts: { error: Error; path?: string | undefined; req: FastifyRequest }) => void;
   /** Between heartbeat comments (default SSE_HEARTBEAT_MS; tests shorten it). */
   heartbeatMs?: number;
@@ -31,7 +31,7 @@ export async function databaseEventsRoute(
   app.get(`${REST_PREFIX}/schemas/:id/database/events`, async (request, reply) => {
     const gone = new AbortController();
     reply.raw.once('close', () => gone.abort());
-    const caller = createCaller(createContext({ req: request }), { signal: gone.signal });
+    const caller = createCaller(createContext({ req: request, res: reply }), { signal: gone.signal });
     const { id } = request.params as { id: string };
     let events: AsyncIterator<DatabaseEvent>;
     let first: IteratorResult<DatabaseEvent>;

@@ -1,4 +1,4 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import type { z } from 'zod';
 
 /**

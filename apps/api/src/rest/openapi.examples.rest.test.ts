@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 import { EXAMPLE_IDS } from './examples.ts';
 import type { OpenApiDocument, OpenApiOperation } from './openapi-operations.test-support.ts';
 import { operationsOf } from './openapi-operations.test-support.ts';
@@ -120,6 +120,8 @@ test("every operation's example request is accepted by a live API with its docum
     const isPublic = operation.security?.length === 0;
     const response = await h.request(method.toUpperCase(), request.url, request.body, {
       ...(isPublic ? { token: null } : {}),
+      // As a page of the app would send it: browser sign-in and sign-up refuse other sites.
+      headers: { 'sec-fetch-site': 'same-origin' },
     });
     const documented = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
     const accepted = documented.includes(String(response.statusCode));

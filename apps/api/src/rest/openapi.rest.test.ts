@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DATABASE_FAILURE_CODES } from '@schema-builder/db';
-import { DATA_TYPES, REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
+import { DATA_TYPES, REFERENTIAL_ACTIONS } from '@schema-builder/schema-model/design';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODES } from '../errors/codes.ts';
-import type { Harness } from '../test/harness.ts';
-import { startHarness } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness } from '../test/harness.test-support.ts';
 import type { OpenApiDocument } from './openapi-operations.test-support.ts';
 import { operationsOf } from './openapi-operations.test-support.ts';
 

@@ -1,4 +1,4 @@
-import { DesignDocumentSchema } from '@schema-builder/schema-model';
+import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { z } from 'zod';

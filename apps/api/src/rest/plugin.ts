@@ -11,13 +11,13 @@ import { noneMatch, tagOf, VERSION_PROCEDURES, versionTag } from './etag.ts';
 import { asPreconditionFailure, expectedVersionFromIfMatch } from './if-match.ts';
 import { methodNotAllowedRoutes } from './method-not-allowed.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { responseSchemaOf } from './response-schema.ts';
+import { responseSchemaOf, withStoredJson } from './response-schema.ts';
 import type { RestRoute } from './routes.ts';
 import { REST_PREFIX, restRoutes, successStatusOf } from './routes.ts';
 
 export interface RestPluginOptions {
   router: AppRouter;
-  createContext: (opts: { req: FastifyRequest }) => Context;
+  createContext: (opts: { req: FastifyRequest; res: FastifyReply }) => Context;
   appVersion: string;
   onError: (opts: { error: Error; path?: string | undefined; req: FastifyRequest }) => void;
 }
@@ -48,9 +48,9 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
       method: route.method,
       url: route.url,
       config: { procedure: route.procedure },
-      ...(response ? { schema: { response: { [route.successStatus]: response } } } : {}),
+      ...(response ? { schema: { response: { [route.successStatus]: response.schema } } } : {}),
       handler: async (request, reply) => {
-        const ctx = options.createContext({ req: request });
+        const ctx = options.createContext({ req: request, res: reply });
         // A write whose resource's ETag is its version takes If-Match (a design's update).
         const ifMatch =
           route.method === 'PUT' && callVersion !== undefined ? request.headers['if-match'] : undefined;
@@ -65,7 +65,7 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
             if (!noneMatch(ifNoneMatch, etag)) return reply.header('etag', etag).status(304).send();
           }
           const data = await call(ctx, input);
-          return sendSuccess(route, request, reply, data);
+          return sendSuccess(route, request, reply, data, response?.storedFields ?? []);
         } catch (error) {
           const answer = toErrorBody(error, request.id);
           const body = ifMatch === undefined ? answer : asPreconditionFailure(answer);
@@ -83,23 +83,36 @@ export async function restPlugin(app: FastifyInstance, options: RestPluginOption
 
 /**
  * A success: with its status (and `Location` for a create), with an ETag when the route has one, and 304 without a body when the client's
- * If-None-Match already names it (RFC 9110 §13.1.2: only GET and HEAD answer 304).
+ * If-None-Match already names it (RFC 9110 §13.1.2: only GET and HEAD answer 304). A body with
+ * stored fields is written here: the compiled serialiser, then each stored field as it came.
  */
-function sendSuccess(route: RestRoute, request: FastifyRequest, reply: FastifyReply, data: unknown) {
+function sendSuccess(
+  route: RestRoute,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  data: unknown,
+  storedFields: readonly string[],
+) {
   const status = successStatusOf(route, data);
   reply.status(status);
   if (route.location && status !== 200) reply.header('location', REST_PREFIX + route.location(data));
-  const tagged = tagOf(route.procedure, data, (output) => {
+  const serialise = (output: unknown) => {
     // The route's own serialiser (the same bytes `send` would write), sent as a JSON string.
     reply.type('application/json; charset=utf-8');
-    return String(reply.serialize(output));
-  });
-  if (tagged === undefined) return reply.send(data);
-  reply.header('etag', tagged.etag);
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (route.method === 'GET' && ifNoneMatch !== undefined && !noneMatch(ifNoneMatch, tagged.etag))
-    return reply.status(304).send();
-  return reply.send(tagged.body);
+    const written = String(reply.serialize(output));
+    return storedFields.length === 0
+      ? written
+      : withStoredJson(written, output as Record<string, unknown>, storedFields);
+  };
+  const tagged = tagOf(route.procedure, data, serialise);
+  if (tagged !== undefined) {
+    reply.header('etag', tagged.etag);
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (route.method === 'GET' && ifNoneMatch !== undefined && !noneMatch(ifNoneMatch, tagged.etag))
+      return reply.status(304).send();
+  }
+  const body = tagged === undefined ? data : tagged.body;
+  return reply.send(storedFields.length > 0 && typeof body !== 'string' ? serialise(body) : body);
 }
 
 /**

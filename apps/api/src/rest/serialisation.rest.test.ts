@@ -3,8 +3,8 @@ import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import type { Harness } from '../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../test/harness.ts';
+import type { Harness } from '../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../test/harness.test-support.ts';
 import { procedureAt } from '../trpc/procedures.ts';
 import { appRouter } from '../trpc/root.ts';
 import { REST_PREFIX, restRoutes } from './routes.ts';
@@ -36,6 +36,7 @@ const INPUTS: Record<string, (owned: Owned) => Record<string, string | number>> 
   'catalog.column': (o) => ({ id: o.connectionId, database: o.database, table: 'books', column: 'title' }),
   'connections.list': () => ({}),
   'connections.get': (o) => ({ id: o.connectionId }),
+  'dashboard.summary': () => ({}),
   'databases.status': (o) => ({ id: o.schemaId }),
   'databases.credentials': (o) => ({ id: o.schemaId }),
   'databases.list': () => ({}),
@@ -161,4 +162,11 @@ test('values the schema does not describe in detail (a stored design) are writte
   const response = await h.request('GET', `/api/v1/schemas/${owned.schemaId}`);
   expect(response.json().definition.tables).toEqual(blogDesign.tables);
   expect(response.json().description).toBe('a "second" version — with ünïcode and \u2028');
+});
+
+test('a design document is written as PostgreSQL stores it, not parsed and serialised again', async () => {
+  const response = await h.request('GET', `/api/v1/schemas/${owned.schemaId}`);
+  const [stored] = await h.services.sql<Array<{ text: string }>>`
+    SELECT definition::text AS text FROM schemas WHERE id = ${owned.schemaId}`;
+  expect(response.body.endsWith(`"definition":${stored?.text}}`)).toBe(true);
 });

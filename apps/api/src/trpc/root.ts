@@ -4,6 +4,7 @@ import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { catalogRouter } from './routers/catalog.ts';
 import { connectionsRouter } from './routers/connections.ts';
+import { dashboardRouter } from './routers/dashboard.ts';
 import { databasesRouter } from './routers/databases.ts';
 import { healthRouter } from './routers/health.ts';
 import { schemasRouter } from './routers/schemas.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
   connections: connectionsRouter,
+  dashboard: dashboardRouter,
   databases: databasesRouter,
   health: healthRouter,
   schemas: schemasRouter,

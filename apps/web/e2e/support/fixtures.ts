@@ -14,7 +14,7 @@ export interface Account {
 interface Fixtures {
   /** A new account, signed up through the API. */
   account: Account;
-  /** A page whose browser is signed in as `account`. */
+  /** A page whose browser is signed in as `account` (a real session cookie, as after signing in). */
   signedIn: Page;
   /** Creates databases on the target server for the test; all dropped after it. */
   targetDatabase: (options?: { prefix?: string; setup?: string }) => Promise<TargetDatabase>;
@@ -38,10 +38,16 @@ export const test = base.extend<Fixtures>({
     await use({ ...account, token });
   },
   signedIn: async ({ browser, account }, use) => {
-    const context = await browser.newContext({
-      baseURL: runState().baseUrl,
-      extraHTTPHeaders: { authorization: `Bearer ${account.token}` },
+    const { baseUrl } = runState();
+    const context = await browser.newContext({ baseURL: baseUrl });
+    // The context's own request client shares the browser's cookie jar: the HttpOnly session
+    // cookie the browser-session route sets lands in the browser, as a sign-in on the page would.
+    // Origin: the route starts sessions only for pages of the app itself.
+    const response = await context.request.post('/api/v1/auth/browser/sign-in', {
+      data: { email: account.email, password: account.password },
+      headers: { origin: baseUrl },
     });
+    expect(response.status(), await response.text()).toBe(200);
     const page = await context.newPage();
     await use(page);
     await context.close();

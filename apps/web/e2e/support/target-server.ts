@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres } from '@schema-builder/db/embedded';
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { configuredServerUrl, embeddedTestDataDir } from '@schema-builder/testing/env';
 import { freePort } from '@schema-builder/testing/free-port';
 import postgres from 'postgres';

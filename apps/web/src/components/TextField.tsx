@@ -1,45 +1,24 @@
 import { clsx } from 'clsx';
-import { type InputHTMLAttributes, useId } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { controlBorder, FieldFrame, type FieldMessages, useFieldIds } from './Field.tsx';
 
-export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement>, FieldMessages {
   label: string;
-  /** The rule this field breaks (the form's or the server's message for it). */
-  error?: string | undefined;
-  hint?: string | undefined;
 }
 
 /** A labelled input whose error is announced with it (aria-invalid + aria-describedby). */
 export function TextField({ label, error, hint, className, id, ...input }: TextFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
+  const ids = useFieldIds({ error, hint }, id);
   return (
-    <div className={clsx('flex flex-col gap-1', className)}>
-      <label htmlFor={inputId} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldFrame label={label} ids={ids} error={error} hint={hint} className={className}>
       <input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        {...ids.control}
         className={clsx(
           'rounded-md border bg-white px-3 py-2 text-sm dark:bg-slate-900',
-          error ? 'border-red-600' : 'border-slate-300 dark:border-slate-600',
+          controlBorder(error),
         )}
         {...input}
       />
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { validateDesign } from '@schema-builder/schema-model';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { expect, test } from 'vitest';
 import { indexProblems, targetOf } from './problems.ts';
 import type { Design } from './state/edits.ts';

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@schema-builder/schema-model';
+import type { ValidationIssue } from '@schema-builder/schema-model/validation';
 import type { Design } from './state/edits.ts';
 
 /** What a problem is about: a table, one of its columns, or the design as a whole. */

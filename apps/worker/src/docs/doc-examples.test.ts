@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docExamples } from './doc-examples.ts';
+import { docExamples } from './doc-examples.test-support.ts';
 
 const markdown = [
   '# Title', //                       1

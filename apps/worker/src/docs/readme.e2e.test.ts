@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../test-stack.ts';
-import { docExamplesOf } from './doc-examples.ts';
-import { describeFailure, type ShellSession, startShellSession } from './shell-session.ts';
+import { startTestStack, type TestStack } from '../test-stack.test-support.ts';
+import { docExamplesOf } from './doc-examples.test-support.ts';
+import { describeFailure, type ShellSession, startShellSession } from './shell-session.test-support.ts';
 
 /**
  * The README's shell examples (and those of docs/*.md), run as written, in order, in one shell,

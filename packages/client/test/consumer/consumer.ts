@@ -1,4 +1,4 @@
-// A project outside the monorepo that installed the packed client (see ../../src/package.test.ts).
+// A project outside the monorepo that installed the packed client (see ../../src/package.pg.test.ts; copied by ../../src/packed-consumer.test-support.ts).
 import {
   createClient,
   ERROR_CODES,

@@ -1,5 +1,6 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
-import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
 import { designFixtures } from '@schema-builder/testing/fixtures';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';

@@ -1,4 +1,5 @@
-import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
 import { CANARY_PAYLOAD, hostileLiteralsDesign } from '@schema-builder/testing/fixtures';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';

@@ -2,10 +2,10 @@ import type {
   IntrospectedCatalog,
   IntrospectedColumn,
   IntrospectedTable,
-} from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/import';
 import { describe, expect, test } from 'vitest';
-import { compareCatalogs } from './compare.ts';
-import { floorViolations } from './floors.ts';
+import { compareCatalogs } from './compare.test-support.ts';
+import { floorViolations } from './floors.test-support.ts';
 
 const column = (name: string, extra: Partial<IntrospectedColumn> = {}): IntrospectedColumn => ({
   name,

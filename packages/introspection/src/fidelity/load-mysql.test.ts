@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { intoDatabase, mysqlBatches } from './load-mysql.ts';
+import { intoDatabase, mysqlBatches } from './load-mysql.test-support.ts';
 
 describe('running MySQL scripts as the mysql client would', () => {
   test.each([

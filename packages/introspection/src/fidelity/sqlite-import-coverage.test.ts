@@ -1,14 +1,15 @@
-import { catalogToDesign, validateDesign } from '@schema-builder/schema-model';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { introspectSqlite } from '../sqlite/introspect.ts';
-import type { CorpusSet } from './corpus.ts';
-import { corpusPresent, readCorpusFile, skipNotice, sqliteSets } from './corpus.ts';
-import { coverageFloorViolations, importCoverage } from './coverage.ts';
-import { roundTripFloorViolations } from './floors.ts';
-import { formatScore, formatSummary, unsupportedSummary } from './report.ts';
-import { sqliteRoundTrip } from './round-trip-dialects.ts';
-import type { Score } from './score.ts';
+import type { CorpusSet } from './corpus.test-support.ts';
+import { corpusPresent, readCorpusFile, skipNotice, sqliteSets } from './corpus.test-support.ts';
+import { coverageFloorViolations, importCoverage } from './coverage.test-support.ts';
+import { roundTripFloorViolations } from './floors.test-support.ts';
+import { formatScore, formatSummary, unsupportedSummary } from './report.test-support.ts';
+import { sqliteRoundTrip } from './round-trip-dialects.test-support.ts';
+import type { Score } from './score.test-support.ts';
 
 /**
  * Each SQLite corpus set loaded into an in-memory database with better-sqlite3, introspected and

@@ -1,4 +1,4 @@
-import type { MongodbNativeType } from '@schema-builder/schema-model';
+import type { MongodbNativeType } from '@schema-builder/schema-model/import';
 import {
   Binary,
   BSONRegExp,

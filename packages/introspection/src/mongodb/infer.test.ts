@@ -1,9 +1,9 @@
-import type { IntrospectedColumn } from '@schema-builder/schema-model';
+import type { IntrospectedColumn } from '@schema-builder/schema-model/import';
 import type { Document } from 'mongodb';
 import { Int32, Long, UUID } from 'mongodb';
 import { describe, expect, test } from 'vitest';
 import { inferCollection } from './infer.ts';
-import { oid, USERS } from './sample-documents.ts';
+import { oid, USERS } from './sample-documents.test-support.ts';
 
 const columnOf = (columns: IntrospectedColumn[], name: string): IntrospectedColumn => {
   const found = columns.find((column) => column.name === name);

@@ -1,4 +1,4 @@
-import type { IntrospectedColumn, IntrospectedTable } from '@schema-builder/schema-model';
+import type { IntrospectedColumn, IntrospectedTable } from '@schema-builder/schema-model/import';
 import type { Document } from 'mongodb';
 import type { ValueType } from './bson-type.ts';
 import { bsonTypeOf, fieldType } from './bson-type.ts';

@@ -1,7 +1,8 @@
-import { catalogToDesign, validateDesign } from '@schema-builder/schema-model';
+import { catalogToDesign } from '@schema-builder/schema-model/import';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { describe, expect, test } from 'vitest';
 import { structureToCatalog } from './introspect.ts';
-import { USERS } from './sample-documents.ts';
+import { USERS } from './sample-documents.test-support.ts';
 
 describe('a sampled MongoDB database imported as a design', () => {
   const catalog = structureToCatalog({

@@ -1,4 +1,4 @@
-import type { IntrospectedCatalog, UnsupportedObject } from '@schema-builder/schema-model';
+import type { IntrospectedCatalog, UnsupportedObject } from '@schema-builder/schema-model/import';
 import type { MongoClient } from 'mongodb';
 import { BSON } from 'mongodb';
 import { inferCollection } from './infer.ts';

@@ -1,4 +1,4 @@
-import type { IntrospectedColumn } from '@schema-builder/schema-model';
+import type { IntrospectedColumn } from '@schema-builder/schema-model/import';
 import type { Row } from './rows.ts';
 import { text, textOrNull } from './rows.ts';
 

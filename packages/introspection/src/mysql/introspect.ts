@@ -1,4 +1,8 @@
-import type { IntrospectedCatalog, IntrospectedTable, UnsupportedObject } from '@schema-builder/schema-model';
+import type {
+  IntrospectedCatalog,
+  IntrospectedTable,
+  UnsupportedObject,
+} from '@schema-builder/schema-model/import';
 import type { Connection } from 'mysql2/promise';
 import { COLUMNS_SQL, column, TABLES_SQL } from './columns.ts';
 import { addKeys, FOREIGN_KEYS_SQL, foreignKeys, STATISTICS_SQL } from './keys.ts';

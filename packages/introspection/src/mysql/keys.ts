@@ -1,10 +1,10 @@
+import type { ReferentialAction } from '@schema-builder/schema-model/design';
+import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model/design';
 import type {
   IntrospectedForeignKey,
   IntrospectedIndex,
   IntrospectedTable,
-  ReferentialAction,
-} from '@schema-builder/schema-model';
-import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/import';
 import type { Row } from './rows.ts';
 import { groupBy, integer, text, textOrNull } from './rows.ts';
 

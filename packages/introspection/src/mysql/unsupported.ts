@@ -1,4 +1,4 @@
-import type { UnsupportedObject } from '@schema-builder/schema-model';
+import type { UnsupportedObject } from '@schema-builder/schema-model/import';
 import type { Connection } from 'mysql2/promise';
 import type { Row } from './rows.ts';
 import { rows, text } from './rows.ts';

@@ -1,10 +1,10 @@
+import type { ReferentialAction } from '@schema-builder/schema-model/design';
 import type {
   IntrospectedCatalog,
   IntrospectedColumn,
   IntrospectedTable,
-  ReferentialAction,
   UnsupportedObject,
-} from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/import';
 import type postgres from 'postgres';
 import type { ColumnRow, TableRow } from './columns.ts';
 import { readColumns, readEnums, readTables } from './columns.ts';

@@ -1,4 +1,4 @@
-import type { UnsupportedKind } from '@schema-builder/schema-model';
+import type { UnsupportedKind } from '@schema-builder/schema-model/import';
 import type { Tx } from './client.ts';
 import { notInExtension } from './client.ts';
 

@@ -1,11 +1,11 @@
+import type { ReferentialAction } from '@schema-builder/schema-model/design';
+import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model/design';
 import type {
   IntrospectedCatalog,
   IntrospectedIndex,
   IntrospectedTable,
-  ReferentialAction,
   UnsupportedObject,
-} from '@schema-builder/schema-model';
-import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/import';
 import type { Database } from 'better-sqlite3';
 import { sqliteChecks } from './checks.ts';
 import type {

@@ -1,4 +1,4 @@
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import { type DatabaseState, databaseIsOurs, readDatabase } from '../catalog.ts';
 import { isPgError, ProvisioningError, step } from '../errors.ts';
 import { lockDesignObjects } from '../locks.ts';

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from '@schema-builder/schema-model';
+import { quoteIdent, quotePostgresLiteral } from '@schema-builder/schema-model/sql';
 import type postgres from 'postgres';
 import { readRole, roleIsOurs } from '../catalog.ts';
 import { isPgError, ProvisioningError, step } from '../errors.ts';
@@ -36,7 +36,7 @@ async function createOrUpdateRole(session: TargetSession, plan: ProvisionPlan): 
   const limit = connectionLimitOf(plan);
   // DDL takes no parameters: the verifier is inlined as a literal. It never appears in errors
   // (see ProvisioningError) and is a verifier, not the password.
-  const password = quoteLiteral(scramSha256Verifier(plan.password));
+  const password = quotePostgresLiteral(scramSha256Verifier(plan.password));
   await session.admin.begin(async (tx) => {
     await lockDesignObjects(tx, plan.database);
     const existing = await readRole(tx, plan.role);
@@ -70,7 +70,7 @@ export function rotatePassword(
   ref: DatabaseRef & { password: string },
 ): Promise<void> {
   return step('rotate password', async () => {
-    const verifier = quoteLiteral(scramSha256Verifier(ref.password));
+    const verifier = quotePostgresLiteral(scramSha256Verifier(ref.password));
     await session.admin.begin(async (tx) => {
       await lockDesignObjects(tx, ref.database);
       const existing = await readRole(tx, ref.role);

@@ -1,4 +1,4 @@
-import { quoteIdent } from '@schema-builder/schema-model';
+import { quoteIdent } from '@schema-builder/schema-model/sql';
 import type { TargetSession } from '../session.ts';
 
 /**

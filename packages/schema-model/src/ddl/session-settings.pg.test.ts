@@ -12,8 +12,8 @@ import postgres from 'postgres';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
 import type { Design } from '../design/model.ts';
-import { diffDesigns } from '../diff/diff.ts';
-import { quoteLiteral } from '../sql/quote.ts';
+import { planPostgresMigration } from '../diff/diff.ts';
+import { quotePostgresLiteral } from '../sql/quote.ts';
 import { parseDesign } from '../validation/parse.ts';
 import { generateDdl } from './generate.ts';
 import { postgresPreamble } from './postgres/session-settings.ts';
@@ -165,7 +165,7 @@ describe('generated PostgreSQL DDL on a hostile session', () => {
     const db = await database();
     await db.sql.unsafe(generateDdl(design(hostileLiteralsDesign)).sql).simple();
     await plantTraps(db);
-    const plan = diffDesigns(design(hostileLiteralsDesign), design(nextVersion));
+    const plan = planPostgresMigration(design(hostileLiteralsDesign), design(nextVersion));
     expect(plan.steps.length).toBeGreaterThan(0);
     const hostile = await hostileSession(db);
     try {
@@ -184,7 +184,7 @@ describe('generated PostgreSQL DDL on a hostile session', () => {
     try {
       await sql.unsafe('CREATE TABLE canary (id integer); SET standard_conforming_strings = off');
       for (const text of HOSTILE_STRINGS) {
-        await sql.unsafe(`COMMENT ON TABLE canary IS ${quoteLiteral(text)}`);
+        await sql.unsafe(`COMMENT ON TABLE canary IS ${quotePostgresLiteral(text)}`);
         const [row] = await sql<{ comment: string }[]>`SELECT obj_description('canary'::regclass) AS comment`;
         expect(row?.comment).toBe(text);
       }

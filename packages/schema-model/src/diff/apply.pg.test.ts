@@ -2,14 +2,15 @@ import { readCatalog } from '@schema-builder/testing/catalog';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ApplyCase } from './apply-cases.ts';
-import { applyCases } from './apply-cases.ts';
-import { keyCases } from './apply-cases-keys.ts';
-import type { RefusalCase } from './apply-refusals.ts';
-import { refusalCases } from './apply-refusals.ts';
-import { renderDataCheck } from './data-check.ts';
-import { diffDesigns } from './diff.ts';
-import type { Connection, Row } from './pg-harness.ts';
+import type { ApplyCase } from './apply-cases.test-support.ts';
+import { applyCases } from './apply-cases.test-support.ts';
+import { keyCases } from './apply-cases-keys.test-support.ts';
+import type { RefusalCase } from './apply-refusals.test-support.ts';
+import { refusalCases } from './apply-refusals.test-support.ts';
+import { renderPostgresDataCheck } from './data-check.ts';
+import { design } from './design-helpers.test-support.ts';
+import { planPostgresMigration } from './diff.ts';
+import type { Connection, Row } from './pg-harness.test-support.ts';
 import {
   applyPlan,
   build,
@@ -18,8 +19,7 @@ import {
   insertRows,
   readRows,
   rowText,
-} from './pg-harness.ts';
-import { design } from './test-helpers.ts';
+} from './pg-harness.test-support.ts';
 
 /**
  * Plans applied to real databases holding rows: the rows survive with their values, the schema
@@ -62,16 +62,18 @@ describe('a plan applied to a database with rows', () => {
   test.each<ApplyCase>([...applyCases, ...keyCases])('$name', async (c) => {
     const from = design(c.v1);
     const to = design(c.v2);
-    const plan = diffDesigns(from, to);
+    const plan = planPostgresMigration(from, to);
     const expectedCatalog = await freshCatalog(db.sql, to);
     await inFreshSchema(db.sql, async (conn, schema) => {
       await build(conn, from);
       for (const [table, rows] of Object.entries(c.rows)) await insertRows(conn, table, rows);
       for (const check of plan.steps.flatMap((s) => s.dataChecks)) {
-        expect({ check: check.description, rows: await count(conn, renderDataCheck(check)) }).toEqual({
-          check: check.description,
-          rows: 0,
-        });
+        expect({ check: check.description, rows: await count(conn, renderPostgresDataCheck(check)) }).toEqual(
+          {
+            check: check.description,
+            rows: 0,
+          },
+        );
       }
       await applyPlan(conn, plan);
       for (const [table, rows] of Object.entries(c.inserts ?? {})) await insertRows(conn, table, rows);
@@ -79,20 +81,20 @@ describe('a plan applied to a database with rows', () => {
         expect(await readRows(conn, table)).toEqual(sorted(rows));
       expect(await readCatalog(conn, schema)).toEqual(expectedCatalog);
     });
-    expect(diffDesigns(to, to).steps).toEqual([]);
+    expect(planPostgresMigration(to, to).steps).toEqual([]);
   });
 });
 
 describe('a migration refused by the data', () => {
   test.each<RefusalCase>(refusalCases)('$name', async (c) => {
-    const plan = diffDesigns(design(c.v1), design(c.v2));
+    const plan = planPostgresMigration(design(c.v1), design(c.v2));
     await inFreshSchema(db.sql, async (conn, schema) => {
       await build(conn, design(c.v1));
       for (const [table, rows] of Object.entries(c.rows)) await insertRows(conn, table, rows);
       const findings = [];
       for (const step of plan.steps) {
         for (const check of step.dataChecks) {
-          const rows = await count(conn, renderDataCheck(check));
+          const rows = await count(conn, renderPostgresDataCheck(check));
           if (rows > 0) findings.push({ step: step.id, kind: check.kind, rows });
         }
       }

@@ -1,5 +1,5 @@
 import type { ColumnType } from '../design/model.ts';
-import { quoteLiteral } from '../sql/quote.ts';
+import { quotePostgresLiteral } from '../sql/quote.ts';
 import { family, INTEGER_RANGES, isTextual, numericShape } from './cast-types.ts';
 
 /**
@@ -34,7 +34,9 @@ export function castFailurePredicate(
 ): string | undefined {
   const text = `${value}::text`;
   if (to.dataType === 'ENUM') {
-    return enumValues.length === 0 ? 'true' : `${text} NOT IN (${enumValues.map(quoteLiteral).join(', ')})`;
+    return enumValues.length === 0
+      ? 'true'
+      : `${text} NOT IN (${enumValues.map(quotePostgresLiteral).join(', ')})`;
   }
   const source = isTextual(from) ? 'text' : family(from.dataType);
   switch (family(to.dataType)) {
@@ -45,7 +47,7 @@ export function castFailurePredicate(
       if (source === 'decimal') return `round(${value}) NOT ${between}`;
       if (source === 'float') return `round(${value}::numeric) NOT ${between}`;
       if (source === 'text') {
-        return `CASE WHEN ${text} ~ ${quoteLiteral(INTEGER)} THEN ${text}::numeric NOT ${between} ELSE true END`;
+        return `CASE WHEN ${text} ~ ${quotePostgresLiteral(INTEGER)} THEN ${text}::numeric NOT ${between} ELSE true END`;
       }
       return undefined;
     }
@@ -57,11 +59,11 @@ export function castFailurePredicate(
       break;
   }
   if (to.dataType === 'BOOLEAN') {
-    if (source === 'text') return `${text} !~* ${quoteLiteral(BOOLEAN)}`;
+    if (source === 'text') return `${text} !~* ${quotePostgresLiteral(BOOLEAN)}`;
     if (from.dataType === 'BIGINT') return `${value} NOT BETWEEN -2147483648 AND 2147483647`;
     return undefined;
   }
-  if (to.dataType === 'UUID' && source === 'text') return `${text} !~* ${quoteLiteral(UUID)}`;
+  if (to.dataType === 'UUID' && source === 'text') return `${text} !~* ${quotePostgresLiteral(UUID)}`;
   return undefined;
 }
 
@@ -83,7 +85,7 @@ function decimalPredicate(source: string, to: ColumnType, value: string, text: s
     case 'text': {
       // A constrained numeric takes NaN but not Infinity; an unconstrained one takes both.
       const words = precision === undefined ? NUMERIC_WORDS : NAN_WORD;
-      return `CASE WHEN ${text} ~ ${quoteLiteral(NUMBER)} THEN ${tooBig(`${text}::numeric`)} ELSE ${text} !~* ${quoteLiteral(words)} END`;
+      return `CASE WHEN ${text} ~ ${quotePostgresLiteral(NUMBER)} THEN ${tooBig(`${text}::numeric`)} ELSE ${text} !~* ${quotePostgresLiteral(words)} END`;
     }
     default:
       return undefined;
@@ -99,7 +101,7 @@ function floatPredicate(source: string, to: ColumnType, value: string, text: str
     case 'float':
       return `${NOT_SPECIAL(value)} AND ${outOfRange(value)}`;
     case 'text':
-      return `CASE WHEN ${text} ~ ${quoteLiteral(NUMBER)} THEN ${outOfRange(`${text}::numeric`)} ELSE ${text} !~* ${quoteLiteral(FLOAT_WORDS)} END`;
+      return `CASE WHEN ${text} ~ ${quotePostgresLiteral(NUMBER)} THEN ${outOfRange(`${text}::numeric`)} ELSE ${text} !~* ${quotePostgresLiteral(FLOAT_WORDS)} END`;
     default:
       return undefined;
   }

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderAlterColumnType } from '../ddl/postgres/render-column-alter.ts';
 import { renderType } from '../ddl/postgres/render-type.ts';
 import type { ColumnType } from '../design/model.ts';
-import { quoteLiteral } from '../sql/quote.ts';
+import { quotePostgresLiteral } from '../sql/quote.ts';
 import { castFailurePredicate } from './cast-predicates.ts';
 import { castRule } from './cast-rules.ts';
 import { castSteps } from './classify-cast.ts';
-import type { Connection } from './pg-harness.ts';
-import { inFreshSchema } from './pg-harness.ts';
+import type { Connection } from './pg-harness.test-support.ts';
+import { inFreshSchema } from './pg-harness.test-support.ts';
 
 /**
  * The data checks' conditions agree with PostgreSQL: for each value, the condition flags it
@@ -42,7 +42,9 @@ async function refuses(conn: Connection, from: ColumnType, to: ColumnType, value
   });
   await conn.unsafe('SAVEPOINT probe');
   try {
-    await conn.unsafe(`CREATE TABLE probe AS SELECT ${quoteLiteral(value)}::${renderType(from)} AS c`);
+    await conn.unsafe(
+      `CREATE TABLE probe AS SELECT ${quotePostgresLiteral(value)}::${renderType(from)} AS c`,
+    );
     await conn.unsafe(alter);
     return false;
   } catch {

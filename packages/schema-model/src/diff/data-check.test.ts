@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { renderDataCheck } from './data-check.ts';
+import { renderPostgresDataCheck } from './data-check.ts';
 import type { DataCheck } from './types.ts';
 
 const description = 'rows';
 
-describe('renderDataCheck', () => {
+describe('renderPostgresDataCheck', () => {
   test.each<[string, DataCheck, string]>([
     [
       'nulls',
@@ -77,6 +77,6 @@ describe('renderDataCheck', () => {
     ],
     ['rows', { kind: 'rows', table: 't', columns: [], description }, 'SELECT count(*) FROM "t"'],
   ])('%s', (_label, check, expected) => {
-    expect(renderDataCheck(check)).toBe(expected);
+    expect(renderPostgresDataCheck(check)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral } from '../sql/quote.ts';
 import { castFailurePredicate } from './cast-predicates.ts';
 import type { DataCheck } from './types.ts';
 
@@ -7,7 +7,7 @@ import type { DataCheck } from './types.ts';
  * the step it belongs to would fail. Every identifier is quoted and every value a literal, so the
  * API can run it as is against the database before migrating.
  */
-export function renderDataCheck(check: DataCheck): string {
+export function renderPostgresDataCheck(check: DataCheck): string {
   const table = quoteIdent(check.table);
   const columns = check.columns.map(quoteIdent);
   const all = (suffix: string, prefix = '') => columns.map((c) => `${prefix}${c} ${suffix}`).join(' AND ');
@@ -30,7 +30,7 @@ export function renderDataCheck(check: DataCheck): string {
       )}`;
     case 'values':
       if (check.values.length === 0) return `SELECT count(*) FROM ${table} WHERE false`;
-      return `SELECT count(*) FROM ${table} WHERE ${any((c) => `${c}::text IN (${check.values.map(quoteLiteral).join(', ')})`)}`;
+      return `SELECT count(*) FROM ${table} WHERE ${any((c) => `${c}::text IN (${check.values.map(quotePostgresLiteral).join(', ')})`)}`;
     case 'rows':
       return `SELECT count(*) FROM ${table}`;
   }

@@ -1,19 +1,22 @@
+import { column } from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, design, edit, usersAndPosts } from './test-helpers.ts';
+import { design, edit, usersAndPosts } from './design-helpers.test-support.ts';
+import { planPostgresMigration } from './diff.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 
 const base = usersAndPosts();
 
-describe('diffDesigns: columns', () => {
+describe('planPostgresMigration: columns', () => {
   test.each<[string, DesignDocument, StepShape[]]>([
     [
       'columns dropped, renamed and added (with a comment)',
       edit(base, (d) => {
         d.dropColumn('t_users', 'u_name');
-        d.table('t_users').columns.push(col('u_bio', 'bio', 'TEXT', { defaultValue: 'x', comment: 'about' }));
+        d.table('t_users').columns.push(
+          column('u_bio', 'bio', 'TEXT', { defaultValue: 'x', comment: 'about' }),
+        );
         d.column('t_posts', 'p_title').name = 'headline';
       }),
       [
@@ -43,7 +46,7 @@ describe('diffDesigns: columns', () => {
     [
       'a NOT NULL column without a default needs an empty table',
       edit(base, (d) => {
-        d.table('t_users').columns.push(col('u_code', 'code', 'INT', { nullable: false }));
+        d.table('t_users').columns.push(column('u_code', 'code', 'INT', { nullable: false }));
       }),
       [
         [
@@ -121,13 +124,13 @@ describe('diffDesigns: columns', () => {
   test('an unchanged default spelled differently is no change', () => {
     const v1 = edit(base, (d) => {
       d.column('t_posts', 'p_author').defaultValue = 7;
-      d.table('t_posts').columns.push(col('p_at', 'at', 'TIMESTAMPTZ', { defaultValue: 'now()' }));
+      d.table('t_posts').columns.push(column('p_at', 'at', 'TIMESTAMPTZ', { defaultValue: 'now()' }));
     });
     const v2 = edit(v1, (d) => {
       d.column('t_posts', 'p_author').defaultValue = '7';
       d.column('t_posts', 'p_at').defaultValue = 'NOW()';
     });
-    expect(diffDesigns(design(v1), design(v2)).steps).toEqual([]);
+    expect(planPostgresMigration(design(v1), design(v2)).steps).toEqual([]);
   });
 
   test('removing a default and a comment', () => {
@@ -149,9 +152,9 @@ describe('diffDesigns: columns', () => {
   test('a column order PostgreSQL cannot reach is said in the summary', () => {
     const v2 = edit(base, (d) => {
       d.table('t_users').columns.reverse();
-      d.table('t_posts').columns.push(col('p_body', 'body', 'TEXT'));
+      d.table('t_posts').columns.push(column('p_body', 'body', 'TEXT'));
     });
-    const plan = diffDesigns(design(base), design(v2));
+    const plan = planPostgresMigration(design(base), design(v2));
     expect(plan.steps).toHaveLength(1);
     expect(plan.summary.at(-1)).toBe(
       'Table "users" keeps its columns in the database\'s order: PostgreSQL adds new columns at the end and cannot reorder them.',

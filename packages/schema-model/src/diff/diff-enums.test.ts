@@ -1,16 +1,17 @@
+import { column, designDocument, intKey, table } from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, design, doc, edit, idCol, tbl } from './test-helpers.ts';
+import { design, edit } from './design-helpers.test-support.ts';
+import { planPostgresMigration } from './diff.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 
-const base = doc(
+const base = designDocument(
   [
-    tbl('t_orders', 'orders', [
-      idCol('o_id'),
-      col('o_status', 'status', 'ENUM', { enumId: 'e_status', nullable: false, defaultValue: 'new' }),
-      col('o_prev', 'previous', 'ENUM', { enumId: 'e_status' }),
+    table('t_orders', 'orders', [
+      intKey('o_id'),
+      column('o_status', 'status', 'ENUM', { enumId: 'e_status', nullable: false, defaultValue: 'new' }),
+      column('o_prev', 'previous', 'ENUM', { enumId: 'e_status' }),
     ]),
   ],
   { enums: [{ id: 'e_status', name: 'status', values: ['new', 'paid', 'shipped'], comment: 'states' }] },
@@ -53,7 +54,7 @@ const recreate = (temporary: string, final: string): StepShape[] => [
   ],
 ];
 
-describe('diffDesigns: enums', () => {
+describe('planPostgresMigration: enums', () => {
   test.each<[string, DesignDocument, StepShape[]]>([
     [
       'values added before the first, in the middle and at the end',
@@ -170,7 +171,7 @@ describe('diffDesigns: enums', () => {
   });
 
   test('removing a value checks, per column, the rows that hold it', () => {
-    const plan = diffDesigns(design(base), design(setValues(['new', 'shipped'])));
+    const plan = planPostgresMigration(design(base), design(setValues(['new', 'shipped'])));
     expect(plan.steps.find((s) => s.id === 'recreate_enum:e_status')?.dataChecks).toEqual([
       {
         kind: 'values',

@@ -1,35 +1,46 @@
+import {
+  column,
+  designDocument,
+  foreignKey,
+  index,
+  intKey,
+  table,
+} from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, doc, edit, fk, idCol, idx, tbl } from './test-helpers.ts';
+import { edit } from './design-helpers.test-support.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 
-const base = doc(
+const base = designDocument(
   [
-    tbl('t_users', 'users', [
-      idCol('u_id'),
-      col('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
-      col('u_name', 'name', 'TEXT'),
+    table('t_users', 'users', [
+      intKey('u_id'),
+      column('u_email', 'email', 'VARCHAR', { length: 50, nullable: false, unique: true }),
+      column('u_name', 'name', 'TEXT'),
     ]),
-    tbl(
+    table(
       't_posts',
       'posts',
-      [idCol('p_id'), col('p_author', 'author_id', 'INT'), col('p_title', 'title', 'TEXT')],
+      [intKey('p_id'), column('p_author', 'author_id', 'INT'), column('p_title', 'title', 'TEXT')],
       {
-        indexes: [idx('i_author', 'posts_author_idx', ['p_author'])],
+        indexes: [index('posts_author_idx', ['p_author'], { id: 'i_author' })],
       },
     ),
   ],
-  { foreignKeys: [fk('f_author', ['t_posts', 'p_author'], ['t_users', 'u_id'])] },
+  { foreignKeys: [foreignKey('f_author', ['t_posts', 'p_author'], ['t_users', 'u_id'])] },
 );
 
-const cycle = doc(
+const cycle = designDocument(
   [
-    tbl('t_a', 'a', [idCol('a_id'), col('a_b', 'b_id', 'INT')]),
-    tbl('t_b', 'b', [idCol('b_id'), col('b_a', 'a_id', 'INT')]),
+    table('t_a', 'a', [intKey('a_id'), column('a_b', 'b_id', 'INT')]),
+    table('t_b', 'b', [intKey('b_id'), column('b_a', 'a_id', 'INT')]),
   ],
   {
-    foreignKeys: [fk('f_a_b', ['t_a', 'a_b'], ['t_b', 'b_id']), fk('f_b_a', ['t_b', 'b_a'], ['t_a', 'a_id'])],
+    foreignKeys: [
+      foreignKey('f_a_b', ['t_a', 'a_b'], ['t_b', 'b_id']),
+      foreignKey('f_b_a', ['t_b', 'b_a'], ['t_a', 'a_id']),
+    ],
   },
 );
 
@@ -40,14 +51,14 @@ const dropAuthorFk = (): StepShape => [
   ['ALTER TABLE "posts" DROP CONSTRAINT "posts_author_id_fkey";'],
 ];
 
-describe('diffDesigns: keys, indexes, foreign keys, identity', () => {
+describe('planPostgresMigration: keys, indexes, foreign keys, identity', () => {
   test.each<[string, DesignDocument, DesignDocument, StepShape[]]>([
     [
       'a composite primary key: the foreign key over the old one is dropped first and added after',
       base,
       edit(base, (d) => {
         d.column('t_users', 'u_email').primaryKey = true;
-        d.table('t_posts').columns.push(col('p_email', 'author_email', 'VARCHAR', { length: 50 }));
+        d.table('t_posts').columns.push(column('p_email', 'author_email', 'VARCHAR', { length: 50 }));
         Object.assign(d.foreignKey('f_author'), {
           sourceColumnIds: ['p_author', 'p_email'],
           targetColumnIds: ['u_id', 'u_email'],
@@ -116,7 +127,7 @@ describe('diffDesigns: keys, indexes, foreign keys, identity', () => {
         d.column('t_users', 'u_email').unique = false;
         d.column('t_users', 'u_name').unique = true;
         d.index('t_posts', 'i_author').unique = true;
-        d.table('t_users').indexes = [idx('i_name', 'users_name_idx', ['name', 'email'])];
+        d.table('t_users').indexes = [index('users_name_idx', ['name', 'email'], { id: 'i_name' })];
       }),
       [
         [
@@ -236,7 +247,7 @@ describe('diffDesigns: keys, indexes, foreign keys, identity', () => {
     [
       'two tables of a cycle dropped together: their keys first, then the tables in any order',
       cycle,
-      doc([]),
+      designDocument([]),
       [
         ['drop_foreign_key:f_a_b', 0, '', ['ALTER TABLE "a" DROP CONSTRAINT "a_b_id_fkey";']],
         ['drop_foreign_key:f_b_a', 0, '', ['ALTER TABLE "b" DROP CONSTRAINT "b_a_id_fkey";']],
@@ -278,10 +289,10 @@ describe('diffDesigns: keys, indexes, foreign keys, identity', () => {
     [
       'identity on a column whose default sequence name is taken: named explicitly',
       edit(base, (d) => {
-        d.doc.tables.push(tbl('t_seq', 'posts_author_id_seq', [idCol('s_id')]));
+        d.doc.tables.push(table('t_seq', 'posts_author_id_seq', [intKey('s_id')]));
       }),
       edit(base, (d) => {
-        d.doc.tables.push(tbl('t_seq', 'posts_author_id_seq', [idCol('s_id')]));
+        d.doc.tables.push(table('t_seq', 'posts_author_id_seq', [intKey('s_id')]));
         Object.assign(d.column('t_posts', 'p_author'), { autoIncrement: true, nullable: false });
       }),
       [

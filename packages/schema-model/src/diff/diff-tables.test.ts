@@ -1,13 +1,14 @@
+import { column, foreignKey, intKey, table } from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, design, edit, fk, idCol, tbl, usersAndPosts } from './test-helpers.ts';
+import { design, edit, usersAndPosts } from './design-helpers.test-support.ts';
+import { planPostgresMigration } from './diff.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 
 const base = usersAndPosts();
 
-describe('diffDesigns: tables and columns', () => {
+describe('planPostgresMigration: tables and columns', () => {
   test.each<[string, DesignDocument, StepShape[]]>([
     ['a design against itself is empty', base, []],
     [
@@ -102,9 +103,9 @@ describe('diffDesigns: tables and columns', () => {
       'a new table as a fresh build creates it, its foreign key last',
       edit(base, (d) => {
         d.doc.tables.push(
-          tbl('t_tags', 'tags', [idCol('g_id'), col('g_post', 'post_id', 'INT')], { comment: 'Tags' }),
+          table('t_tags', 'tags', [intKey('g_id'), column('g_post', 'post_id', 'INT')], { comment: 'Tags' }),
         );
-        d.doc.foreignKeys?.push(fk('f_tag', ['t_tags', 'g_post'], ['t_posts', 'p_id']));
+        d.doc.foreignKeys?.push(foreignKey('f_tag', ['t_tags', 'g_post'], ['t_posts', 'p_id']));
       }),
       [
         [
@@ -133,9 +134,9 @@ describe('diffDesigns: tables and columns', () => {
   test('a column order PostgreSQL cannot reach is said in the summary', () => {
     const v2 = edit(base, (d) => {
       d.table('t_users').columns.reverse();
-      d.table('t_posts').columns.push(col('p_body', 'body', 'TEXT'));
+      d.table('t_posts').columns.push(column('p_body', 'body', 'TEXT'));
     });
-    const plan = diffDesigns(design(base), design(v2));
+    const plan = planPostgresMigration(design(base), design(v2));
     expect(plan.steps.map((s) => s.id)).toEqual(['add_column:t_posts:p_body']);
     expect(plan.summary.at(-1)).toBe(
       `Table "users" keeps its columns in the database's order: PostgreSQL adds new columns at the end and cannot reorder them.`,
@@ -143,7 +144,7 @@ describe('diffDesigns: tables and columns', () => {
   });
 
   test('every step says what it does in plain words, and the summary counts hazards', () => {
-    const plan = diffDesigns(
+    const plan = planPostgresMigration(
       design(base),
       design(
         edit(base, (d) => {

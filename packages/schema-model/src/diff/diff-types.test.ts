@@ -1,20 +1,21 @@
+import { column, designDocument, intKey, table } from '@schema-builder/testing/design-builders';
 import { describe, expect, test } from 'vitest';
 import type { DesignDocument } from '../design/document.ts';
-import { diffDesigns } from './diff.ts';
-import type { StepShape } from './expect-steps.ts';
-import { planShape } from './expect-steps.ts';
-import { col, design, doc, edit, idCol, tbl } from './test-helpers.ts';
+import { design, edit } from './design-helpers.test-support.ts';
+import { planPostgresMigration } from './diff.ts';
+import type { StepShape } from './expect-steps.test-support.ts';
+import { planShape } from './expect-steps.test-support.ts';
 import { MigrationPlanError } from './types.ts';
 
-const base = doc(
+const base = designDocument(
   [
-    tbl('t', 't', [
-      idCol('c_id'),
-      col('c_code', 'code', 'VARCHAR', { length: 10, defaultValue: 'x' }),
-      col('c_amount', 'amount', 'NUMERIC', { precision: 8, scale: 2 }),
-      col('c_flag', 'flag', 'BOOLEAN'),
-      col('c_note', 'note', 'TEXT'),
-      col('c_count', 'count', 'SMALLINT'),
+    table('t', 't', [
+      intKey('c_id'),
+      column('c_code', 'code', 'VARCHAR', { length: 10, defaultValue: 'x' }),
+      column('c_amount', 'amount', 'NUMERIC', { precision: 8, scale: 2 }),
+      column('c_flag', 'flag', 'BOOLEAN'),
+      column('c_note', 'note', 'TEXT'),
+      column('c_count', 'count', 'SMALLINT'),
     ]),
   ],
   { enums: [{ id: 'e', name: 'mood', values: ['ok', 'meh'] }] },
@@ -25,7 +26,7 @@ const change = (columnId: string, fields: Record<string, unknown>) =>
     Object.assign(d.column('t', columnId), fields);
   });
 
-describe('diffDesigns: type changes', () => {
+describe('planPostgresMigration: type changes', () => {
   test.each<[string, DesignDocument, StepShape[]]>([
     [
       'varchar widened: no rewrite, the default set again for the new type',
@@ -163,7 +164,10 @@ describe('diffDesigns: type changes', () => {
   });
 
   test('a type change checks the rows that would be refused, named as before the migration', () => {
-    const plan = diffDesigns(design(base), design(change('c_code', { length: 5, name: 'short_code' })));
+    const plan = planPostgresMigration(
+      design(base),
+      design(change('c_code', { length: 5, name: 'short_code' })),
+    );
     expect(plan.steps.flatMap((s) => s.dataChecks)).toEqual([
       {
         kind: 'too_long',
@@ -184,12 +188,12 @@ describe('diffDesigns: type changes', () => {
     const v3 = edit(v2, (d) => {
       d.column('t', 'c_note').dataType = 'UUID';
     });
-    expect(() => diffDesigns(design(base), design(v2))).toThrow(MigrationPlanError);
-    expect(() => diffDesigns(design(base), design(v2))).toThrow(
+    expect(() => planPostgresMigration(design(base), design(v2))).toThrow(MigrationPlanError);
+    expect(() => planPostgresMigration(design(base), design(v2))).toThrow(
       'This change cannot be migrated: column "amount" of table "t": PostgreSQL cannot convert numeric(8,2) values to uuid; column "flag" of table "t": PostgreSQL cannot convert boolean values to date. Keep the old column and add a new one instead.',
     );
     try {
-      diffDesigns(design(v2), design(v3));
+      planPostgresMigration(design(v2), design(v3));
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(MigrationPlanError);

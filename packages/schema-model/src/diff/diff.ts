@@ -27,7 +27,7 @@ import { MigrationPlanError } from './types.ts';
  *
  * Throws MigrationPlanError, listing every one, when a column's type cannot be converted.
  */
-export function diffDesigns(from: Design, to: Design): MigrationPlan {
+export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   const ctx = buildContext(side(from), side(to));
   const analysis = analyze(ctx);
   if (analysis.refused.length > 0) throw new MigrationPlanError(analysis.refused);

@@ -1,6 +1,23 @@
-export type { CastClassification, CastKind, CastOptions } from './classify-cast.ts';
-export { classifyCast } from './classify-cast.ts';
-export { renderDataCheck } from './data-check.ts';
-export { diffDesigns } from './diff.ts';
-export type * from './types.ts';
-export { HAZARD_CODES, MigrationPlanError } from './types.ts';
+/**
+ * `@schema-builder/schema-model/diff`: from one design version to the next on PostgreSQL (the
+ * migration plan, its hazards and the data checks to run first), and whether a live database's
+ * tables are a design's.
+ */
+export {
+  type CatalogMismatch,
+  type CatalogMismatchCode,
+  type CatalogTable,
+  compareWithCatalog,
+} from './compare-catalog.ts';
+export { renderPostgresDataCheck } from './data-check.ts';
+export { planPostgresMigration } from './diff.ts';
+export {
+  type DataCheck,
+  HAZARD_CODES,
+  type Hazard,
+  type HazardCode,
+  type MigrationPlan,
+  MigrationPlanError,
+  type MigrationStep,
+  type RefusedChange,
+} from './types.ts';

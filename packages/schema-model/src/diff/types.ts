@@ -49,7 +49,7 @@ export interface Hazard {
 }
 
 /**
- * What to count in the live database before a DATA_DEPENDENT step, as data: `renderDataCheck`
+ * What to count in the live database before a DATA_DEPENDENT step, as data: `renderPostgresDataCheck`
  * writes the SQL. Names are those of the database before the migration (the old version).
  * Every check counts offending rows; more than 0 means the step would fail.
  */

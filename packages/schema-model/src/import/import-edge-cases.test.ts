@@ -10,7 +10,7 @@ import {
   index,
   table,
   tableOf,
-} from './test-catalogs.ts';
+} from './catalog-builders.test-support.ts';
 
 describe('catalogToDesign: edge cases', () => {
   test.each(UNSUPPORTED_KINDS)('an unsupported %s is one warning with its own code', (kind) => {

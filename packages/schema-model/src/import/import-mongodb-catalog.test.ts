@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { validateDesign } from '../validation/validate.ts';
-import { catalog, codes, column, columnOf, idKey, importValid, table, tableOf } from './test-catalogs.ts';
+import {
+  catalog,
+  codes,
+  column,
+  columnOf,
+  idKey,
+  importValid,
+  table,
+  tableOf,
+} from './catalog-builders.test-support.ts';
 
 describe('catalogToDesign: a MongoDB database', () => {
   const result = importValid(

@@ -10,7 +10,7 @@ import {
   index,
   table,
   tableOf,
-} from './test-catalogs.ts';
+} from './catalog-builders.test-support.ts';
 
 describe('catalogToDesign: a MySQL database', () => {
   const result = importValid(

@@ -10,7 +10,7 @@ import {
   index,
   table,
   tableOf,
-} from './test-catalogs.ts';
+} from './catalog-builders.test-support.ts';
 import { catalogToDesign } from './to-design.ts';
 
 describe('catalogToDesign: a PostgreSQL schema', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { catalog, codes, column, columnOf, foreignKey, idKey, importValid, table } from './test-catalogs.ts';
+import {
+  catalog,
+  codes,
+  column,
+  columnOf,
+  foreignKey,
+  idKey,
+  importValid,
+  table,
+} from './catalog-builders.test-support.ts';
 
 describe('catalogToDesign: a SQLite database', () => {
   const result = importValid(

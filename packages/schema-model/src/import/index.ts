@@ -1,13 +1,21 @@
-export type * from './catalog.ts';
-export { UNSUPPORTED_KINDS } from './catalog.ts';
-export { mapNativeType } from './columns.ts';
-export type { ParsedDefault } from './parse-default.ts';
-export { parseDefault } from './parse-default.ts';
-export type { CatalogImport, CatalogToDesignOptions } from './to-design.ts';
-export { catalogToDesign } from './to-design.ts';
-export type { ImportDialect, TypeMapping } from './type-mapping.ts';
-export { IMPORT_DIALECTS } from './type-mapping.ts';
+/**
+ * `@schema-builder/schema-model/import`: a design from what a database says it has (an
+ * introspected catalog of PostgreSQL, MySQL/MariaDB, SQLite or MongoDB), with a warning for
+ * everything that did not carry over.
+ */
+export type {
+  IntrospectedCatalog,
+  IntrospectedColumn,
+  IntrospectedEnum,
+  IntrospectedForeignKey,
+  IntrospectedIndex,
+  IntrospectedKey,
+  IntrospectedTable,
+  UnsupportedKind,
+  UnsupportedObject,
+} from './catalog.ts';
+export { type ParsedDefault, parseDefault } from './parse-default.ts';
+export { type CatalogImport, type CatalogToDesignOptions, catalogToDesign } from './to-design.ts';
+export { IMPORT_DIALECTS, type ImportDialect } from './type-mapping.ts';
 export type { MongodbNativeType } from './types-mongodb.ts';
-export { MONGODB_NATIVE_TYPES } from './types-mongodb.ts';
-export type { ImportWarning, ImportWarningCode, UnsupportedCode } from './warnings.ts';
-export { IMPORT_WARNING_CODES } from './warnings.ts';
+export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode } from './warnings.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { catalog, column, table } from './catalog-builders.test-support.ts';
 import { sequenceNameIn, soleSequenceUsers } from './sequences.ts';
-import { catalog, column, table } from './test-catalogs.ts';
 
 describe('sequences behind nextval() defaults', () => {
   test.each([

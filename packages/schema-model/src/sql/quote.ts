@@ -18,7 +18,7 @@ export function quoteIdent(name: string): string {
  * otherwise pair with the backslash after it and free the quote that backslash escapes. The
  * generated scripts also set these settings; this holds even where they have not run yet.
  */
-export function quoteLiteral(value: string): string {
+export function quotePostgresLiteral(value: string): string {
   if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
   const quoted = value.replaceAll("'", "''");
   return value.includes('\\') ? `E'${asciiEscapeText(quoted)}'` : `'${quoted}'`;
@@ -65,11 +65,11 @@ export function quoteIdentFor(dialect: QuoteDialect, name: string): string {
  * A string literal for `dialect`. MySQL/MariaDB read a backslash in a string as an escape unless
  * sql_mode has NO_BACKSLASH_ESCAPES, so it is doubled there, and the MySQL script sets a sql_mode
  * without that flag (`mysqlPreamble`); under it a doubled backslash would stay two characters but
- * never end the string, since quotes are doubled rather than escaped. PostgreSQL: `quoteLiteral`.
+ * never end the string, since quotes are doubled rather than escaped. PostgreSQL: `quotePostgresLiteral`.
  * SQLite has no backslash escapes at all.
  */
 export function quoteLiteralFor(dialect: QuoteDialect, value: string): string {
-  if (dialect === 'postgresql') return quoteLiteral(value);
+  if (dialect === 'postgresql') return quotePostgresLiteral(value);
   if (dialect === 'sqlite') return quoteStandardLiteral(value);
   if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

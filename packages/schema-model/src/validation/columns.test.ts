@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ColumnDocument } from '../design/document.ts';
-import { columnAt, issuesOf, summary, tableAt, validDocument } from './test-helpers.ts';
+import { columnAt, issuesOf, summary, tableAt, validDocument } from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 /** Issues of orders.user_id (tables[1].columns[1]) once given these attributes, relative paths. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { EXPORT_WARNING_CODES } from '../ddl/export-warning.ts';
 import type { SqlDialect } from '../ddl/generate.ts';
 import type { DesignDocument } from '../design/document.ts';
-import { columnAt, foreignKeyAt, summary, tableAt, validDocument } from './test-helpers.ts';
+import { columnAt, foreignKeyAt, summary, tableAt, validDocument } from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 describe('validation for a target dialect', () => {

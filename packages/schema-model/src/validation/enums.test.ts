@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { columnAt, issuesOf, summary, validDocument } from './test-helpers.ts';
+import { columnAt, issuesOf, summary, validDocument } from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 function withValues(values: string[]): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ColumnDocument, DesignDocument, ForeignKeyDocument } from '../design/document.ts';
-import { foreignKeyAt, issuesOf, summary, tableAt, validDocument } from './test-helpers.ts';
+import { foreignKeyAt, issuesOf, summary, tableAt, validDocument } from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 const column = (id: string, dataType = 'INTEGER', extra: Partial<ColumnDocument> = {}): ColumnDocument => ({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { IndexDocument } from '../design/document.ts';
-import { issuesOf, summary, tableAt, validDocument } from './test-helpers.ts';
+import { issuesOf, summary, tableAt, validDocument } from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 /** Issues once orders (tables[1]) has exactly these indexes. */

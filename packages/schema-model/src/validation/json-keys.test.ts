@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ColumnDocument, IndexDocument } from '../design/document.ts';
-import { issuesOf, summary, tableAt, validDocument } from './test-helpers.ts';
+import { issuesOf, summary, tableAt, validDocument } from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 /**

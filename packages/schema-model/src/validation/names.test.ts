@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { byteLength } from '../sql/quote.ts';
-import { columnAt, foreignKeyAt, issuesOf, summary, tableAt, validDocument } from './test-helpers.ts';
+import {
+  columnAt,
+  foreignKeyAt,
+  issuesOf,
+  summary,
+  tableAt,
+  validDocument,
+} from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 const e63 = `${'é'.repeat(31)}a`;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { DesignDocumentSchema } from '../design/document.ts';
 import { parseDesign } from './parse.ts';
-import { columnAt, tableAt, validDocument } from './test-helpers.ts';
+import { columnAt, tableAt, validDocument } from './valid-document.test-support.ts';
 import { issuesFromZod } from './zod-issues.ts';
 
 type Mutation = (doc: Record<string, unknown> & ReturnType<typeof validDocument>) => void;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ColumnDocument, DesignDocument } from '../design/document.ts';
 import { DesignDocumentSchema } from '../design/document.ts';
 import { parseDesign, parseStoredDesign } from './parse.ts';
-import { columnAt, foreignKeyAt, tableAt, validDocument } from './test-helpers.ts';
+import { columnAt, foreignKeyAt, tableAt, validDocument } from './valid-document.test-support.ts';
 
 type Doc = ReturnType<typeof validDocument>;
 

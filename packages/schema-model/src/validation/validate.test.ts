@@ -3,7 +3,14 @@ import { EXPORT_WARNING_CODES } from '../ddl/export-warning.ts';
 import type { DesignDocument } from '../design/document.ts';
 import type { IssueCode, Severity } from './issue.ts';
 import { ISSUE_CODES } from './issue.ts';
-import { columnAt, foreignKeyAt, issuesOf, summary, tableAt, validDocument } from './test-helpers.ts';
+import {
+  columnAt,
+  foreignKeyAt,
+  issuesOf,
+  summary,
+  tableAt,
+  validDocument,
+} from './valid-document.test-support.ts';
 import { validateDesign } from './validate.ts';
 
 /** A design as the canvas sends it (PRD "Schema JSON Format" plus enums and composite keys). */

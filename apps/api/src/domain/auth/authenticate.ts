@@ -11,18 +11,22 @@ export interface AuthenticateOptions {
   config: Config;
   cache: CredentialCache;
   headers: Record<string, string | string[] | undefined>;
+  /** The browser session cookie's value, if the request carries one. */
+  sessionCookie?: string | undefined;
 }
 
 /**
- * Resolves a request's credentials: `Authorization: Bearer <session token | API key>`, or in
- * proxy mode the user header accompanied by the shared secret. No credentials is not an
- * error here; procedures that need a principal refuse with 401.
+ * Resolves a request's credentials: `Authorization: Bearer <session token | API key>`; without
+ * that header, the browser's session cookie (a session token, never an API key); then, in proxy
+ * mode, the user header accompanied by the shared secret. No credentials is not an error here;
+ * procedures that need a principal refuse with 401.
  */
 export async function authenticate({
   db,
   config,
   cache,
   headers,
+  sessionCookie,
 }: AuthenticateOptions): Promise<Authentication> {
   const bearer = bearerToken(headers.authorization);
   if (bearer !== undefined) {
@@ -33,23 +37,48 @@ export async function authenticate({
     if (authentication.principal) cache.set(hash, authentication.principal, notAfter);
     return authentication;
   }
+  if (sessionCookie !== undefined) return authenticateSessionCookie(db, cache, sessionCookie);
   if (config.AUTH_MODE === 'proxy') return authenticateProxy(db, config, headers);
   return { principal: null };
 }
 
 /**
- * The principal of a bearer credential verified recently (the credential cache), without a
- * promise: what nearly every request of a busy client resolves to. Undefined when `authenticate`
- * has to be asked.
+ * The principal of a credential verified recently (the credential cache), without a promise:
+ * what nearly every request of a busy client resolves to. Undefined when `authenticate` has to
+ * be asked.
  */
 export function cachedAuthentication(
   cache: CredentialCache,
   headers: Record<string, string | string[] | undefined>,
+  sessionCookie?: string | undefined,
 ): Authentication | undefined {
   const bearer = bearerToken(headers.authorization);
-  if (!bearer) return undefined;
-  const principal = cache.get(sha256(bearer));
-  return principal ? { principal } : undefined;
+  if (bearer !== undefined) {
+    const principal = bearer ? cache.get(sha256(bearer)) : undefined;
+    return principal ? { principal } : undefined;
+  }
+  if (sessionCookie === undefined || secretKind(sessionCookie) !== 'session') return undefined;
+  const principal = cache.get(sha256(sessionCookie));
+  return principal ? { principal, viaCookie: true } : undefined;
+}
+
+/** Only a session token is accepted from the cookie: API keys are for Authorization headers. */
+async function authenticateSessionCookie(
+  db: Database,
+  cache: CredentialCache,
+  token: string,
+): Promise<Authentication> {
+  if (secretKind(token) !== 'session') return { principal: null, failure: 'invalid_session' };
+  const hash = sha256(token);
+  const cached = cache.get(hash);
+  if (cached) return { principal: cached, viaCookie: true };
+  const { authentication, notAfter } = await authenticateBearer(db, token, hash);
+  if (!authentication.principal) {
+    const failure = authentication.failure === 'expired_token' ? 'expired_token' : 'invalid_session';
+    return { principal: null, failure };
+  }
+  cache.set(hash, authentication.principal, notAfter);
+  return { principal: authentication.principal, viaCookie: true };
 }
 
 function bearerToken(header: string | string[] | undefined): string | undefined {

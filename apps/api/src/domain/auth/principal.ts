@@ -10,13 +10,21 @@ export type Principal =
   | { kind: 'worker'; apiKeyId: string };
 
 /** Why credentials were refused; shown to the caller in the 401. */
-export type AuthFailure = 'invalid_token' | 'expired_token' | 'invalid_proxy_credentials';
+export type AuthFailure = 'invalid_token' | 'expired_token' | 'invalid_session' | 'invalid_proxy_credentials';
 
-export type Authentication = { principal: Principal } | { principal: null; failure?: AuthFailure };
+/**
+ * `viaCookie`: the credential was the browser's session cookie, which the browser attaches to
+ * requests other sites make too — such a request may only read unless it comes from this app
+ * (see http/cross-site-writes.ts).
+ */
+export type Authentication =
+  | { principal: Principal; viaCookie?: true }
+  | { principal: null; failure?: AuthFailure };
 
 export const FAILURE_MESSAGES = {
   invalid_token: 'The bearer token or API key is not valid (unknown or revoked).',
   expired_token: 'The session has expired: sign in again.',
+  invalid_session: 'The session has ended (signed out or unknown): sign in again.',
   invalid_proxy_credentials: 'The proxy credentials are not valid.',
 } as const satisfies Record<AuthFailure, string>;
 

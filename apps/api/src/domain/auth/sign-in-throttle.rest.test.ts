@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness, TestUser } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import type { Harness, TestUser } from '../../test/harness.test-support.ts';
+import { startHarness } from '../../test/harness.test-support.ts';
 
 /** Three failures from one address before it waits; the e-mail itself locks at ten from all. */
 const BACKOFF_AFTER = 3;

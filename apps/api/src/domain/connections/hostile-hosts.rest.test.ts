@@ -3,8 +3,8 @@ import { networkInterfaces } from 'node:os';
 import { connections } from '@schema-builder/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness } from '../../test/harness.test-support.ts';
 import { secretAad } from './connections.ts';
 
 /**

@@ -9,8 +9,8 @@ import { createTestDatabase } from '@schema-builder/testing/postgres';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../../test/harness.test-support.ts';
 
 let h: Harness;
 let source: TestDatabase;

@@ -1,6 +1,6 @@
 import type { Database } from '@schema-builder/db';
-import type { ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model';
-import { catalogToDesign, IMPORT_DIALECTS } from '@schema-builder/schema-model';
+import type { ImportWarning, IntrospectedCatalog } from '@schema-builder/schema-model/import';
+import { catalogToDesign, IMPORT_DIALECTS } from '@schema-builder/schema-model/import';
 import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import type { User } from '../auth/principal.ts';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { testEnv } from '@schema-builder/testing/env';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness } from '../../test/harness.test-support.ts';
 
 const mongoUrl = testEnv.MONGODB_URL;
 if (!mongoUrl) console.log('[api] MongoDB import tests skipped: they need MONGODB_URL (a MongoDB server).');

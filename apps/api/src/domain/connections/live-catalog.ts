@@ -7,7 +7,7 @@ import {
   introspectSqlite,
   listMongoDatabases,
 } from '@schema-builder/introspection';
-import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model';
+import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model/import';
 import { AppError } from '../../errors/codes.ts';
 import type { ProbeCode } from './probe.ts';
 import { PROBE_MESSAGES } from './probe.ts';

@@ -1,8 +1,8 @@
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../../test/harness.test-support.ts';
 
 let h: Harness;
 let source: TestDatabase;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../../test/harness.test-support.ts';
 
 let h: Harness;
 

@@ -8,8 +8,8 @@ import { type EmbeddedServer, startEmbeddedPostgres } from '@schema-builder/db/e
 import { freePort } from '@schema-builder/testing/free-port';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../../test/harness.test-support.ts';
 
 /**
  * TLS of saved PostgreSQL connections, against real servers: an embedded PostgreSQL serving a

@@ -1,6 +1,6 @@
 import type { DatabaseStatus, ProvisionedDatabaseRow, SchemaRow } from '@schema-builder/db';
 import { generatePassword } from '@schema-builder/provisioning';
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';
 import { recordEvent } from '../audit/record-event.ts';

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { loggerOptions } from '../../logger.ts';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness } from '../../test/harness.test-support.ts';
 
 /**
  * The error-body rule on the API's own paths to a provisioning server: what the server or its

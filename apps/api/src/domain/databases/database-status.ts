@@ -1,6 +1,7 @@
 import type { ProvisionedDatabaseRow } from '@schema-builder/db';
 import { inspectDatabase, ProvisioningError } from '@schema-builder/provisioning';
-import { compareWithCatalog, parseStoredDesign } from '@schema-builder/schema-model';
+import { compareWithCatalog } from '@schema-builder/schema-model/diff';
+import { parseStoredDesign } from '@schema-builder/schema-model/validation';
 import type { User } from '../auth/principal.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';

@@ -1,7 +1,7 @@
 import { blogDesign } from '@schema-builder/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness } from '../../test/harness.test-support.ts';
 
 let h: Harness;
 beforeAll(async () => {

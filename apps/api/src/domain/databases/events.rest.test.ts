@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authenticationPlugin } from '../../http/authentication.ts';
 import { databaseEventsRoute } from '../../rest/database-events-route.ts';
-import { type Harness, startHarness } from '../../test/harness.ts';
+import { type Harness, startHarness } from '../../test/harness.test-support.ts';
 import { createContextFactory } from '../../trpc/context.ts';
 import type { DatabaseEvent } from './events.ts';
 

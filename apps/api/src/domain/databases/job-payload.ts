@@ -1,6 +1,9 @@
 import type { ProvisionedDatabaseRow, Queryable } from '@schema-builder/db';
 import type { DeploymentIdentity, SecretBox } from '@schema-builder/provisioning';
-import { type Design, diffDesigns, generateDdl, parseStoredDesign } from '@schema-builder/schema-model';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { Design } from '@schema-builder/schema-model/design';
+import { planPostgresMigration } from '@schema-builder/schema-model/diff';
+import { parseStoredDesign } from '@schema-builder/schema-model/validation';
 import { z } from 'zod';
 import { findDesignVersion } from './repository.ts';
 
@@ -94,7 +97,7 @@ export async function buildJobPayload({
       return { ...base, operation: 'rotate', password: secrets.open(row.nextPasswordSealed, row.id) };
     case 'migrate': {
       if (row.version === null) throw new UnrunnableJobError('the database was never built');
-      const plan = diffDesigns(await design(row.version), await design(row.targetVersion));
+      const plan = planPostgresMigration(await design(row.version), await design(row.targetVersion));
       return {
         ...base,
         operation: 'migrate',

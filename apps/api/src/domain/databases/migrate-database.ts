@@ -1,5 +1,5 @@
 import { checkMigrationData, type DataFinding } from '@schema-builder/provisioning';
-import { HAZARD_CODES, type HazardCode, type MigrationPlan } from '@schema-builder/schema-model';
+import { HAZARD_CODES, type HazardCode, type MigrationPlan } from '@schema-builder/schema-model/diff';
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../errors/codes.ts';
 import { recordEvent } from '../audit/record-event.ts';

@@ -7,7 +7,7 @@ import {
   users,
 } from '@schema-builder/db';
 import { chooseTarget, generateNames, generatePassword } from '@schema-builder/provisioning';
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors/codes.ts';
 import type { RequestOrigin } from '../audit/record-event.ts';

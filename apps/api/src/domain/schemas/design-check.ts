@@ -1,5 +1,6 @@
-import type { DesignDocument, ValidationIssue, ValidationReport } from '@schema-builder/schema-model';
-import { validateDesign } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import type { ValidationIssue, ValidationReport } from '@schema-builder/schema-model/validation';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import type { Config } from '../../env.ts';
 import type { ErrorCode, ErrorDetail } from '../../errors/codes.ts';
 import { AppError } from '../../errors/codes.ts';

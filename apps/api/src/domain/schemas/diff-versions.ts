@@ -1,13 +1,13 @@
 import type { Database } from '@schema-builder/db';
+import { postgresPreamble } from '@schema-builder/schema-model/ddl';
+import type { Design } from '@schema-builder/schema-model/design';
 import {
-  type Design,
-  diffDesigns,
   HAZARD_CODES,
   type MigrationPlan,
   MigrationPlanError,
-  parseStoredDesign,
-  postgresPreamble,
-} from '@schema-builder/schema-model';
+  planPostgresMigration,
+} from '@schema-builder/schema-model/diff';
+import { parseStoredDesign } from '@schema-builder/schema-model/validation';
 import { z } from 'zod';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../auth/principal.ts';
@@ -50,7 +50,7 @@ export function designOf(definition: unknown, version: number): Design {
 /** The plan between two designs, or 409 MIGRATION_REFUSED naming each change that cannot be migrated. */
 export function planMigration(from: Design, to: Design): MigrationPlan {
   try {
-    return diffDesigns(from, to);
+    return planPostgresMigration(from, to);
   } catch (error) {
     if (!(error instanceof MigrationPlanError)) throw error;
     throw new AppError('MIGRATION_REFUSED', error.message, {

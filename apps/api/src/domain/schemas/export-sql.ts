@@ -1,6 +1,8 @@
 import type { Database } from '@schema-builder/db';
-import type { DesignDocument, SqlDialect } from '@schema-builder/schema-model';
-import { generateDdl, normalizeDesign } from '@schema-builder/schema-model';
+import type { SqlDialect } from '@schema-builder/schema-model/ddl';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
 import type { User } from '../auth/principal.ts';
 import { assertValidDesign } from './design-check.ts';
 import { getSchema } from './read-schemas.ts';

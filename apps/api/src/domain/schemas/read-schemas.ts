@@ -2,10 +2,10 @@ import type { Database } from '@schema-builder/db';
 import type { User } from '../auth/principal.ts';
 import { toPage } from '../pagination/keyset.ts';
 import type { Page, PageInput } from '../pagination/page.ts';
-import { findSchema, findSchemaVersion, listSchemas, SCHEMA_ORDERS } from './repository.ts';
-import { toResource, toSummary } from './resource.ts';
+import { findSchema, findSchemaVersion, findStoredSchema, listSchemas, SCHEMA_ORDERS } from './repository.ts';
+import { toResource, toStoredResource, toSummary } from './resource.ts';
 import { schemaNotFound } from './schema-not-found.ts';
-import type { SchemaResource, SchemaSort, SchemaSummary } from './types.ts';
+import type { SchemaResource, SchemaSort, SchemaSummary, StoredSchemaResource } from './types.ts';
 
 interface OwnedSchema {
   db: Database;
@@ -17,6 +17,13 @@ export async function getSchema({ db, user, id }: OwnedSchema): Promise<SchemaRe
   const row = await findSchema(db, user.id, id);
   if (!row) throw schemaNotFound(id);
   return toResource(row);
+}
+
+/** The same design with its document as stored (jsonb's text), for the REST adapter to write as is. */
+export async function getStoredSchema({ db, user, id }: OwnedSchema): Promise<StoredSchemaResource> {
+  const row = await findStoredSchema(db, user.id, id);
+  if (!row) throw schemaNotFound(id);
+  return toStoredResource(row);
 }
 
 /** The current version of a design (its ETag), without its document. */

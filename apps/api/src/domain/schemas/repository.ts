@@ -1,7 +1,7 @@
 import type { Database, Queryable, SchemaRow } from '@schema-builder/db';
 import { schemas, schemaVersions } from '@schema-builder/db';
 import type { AnyColumn } from 'drizzle-orm';
-import { and, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, isNull, or, Placeholder, sql } from 'drizzle-orm';
 import type { KeysetOrder } from '../pagination/keyset.ts';
 import { afterCursor, cursorKeyOf, orderOf, rowsFor } from '../pagination/keyset.ts';
 import type { PageInput } from '../pagination/page.ts';
@@ -59,6 +59,83 @@ export async function findSchema(db: Database, ownerId: string, id: string): Pro
   }
   const [row] = await query.execute({ ownerId, id });
   return row;
+}
+
+/**
+ * The same read with the document as jsonb's text and the table count from the database: what
+ * the REST adapter writes as is, so the hot path neither parses nor serialises the document.
+ * Drizzle renders the statement once (its identifiers, the shared condition); postgres.js runs it
+ * prepared and the row is read by position, without Drizzle's per-row mapping, which the profile
+ * of `GET /schemas/{id}` showed as a cost of its own.
+ */
+const findStoredSchemaQueries = new WeakMap<Database, ReturnType<typeof prepareFindStoredSchema>>();
+
+export interface StoredSchemaRow extends Omit<SchemaSummaryRow, 'createdAt' | 'updatedAt'> {
+  /** ISO-8601 in UTC with milliseconds, as `Date#toISOString` writes it. */
+  createdAt: string;
+  updatedAt: string;
+  /** The document as jsonb's text. */
+  definition: string;
+}
+
+/**
+ * A timestamp as `Date#toISOString` writes it, made by the database: both truncate to the
+ * millisecond, and it spares the hot path parsing PostgreSQL's text into a Date and back.
+ */
+const isoTimestamp = (column: AnyColumn) =>
+  sql<string>`to_char(${column} AT TIME ZONE 'UTC', ${'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'})`;
+
+function prepareFindStoredSchema(db: Database) {
+  const { sql: text, params } = db
+    .select({
+      id: schemas.id,
+      name: schemas.name,
+      description: schemas.description,
+      status: schemas.status,
+      currentVersion: schemas.currentVersion,
+      tableCount,
+      createdAt: isoTimestamp(schemas.createdAt),
+      updatedAt: isoTimestamp(schemas.updatedAt),
+      definition: sql`${schemas.definition}::text`,
+    })
+    .from(schemas)
+    .where(liveSchemaOfOwner())
+    .limit(1)
+    .toSQL();
+  return async (values: { id: string; ownerId: string }): Promise<StoredSchemaRow | undefined> => {
+    const args = params.map((param) =>
+      param instanceof Placeholder ? values[param.name as keyof typeof values] : param,
+    );
+    const [row] = (await db.$client
+      .unsafe(text, args as string[], { prepare: true })
+      .values()) as unknown[][];
+    if (!row) return undefined;
+    const [id, name, description, status, currentVersion, count, createdAt, updatedAt, definition] = row;
+    return {
+      id: String(id),
+      name: String(name),
+      description: String(description),
+      status: String(status),
+      currentVersion: Number(currentVersion),
+      tableCount: Number(count),
+      createdAt: String(createdAt),
+      updatedAt: String(updatedAt),
+      definition: String(definition),
+    };
+  };
+}
+
+export async function findStoredSchema(
+  db: Database,
+  ownerId: string,
+  id: string,
+): Promise<StoredSchemaRow | undefined> {
+  let query = findStoredSchemaQueries.get(db);
+  if (!query) {
+    query = prepareFindStoredSchema(db);
+    findStoredSchemaQueries.set(db, query);
+  }
+  return query({ ownerId, id });
 }
 
 /** Only the current version of a live design: answers If-None-Match without reading the document. */

@@ -1,8 +1,9 @@
 import { SCHEMA_SORTS, SchemaSearchSchema } from '@schema-builder/contracts/designs';
-import type { DesignDocument } from '@schema-builder/schema-model';
-import { DesignDocumentSchema } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
+import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
 import { z } from 'zod';
 import { PageInputSchema, pageSchema } from '../pagination/page.ts';
+import { mayBeStoredJson, StoredJson } from '../stored-json.ts';
 
 /** Lifecycle of a design; provisioning adds the database states. */
 export const SCHEMA_STATUSES = ['draft'] as const;
@@ -29,11 +30,17 @@ export const SchemaSummarySchema = z.object(metadata).meta({ id: 'SchemaSummary'
 /**
  * A stored document in a response. It was validated when it was saved, so responses check only
  * that it is an object instead of re-parsing every table and column on each read (the hot path);
- * the OpenAPI document still describes it fully.
+ * the OpenAPI document still describes it fully. A read for the REST adapter may hand it back as
+ * the stored text (`StoredJson`, whose JSON is the document): clients only ever see the document.
  */
-export const StoredDocumentSchema = z
-  .custom<DesignDocument>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
-  .meta({ override: { $ref: '#/components/schemas/DesignDocument' } });
+export const StoredDocumentSchema = mayBeStoredJson(
+  z
+    .custom<DesignDocument | StoredJson<DesignDocument>>(
+      (value) =>
+        value instanceof StoredJson || (typeof value === 'object' && value !== null && !Array.isArray(value)),
+    )
+    .meta({ override: { $ref: '#/components/schemas/DesignDocument' } }),
+);
 
 export const SchemaResourceSchema = z.object({ ...metadata, definition: StoredDocumentSchema }).meta({
   id: 'Schema',
@@ -84,5 +91,8 @@ export const SchemaVersionSchema = SchemaVersionSummarySchema.extend({
 });
 
 export type SchemaSummary = z.infer<typeof SchemaSummarySchema>;
-export type SchemaResource = z.infer<typeof SchemaResourceSchema>;
+/** A design with its document parsed. */
+export type SchemaResource = SchemaSummary & { definition: DesignDocument };
+/** A design as read for the REST adapter: its document as the stored text. */
+export type StoredSchemaResource = SchemaSummary & { definition: StoredJson<DesignDocument> };
 export type { SchemaSort } from '@schema-builder/contracts/designs';

@@ -1,5 +1,5 @@
 import type { Database } from '@schema-builder/db';
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { AppError } from '../../errors/codes.ts';
 import type { User } from '../auth/principal.ts';
 import { toPage } from '../pagination/keyset.ts';

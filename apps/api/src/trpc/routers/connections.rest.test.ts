@@ -8,8 +8,8 @@ import { mariadbUnavailable } from '@schema-builder/testing/mariadb';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resealConnectionSecrets } from '../../domain/connections/reseal.ts';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness, testServerCoordinates } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness, testServerCoordinates } from '../../test/harness.test-support.ts';
 
 let h: Harness;
 let sqliteDir: string;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_CODE_MEANINGS } from '../../errors/code-meanings.ts';
 import { createServer } from '../../server.ts';
 import type { Services } from '../../services.ts';
-import type { Harness } from '../../test/harness.ts';
-import { startHarness } from '../../test/harness.ts';
+import type { Harness } from '../../test/harness.test-support.ts';
+import { startHarness } from '../../test/harness.test-support.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -92,6 +92,8 @@ describe('API documentation', () => {
       '/api-keys',
       '/api-keys/{id}',
       '/audit-events',
+      '/auth/browser/sign-in',
+      '/auth/browser/sign-up',
       '/auth/me',
       '/auth/sign-in',
       '/auth/sign-out',
@@ -106,6 +108,7 @@ describe('API documentation', () => {
       '/connections/{id}/sync',
       '/connections/{id}/syncs',
       '/connections/{id}/test',
+      '/dashboard',
       '/databases',
       '/databases/{databaseId}',
       '/health',
@@ -176,6 +179,7 @@ describe('success statuses in the API documentation', () => {
     ['/connections', 'post', ['201']],
     ['/api-keys', 'post', ['201']],
     ['/auth/sign-up', 'post', ['201']],
+    ['/auth/browser/sign-up', 'post', ['201']],
     ['/schemas/{id}/database', 'post', ['202']],
     // 200 when nothing was queued: a dry run, or the database is already at that version.
     ['/schemas/{id}/database/migrate', 'post', ['200', '202']],

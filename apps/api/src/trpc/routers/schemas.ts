@@ -1,14 +1,9 @@
 import { ImportDesignFields } from '@schema-builder/contracts/imports';
 import { DATABASE_STATUSES } from '@schema-builder/db';
-import {
-  DesignDocumentSchema,
-  EXPORT_WARNING_CODES,
-  IMPORT_WARNING_CODES,
-  ISSUE_CODES,
-  SQL_DIALECTS,
-  strictInputObject,
-  validateDesign,
-} from '@schema-builder/schema-model';
+import { EXPORT_WARNING_CODES, SQL_DIALECTS } from '@schema-builder/schema-model/ddl';
+import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
+import { IMPORT_WARNING_CODES } from '@schema-builder/schema-model/import';
+import { ISSUE_CODES, strictInputObject, validateDesign } from '@schema-builder/schema-model/validation';
 import { z } from 'zod';
 import { importDesign } from '../../domain/connections/import-design.ts';
 import { deleteSchemaAndDatabase } from '../../domain/databases/change-database.ts';
@@ -17,7 +12,12 @@ import { createSchema } from '../../domain/schemas/create-schema.ts';
 import { assertDesignSize, designLimits } from '../../domain/schemas/design-check.ts';
 import { diffVersions, MigrationPlanSchema } from '../../domain/schemas/diff-versions.ts';
 import { exportSql } from '../../domain/schemas/export-sql.ts';
-import { getSchema, getSchemaVersionNumber, listOwnSchemas } from '../../domain/schemas/read-schemas.ts';
+import {
+  getSchema,
+  getSchemaVersionNumber,
+  getStoredSchema,
+  listOwnSchemas,
+} from '../../domain/schemas/read-schemas.ts';
 import {
   CreateSchemaInputSchema,
   ListSchemasInputSchema,
@@ -200,7 +200,10 @@ export const schemasRouter = router({
     })
     .input(withExample(byId, { id: EXAMPLE_IDS.schema }))
     .output(SchemaResourceSchema)
-    .query(({ ctx, input }) => getSchema({ db: ctx.services.db, user: ctx.user, id: input.id })),
+    .query(({ ctx, input }) => {
+      const owned = { db: ctx.services.db, user: ctx.user, id: input.id };
+      return ctx.storedJson === 'text' ? getStoredSchema(owned) : getSchema(owned);
+    }),
 
   /**
    * Only the current version: what `GET /schemas/{id}` with If-None-Match checks before reading

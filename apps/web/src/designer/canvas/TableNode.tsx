@@ -1,4 +1,4 @@
-import type { TableDocument } from '@schema-builder/schema-model';
+import type { TableDocument } from '@schema-builder/schema-model/design';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { clsx } from 'clsx';
 import { memo } from 'react';
@@ -67,7 +67,10 @@ export const TableNode = memo(function TableNode({ data, selected }: NodeProps<T
                 className="!size-2 !bg-slate-400"
               />
               <span className="min-w-0 flex-1 truncate">{column.name}</span>
-              <span className="text-slate-500 dark:text-slate-400">{column.dataType.toLowerCase()}</span>
+              {/* On a problem's red the type keeps the row's colour: grey on red is too faint to read. */}
+              <span className={clsx(!columnProblems.has(column.id) && 'text-slate-500 dark:text-slate-400')}>
+                {column.dataType.toLowerCase()}
+              </span>
               {markers.length > 0 && (
                 <span className="font-mono text-[10px] text-sky-700 dark:text-sky-400">
                   {markers.join(' ')}

@@ -1,4 +1,4 @@
-import type { TableDocument } from '@schema-builder/schema-model';
+import type { TableDocument } from '@schema-builder/schema-model/design';
 
 /** The size the canvas draws a table at: the automatic layout and the group areas need it. */
 export const TABLE_WIDTH = 260;

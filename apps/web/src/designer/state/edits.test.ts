@@ -1,4 +1,4 @@
-import { validateDesign } from '@schema-builder/schema-model';
+import { validateDesign } from '@schema-builder/schema-model/validation';
 import { describe, expect, test } from 'vitest';
 import { applyEdit, type Design, type Edit, groupsOf, notesOf } from './edits.ts';
 import { copyTables, duplicateTable, newColumn, newTable, pasteTables } from './factories.ts';

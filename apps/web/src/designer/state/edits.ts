@@ -5,7 +5,7 @@ import type {
   ForeignKeyDocument,
   IndexDocument,
   TableDocument,
-} from '@schema-builder/schema-model';
+} from '@schema-builder/schema-model/design';
 
 export type Design = DesignDocument;
 export type Position = { x: number; y: number };

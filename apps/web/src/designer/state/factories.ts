@@ -1,4 +1,4 @@
-import type { ColumnDocument, ForeignKeyDocument, TableDocument } from '@schema-builder/schema-model';
+import type { ColumnDocument, ForeignKeyDocument, TableDocument } from '@schema-builder/schema-model/design';
 import type { Design, Edit, Position } from './edits.ts';
 import { freeName, newId } from './ids.ts';
 

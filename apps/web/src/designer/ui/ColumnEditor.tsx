@@ -1,5 +1,5 @@
-import type { ColumnDocument, TableDocument } from '@schema-builder/schema-model';
-import { DATA_TYPES, LENGTH_TYPES, PRECISION_TYPES } from '@schema-builder/schema-model';
+import type { ColumnDocument, TableDocument } from '@schema-builder/schema-model/design';
+import { DATA_TYPES, LENGTH_TYPES, PRECISION_TYPES } from '@schema-builder/schema-model/design';
 import type { Design, Edit } from '../state/edits.ts';
 import { NumberInput, SmallCheckbox, SmallInput, SmallSelect } from './fields.tsx';
 

@@ -1,4 +1,4 @@
-import { parseDesign } from '@schema-builder/schema-model';
+import { parseDesign } from '@schema-builder/schema-model/validation';
 import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Database, Group, LayoutGrid, Maximize, Plus, Redo2, StickyNote, Undo2 } from 'lucide-react';
@@ -8,6 +8,9 @@ import { Button } from '../../components/Button.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import { autoLayout } from '../canvas/auto-layout.ts';
 import { Canvas, useCanvasView } from '../canvas/Canvas.tsx';
+import { DatabasePanel } from '../database/DatabasePanel.tsx';
+import { CompareCanvas } from '../history/CompareCanvas.tsx';
+import { HistoryPanel, type ShownComparison } from '../history/HistoryPanel.tsx';
 import { indexProblems } from '../problems.ts';
 import type { DesignEditor } from '../save/use-design-editor.ts';
 import { type Clipboard, copyTables, duplicateTable, newTable, pasteTables } from '../state/factories.ts';
@@ -36,6 +39,8 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
   const { design, apply, state } = editor;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [drawnForeignKey, setDrawnForeignKey] = useState<string>();
+  // Two versions picked in History: the canvas shows them compared instead of the design.
+  const [comparing, setComparing] = useState<ShownComparison>();
   const clipboard = useRef<Clipboard | undefined>(undefined);
   const view = useCanvasView();
 
@@ -158,20 +163,29 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
         </aside>
         <section
           aria-label="Canvas"
-          className="h-[60vh] min-w-0 flex-1 rounded-md border border-slate-200 lg:h-auto dark:border-slate-700"
+          className="h-[60vh] min-w-0 rounded-md border border-slate-200 lg:h-auto lg:flex-1 dark:border-slate-700"
         >
-          <Canvas
-            design={design}
-            apply={apply}
-            problems={problems}
-            selectedTableIds={selected}
-            onSelectionChange={(ids) => setSelected(new Set(ids))}
-            onForeignKeyDrawn={setDrawnForeignKey}
-          />
+          {comparing ? (
+            <CompareCanvas
+              comparison={comparing.comparison}
+              fromVersion={comparing.fromVersion}
+              toVersion={comparing.toVersion}
+              onClose={() => setComparing(undefined)}
+            />
+          ) : (
+            <Canvas
+              design={design}
+              apply={apply}
+              problems={problems}
+              selectedTableIds={selected}
+              onSelectionChange={(ids) => setSelected(new Set(ids))}
+              onForeignKeyDrawn={setDrawnForeignKey}
+            />
+          )}
         </section>
         <Tabs.Root defaultValue="problems" className="flex flex-col lg:w-[26rem] lg:shrink-0">
           <Tabs.List
-            aria-label="Checks and SQL"
+            aria-label="Checks, SQL, history and database"
             className="flex gap-1 border-b border-slate-200 dark:border-slate-700"
           >
             <Tabs.Trigger
@@ -186,12 +200,30 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
             >
               SQL
             </Tabs.Trigger>
+            <Tabs.Trigger
+              value="history"
+              className="px-3 py-2 text-sm data-[state=active]:border-b-2 data-[state=active]:border-sky-600"
+            >
+              History
+            </Tabs.Trigger>
+            <Tabs.Trigger
+              value="database"
+              className="px-3 py-2 text-sm data-[state=active]:border-b-2 data-[state=active]:border-sky-600"
+            >
+              Database
+            </Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content value="problems" className="overflow-y-auto">
             <ProblemsPanel design={checked} report={parsed.report} />
           </Tabs.Content>
           <Tabs.Content value="sql" className="overflow-y-auto">
             <SqlPanel design={parsed.ok ? parsed.design : undefined} name={design.name} />
+          </Tabs.Content>
+          <Tabs.Content value="history" className="overflow-y-auto">
+            <HistoryPanel designId={designId} onCompare={setComparing} />
+          </Tabs.Content>
+          <Tabs.Content value="database" className="overflow-y-auto">
+            <DatabasePanel designId={designId} savedVersion={state.baseVersion} saveStatus={state.status} />
           </Tabs.Content>
         </Tabs.Root>
       </div>

@@ -1,4 +1,4 @@
-import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
+import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model/design';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import type { Design, Edit } from '../state/edits.ts';

@@ -1,5 +1,5 @@
-import type { ForeignKeyDocument, TableDocument } from '@schema-builder/schema-model';
-import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model';
+import type { ForeignKeyDocument, TableDocument } from '@schema-builder/schema-model/design';
+import { REFERENTIAL_ACTIONS } from '@schema-builder/schema-model/design';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/Button.tsx';

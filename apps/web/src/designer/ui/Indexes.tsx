@@ -1,4 +1,4 @@
-import type { TableDocument } from '@schema-builder/schema-model';
+import type { TableDocument } from '@schema-builder/schema-model/design';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/Button.tsx';

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@schema-builder/schema-model';
+import type { ValidationIssue } from '@schema-builder/schema-model/validation';
 import type { ProblemIndex } from '../problems.ts';
 import type { Design, Edit } from '../state/edits.ts';
 import { Enums } from './Enums.tsx';

@@ -1,4 +1,5 @@
-import type { ColumnDocument, TableDocument, ValidationIssue } from '@schema-builder/schema-model';
+import type { ColumnDocument, TableDocument } from '@schema-builder/schema-model/design';
+import type { ValidationIssue } from '@schema-builder/schema-model/validation';
 import { clsx } from 'clsx';
 import {
   ArrowDown,

@@ -1,4 +1,4 @@
-import type { ValidationReport } from '@schema-builder/schema-model';
+import type { ValidationReport } from '@schema-builder/schema-model/validation';
 import { clsx } from 'clsx';
 import { elementIdOf, targetOf } from '../problems.ts';
 import type { Design } from '../state/edits.ts';

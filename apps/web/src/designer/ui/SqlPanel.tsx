@@ -1,9 +1,5 @@
-import {
-  generateDdl,
-  type Design as NormalizedDesign,
-  SQL_DIALECTS,
-  type SqlDialect,
-} from '@schema-builder/schema-model';
+import { generateDdl, SQL_DIALECTS, type SqlDialect } from '@schema-builder/schema-model/ddl';
+import type { Design as NormalizedDesign } from '@schema-builder/schema-model/design';
 import { Copy, Download } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '../../components/Button.tsx';

@@ -8,7 +8,9 @@ import { Controller, type Path, useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api/forms.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { StatusDot } from '../../components/StatusDot.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import {
@@ -25,8 +27,6 @@ import {
   toConnectionPatch,
   toTestInput,
 } from './connection-form.ts';
-import { SelectField } from './SelectField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
 import { fieldOfFailure, type Outcome, outcomeOf } from './test-results.ts';
 
 type Field = Path<ConnectionFormValues>;

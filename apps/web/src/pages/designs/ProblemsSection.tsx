@@ -1,4 +1,4 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { useQuery } from '@tanstack/react-query';
 import { AlertTriangle, CircleCheck, CircleX } from 'lucide-react';
 import { trpc, trpcClient } from '../../api/trpc.ts';

@@ -1,4 +1,4 @@
-import { SQL_DIALECTS, type SqlDialect } from '@schema-builder/schema-model';
+import { SQL_DIALECTS, type SqlDialect } from '@schema-builder/schema-model/ddl';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Copy, Download } from 'lucide-react';
 import { useId, useState } from 'react';

@@ -1,4 +1,4 @@
-import type { DesignDocument } from '@schema-builder/schema-model';
+import type { DesignDocument } from '@schema-builder/schema-model/design';
 import { Asterisk, Fingerprint, KeyRound, Link2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/States.tsx';

@@ -1,4 +1,4 @@
-import type { ColumnDocument, DesignDocument } from '@schema-builder/schema-model';
+import type { ColumnDocument, DesignDocument } from '@schema-builder/schema-model/design';
 
 /** What a column is, written out for the overview: its type and the keys and rules on it. */
 export interface ColumnFacts {

@@ -1,4 +1,4 @@
-import { DesignDocumentSchema } from '@schema-builder/schema-model';
+import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
 
 /**
  * A design's name and description as the API checks them on create and update: the very rules of

@@ -1,19 +1,28 @@
-import { SCHEMA_SORTS, SchemaSearchSchema } from '@schema-builder/contracts/designs';
+import { SCHEMA_SORTS, type SchemaSort } from '@schema-builder/contracts/design-sorts';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { z } from 'zod';
 import { appRoute } from '../../app/app-route.tsx';
+
+export interface DesignsSearch {
+  q?: string | undefined;
+  sort?: SchemaSort | undefined;
+  cursor?: string | undefined;
+}
 
 /**
  * The designs list's address holds what it shows: `q` (search), `sort` and `cursor` (the page).
  * A malformed value in a hand-edited URL falls back to the default instead of an error page.
+ * A plain function, not a zod schema: route files are in the entry chunk, which every first
+ * visit (the sign-in page's too) downloads; the server checks the same rules again.
  */
-export const DesignsSearchSchema = z.object({
-  q: SchemaSearchSchema.optional().catch(undefined),
-  sort: z.enum(SCHEMA_SORTS).optional().catch(undefined),
-  cursor: z.string().max(1000).optional().catch(undefined),
-});
-
-export type DesignsSearch = z.infer<typeof DesignsSearchSchema>;
+function DesignsSearchSchema(search: Record<string, unknown>): DesignsSearch {
+  const text = (value: unknown, max: number) =>
+    typeof value === 'string' && value.trim().length <= max ? value.trim() : undefined;
+  const sort = SCHEMA_SORTS.find((candidate) => candidate === search.sort);
+  const q = text(search.q, 200);
+  const cursor =
+    typeof search.cursor === 'string' && search.cursor.length <= 1000 ? search.cursor : undefined;
+  return { ...(q === undefined ? {} : { q }), ...(sort ? { sort } : {}), ...(cursor ? { cursor } : {}) };
+}
 
 export const designsRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ColumnDocument, DesignDocument } from '../../design/document.ts';
 import { normalizeDesign } from '../../design/normalize.ts';
-import { columnAt, tableAt, validDocument } from '../../validation/test-helpers.ts';
+import { columnAt, tableAt, validDocument } from '../../validation/valid-document.test-support.ts';
 import { generateDdl } from '../generate.ts';
 
 const mysql = (doc: DesignDocument) => generateDdl(normalizeDesign(doc), { dialect: 'mysql' });

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
 import type {
   CommentOnColumnStatement,
   CommentOnTableStatement,
@@ -7,7 +7,7 @@ import type {
 
 /** `'text'`, or NULL to remove a comment. */
 function commentText(comment: string | null): string {
-  return comment === null ? 'NULL' : quoteLiteral(comment);
+  return comment === null ? 'NULL' : quotePostgresLiteral(comment);
 }
 
 export function renderCommentOnTable(statement: CommentOnTableStatement): string {

@@ -1,6 +1,6 @@
 import type { DataType } from '../../design/data-types.ts';
 import type { ColumnDefault } from '../../design/model.ts';
-import { quoteLiteral } from '../../sql/quote.ts';
+import { quotePostgresLiteral } from '../../sql/quote.ts';
 import { isNumericType, jsonText, numberText } from '../literal-default.ts';
 
 /**
@@ -16,7 +16,7 @@ export function renderDefault(dataType: DataType, value: ColumnDefault): string 
     if (text !== undefined) return text;
   }
   if (dataType === 'BOOLEAN' && typeof literal === 'boolean') return literal ? 'true' : 'false';
-  if (dataType === 'JSON' || dataType === 'JSONB') return quoteLiteral(jsonText(literal));
-  if (typeof literal === 'object') return quoteLiteral(JSON.stringify(literal));
-  return quoteLiteral(String(literal));
+  if (dataType === 'JSON' || dataType === 'JSONB') return quotePostgresLiteral(jsonText(literal));
+  if (typeof literal === 'object') return quotePostgresLiteral(JSON.stringify(literal));
+  return quotePostgresLiteral(String(literal));
 }

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
 import type { CreateEnumStatement } from '../statements.ts';
 import type {
   AddEnumValueStatement,
@@ -9,7 +9,7 @@ import type {
 
 /** `CREATE TYPE "status" AS ENUM ('a', 'b');` */
 export function renderCreateEnum(statement: CreateEnumStatement): string {
-  return `CREATE TYPE ${quoteIdent(statement.name)} AS ENUM (${statement.values.map(quoteLiteral).join(', ')});`;
+  return `CREATE TYPE ${quoteIdent(statement.name)} AS ENUM (${statement.values.map(quotePostgresLiteral).join(', ')});`;
 }
 
 /** `DROP TYPE "status";` Never CASCADE. */
@@ -26,14 +26,14 @@ export function renderRenameEnum(statement: RenameEnumStatement): string {
 export function renderAddEnumValue(statement: AddEnumValueStatement): string {
   const position =
     statement.before !== undefined
-      ? ` BEFORE ${quoteLiteral(statement.before)}`
+      ? ` BEFORE ${quotePostgresLiteral(statement.before)}`
       : statement.after !== undefined
-        ? ` AFTER ${quoteLiteral(statement.after)}`
+        ? ` AFTER ${quotePostgresLiteral(statement.after)}`
         : '';
-  return `ALTER TYPE ${quoteIdent(statement.type)} ADD VALUE ${quoteLiteral(statement.value)}${position};`;
+  return `ALTER TYPE ${quoteIdent(statement.type)} ADD VALUE ${quotePostgresLiteral(statement.value)}${position};`;
 }
 
 /** `ALTER TYPE "status" RENAME VALUE 'a' TO 'b';` */
 export function renderRenameEnumValue(statement: RenameEnumValueStatement): string {
-  return `ALTER TYPE ${quoteIdent(statement.type)} RENAME VALUE ${quoteLiteral(statement.value)} TO ${quoteLiteral(statement.newValue)};`;
+  return `ALTER TYPE ${quoteIdent(statement.type)} RENAME VALUE ${quotePostgresLiteral(statement.value)} TO ${quotePostgresLiteral(statement.newValue)};`;
 }

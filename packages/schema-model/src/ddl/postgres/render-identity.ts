@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
 import type {
   AddIdentityStatement,
   DropIdentityStatement,
@@ -29,6 +29,6 @@ export function renderDropIdentity(statement: DropIdentityStatement): string {
  */
 export function renderSyncIdentity(statement: SyncIdentityStatement): string {
   const table = quoteIdent(statement.table);
-  const sequence = `pg_get_serial_sequence(${quoteLiteral(table)}, ${quoteLiteral(statement.column)})`;
+  const sequence = `pg_get_serial_sequence(${quotePostgresLiteral(table)}, ${quotePostgresLiteral(statement.column)})`;
   return `SELECT setval(${sequence}, greatest(max(${quoteIdent(statement.column)}), 0) + 1, false) FROM ${table};`;
 }

@@ -9,7 +9,7 @@ export const DEFAULT_POSTGRES_SCHEMA = 'public';
  * what it builds does not depend on the session it lands in:
  *
  * - `client_encoding`: the script is UTF-8 text.
- * - `standard_conforming_strings`: '…' literals take backslashes literally (and `quoteLiteral`
+ * - `standard_conforming_strings`: '…' literals take backslashes literally (and `quotePostgresLiteral`
  *   writes any value with a backslash as E'…', which reads the same under either setting).
  * - `check_function_bodies`: no function bodies are written; pg_dump's value, for the same reason.
  * - `TimeZone`: a TIMESTAMPTZ default written without an offset is fixed when the table is

@@ -1,0 +1,27 @@
+/**
+ * `@schema-builder/schema-model/design`: the design document (what a client sends and stores),
+ * its zod schema, and the normalized design the generators read.
+ */
+export { DATA_TYPES, type DataType, LENGTH_TYPES, PRECISION_TYPES } from './data-types.ts';
+export {
+  type ColumnDocument,
+  type DesignDocument,
+  DesignDocumentSchema,
+  type EnumDocument,
+  type ForeignKeyDocument,
+  type IndexDocument,
+  type TableDocument,
+} from './document.ts';
+export type {
+  Column,
+  ColumnDefault,
+  ColumnType,
+  Design,
+  EnumType,
+  ForeignKey,
+  Index,
+  ReferentialAction,
+  Table,
+} from './model.ts';
+export { REFERENTIAL_ACTIONS } from './model.ts';
+export { normalizeDesign } from './normalize.ts';

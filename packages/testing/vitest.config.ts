@@ -1,0 +1,3 @@
+import { testTiers } from './vitest-preset.ts';
+
+export default testTiers();
