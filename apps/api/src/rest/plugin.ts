@@ -115,17 +115,19 @@ function sendSuccess(
   return reply.send(storedFields.length > 0 && typeof body !== 'string' ? serialise(body) : body);
 }
 
-/** Path parameters win over query and body fields of the same name. */
+/**
+ * Path parameters win over body and query fields of the same name, body fields over query ones.
+ * A body may come with query options (`POST /schemas/validate?dialect=mysql`).
+ */
 function inputOf(route: RestRoute, request: FastifyRequest): unknown {
   if (route.voidInput) return undefined;
   const params = request.params as Record<string, string>;
-  if (route.method === 'GET' || route.method === 'DELETE') {
-    return { ...(request.query as Record<string, unknown>), ...params };
-  }
+  const query = request.query as Record<string, unknown>;
+  if (route.method === 'GET' || route.method === 'DELETE') return { ...query, ...params };
   const body: unknown = request.body;
   // An action on a resource (POST /connections/{id}/test) may come without a body.
-  if (body === undefined || body === null) return { ...params };
+  if (body === undefined || body === null) return { ...query, ...params };
   const isObject = typeof body === 'object' && !Array.isArray(body);
   // A body that is not an object is passed on as is, for the input schema to reject with a path.
-  return isObject ? { ...body, ...params } : body;
+  return isObject ? { ...query, ...body, ...params } : body;
 }

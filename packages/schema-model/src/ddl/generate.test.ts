@@ -83,7 +83,14 @@ ALTER TABLE "people" ADD CONSTRAINT "people_best_friend_id_fkey" FOREIGN KEY ("b
 
   test('an empty design gives no SQL', () => {
     const result = generateDdl({ name: 'empty', description: '', enums: [], tables: [], foreignKeys: [] });
-    expect(result).toEqual({ dialect: 'postgresql', statements: [], preamble: [], sql: '', plan: [] });
+    expect(result).toEqual({
+      dialect: 'postgresql',
+      statements: [],
+      preamble: [],
+      sql: '',
+      plan: [],
+      warnings: [],
+    });
   });
 
   test('writes PostgreSQL, MySQL and SQLite; anything else is refused', () => {

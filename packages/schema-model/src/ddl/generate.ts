@@ -1,22 +1,24 @@
 import type { Design } from '../design/model.ts';
 import { DdlGenerationError } from './design-index.ts';
-import { renderMysqlPlan } from './mysql/render.ts';
+import type { ExportWarning, RenderedPlan } from './export-warning.ts';
+import { locateChanges } from './export-warning.ts';
+import { renderMysqlPlanWithChanges } from './mysql/render.ts';
 import { MYSQL_PREAMBLE } from './mysql/session-settings.ts';
 import { planCreate } from './plan-create.ts';
 import { renderStatement } from './postgres/render.ts';
 import { DEFAULT_POSTGRES_SCHEMA, postgresPreamble } from './postgres/session-settings.ts';
-import { renderSqlitePlan } from './sqlite/render.ts';
+import { renderSqlitePlanWithChanges } from './sqlite/render.ts';
 import type { DdlStatement } from './statements.ts';
 
 /** SQL dialects the generator writes. `mysql` is MySQL 8.0.13+ and MariaDB 10.2+. */
 export const SQL_DIALECTS = ['postgresql', 'mysql', 'sqlite'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 
-/** Each dialect's SQL for a create plan. */
-const RENDERERS: Readonly<Record<SqlDialect, (plan: readonly DdlStatement[]) => string[]>> = {
-  postgresql: (plan) => plan.map(renderStatement),
-  mysql: renderMysqlPlan,
-  sqlite: renderSqlitePlan,
+/** Each dialect's SQL for a create plan, and what it changes from the design (PostgreSQL: nothing). */
+const RENDERERS: Readonly<Record<SqlDialect, (plan: readonly DdlStatement[]) => RenderedPlan>> = {
+  postgresql: (plan) => ({ statements: plan.map(renderStatement), changes: [] }),
+  mysql: renderMysqlPlanWithChanges,
+  sqlite: renderSqlitePlanWithChanges,
 };
 
 /**
@@ -54,6 +56,11 @@ export interface GeneratedDdl {
   sql: string;
   /** The typed statements the SQL was rendered from. */
   plan: DdlStatement[];
+  /**
+   * What the SQL changes from the design for its engine to accept it (each also a `-- CODE: …`
+   * comment line at the spot): empty when it holds exactly what the design says.
+   */
+  warnings: ExportWarning[];
 }
 
 /**
@@ -67,9 +74,10 @@ export function generateDdl(design: Design, options: GenerateDdlOptions = {}): G
   const plan = planCreate(design);
   const rendered = RENDERERS[dialect](plan);
   // An empty design builds nothing, so its script is empty too rather than settings alone.
-  const preamble = rendered.length === 0 ? [] : [...PREAMBLES[dialect](options)];
-  const statements = [...preamble, ...rendered];
-  return { dialect, statements, preamble, sql: joinStatements(statements), plan };
+  const preamble = rendered.statements.length === 0 ? [] : [...PREAMBLES[dialect](options)];
+  const statements = [...preamble, ...rendered.statements];
+  const warnings = locateChanges(design, rendered.changes);
+  return { dialect, statements, preamble, sql: joinStatements(statements), plan, warnings };
 }
 
 export function joinStatements(statements: readonly string[]): string {

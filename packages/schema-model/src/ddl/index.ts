@@ -4,6 +4,11 @@
  */
 export { DdlGenerationError } from './design-index.ts';
 export {
+  EXPORT_WARNING_CODES,
+  type ExportWarning,
+  type ExportWarningCode,
+} from './export-warning.ts';
+export {
   type GenerateDdlOptions,
   type GeneratedDdl,
   generateDdl,

@@ -13,5 +13,5 @@ export {
 } from './issue.ts';
 export { LONE_SURROGATE } from './names.ts';
 export { type ParseDesignResult, parseDesign, parseStoredDesign } from './parse.ts';
-export { validateDesign } from './validate.ts';
+export { type ValidateOptions, validateDesign } from './validate.ts';
 export { issuesFromZod } from './zod-issues.ts';

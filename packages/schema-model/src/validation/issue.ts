@@ -1,3 +1,5 @@
+import { EXPORT_WARNING_CODES } from '../ddl/export-warning.ts';
+
 /**
  * A problem found in a design document. `path` points into the document as the user sent it
  * (`tables[2].columns[1].name`), so a frontend can highlight the exact field.
@@ -56,6 +58,9 @@ export const ISSUE_CODES = [
   'FK_SET_NULL_ON_NOT_NULL',
   'FK_CIRCULAR',
   'FK_UNINDEXED',
+  // a target dialect (validation for one): what its engine refuses, then what its export changes
+  'KEY_TOO_LONG',
+  ...EXPORT_WARNING_CODES,
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { EXPORT_WARNING_CODES } from '../ddl/export-warning.ts';
 import type { DesignDocument } from '../design/document.ts';
 import type { IssueCode, Severity } from './issue.ts';
 import { ISSUE_CODES } from './issue.ts';
@@ -448,8 +449,12 @@ describe('each rule', () => {
       'TOO_MANY',
       'UNKNOWN_PROPERTY',
     ]);
+    // The codes of a target dialect have their cases in dialect.test.ts.
+    const dialect = new Set<string>(['KEY_TOO_LONG', ...EXPORT_WARNING_CODES]);
     const covered = new Set(CASES.map(([code]) => code));
-    expect(ISSUE_CODES.filter((code) => !shape.has(code) && !covered.has(code))).toEqual([]);
+    expect(
+      ISSUE_CODES.filter((code) => !shape.has(code) && !dialect.has(code) && !covered.has(code)),
+    ).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
+import type { SqlDialect } from '../ddl/generate.ts';
 import type { DesignDocument } from '../design/document.ts';
 import { checkTable } from './columns.ts';
 import { createContext } from './context.ts';
+import { checkDialect } from './dialect.ts';
 import { checkEnums } from './enums.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { checkIndexes } from './indexes.ts';
@@ -12,7 +14,15 @@ import { checkUniqueness } from './uniqueness.ts';
  * The semantic rules over a document that already has the right shape (`DesignDocumentSchema`).
  * Reports every problem at once; the design is valid when there are no errors (warnings allowed).
  */
-export function validateDesign(doc: DesignDocument): ValidationReport {
+export interface ValidateOptions {
+  /**
+   * A target engine: then what it would refuse is an error too, and what its export changes from
+   * the design a warning (the export's own warnings). Checked only once the design has no errors.
+   */
+  dialect?: SqlDialect;
+}
+
+export function validateDesign(doc: DesignDocument, options: ValidateOptions = {}): ValidationReport {
   const issues: ValidationIssue[] = [];
   const ctx = createContext(doc, issues);
   checkUniqueness(ctx);
@@ -23,6 +33,8 @@ export function validateDesign(doc: DesignDocument): ValidationReport {
     checkJsonKeys(ctx, table, t);
   });
   checkForeignKeys(ctx);
+  if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))
+    checkDialect(doc, options.dialect, issues);
   return toReport(issues);
 }
 

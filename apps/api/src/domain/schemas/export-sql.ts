@@ -17,7 +17,10 @@ export interface ExportSqlOptions {
   version?: number | undefined;
 }
 
-/** DDL for a stored design. Re-validated: rules may have tightened since it was saved. */
+/**
+ * DDL for a stored design, with what the target engine made different (`warnings`). Re-validated:
+ * rules may have tightened since it was saved.
+ */
 export async function exportSql({ db, user, id, dialect, version }: ExportSqlOptions) {
   const definition: DesignDocument =
     version === undefined
@@ -25,5 +28,5 @@ export async function exportSql({ db, user, id, dialect, version }: ExportSqlOpt
       : (await getSchemaVersion({ db, user, id, version })).definition;
   assertValidDesign(definition);
   const ddl = generateDdl(normalizeDesign(definition), { dialect });
-  return { dialect: ddl.dialect, sql: ddl.sql, statements: ddl.statements };
+  return { dialect: ddl.dialect, sql: ddl.sql, statements: ddl.statements, warnings: ddl.warnings };
 }

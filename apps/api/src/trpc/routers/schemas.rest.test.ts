@@ -239,6 +239,30 @@ describe('GET /api/v1/schemas/{id}/export/sql', () => {
     expect(response.json().sql).toContain(expected);
   });
 
+  test('lists what MySQL changes from the design, with a comment at the spot in the SQL; PostgreSQL none', async () => {
+    const created = await create({
+      name: 'export-warnings',
+      tables: [
+        {
+          id: 't1',
+          name: 'events',
+          columns: [
+            { id: 'c1', name: 'id', dataType: 'BIGINT', primaryKey: true, autoIncrement: true },
+            { id: 'c2', name: 'at', dataType: 'TIMESTAMPTZ' },
+          ],
+        },
+      ],
+    });
+    const mysql = (await h.request('GET', `/api/v1/schemas/${created.id}/export/sql?dialect=mysql`)).json();
+    expect(mysql.warnings).toEqual([
+      expect.objectContaining({ code: 'TIMESTAMPTZ_AS_DATETIME', path: 'tables[0].columns[1]' }),
+    ]);
+    expect(mysql.sql).toContain('-- TIMESTAMPTZ_AS_DATETIME: ');
+    expect(mysql.sql).toContain('`at` datetime(6)');
+    const postgresql = (await h.request('GET', `/api/v1/schemas/${created.id}/export/sql`)).json();
+    expect(postgresql.warnings).toEqual([]);
+  });
+
   test('rejects an unknown dialect', async () => {
     const created = await create({ ...blogDesign, name: 'blog-export-dialect' });
     const response = await h.request('GET', `/api/v1/schemas/${created.id}/export/sql?dialect=oracle`);
@@ -268,5 +292,59 @@ describe('POST /api/v1/schemas/validate', () => {
       expect.objectContaining({ code: 'MISSING_PRIMARY_KEY', severity: 'warning', path: 'tables[0]' }),
     );
     expect(await saved()).toEqual([]);
+  });
+
+  test('?dialect=mysql adds what MySQL would refuse (errors) and what its export changes (warnings)', async () => {
+    const columns = ['a', 'b', 'c', 'd'].map((n) => ({ id: n, name: n, dataType: 'VARCHAR', length: 255 }));
+    const design = {
+      name: 'unsaved-mysql',
+      tables: [
+        {
+          id: 't1',
+          name: 'wide',
+          columns: [
+            { id: 'k', name: 'k', dataType: 'BIGINT', primaryKey: true },
+            ...columns,
+            { id: 'at', name: 'at', dataType: 'TIMESTAMPTZ' },
+          ],
+          indexes: [{ id: 'i1', name: 'wide_idx', columns: ['a', 'b', 'c', 'd'], unique: true }],
+        },
+      ],
+    };
+    const mysql = (await h.request('POST', '/api/v1/schemas/validate?dialect=mysql', design)).json();
+    expect(mysql.valid).toBe(false);
+    expect(mysql.errors).toContainEqual(
+      expect.objectContaining({ code: 'KEY_TOO_LONG', severity: 'error', path: 'tables[0].indexes[0]' }),
+    );
+    const plain = (await h.request('POST', '/api/v1/schemas/validate', design)).json();
+    expect(plain.valid).toBe(true);
+    const refused = await h.request('POST', '/api/v1/schemas/validate?dialect=oracle', design);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details[0].path).toBe('dialect');
+  });
+
+  test('?dialect=mysql on a design MySQL accepts: valid, the export changes as warnings', async () => {
+    const design = {
+      name: 'unsaved-mysql-ok',
+      tables: [
+        {
+          id: 't1',
+          name: 'events',
+          columns: [
+            { id: 'k', name: 'k', dataType: 'BIGINT', primaryKey: true },
+            { id: 'at', name: 'at', dataType: 'TIMESTAMPTZ' },
+          ],
+        },
+      ],
+    };
+    const report = (await h.request('POST', '/api/v1/schemas/validate?dialect=mysql', design)).json();
+    expect(report.valid).toBe(true);
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'TIMESTAMPTZ_AS_DATETIME',
+        severity: 'warning',
+        path: 'tables[0].columns[1]',
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { ImportDesignFields } from '@schema-builder/contracts/imports';
 import { DATABASE_STATUSES } from '@schema-builder/db';
-import { SQL_DIALECTS } from '@schema-builder/schema-model/ddl';
+import { EXPORT_WARNING_CODES, SQL_DIALECTS } from '@schema-builder/schema-model/ddl';
 import { DesignDocumentSchema } from '@schema-builder/schema-model/design';
 import { IMPORT_WARNING_CODES } from '@schema-builder/schema-model/import';
 import { ISSUE_CODES, strictInputObject, validateDesign } from '@schema-builder/schema-model/validation';
@@ -43,6 +43,12 @@ const byId = z.object({ id: SchemaIdSchema });
 const IssueSchema = z.object({
   code: z.enum(ISSUE_CODES),
   severity: z.enum(['error', 'warning']),
+  path: z.string(),
+  message: z.string(),
+});
+
+const ExportWarningSchema = z.object({
+  code: z.enum(EXPORT_WARNING_CODES),
   path: z.string(),
   message: z.string(),
 });
@@ -161,7 +167,7 @@ export const schemasRouter = router({
         tags,
         summary: 'Validate a design without saving it',
         description:
-          'Answers 200 whatever the verdict: `valid`, with each error and warning located by `path`. Use it while editing; saving runs the same checks.',
+          'Answers 200 whatever the verdict: `valid`, with each error and warning located by `path`. Use it while editing; saving runs the same checks. With `?dialect=mysql` (or `sqlite`, `postgresql`), also what that engine would refuse (errors, such as a MySQL key over 3,072 bytes) and what its export changes (warnings, the codes of `GET /schemas/{id}/export/sql`).',
         errorResponses: errorResponses(
           'DESIGN_TOO_LARGE',
           'VALIDATION_ERROR',
@@ -171,11 +177,14 @@ export const schemasRouter = router({
         ),
       },
     })
-    .input(withExample(DesignDocumentSchema, EXAMPLE_DESIGN))
+    .input(
+      withExample(DesignDocumentSchema.extend({ dialect: z.enum(SQL_DIALECTS).optional() }), EXAMPLE_DESIGN),
+    )
     .output(z.object({ valid: z.boolean(), errors: z.array(IssueSchema), warnings: z.array(IssueSchema) }))
     .mutation(({ ctx, input }) => {
-      assertDesignSize(input, designLimits(ctx.services.config));
-      return validateDesign(input);
+      const { dialect, ...document } = input;
+      assertDesignSize(document, designLimits(ctx.services.config));
+      return validateDesign(document, dialect === undefined ? {} : { dialect });
     }),
 
   get: userProcedure
@@ -327,7 +336,7 @@ export const schemasRouter = router({
         tags,
         summary: 'The design as SQL DDL',
         description:
-          'CREATE statements for PostgreSQL, MySQL or SQLite, whole (`sql`) and one by one (`statements`). Default: the current version, PostgreSQL.',
+          'CREATE statements for PostgreSQL, MySQL or SQLite, whole (`sql`) and one by one (`statements`). Default: the current version, PostgreSQL. The SQL runs on its engine; where the engine has no exact form of the design, the export writes the nearest faithful one and lists it in `warnings` (`code`, `path` in the design, `message`), each also a `-- CODE: …` comment line at the spot in the SQL. PostgreSQL exports have none.',
         errorResponses: errorResponses('SCHEMA_NOT_FOUND', 'VERSION_NOT_FOUND', 'VALIDATION_ERROR'),
       },
     })
@@ -340,7 +349,14 @@ export const schemasRouter = router({
         { id: EXAMPLE_IDS.schema, dialect: 'postgresql', version: 1 },
       ),
     )
-    .output(z.object({ dialect: z.enum(SQL_DIALECTS), sql: z.string(), statements: z.array(z.string()) }))
+    .output(
+      z.object({
+        dialect: z.enum(SQL_DIALECTS),
+        sql: z.string(),
+        statements: z.array(z.string()),
+        warnings: z.array(ExportWarningSchema),
+      }),
+    )
     .query(({ ctx, input }) => exportSql({ db: ctx.services.db, user: ctx.user, ...input })),
 
   versions: userProcedure

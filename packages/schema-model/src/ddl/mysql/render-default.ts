@@ -1,6 +1,6 @@
 import type { ColumnDefault, ColumnType } from '../../design/model.ts';
 import { renderLiteral } from '../literal-default.ts';
-import { isMysqlBlobType } from './render-type.ts';
+import { isMysqlBlobType, renderMysqlType } from './render-type.ts';
 
 /**
  * The SQL after `DEFAULT` for a MySQL/MariaDB column, or undefined when MySQL has no such
@@ -17,7 +17,9 @@ export function renderMysqlDefault(type: ColumnType, value: ColumnDefault): stri
       case 'now()':
       case 'CURRENT_TIMESTAMP':
         if (dataType === 'TIMESTAMP' || dataType === 'TIMESTAMPTZ') {
-          return type.precision ? `CURRENT_TIMESTAMP(${type.precision})` : 'CURRENT_TIMESTAMP';
+          // The digits of the type as written (TIMESTAMPTZ without precision is datetime(6)).
+          const digits = /\((\d+)\)$/.exec(renderMysqlType(type))?.[1];
+          return digits && digits !== '0' ? `CURRENT_TIMESTAMP(${digits})` : 'CURRENT_TIMESTAMP';
         }
         if (dataType === 'DATE') return '(CURRENT_DATE)';
         return dataType === 'TIME' ? '(CURRENT_TIME)' : undefined;

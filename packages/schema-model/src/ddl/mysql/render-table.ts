@@ -1,9 +1,10 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
+import type { ChangeLog } from '../export-warning.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { CreateTableStatement, DdlColumn } from '../statements.ts';
 import { renderMysqlDefault } from './render-default.ts';
-import { isMysqlBlobType, renderMysqlType } from './render-type.ts';
+import { isMysqlBlobType, mysqlType } from './render-type.ts';
 
 const q = (name: string) => quoteIdentFor('mysql', name);
 
@@ -12,6 +13,9 @@ const q = (name: string) => quoteIdentFor('mysql', name);
  * 191 utf8mb4 characters fit the 767-byte limit of older row formats.
  */
 export const MYSQL_KEY_PREFIX = 191;
+
+/** A column's key in per-column maps: table and column, NUL-separated (no name holds NUL). */
+export const columnKey = (table: string, column: string): string => `${table}\u0000${column}`;
 
 /** `` `a`, `b`(191) ``: key parts, TEXT and BLOB columns by their prefix. */
 export function renderMysqlKeyParts(
@@ -32,7 +36,7 @@ export function renderMysqlKeyParts(
  * The column MySQL may number with AUTO_INCREMENT: it allows one per table, and only on a column
  * that leads a key. So an identity column is AUTO_INCREMENT when it is the first column of the
  * primary key or alone in a unique constraint; any other identity column (a second one, or one
- * inside a composite key) is a plain column, as MySQL cannot express it.
+ * inside a composite key) is a plain column, reported as IDENTITY_DROPPED.
  */
 function autoIncrementColumn(statement: CreateTableStatement): string | undefined {
   const keyed = new Set<string>();
@@ -42,36 +46,101 @@ function autoIncrementColumn(statement: CreateTableStatement): string | undefine
   return statement.columns.find((column) => column.identity && keyed.has(column.name))?.name;
 }
 
-/** `` `id` int NOT NULL AUTO_INCREMENT COMMENT 'x' ``. */
-export function renderMysqlColumn(
-  column: DdlColumn,
-  autoIncrement: boolean,
-  comment: string | undefined,
-  context: CreateContext,
-): string {
-  const values = column.type.dataType === 'ENUM' ? enumValues(context, column.enumName) : undefined;
-  let sql = `${q(column.name)} ${renderMysqlType(column.type, values)}`;
-  if (column.notNull) sql += ' NOT NULL';
-  const value =
-    column.default && !column.identity ? renderMysqlDefault(column.type, column.default) : undefined;
-  if (value !== undefined) sql += ` DEFAULT ${value}`;
-  if (autoIncrement) sql += ' AUTO_INCREMENT';
-  if (comment !== undefined) sql += ` COMMENT ${quoteLiteralFor('mysql', comment)}`;
-  return sql;
+/** What a column definition needs besides the column: its table's state and the change log. */
+export interface MysqlColumnSpot {
+  table: string;
+  autoIncrement: boolean;
+  comment: string | undefined;
+  /** The length a CHECK keeps, for a VARCHAR made TEXT to fit the row. */
+  lengthCheck: number | undefined;
 }
 
+/** `` `id` int NOT NULL AUTO_INCREMENT COMMENT 'x' ``, preceded by a comment line for each change. */
+export function renderMysqlColumn(
+  column: DdlColumn,
+  spot: MysqlColumnSpot,
+  context: CreateContext,
+  log: ChangeLog,
+): string {
+  const at = { table: spot.table, column: column.name };
+  const notes = log.earlyComments(spot.table, column.name);
+  const values = column.type.dataType === 'ENUM' ? enumValues(context, column.enumName) : undefined;
+  const type = mysqlType(column.type, values);
+  if (type.change) notes.push(log.add({ code: type.change.code, message: type.change.message, spot: at }));
+  let sql = `${q(column.name)} ${type.sql}`;
+  if (column.notNull) sql += ' NOT NULL';
+  if (column.default && !column.identity) {
+    const value = renderMysqlDefault(column.type, column.default);
+    if (value !== undefined) sql += ` DEFAULT ${value}`;
+    else
+      notes.push(
+        log.add({
+          code: 'DEFAULT_DROPPED',
+          message: `MySQL has no form of the default ${describeDefault(column)}`,
+          spot: at,
+        }),
+      );
+  }
+  if (spot.autoIncrement) sql += ' AUTO_INCREMENT';
+  else if (column.identity)
+    notes.push(
+      log.add({
+        code: 'IDENTITY_DROPPED',
+        message: 'MySQL numbers only one column a table, leading a key: this one is not auto-numbered',
+        spot: at,
+      }),
+    );
+  if (spot.comment !== undefined) sql += ` COMMENT ${quoteLiteralFor('mysql', spot.comment)}`;
+  if (type.change?.check) sql += ` ${type.change.check(q(column.name))}`;
+  if (spot.lengthCheck !== undefined) sql += ` CHECK (char_length(${q(column.name)}) <= ${spot.lengthCheck})`;
+  return [...notes, sql].join('\n  ');
+}
+
+export const describeDefault = (column: DdlColumn): string =>
+  column.default?.kind === 'expression' ? column.default.expression : JSON.stringify(column.default?.value);
+
 /** CREATE TABLE with one column per line (comments inline), then the primary key and unique keys. */
-export function renderMysqlCreateTable(statement: CreateTableStatement, context: CreateContext): string {
+export function renderMysqlCreateTable(
+  statement: CreateTableStatement,
+  context: CreateContext,
+  log: ChangeLog,
+  lengthChecks: ReadonlyMap<string, number>,
+): string {
   const auto = autoIncrementColumn(statement);
   const comments = context.columnComments.get(statement.name);
   const lines = statement.columns.map((column) =>
-    renderMysqlColumn(column, column.name === auto, comments?.get(column.name), context),
+    renderMysqlColumn(
+      column,
+      {
+        table: statement.name,
+        autoIncrement: column.name === auto,
+        comment: comments?.get(column.name),
+        lengthCheck: lengthChecks.get(columnKey(statement.name, column.name)),
+      },
+      context,
+      log,
+    ),
   );
-  const keyParts = (columns: readonly string[]) => renderMysqlKeyParts(statement.name, columns, context);
+  const types = context.columnTypes.get(statement.name);
+  /** A key's line, after a comment when MySQL keys some of its columns by a prefix only. */
+  const keyLine = (head: string, what: string, columns: readonly string[]) => {
+    const prefixed = columns.filter((c) => {
+      const type = types?.get(c);
+      return type !== undefined && isMysqlBlobType(type);
+    });
+    const sql = `${head} (${renderMysqlKeyParts(statement.name, columns, context)})`;
+    if (prefixed.length === 0) return sql;
+    const note = log.add({
+      code: 'KEY_PREFIX',
+      message: `MySQL indexes ${prefixed.join(', ')} by the first ${MYSQL_KEY_PREFIX} characters only: the ${what} is unique on those`,
+      spot: { table: statement.name },
+    });
+    return `${note}\n  ${sql}`;
+  };
   // MySQL names every primary key PRIMARY, so the design's name is not written.
-  if (statement.primaryKey) lines.push(`PRIMARY KEY (${keyParts(statement.primaryKey.columns)})`);
+  if (statement.primaryKey) lines.push(keyLine('PRIMARY KEY', 'primary key', statement.primaryKey.columns));
   for (const unique of statement.uniques)
-    lines.push(`CONSTRAINT ${q(unique.name)} UNIQUE (${keyParts(unique.columns)})`);
+    lines.push(keyLine(`CONSTRAINT ${q(unique.name)} UNIQUE`, `key ${unique.name}`, unique.columns));
   const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`;
   return `CREATE TABLE ${q(statement.name)} (${body});`;
 }

@@ -1,12 +1,15 @@
 import type { ColumnType } from '../../design/model.ts';
 import { quoteLiteralFor } from '../../sql/quote.ts';
 import { DdlGenerationError } from '../design-index.ts';
+import type { ExportWarningCode } from '../export-warning.ts';
 import { unreachable } from '../postgres/render-type.ts';
 
 /** VARCHAR needs a length in MySQL; 255 is its customary one. */
 export const MYSQL_DEFAULT_VARCHAR_LENGTH = 255;
 /** The longest VARCHAR of 4-byte utf8mb4 characters in the 65,535-byte row limit. */
-const MAX_VARCHAR = 16_383;
+export const MAX_VARCHAR = 16_383;
+/** PostgreSQL keeps microseconds when a timestamp has no precision. */
+const POSTGRES_FRACTIONAL_DIGITS = 6;
 const MAX_CHAR = 255;
 const MAX_DECIMAL_PRECISION = 65;
 const MAX_DECIMAL_SCALE = 30;
@@ -22,23 +25,123 @@ const withFsp = (name: string, precision: number | undefined) => {
   return p === undefined ? name : `${name}(${p})`;
 };
 
+/** A type MySQL writes differently from the design, and why. */
+export interface MysqlTypeChange {
+  code: ExportWarningCode;
+  message: string;
+  /** A CHECK on the column that keeps what the type alone no longer does. */
+  check?: (column: string) => string;
+}
+
+export interface MysqlType {
+  sql: string;
+  change?: MysqlTypeChange;
+}
+
+/** LONGTEXT holding at most `length` characters, by a CHECK on the column. */
+function longtextWithLimit(length: number, message: string): MysqlType {
+  return {
+    sql: 'longtext',
+    change: {
+      code: 'VARCHAR_AS_LONGTEXT',
+      message,
+      check: (column) => `CHECK (char_length(${column}) <= ${length})`,
+    },
+  };
+}
+
 /**
- * The MySQL/MariaDB spelling of a canonical column type; `enumValues` is required for ENUM,
- * written inline. Where MySQL's bounds are narrower than PostgreSQL's the nearest wider type is
- * used: VARCHAR over 16,383 and CHAR over 255 characters are LONGTEXT/VARCHAR; DECIMAL without a
- * precision (PostgreSQL's unconstrained numeric; MySQL would read DECIMAL(10,0)) is
- * DECIMAL(65,30), and precisions over 65 or scales over 30 are capped there.
+ * The MySQL/MariaDB type of a canonical column type, and what changed where MySQL has no exact
+ * form; `enumValues` is required for ENUM, written inline. The nearest faithful forms: VARCHAR
+ * without a length is LONGTEXT (no smaller limit), VARCHAR over 16,383 characters LONGTEXT with a
+ * CHECK on its length; CHAR over 255 is VARCHAR; TIMESTAMPTZ is DATETIME with its fractional
+ * digits (6, PostgreSQL's, by default), as MySQL's TIMESTAMP ends in 2038, and the zone is not
+ * kept; DECIMAL without a precision (PostgreSQL's unconstrained numeric; MySQL would read
+ * DECIMAL(10,0)) is DECIMAL(65,30), and precisions over 65 or scales over 30 are capped there.
  */
-export function renderMysqlType(type: ColumnType, enumValues?: readonly string[]): string {
+export function mysqlType(type: ColumnType, enumValues?: readonly string[]): MysqlType {
   switch (type.dataType) {
     case 'VARCHAR': {
-      const length = modifier(type.length) ?? MYSQL_DEFAULT_VARCHAR_LENGTH;
-      return length > MAX_VARCHAR ? 'longtext' : `varchar(${length})`;
+      const length = modifier(type.length);
+      if (length === undefined)
+        return {
+          sql: 'longtext',
+          change: {
+            code: 'VARCHAR_UNBOUNDED',
+            message:
+              'VARCHAR without a length is LONGTEXT: MySQL needs a length, and any would be a limit the design has not',
+          },
+        };
+      if (length > MAX_VARCHAR)
+        return longtextWithLimit(
+          length,
+          `VARCHAR(${length}) is longer than a MySQL row allows: LONGTEXT with a CHECK on its length`,
+        );
+      return { sql: `varchar(${length})` };
     }
     case 'CHAR': {
       const length = modifier(type.length) ?? 1;
-      return length > MAX_CHAR ? `varchar(${length})` : `char(${length})`;
+      if (length <= MAX_CHAR) return { sql: `char(${length})` };
+      if (length > MAX_VARCHAR)
+        return longtextWithLimit(
+          length,
+          `CHAR(${length}) is longer than a MySQL row allows: LONGTEXT with a CHECK on its length, values not padded`,
+        );
+      return {
+        sql: `varchar(${length})`,
+        change: {
+          code: 'CHAR_AS_VARCHAR',
+          message: `MySQL's CHAR ends at 255: VARCHAR(${length}), values not padded with spaces`,
+        },
+      };
     }
+    case 'DECIMAL':
+    case 'NUMERIC': {
+      const precision = modifier(type.precision);
+      if (precision === undefined)
+        return {
+          sql: `decimal(${MAX_DECIMAL_PRECISION},${MAX_DECIMAL_SCALE})`,
+          change: {
+            code: 'NUMERIC_PRECISION_CHOSEN',
+            message: `${type.dataType} without precision is DECIMAL(${MAX_DECIMAL_PRECISION},${MAX_DECIMAL_SCALE}), MySQL's widest: at most ${MAX_DECIMAL_PRECISION - MAX_DECIMAL_SCALE} digits before the point and ${MAX_DECIMAL_SCALE} after`,
+          },
+        };
+      const p = Math.min(precision, MAX_DECIMAL_PRECISION);
+      const scale = modifier(type.scale);
+      const s = scale === undefined ? undefined : Math.min(scale, MAX_DECIMAL_SCALE, p);
+      const sql = s === undefined ? `decimal(${p})` : `decimal(${p},${s})`;
+      if (p === precision && s === scale) return { sql };
+      return {
+        sql,
+        change: {
+          code: 'NUMERIC_PRECISION_CAPPED',
+          message: `MySQL's DECIMAL has at most ${MAX_DECIMAL_PRECISION} digits, ${MAX_DECIMAL_SCALE} after the point: ${sql}`,
+        },
+      };
+    }
+    case 'TIMESTAMPTZ': {
+      const sql = `datetime(${modifier(type.precision) ?? POSTGRES_FRACTIONAL_DIGITS})`;
+      return {
+        sql,
+        change: {
+          code: 'TIMESTAMPTZ_AS_DATETIME',
+          message: `TIMESTAMPTZ is ${sql} (MySQL's TIMESTAMP ends in 2038): the instant is kept as written, its time zone is not stored`,
+        },
+      };
+    }
+    default:
+      return { sql: renderExactMysqlType(type, enumValues) };
+  }
+}
+
+/** The MySQL/MariaDB spelling of a canonical column type (see `mysqlType`). */
+export function renderMysqlType(type: ColumnType, enumValues?: readonly string[]): string {
+  return mysqlType(type, enumValues).sql;
+}
+
+/** The types MySQL has an exact form for. */
+function renderExactMysqlType(type: ColumnType, enumValues?: readonly string[]): string {
+  switch (type.dataType) {
     case 'TEXT':
       return 'text';
     case 'SMALLINT':
@@ -47,14 +150,6 @@ export function renderMysqlType(type: ColumnType, enumValues?: readonly string[]
       return 'int';
     case 'BIGINT':
       return 'bigint';
-    case 'DECIMAL':
-    case 'NUMERIC': {
-      const precision = modifier(type.precision);
-      if (precision === undefined) return `decimal(${MAX_DECIMAL_PRECISION},${MAX_DECIMAL_SCALE})`;
-      const p = Math.min(precision, MAX_DECIMAL_PRECISION);
-      const scale = modifier(type.scale);
-      return scale === undefined ? `decimal(${p})` : `decimal(${p},${Math.min(scale, MAX_DECIMAL_SCALE, p)})`;
-    }
     case 'REAL':
       return 'float';
     case 'DOUBLE':
@@ -67,9 +162,6 @@ export function renderMysqlType(type: ColumnType, enumValues?: readonly string[]
       return withFsp('time', type.precision);
     case 'TIMESTAMP':
       return withFsp('datetime', type.precision);
-    case 'TIMESTAMPTZ':
-      // MySQL's TIMESTAMP is an instant kept in UTC and shown in the session's time zone.
-      return withFsp('timestamp', type.precision);
     case 'UUID':
       return 'char(36)';
     case 'JSON':
@@ -80,6 +172,12 @@ export function renderMysqlType(type: ColumnType, enumValues?: readonly string[]
     case 'ENUM':
       if (enumValues === undefined) throw new DdlGenerationError('ENUM column without its values');
       return `enum(${enumValues.map((value) => quoteLiteralFor('mysql', value)).join(',')})`;
+    case 'VARCHAR':
+    case 'CHAR':
+    case 'DECIMAL':
+    case 'NUMERIC':
+    case 'TIMESTAMPTZ':
+      return mysqlType(type, enumValues).sql;
   }
   return unreachable(type.dataType);
 }

@@ -10,7 +10,7 @@ import { renderMysqlType } from './render-type.ts';
 describe('renderMysqlType', () => {
   test.each<[ColumnType, string]>([
     [{ dataType: 'VARCHAR', length: 40 }, 'varchar(40)'],
-    [{ dataType: 'VARCHAR' }, 'varchar(255)'],
+    [{ dataType: 'VARCHAR' }, 'longtext'],
     [{ dataType: 'VARCHAR', length: 64_000 }, 'longtext'],
     [{ dataType: 'CHAR', length: 2 }, 'char(2)'],
     [{ dataType: 'CHAR' }, 'char(1)'],
@@ -30,7 +30,9 @@ describe('renderMysqlType', () => {
     [{ dataType: 'TIME', precision: 3 }, 'time(3)'],
     [{ dataType: 'TIMESTAMP' }, 'datetime'],
     [{ dataType: 'TIMESTAMP', precision: 6 }, 'datetime(6)'],
-    [{ dataType: 'TIMESTAMPTZ', precision: 3 }, 'timestamp(3)'],
+    [{ dataType: 'TIMESTAMPTZ', precision: 3 }, 'datetime(3)'],
+    [{ dataType: 'TIMESTAMPTZ' }, 'datetime(6)'],
+    [{ dataType: 'NUMERIC' }, 'decimal(65,30)'],
     [{ dataType: 'UUID' }, 'char(36)'],
     [{ dataType: 'JSON' }, 'json'],
     [{ dataType: 'JSONB' }, 'json'],
@@ -136,7 +138,17 @@ describe('renderMysqlPlan', () => {
         { kind: 'create_index', name: 'c_n_idx', table: 'c', columns: ['n', 'a'], unique: false },
       ],
       [
-        'CREATE TABLE `c` (\n  `a` text NOT NULL,\n  `n` int NOT NULL,\n  PRIMARY KEY (`a`(191), `n`),\n  CONSTRAINT `c_a_key` UNIQUE (`a`(191))\n);',
+        [
+          'CREATE TABLE `c` (',
+          '  `a` text NOT NULL,',
+          '  -- IDENTITY_DROPPED: MySQL numbers only one column a table, leading a key: this one is not auto-numbered',
+          '  `n` int NOT NULL,',
+          '  -- KEY_PREFIX: MySQL indexes a by the first 191 characters only: the primary key is unique on those',
+          '  PRIMARY KEY (`a`(191), `n`),',
+          '  -- KEY_PREFIX: MySQL indexes a by the first 191 characters only: the key c_a_key is unique on those',
+          '  CONSTRAINT `c_a_key` UNIQUE (`a`(191))',
+          ');',
+        ].join('\n'),
         'CREATE INDEX `c_n_idx` ON `c` (`n`, `a`(191));',
       ],
     ],
@@ -166,7 +178,7 @@ describe('renderMysqlPlan', () => {
       ],
       [
         'ALTER TABLE `a` ADD CONSTRAINT `fk` FOREIGN KEY (`b_id`) REFERENCES `b` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION;',
-        'ALTER TABLE `b` ADD CONSTRAINT `FK_1` FOREIGN KEY (`a_id`) REFERENCES `a` (`id`) ON UPDATE SET NULL;',
+        '-- FK_ACTION_DROPPED: InnoDB has no ON DELETE SET DEFAULT: the default action (RESTRICT) applies\nALTER TABLE `b` ADD CONSTRAINT `FK_1` FOREIGN KEY (`a_id`) REFERENCES `a` (`id`) ON UPDATE SET NULL;',
       ],
     ],
   ])('%s', (_label, plan, expected) => {

@@ -1,4 +1,6 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
+import type { RenderedPlan } from '../export-warning.ts';
+import { ChangeLog } from '../export-warning.ts';
 import { uniqueIdentifier } from '../naming.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
@@ -9,82 +11,131 @@ import type {
   CreateIndexStatement,
   DdlStatement,
 } from '../statements.ts';
-import { renderMysqlCreateTable, renderMysqlKeyParts } from './render-table.ts';
+import { agreeForeignKeyTypes } from './agree-keys.ts';
+import { MYSQL_KEY_PREFIX, renderMysqlCreateTable, renderMysqlKeyParts } from './render-table.ts';
+import { isMysqlBlobType } from './render-type.ts';
 
 const q = (name: string) => quoteIdentFor('mysql', name);
 
 /**
  * The MySQL/MariaDB text of one create statement, ending with `;`, or undefined when MySQL has
  * no statement for it: enums are written on their columns (`enum('a','b')`), column comments on
- * their column definitions, and enum comments have nowhere to go.
+ * their column definitions, and enum comments have nowhere to go (COMMENT_DROPPED). Changes from
+ * the design go to `log`, and as a comment line before the spot.
  */
 export function renderMysqlStatement(
   statement: CreateDdlStatement,
   context: CreateContext,
+  log: ChangeLog = new ChangeLog(),
+  lengthChecks: ReadonlyMap<string, number> = new Map(),
+  foreignKey = 0,
 ): string | undefined {
   switch (statement.kind) {
-    case 'create_enum':
     case 'comment_on_type':
+      if (statement.comment !== null)
+        log.add({
+          code: 'COMMENT_DROPPED',
+          message: 'MySQL has no enum types, so no comment on one',
+          spot: { enumName: statement.type },
+        });
+      return undefined;
+    case 'create_enum':
     case 'comment_on_column':
       return undefined;
     case 'create_table':
-      return renderMysqlCreateTable(statement, context);
+      return renderMysqlCreateTable(statement, context, log, lengthChecks);
     case 'create_index':
-      return renderMysqlCreateIndex(statement, context);
+      return renderMysqlCreateIndex(statement, context, log);
     case 'comment_on_table':
       return `ALTER TABLE ${q(statement.table)} COMMENT = ${quoteLiteralFor('mysql', statement.comment ?? '')};`;
     case 'add_foreign_key':
-      return renderMysqlForeignKey(statement);
+      return renderMysqlForeignKey(statement, log, foreignKey);
   }
   return unreachable(statement);
 }
 
 /** `CREATE [UNIQUE] INDEX `name` ON `table` (`a`, `b`);` */
-function renderMysqlCreateIndex(statement: CreateIndexStatement, context: CreateContext): string {
+function renderMysqlCreateIndex(
+  statement: CreateIndexStatement,
+  context: CreateContext,
+  log: ChangeLog,
+): string {
   const unique = statement.unique ? 'UNIQUE ' : '';
-  return `CREATE ${unique}INDEX ${q(statement.name)} ON ${q(statement.table)} (${renderMysqlKeyParts(statement.table, statement.columns, context)});`;
+  const sql = `CREATE ${unique}INDEX ${q(statement.name)} ON ${q(statement.table)} (${renderMysqlKeyParts(statement.table, statement.columns, context)});`;
+  const types = context.columnTypes.get(statement.table);
+  const prefixed = statement.columns.filter((c) => {
+    const type = types?.get(c);
+    return type !== undefined && isMysqlBlobType(type);
+  });
+  if (!statement.unique || prefixed.length === 0) return sql;
+  const note = log.add({
+    code: 'KEY_PREFIX',
+    message: `MySQL indexes ${prefixed.join(', ')} by the first ${MYSQL_KEY_PREFIX} characters only: index ${statement.name} is unique on those`,
+    spot: { table: statement.table },
+  });
+  return `${note}\n${sql}`;
 }
 
 /**
  * `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY … REFERENCES …`. Both actions are written, NO
  * ACTION too (MariaDB reports an omitted one as RESTRICT), except SET DEFAULT, which InnoDB does
- * not implement (MySQL 8 refuses it, MariaDB ignores it): that one is left to the default.
+ * not implement (MySQL 8 refuses it, MariaDB ignores it): that one is left to the default and
+ * reported (FK_ACTION_DROPPED).
  */
-function renderMysqlForeignKey(statement: AddForeignKeyStatement): string {
+function renderMysqlForeignKey(statement: AddForeignKeyStatement, log: ChangeLog, position: number): string {
   const columns = (names: readonly string[]) => names.map(q).join(', ');
   const parts = [
     `ALTER TABLE ${q(statement.table)} ADD CONSTRAINT ${q(statement.name)}`,
     `FOREIGN KEY (${columns(statement.columns)})`,
     `REFERENCES ${q(statement.refTable)} (${columns(statement.refColumns)})`,
   ];
+  const notes: string[] = [];
   for (const [event, action] of [
     ['DELETE', statement.onDelete],
     ['UPDATE', statement.onUpdate],
   ] as const) {
     if (action !== 'SET DEFAULT') parts.push(`ON ${event} ${action}`);
+    else
+      notes.push(
+        log.add({
+          code: 'FK_ACTION_DROPPED',
+          message: `InnoDB has no ON ${event} SET DEFAULT: the default action (RESTRICT) applies`,
+          spot: { foreignKey: position },
+        }),
+      );
   }
-  return `${parts.join(' ')};`;
+  return [...notes, `${parts.join(' ')};`].join('\n');
 }
 
 /**
- * The MySQL statements of a create plan. Foreign-key names are per table in PostgreSQL but per
- * database in InnoDB, so a name already used by another table's foreign key (compared without
- * case, as InnoDB may) gets `_1`, `_2`, ….
+ * The MySQL statements of a create plan and the changes they make to the design. Column types
+ * first agree across foreign keys (`agreeForeignKeyTypes`). Foreign-key names are per table in
+ * PostgreSQL but per database in InnoDB, so a name already used by another table's foreign key
+ * (compared without case, as InnoDB may) gets `_1`, `_2`, ….
  */
-export function renderMysqlPlan(plan: readonly DdlStatement[]): string[] {
-  const statements = createStatements(plan, 'MySQL');
-  const context = createContext(statements);
+export function renderMysqlPlanWithChanges(plan: readonly DdlStatement[]): RenderedPlan {
+  const log = new ChangeLog();
+  const planned = createStatements(plan, 'MySQL');
+  const adapted = agreeForeignKeyTypes(planned, createContext(planned), log);
+  const context = createContext(adapted.statements);
   const taken = new Set<string>();
   const out: string[] = [];
-  for (const statement of statements) {
+  let foreignKey = 0;
+  for (const statement of adapted.statements) {
     let own = statement;
     if (statement.kind === 'add_foreign_key') {
       const name = uniqueIdentifier(statement.name, (n) => taken.has(n.toLowerCase()));
       taken.add(name.toLowerCase());
       own = { ...statement, name };
     }
-    const sql = renderMysqlStatement(own, context);
+    const sql = renderMysqlStatement(own, context, log, adapted.lengthChecks, foreignKey);
+    if (statement.kind === 'add_foreign_key') foreignKey++;
     if (sql !== undefined) out.push(sql);
   }
-  return out;
+  return { statements: out, changes: log.changes };
+}
+
+/** The MySQL statements of a create plan (see `renderMysqlPlanWithChanges`). */
+export function renderMysqlPlan(plan: readonly DdlStatement[]): string[] {
+  return renderMysqlPlanWithChanges(plan).statements;
 }

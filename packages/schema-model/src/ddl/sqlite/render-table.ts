@@ -1,5 +1,6 @@
 import type { ColumnDefault, ColumnType } from '../../design/model.ts';
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
+import { ChangeLog } from '../export-warning.ts';
 import { renderLiteral } from '../literal-default.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
@@ -32,7 +33,7 @@ export function renderSqliteDefault(type: ColumnType, value: ColumnDefault): str
  * SQLite numbers rows itself only through the rowid, and AUTOINCREMENT (no reuse of deleted
  * ids) only on a column declared exactly `INTEGER PRIMARY KEY`. So an identity column that is
  * the whole primary key becomes that, whatever its integer type; other identity columns cannot
- * be expressed and are plain columns.
+ * be expressed and are plain columns (IDENTITY_DROPPED).
  */
 function rowidColumn(statement: CreateTableStatement): string | undefined {
   const key = statement.primaryKey?.columns;
@@ -41,18 +42,48 @@ function rowidColumn(statement: CreateTableStatement): string | undefined {
   return statement.columns.some((column) => column.name === only && column.identity) ? only : undefined;
 }
 
-function renderSqliteColumn(column: DdlColumn, rowid: boolean, context: CreateContext): string {
+function renderSqliteColumn(
+  table: string,
+  column: DdlColumn,
+  rowid: boolean,
+  soleKey: boolean,
+  context: CreateContext,
+  log: ChangeLog,
+): string {
   if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`;
-  let sql = `${q(column.name)} ${renderSqliteType(column.type)}`;
+  const spot = { table, column: column.name };
+  const notes: string[] = [];
+  if (column.identity)
+    notes.push(
+      log.add({
+        code: 'IDENTITY_DROPPED',
+        message: 'SQLite numbers only a column that is the whole primary key: this one is not auto-numbered',
+        spot,
+      }),
+    );
+  // A lone INTEGER PRIMARY KEY is SQLite's rowid, numbered when omitted: a key the design does
+  // not number is declared INT (the same affinity) so that it stays a plain column.
+  const type = renderSqliteType(column.type);
+  const declared = type === 'INTEGER' && soleKey ? 'INT' : type;
+  let sql = `${q(column.name)} ${declared}`;
   if (column.notNull) sql += ' NOT NULL';
-  const value =
-    column.default && !column.identity ? renderSqliteDefault(column.type, column.default) : undefined;
-  if (value !== undefined) sql += ` DEFAULT ${value}`;
+  if (column.default && !column.identity) {
+    const value = renderSqliteDefault(column.type, column.default);
+    if (value !== undefined) sql += ` DEFAULT ${value}`;
+    else
+      notes.push(
+        log.add({
+          code: 'DEFAULT_DROPPED',
+          message: `SQLite has no form of the default ${column.default.kind === 'expression' ? column.default.expression : JSON.stringify(column.default.value)}`,
+          spot,
+        }),
+      );
+  }
   if (column.type.dataType === 'ENUM') {
     const values = enumValues(context, column.enumName).map((v) => quoteLiteralFor('sqlite', v));
     sql += ` CHECK (${q(column.name)} IN (${values.join(', ')}))`;
   }
-  return sql;
+  return [...notes, sql].join('\n  ');
 }
 
 /**
@@ -67,9 +98,16 @@ function renderSqliteForeignKey(fk: AddForeignKeyStatement): string {
 }
 
 /** CREATE TABLE with its columns, keys and foreign keys (SQLite has no comments: none are written). */
-export function renderSqliteCreateTable(statement: CreateTableStatement, context: CreateContext): string {
+export function renderSqliteCreateTable(
+  statement: CreateTableStatement,
+  context: CreateContext,
+  log: ChangeLog = new ChangeLog(),
+): string {
   const rowid = rowidColumn(statement);
-  const lines = statement.columns.map((column) => renderSqliteColumn(column, column.name === rowid, context));
+  const soleKey = statement.primaryKey?.columns.length === 1 ? statement.primaryKey.columns[0] : undefined;
+  const lines = statement.columns.map((column) =>
+    renderSqliteColumn(statement.name, column, column.name === rowid, column.name === soleKey, context, log),
+  );
   if (statement.primaryKey && rowid === undefined)
     lines.push(
       `CONSTRAINT ${q(statement.primaryKey.name)} PRIMARY KEY (${list(statement.primaryKey.columns)})`,

@@ -107,7 +107,7 @@ describe('renderSqlitePlan', () => {
       ],
     ],
     [
-      'composite key with an identity column: a table constraint, no numbering',
+      'composite key with an identity column: a table constraint, no numbering, and it says so',
       [
         {
           kind: 'create_table',
@@ -121,7 +121,7 @@ describe('renderSqlitePlan', () => {
         },
       ],
       [
-        `CREATE TABLE "c" (\n  "a" INTEGER NOT NULL,\n  "b" TEXT NOT NULL DEFAULT 'x',\n  CONSTRAINT "c_pkey" PRIMARY KEY ("a", "b")\n);`,
+        `CREATE TABLE "c" (\n  -- IDENTITY_DROPPED: SQLite numbers only a column that is the whole primary key: this one is not auto-numbered\n  "a" INTEGER NOT NULL,\n  "b" TEXT NOT NULL DEFAULT 'x',\n  CONSTRAINT "c_pkey" PRIMARY KEY ("a", "b")\n);`,
       ],
     ],
   ])('%s', (_label, plan, expected) => {
