@@ -57,3 +57,44 @@ export function elementIdOf(target: ProblemTarget): string | undefined {
   if (target.tableId) return `outline-table-${target.tableId}`;
   return undefined;
 }
+
+/**
+ * `next`, with the issue lists that say the same as in `previous` replaced by the previous lists:
+ * validation makes new objects on every edit, and the outline and canvas redraw a table only when
+ * its lists are new, so a large design redraws only the tables whose problems changed.
+ */
+export function keepUnchangedProblems(previous: ProblemIndex | undefined, next: ProblemIndex): ProblemIndex {
+  if (!previous) return next;
+  return {
+    byTable: reuse(previous.byTable, next.byTable),
+    byColumn: reuse(previous.byColumn, next.byColumn),
+  };
+}
+
+function reuse(
+  previous: Map<string, ValidationIssue[]>,
+  next: Map<string, ValidationIssue[]>,
+): Map<string, ValidationIssue[]> {
+  const kept = new Map<string, ValidationIssue[]>();
+  for (const [key, issues] of next) {
+    const before = previous.get(key);
+    kept.set(key, before && sameIssues(before, issues) ? before : issues);
+  }
+  return kept;
+}
+
+export function sameIssues(a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((issue, index) => {
+      const other = b[index];
+      return (
+        other !== undefined &&
+        issue.code === other.code &&
+        issue.path === other.path &&
+        issue.severity === other.severity &&
+        issue.message === other.message
+      );
+    })
+  );
+}

@@ -17,6 +17,7 @@ import { type Design, type Edit, groupsOf, notesOf, type Position } from '../sta
 import { newId } from '../state/ids.ts';
 import { GroupNode, type GroupNodeType, NoteNode, type NoteNodeType } from './CanvasExtras.tsx';
 import { fallbackPosition, TABLE_WIDTH, tableHeight } from './geometry.ts';
+import { keepUnchanged, sameEdge, sameNode } from './keep-unchanged.ts';
 import { TableNode, type TableNodeType } from './TableNode.tsx';
 
 const NODE_TYPES = { table: TableNode, 'group-area': GroupNode, note: NoteNode };
@@ -32,6 +33,8 @@ interface CanvasProps {
   onSelectionChange: (tableIds: string[]) => void;
   /** A foreign key was drawn: the designer asks for its actions. */
   onForeignKeyDrawn: (foreignKeyId: string) => void;
+  /** Draw every node, even off screen (while a picture of the whole design is made). */
+  drawEverything?: boolean;
 }
 
 /**
@@ -46,6 +49,7 @@ export function Canvas({
   selectedTableIds,
   onSelectionChange,
   onForeignKeyDrawn,
+  drawEverything = false,
 }: CanvasProps) {
   // Where dragged nodes are while the drag lasts; committed to the design (one undo step) on drop.
   const [dragging, setDragging] = useState<Record<string, Position>>({});
@@ -55,6 +59,10 @@ export function Canvas({
   // The sizes React Flow measured: nodes are rebuilt from the design on every edit, and a node
   // without its measured size is not drawn.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+
+  // The nodes and edges last handed to React Flow, for keeping the unchanged ones (keep-unchanged.ts).
+  const lastNodes = useRef(new Map<string, CanvasNode>());
+  const lastEdges = useRef(new Map<string, Edge>());
 
   const positions = useMemo(() => {
     const map = new Map<string, Position>();
@@ -125,15 +133,17 @@ export function Canvas({
       ariaLabel: `Note: ${note.text}`,
       data: { text: note.text },
     }));
-    return [...groups, ...tables, ...notes].map((node) => {
+    const built = [...groups, ...tables, ...notes].map((node) => {
       const size = measured[node.id];
       return size ? { ...node, measured: size } : node;
     });
+    return keepUnchanged(lastNodes.current, built, sameNode);
   }, [design, positions, problems, selectedTableIds, dragging, measured]);
+  lastNodes.current = new Map(nodes.map((node) => [node.id, node]));
 
   const edges = useMemo<Edge[]>(() => {
     const tables = new Map(design.tables.map((table) => [table.id, table]));
-    return (design.foreignKeys ?? []).flatMap((key) => {
+    const built = (design.foreignKeys ?? []).flatMap((key): Edge[] => {
       const source = tables.get(key.sourceTableId);
       const target = tables.get(key.targetTableId);
       const sourceColumnId = key.sourceColumnId ?? key.sourceColumnIds?.[0];
@@ -156,11 +166,13 @@ export function Canvas({
           targetHandle: `${targetColumnId}-in`,
           label: hoveredEdge === key.id ? `${cardinality} · ${actions}` : cardinality,
           ariaLabel: `Foreign key ${source.name} to ${target.name}, ${cardinality}, ${actions}`,
-          markerEnd: { type: MarkerType.ArrowClosed },
+          markerEnd: ARROW,
         },
       ];
     });
+    return keepUnchanged(lastEdges.current, built, sameEdge);
   }, [design, hoveredEdge]);
+  lastEdges.current = new Map(edges.map((edge) => [edge.id, edge]));
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -225,7 +237,7 @@ export function Canvas({
       onConnect={onConnect}
       onEdgeMouseEnter={(_event, edge) => setHoveredEdge(edge.id)}
       onEdgeMouseLeave={() => setHoveredEdge(undefined)}
-      onlyRenderVisibleElements
+      onlyRenderVisibleElements={!drawEverything}
       fitView
       fitViewOptions={FIT_VIEW}
       minZoom={0.05}
@@ -241,6 +253,7 @@ export function Canvas({
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const ARROW = { type: MarkerType.ArrowClosed };
 /** Room around the tables, so the handles at their edges stay reachable. */
 const FIT_VIEW = { padding: 0.25 };
 

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Database, Group, LayoutGrid, Maximize, Plus, Redo2, StickyNote, Undo2 } from 'lucide-react';
 import { Tabs } from 'radix-ui';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import { autoLayout } from '../canvas/auto-layout.ts';
@@ -11,12 +11,13 @@ import { Canvas, useCanvasView } from '../canvas/Canvas.tsx';
 import { DatabasePanel } from '../database/DatabasePanel.tsx';
 import { CompareCanvas } from '../history/CompareCanvas.tsx';
 import { HistoryPanel, type ShownComparison } from '../history/HistoryPanel.tsx';
-import { indexProblems } from '../problems.ts';
+import { indexProblems, keepUnchangedProblems, type ProblemIndex } from '../problems.ts';
 import type { DesignEditor } from '../save/use-design-editor.ts';
 import { type Clipboard, copyTables, duplicateTable, newTable, pasteTables } from '../state/factories.ts';
 import { canRedo, canUndo } from '../state/history.ts';
 import { newId } from '../state/ids.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
+import { ExportPicture } from './ExportPicture.tsx';
 import { ForeignKeyActionsDialog } from './ForeignKeyActionsDialog.tsx';
 import { Outline } from './Outline.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -43,14 +44,31 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
   const [comparing, setComparing] = useState<ShownComparison>();
   const clipboard = useRef<Clipboard | undefined>(undefined);
   const view = useCanvasView();
+  const [drawAll, setDrawAll] = useState(false);
+  const drawEverything = useCallback(
+    (on: boolean) =>
+      new Promise<void>((resolve) => {
+        setDrawAll(on);
+        // Two frames: React commits, then React Flow measures and draws the nodes.
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+    [],
+  );
+  const selectTable = useCallback((tableId: string) => setSelected(new Set([tableId])), []);
 
   // Validation and DDL follow the edits without holding up typing on a large design.
   const checked = useDeferredValue(design);
   const parsed = useMemo(() => parseDesign(checked), [checked]);
-  const problems = useMemo(
-    () => indexProblems(checked, [...parsed.report.errors, ...parsed.report.warnings]),
-    [checked, parsed],
-  );
+  const lastProblems = useRef<ProblemIndex | undefined>(undefined);
+  const problems = useMemo(() => {
+    // Unchanged lists keep their identity: only the tables whose problems changed redraw.
+    const next = keepUnchangedProblems(
+      lastProblems.current,
+      indexProblems(checked, [...parsed.report.errors, ...parsed.report.warnings]),
+    );
+    lastProblems.current = next;
+    return next;
+  }, [checked, parsed]);
   const problemCount = parsed.report.errors.length + parsed.report.warnings.length;
 
   const addTable = () => {
@@ -143,6 +161,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
           <Database aria-hidden className="size-4" />
           Database
         </Link>
+        <ExportPicture name={design.name} drawEverything={drawEverything} />
         <div className="ml-auto">
           <SaveStatusLine status={state.status} version={state.baseVersion} />
         </div>
@@ -158,7 +177,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
             apply={apply}
             problems={problems}
             selectedTableIds={selected}
-            onSelectTable={(tableId) => setSelected(new Set([tableId]))}
+            onSelectTable={selectTable}
           />
         </aside>
         <section
@@ -180,6 +199,7 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
               selectedTableIds={selected}
               onSelectionChange={(ids) => setSelected(new Set(ids))}
               onForeignKeyDrawn={setDrawnForeignKey}
+              drawEverything={drawAll}
             />
           )}
         </section>

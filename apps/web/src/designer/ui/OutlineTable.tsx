@@ -7,13 +7,14 @@ import {
   ChevronDown,
   ChevronRight,
   Copy,
+  GripVertical,
   KeyRound,
   Link2,
   Plus,
   Settings2,
   Trash2,
 } from 'lucide-react';
-import { useState } from 'react';
+import { createContext, memo, useContext, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import type { Design, Edit } from '../state/edits.ts';
 import { duplicateTable, newColumn } from '../state/factories.ts';
@@ -22,22 +23,38 @@ import { ForeignKeys } from './ForeignKeys.tsx';
 import { Indexes } from './Indexes.tsx';
 
 interface OutlineTableProps {
-  design: Design;
   table: TableDocument;
   apply: (edit: Edit, mergeKey?: string) => void;
-  problems: { table: ValidationIssue[]; column: (columnId: string) => ValidationIssue[] };
+  /** The design as it is now, for the actions that read it when used (duplicate). */
+  getDesign: () => Design;
+  tableProblems: ValidationIssue[];
+  /** The problems of the table's columns, by column id. */
+  columnProblems: ReadonlyMap<string, ValidationIssue[]>;
+  /** Whether the table starts unfolded (not in a large design). */
+  defaultOpen: boolean;
   selected: boolean;
-  onSelect: () => void;
+  onSelect: (tableId: string) => void;
 }
 
+/** The design being edited, read only by unfolded tables: a folded table does not re-render on edits elsewhere. */
+export const OutlineDesign = createContext<Design | undefined>(undefined);
+
+const NO_ISSUES: ValidationIssue[] = [];
+/** A drag's data type names the column's table: a column moves only within its table. */
+const COLUMN_DRAG_TYPE = 'application/x-schema-builder-column';
+
 /** One table of the outline: its name, columns, indexes and foreign keys, all editable by keyboard. */
-export function OutlineTable({ design, table, apply, problems, selected, onSelect }: OutlineTableProps) {
-  const [open, setOpen] = useState(true);
-  const referencing = new Set(
-    (design.foreignKeys ?? [])
-      .filter((key) => key.sourceTableId === table.id)
-      .map((key) => key.sourceColumnId),
-  );
+export const OutlineTable = memo(function OutlineTable({
+  table,
+  apply,
+  getDesign,
+  tableProblems,
+  columnProblems,
+  defaultOpen,
+  selected,
+  onSelect,
+}: OutlineTableProps) {
+  const [open, setOpen] = useState(defaultOpen);
   return (
     <li
       id={`outline-table-${table.id}`}
@@ -46,9 +63,9 @@ export function OutlineTable({ design, table, apply, problems, selected, onSelec
       className={clsx(
         'rounded-md border p-2',
         selected ? 'border-sky-600' : 'border-slate-200 dark:border-slate-700',
-        problems.table.length > 0 && 'border-l-4 border-l-red-600',
+        tableProblems.length > 0 && 'border-l-4 border-l-red-600',
       )}
-      onFocus={onSelect}
+      onFocus={() => onSelect(table.id)}
     >
       <div className="flex items-center gap-1">
         <button
@@ -78,7 +95,7 @@ export function OutlineTable({ design, table, apply, problems, selected, onSelec
         <Button
           variant="ghost"
           aria-label={`Duplicate table ${table.name}`}
-          onClick={() => apply(duplicateTable(design, table.id))}
+          onClick={() => apply(duplicateTable(getDesign(), table.id))}
         >
           <Copy aria-hidden className="size-4" />
         </Button>
@@ -90,37 +107,52 @@ export function OutlineTable({ design, table, apply, problems, selected, onSelec
           <Trash2 aria-hidden className="size-4" />
         </Button>
       </div>
-      <Issues issues={problems.table} />
-      {open && (
-        <div className="mt-2 flex flex-col gap-3 pl-2">
-          <ul aria-label={`Columns of ${table.name}`} className="flex flex-col gap-1">
-            {table.columns.map((column, index) => (
-              <ColumnRow
-                key={column.id}
-                design={design}
-                table={table}
-                column={column}
-                index={index}
-                referencing={referencing.has(column.id)}
-                issues={problems.column(column.id)}
-                apply={apply}
-              />
-            ))}
-          </ul>
-          <div>
-            <Button
-              onClick={() => apply({ kind: 'addColumn', tableId: table.id, column: newColumn(table) })}
-              aria-label={`Add column to ${table.name}`}
-            >
-              <Plus aria-hidden className="size-4" />
-              Add column
-            </Button>
-          </div>
-          <Indexes design={design} table={table} apply={apply} />
-          <ForeignKeys design={design} table={table} apply={apply} />
-        </div>
-      )}
+      <Issues issues={tableProblems} />
+      {open && <OutlineTableBody table={table} apply={apply} columnProblems={columnProblems} />}
     </li>
+  );
+});
+
+function OutlineTableBody({
+  table,
+  apply,
+  columnProblems,
+}: Pick<OutlineTableProps, 'table' | 'apply' | 'columnProblems'>) {
+  const design = useContext(OutlineDesign);
+  if (!design) return null;
+  const referencing = new Set(
+    (design.foreignKeys ?? [])
+      .filter((key) => key.sourceTableId === table.id)
+      .map((key) => key.sourceColumnId),
+  );
+  return (
+    <div className="mt-2 flex flex-col gap-3 pl-2">
+      <ul aria-label={`Columns of ${table.name}`} className="flex flex-col gap-1">
+        {table.columns.map((column, index) => (
+          <ColumnRow
+            key={column.id}
+            design={design}
+            table={table}
+            column={column}
+            index={index}
+            referencing={referencing.has(column.id)}
+            issues={columnProblems.get(column.id) ?? NO_ISSUES}
+            apply={apply}
+          />
+        ))}
+      </ul>
+      <div>
+        <Button
+          onClick={() => apply({ kind: 'addColumn', tableId: table.id, column: newColumn(table) })}
+          aria-label={`Add column to ${table.name}`}
+        >
+          <Plus aria-hidden className="size-4" />
+          Add column
+        </Button>
+      </div>
+      <Indexes design={design} table={table} apply={apply} />
+      <ForeignKeys design={design} table={table} apply={apply} />
+    </div>
   );
 }
 
@@ -143,15 +175,48 @@ function ColumnRow({ design, table, column, index, referencing, issues, apply }:
     (column.nullable === false || column.primaryKey) && 'not null',
     column.autoIncrement && 'identity',
   ].filter(Boolean);
+  const [dropTarget, setDropTarget] = useState(false);
   const move = (to: number) => apply({ kind: 'moveColumn', tableId: table.id, columnId: column.id, to });
+  // Dragging a column onto another puts it in that column's place (the arrows do it by keyboard).
+  const dragType = `${COLUMN_DRAG_TYPE}-${table.id}`;
   return (
     <li
       id={`outline-column-${table.id}-${column.id}`}
       tabIndex={-1}
       aria-label={`Column ${column.name}`}
-      className={clsx('rounded px-1 py-1', issues.length > 0 && 'bg-red-50 dark:bg-red-950')}
+      className={clsx(
+        'rounded px-1 py-1',
+        issues.length > 0 && 'bg-red-50 dark:bg-red-950',
+        dropTarget && 'outline-2 outline-sky-600',
+      )}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes(dragType)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+        setDropTarget(true);
+      }}
+      onDragLeave={() => setDropTarget(false)}
+      onDrop={(event) => {
+        setDropTarget(false);
+        const columnId = event.dataTransfer.getData(dragType);
+        if (!columnId || columnId === column.id) return;
+        event.preventDefault();
+        apply({ kind: 'moveColumn', tableId: table.id, columnId, to: index });
+      }}
     >
       <div className="flex flex-wrap items-center gap-1">
+        <span
+          role="img"
+          aria-label={`Drag column ${column.name}`}
+          draggable
+          onDragStart={(event) => {
+            event.dataTransfer.setData(dragType, column.id);
+            event.dataTransfer.effectAllowed = 'move';
+          }}
+          className="cursor-grab text-slate-400 active:cursor-grabbing"
+        >
+          <GripVertical aria-hidden className="size-3.5" />
+        </span>
         {column.primaryKey ? (
           <KeyRound aria-hidden className="size-3.5 text-amber-600" />
         ) : referencing ? (

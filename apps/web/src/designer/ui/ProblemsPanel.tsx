@@ -10,7 +10,10 @@ export function ProblemsPanel({ design, report }: { design: Design; report: Vali
   return (
     <ul aria-label="Problems" className="flex flex-col gap-1 p-1">
       {issues.map((issue) => {
-        const elementId = elementIdOf(targetOf(design, issue));
+        const target = targetOf(design, issue);
+        const elementId = elementIdOf(target);
+        // A folded table (large designs start folded) shows no columns: its row is focused instead.
+        const tableElementId = elementIdOf({ tableId: target.tableId });
         return (
           <li key={`${issue.severity}:${issue.code}:${issue.path}`}>
             <button
@@ -18,7 +21,9 @@ export function ProblemsPanel({ design, report }: { design: Design; report: Vali
               className="w-full rounded p-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
               onClick={() => {
                 if (!elementId) return;
-                const element = document.getElementById(elementId);
+                const element =
+                  document.getElementById(elementId) ??
+                  (tableElementId ? document.getElementById(tableElementId) : null);
                 element?.scrollIntoView({ block: 'center' });
                 element?.focus();
               }}
