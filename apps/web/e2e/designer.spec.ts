@@ -54,7 +54,9 @@ test('a design is drawn from scratch in the outline, checked as it is typed, sav
   request,
 }) => {
   const id = await createDesign(request, account, `shop-${Date.now()}`);
-  await page.goto(`/designs/${id}/edit`);
+  await page.goto(`/designs/${id}`);
+  await page.getByRole('link', { name: 'Open designer' }).click();
+  await expect(page).toHaveURL(new RegExp(`/designs/${id}/edit$`));
   await expect(page.getByRole('heading', { name: 'Designer' })).toBeVisible();
 
   await addTable(page, 'customers');
@@ -214,4 +216,45 @@ test('unsaved edits survive a reload: they are kept in the browser until the ser
   await page.reload();
   await expect(outlineTable(page, 'kept')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+});
+
+test('groups and notes are named and written in the outline, and a design without positions is laid out when it opens', async ({
+  signedIn: page,
+  account,
+  request,
+}) => {
+  // Tables without positions, as an import makes them.
+  const response = await request.post('/api/v1/schemas', {
+    headers: { authorization: `Bearer ${account.token}` },
+    data: {
+      name: `imported-${Date.now()}`,
+      tables: [
+        {
+          id: 'a',
+          name: 'authors',
+          columns: [{ id: 'a1', name: 'id', dataType: 'BIGINT', primaryKey: true }],
+        },
+        { id: 'b', name: 'books', columns: [{ id: 'b1', name: 'id', dataType: 'BIGINT', primaryKey: true }] },
+      ],
+    },
+  });
+  const { id } = (await response.json()) as { id: string };
+  await page.goto(`/designs/${id}/edit`);
+  await expect(page.getByRole('status').filter({ hasText: /All changes saved.*version 2/ })).toBeVisible();
+  const saved = await request.get(`/api/v1/schemas/${id}`, {
+    headers: { authorization: `Bearer ${account.token}` },
+  });
+  const { definition } = (await saved.json()) as { definition: { tables: { position?: unknown }[] } };
+  expect(definition.tables.every((table) => table.position)).toBe(true);
+
+  await outlineTable(page, 'authors').focus();
+  await page.getByRole('button', { name: 'Group selected' }).click();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const extras = page.getByRole('region', { name: 'Groups and notes' });
+  await extras.getByRole('textbox', { name: 'Group name' }).fill('Catalogue');
+  await extras.getByRole('textbox', { name: 'Note 1' }).fill('Ask the librarians');
+  await expect(page.getByRole('region', { name: 'Canvas' }).getByText('Catalogue')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Canvas' }).getByText('Ask the librarians')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expectAccessible(page);
 });

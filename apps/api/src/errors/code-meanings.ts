@@ -2,7 +2,7 @@ import type { ErrorCode } from './codes.ts';
 
 /**
  * What each error code means, for the OpenAPI document (`x-enum-descriptions` and the table in
- * `error.code`'s description), in step with the README's error table. Exhaustive: a new code without
+ * `error.code`'s description), in step with the error table of docs/api.md. Exhaustive: a new code without
  * its meaning does not compile.
  */
 export const ERROR_CODE_MEANINGS = {

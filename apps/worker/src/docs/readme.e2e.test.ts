@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,21 +8,33 @@ import { docExamplesOf } from './doc-examples.test-support.ts';
 import { describeFailure, type ShellSession, startShellSession } from './shell-session.test-support.ts';
 
 /**
- * The README's shell examples (and those of docs/*.md), run as written, in order, in one shell,
- * against a live API with a worker: a reader following them literally gets what they say.
+ * The shell examples of the README and of docs/*.md, run as written, in the walkthrough's order, in
+ * one shell, against a live API with a worker: a reader following them literally gets what they say.
  */
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const docsDir = join(root, 'docs');
-const documents = [
+/**
+ * The walkthrough (the README's "Documentation" list): each page uses the variables and files the
+ * pages before it made ($API, json, $AUTH from accounts; design.json; $ID from provisioning).
+ */
+const WALKTHROUGH = [
   'README.md',
-  ...(existsSync(docsDir)
-    ? readdirSync(docsDir)
-        .filter((name) => name.endsWith('.md'))
-        .sort()
-        .map((name) => `docs/${name}`)
-    : []),
+  'docs/accounts.md',
+  'docs/design-document.md',
+  'docs/provisioning.md',
+  'docs/migrations.md',
+  'docs/connections.md',
+  'docs/api.md',
 ];
-const examples = documents.flatMap((file) => docExamplesOf(join(root, file), file));
+const docsDir = join(root, 'docs');
+const allDocuments = [
+  'README.md',
+  ...readdirSync(docsDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
+const examplesOf = (file: string) => docExamplesOf(join(root, file), file);
+const examples = WALKTHROUGH.flatMap(examplesOf);
 /** Where the README says the service listens; the test's server listens on a free port instead. */
 const DOCUMENTED_URL = 'http://127.0.0.1:3000';
 
@@ -45,9 +57,10 @@ afterAll(async () => {
 });
 
 describe('the documentation examples', () => {
-  it('include the README’s shell blocks', () => {
-    const runs = examples.filter((example) => example.kind === 'run' && example.file === 'README.md');
-    expect(runs.length).toBeGreaterThanOrEqual(5);
+  it('runs every page with examples, each page of the walkthrough having some', () => {
+    const withExamples = allDocuments.filter((file) => examplesOf(file).length > 0);
+    expect(withExamples.filter((file) => !WALKTHROUGH.includes(file))).toEqual([]);
+    expect(WALKTHROUGH.filter((file) => file !== 'README.md' && examplesOf(file).length === 0)).toEqual([]);
   });
 
   for (const example of examples) {

@@ -16,7 +16,7 @@ export const DATABASE_FAILURE_CODES = [
 ] as const;
 export type DatabaseFailureCode = (typeof DATABASE_FAILURE_CODES)[number];
 
-/** What each failure code means, for the status endpoint's documentation and the README. */
+/** What each failure code means, for the status endpoint's documentation and docs/provisioning.md. */
 export const DATABASE_FAILURE_MEANINGS = {
   NOT_OURS: 'A role or database with the design’s name exists on the server but was not created for it.',
   VERSION_MISMATCH: 'The database holds another version of the design than the job expected.',

@@ -11,8 +11,8 @@ import { listMongoDatabases, listMongoStructure } from './structure.ts';
 
 const url = testEnv.MONGODB_URL;
 if (url === undefined) {
-  // No registry package ships a MongoDB server and Debian has none (see the README's Testing
-  // section), so on these machines this suite can only run against a server someone provides.
+  // No registry package ships a MongoDB server and Debian has none (see docs/testing.md,
+  // "MongoDB"), so on these machines this suite can only run against a server someone provides.
   console.warn(
     '[introspection] SKIPPED: the MongoDB server tests need MONGODB_URL (a real MongoDB to sample); no MongoDB server can be installed on these machines.',
   );

@@ -96,7 +96,7 @@ describe('the lifecycle tables', () => {
 });
 
 /**
- * The README's diagram, as the transitions draw it: one arrow per pair of statuses with its
+ * The diagram of docs/provisioning.md, as the transitions draw it: one arrow per pair of statuses with its
  * reasons joined, in the order of DATABASE_STATUSES; a loop (a rotation) by its operation alone.
  */
 function mermaid(all: readonly Transition[]): string {
@@ -114,8 +114,8 @@ function mermaid(all: readonly Transition[]): string {
   return ['stateDiagram-v2', ...lines, `  ${FINAL_STATUS} --> [*]`].join('\n');
 }
 
-test("the README's state diagram is the lifecycle's", () => {
-  const readme = readFileSync(new URL('../../../../../README.md', import.meta.url), 'utf8');
-  const drawn = /```mermaid\n(stateDiagram-v2\n[\s\S]*?)\n```/.exec(readme)?.[1];
+test("docs/provisioning.md's state diagram is the lifecycle's", () => {
+  const page = readFileSync(new URL('../../../../../docs/provisioning.md', import.meta.url), 'utf8');
+  const drawn = /```mermaid\n(stateDiagram-v2\n[\s\S]*?)\n```/.exec(page)?.[1];
   expect(drawn).toBe(mermaid(transitions));
 });

@@ -4,7 +4,7 @@ import type { DatabaseOperation, DatabaseStatus } from '@schema-builder/db';
  * The provisioned database's life, as data: what each status means and, per operation, which
  * status a database has while its job is queued, while it runs, and after it succeeds or fails.
  * Every write of a status takes it from here; both tables name every status and operation (the
- * compiler checks), so a new one cannot be half-added. README "Provisioning a database" draws it.
+ * compiler checks), so a new one cannot be half-added. docs/provisioning.md draws it.
  */
 
 /** What a status says about the database. */
@@ -120,7 +120,7 @@ export interface Transition {
 }
 
 /**
- * Every move the tables allow, derived from them (the tests walk it, the README draws it): an
+ * Every move the tables allow, derived from them (the tests walk it, docs/provisioning.md draws it): an
  * operation starting (or retried), its job claimed, and its job ending either way — a job can
  * fail before a worker claims it (it could not start, or its workers died).
  */

@@ -3,7 +3,7 @@ import { AlertTriangle } from 'lucide-react';
 
 export type MigrationPlan = RouterOutputs['schemas']['diff'];
 
-/** What each hazard means, in words (the README's table, shortened). */
+/** What each hazard means, in words (docs/migrations.md's table, shortened). */
 export const HAZARD_WORDS: Record<string, string> = {
   DESTRUCTIVE: 'deletes data',
   DATA_DEPENDENT: 'can fail on existing rows (checked against the live data)',

@@ -3,10 +3,10 @@ import { Link } from '@tanstack/react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Database, Group, LayoutGrid, Maximize, Plus, Redo2, StickyNote, Undo2 } from 'lucide-react';
 import { Tabs } from 'radix-ui';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { toast } from '../../components/Toasts.tsx';
-import { autoLayout } from '../canvas/auto-layout.ts';
+import { autoLayout, needsLayout } from '../canvas/auto-layout.ts';
 import { Canvas, useCanvasView } from '../canvas/Canvas.tsx';
 import { DatabasePanel } from '../database/DatabasePanel.tsx';
 import { CompareCanvas } from '../history/CompareCanvas.tsx';
@@ -44,6 +44,18 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
   const [comparing, setComparing] = useState<ShownComparison>();
   const clipboard = useRef<Clipboard | undefined>(undefined);
   const view = useCanvasView();
+
+  // A design whose tables have no positions (an import) is laid out once when it opens: one edit,
+  // undoable, saved like any other.
+  const laidOut = useRef(false);
+  useEffect(() => {
+    if (laidOut.current || !needsLayout(design)) return;
+    laidOut.current = true;
+    void autoLayout(design).then((positions) => {
+      apply({ kind: 'moveTables', positions });
+      requestAnimationFrame(view.fit);
+    });
+  }, [design, apply, view]);
   const [drawAll, setDrawAll] = useState(false);
   const drawEverything = useCallback(
     (on: boolean) =>

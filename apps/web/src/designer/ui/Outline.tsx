@@ -2,6 +2,7 @@ import type { ValidationIssue } from '@schema-builder/schema-model/validation';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ProblemIndex } from '../problems.ts';
 import type { Design, Edit } from '../state/edits.ts';
+import { CanvasExtrasEditor } from './CanvasExtrasEditor.tsx';
 import { Enums } from './Enums.tsx';
 import { OutlineDesign, OutlineTable } from './OutlineTable.tsx';
 
@@ -88,6 +89,7 @@ export function Outline({ design, apply, problems, selectedTableIds, onSelectTab
         </OutlineDesign.Provider>
       )}
       <Enums design={design} apply={apply} />
+      <CanvasExtrasEditor design={design} apply={apply} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Database, Pencil, Trash2 } from 'lucide-react';
+import { Database, Pencil, PenTool, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
@@ -48,9 +48,17 @@ export function DesignPage() {
         actions={
           <>
             <Link
-              to="/designs/$designId/database"
+              to="/designs/$designId/edit"
               params={{ designId }}
               className="inline-flex items-center gap-2 rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800"
+            >
+              <PenTool aria-hidden className="size-4" />
+              Open designer
+            </Link>
+            <Link
+              to="/designs/$designId/database"
+              params={{ designId }}
+              className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
             >
               <Database aria-hidden className="size-4" />
               Database
