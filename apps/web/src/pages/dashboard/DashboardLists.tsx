@@ -4,7 +4,7 @@ import { AlertTriangle } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/States.tsx';
 import { StatusDot } from '../../components/StatusDot.tsx';
-import { connectionState, DATABASE_STATUS } from './status-labels.ts';
+import { connectionState, statusOf } from './status-labels.ts';
 
 type Summary = RouterOutputs['dashboard']['summary'];
 
@@ -48,8 +48,8 @@ export function RecentDesigns({ designs }: { designs: Summary['recentDesigns'] }
                 <StatusDot tone="idle" label="No database" />
               ) : (
                 <StatusDot
-                  tone={DATABASE_STATUS[design.databaseStatus].tone}
-                  label={`Database: ${DATABASE_STATUS[design.databaseStatus].label.toLowerCase()}`}
+                  tone={statusOf(design.databaseStatus).tone}
+                  label={`Database: ${statusOf(design.databaseStatus).label.toLowerCase()}`}
                 />
               )}
             </li>
@@ -114,7 +114,7 @@ export function AttentionList({ databases }: { databases: Summary['attention'] }
               </div>
             </div>
             {database.reason === 'failed' ? (
-              <StatusDot tone="bad" label={DATABASE_STATUS[database.status].label} />
+              <StatusDot tone="bad" label={statusOf(database.status).label} />
             ) : (
               <StatusDot tone="busy" label="Behind its design" />
             )}

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { Database, Plug, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { StatusDot } from '../../components/StatusDot.tsx';
-import { DATABASE_STATUS, DATABASE_STATUS_ORDER } from './status-labels.ts';
+import { DATABASE_STATUS_ORDER, statusOf } from './status-labels.ts';
 
 type Summary = RouterOutputs['dashboard']['summary'];
 
@@ -39,8 +39,8 @@ export function StatCards({ summary }: { summary: Summary }) {
               {statuses.map((status) => (
                 <li key={status}>
                   <StatusDot
-                    tone={DATABASE_STATUS[status].tone}
-                    label={`${databases.byStatus[status]} ${DATABASE_STATUS[status].label.toLowerCase()}`}
+                    tone={statusOf(status).tone}
+                    label={`${databases.byStatus[status]} ${statusOf(status).label.toLowerCase()}`}
                   />
                 </li>
               ))}

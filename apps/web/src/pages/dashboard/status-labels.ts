@@ -1,19 +1,11 @@
 import type { RouterOutputs } from '@schema-builder/client';
 import type { Tone } from '../../components/StatusDot.tsx';
 
+// A status in words and a tone: the database page's own (one map for the whole app).
+export { statusOf } from '../database/database-status.ts';
+
 type Summary = RouterOutputs['dashboard']['summary'];
 export type DatabaseStatus = keyof Summary['databases']['byStatus'];
-
-/** Every status in words and a tone; the words are always shown beside the dot. */
-export const DATABASE_STATUS: Record<DatabaseStatus, { label: string; tone: Tone }> = {
-  ready: { label: 'Ready', tone: 'good' },
-  pending: { label: 'Queued', tone: 'busy' },
-  provisioning: { label: 'Provisioning', tone: 'busy' },
-  migrating: { label: 'Migrating', tone: 'busy' },
-  dropping: { label: 'Dropping', tone: 'busy' },
-  failed: { label: 'Failed', tone: 'bad' },
-  migration_failed: { label: 'Migration failed', tone: 'bad' },
-};
 
 export const DATABASE_STATUS_ORDER: DatabaseStatus[] = [
   'ready',
