@@ -62,8 +62,6 @@ export type Edit =
   /** A whole new document: an automatic layout, or the server's version taken over. */
   | { kind: 'replace'; design: Design };
 
-export type EditKind = Edit['kind'];
-
 /** The design after `edit`; the input is never changed (history keeps the old object). */
 export function applyEdit(design: Design, edit: Edit): Design {
   switch (edit.kind) {
