@@ -66,6 +66,11 @@ test("a connection to the machine's PostgreSQL is added, tested, edited, switche
   await expect(card.getByRole('status')).toHaveText(/Connected in \d+ ms/);
   await expectAccessible(page);
   await captureScreenshots(page, 'connections');
+  // The latency is stored with the result: a reload still shows it, not just "Connected".
+  await page.reload();
+  await expect(page.getByRole('article', { name: 'local pg' }).getByRole('status')).toHaveText(
+    /Connected in \d+ ms/,
+  );
 
   // Editing never shows the password; a blank one keeps it.
   await card.getByRole('button', { name: 'Edit' }).click();

@@ -30,6 +30,8 @@ export const connections = pgTable(
     active: boolean('active').notNull().default(true),
     lastTestedAt: timestamp('last_tested_at', { withTimezone: true }),
     lastTestResult: text('last_test_result'),
+    /** Milliseconds the last successful test took to connect; null when it failed or never ran. */
+    lastTestLatencyMs: integer('last_test_latency_ms'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -37,6 +37,7 @@ export function toConnectionResource(row: ConnectionRow): ConnectionResource {
     active: row.active,
     lastTestedAt: row.lastTestedAt?.toISOString() ?? null,
     lastTestResult: row.lastTestResult,
+    lastTestLatencyMs: row.lastTestLatencyMs,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -36,7 +36,11 @@ export async function testConnection(options: TestConnectionOptions): Promise<Pr
   const result = await run(row, options);
   await options.db
     .update(connections)
-    .set({ lastTestedAt: sql`now()`, lastTestResult: result.ok ? 'OK' : result.code })
+    .set({
+      lastTestedAt: sql`now()`,
+      lastTestResult: result.ok ? 'OK' : result.code,
+      lastTestLatencyMs: result.ok ? Math.round(result.latencyMs) : null,
+    })
     .where(eq(connections.id, row.id));
   return result;
 }

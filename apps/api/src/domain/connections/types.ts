@@ -35,6 +35,11 @@ export const ConnectionSchema = z
     active: z.boolean(),
     lastTestedAt: z.string().nullable(),
     lastTestResult: z.string().nullable(),
+    lastTestLatencyMs: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Milliseconds the last test took to connect; null if it failed or never ran' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

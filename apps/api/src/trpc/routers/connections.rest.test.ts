@@ -182,6 +182,29 @@ describe('testing a connection', () => {
     const after = (await h.request('GET', `/api/v1/connections/${created.id}`)).json();
     expect(after.lastTestResult).toBe('DATABASE_NOT_FOUND');
     expect(after.lastTestedAt).not.toBeNull();
+    expect(after.lastTestLatencyMs).toBeNull();
+  });
+
+  test('a successful test stores its latency; a later failed one clears it', async () => {
+    const created = await create({
+      name: 'latency',
+      type: 'postgresql',
+      ...testServerCoordinates('postgres'),
+    });
+    expect(created.lastTestLatencyMs).toBeNull();
+    const passed = (await h.request('POST', `/api/v1/connections/${created.id}/test`)).json();
+    expect(passed).toMatchObject({ ok: true, latencyMs: expect.any(Number) });
+    const stored = (await h.request('GET', `/api/v1/connections/${created.id}`)).json();
+    expect(stored).toMatchObject({ lastTestResult: 'OK', lastTestLatencyMs: Math.round(passed.latencyMs) });
+    const listed = (await h.request('GET', '/api/v1/connections')).json();
+    expect(listed.items.find((c: { id: string }) => c.id === created.id).lastTestLatencyMs).toBe(
+      stored.lastTestLatencyMs,
+    );
+
+    await h.request('PATCH', `/api/v1/connections/${created.id}`, { database: 'no_such_db' });
+    await h.request('POST', `/api/v1/connections/${created.id}/test`);
+    const failed = (await h.request('GET', `/api/v1/connections/${created.id}`)).json();
+    expect(failed).toMatchObject({ lastTestResult: 'DATABASE_NOT_FOUND', lastTestLatencyMs: null });
   });
 
   test('a sealed secret copied into another row does not open there', async () => {

@@ -56,7 +56,7 @@ export function ConnectionCard({ connection, onEdit, onDelete }: ConnectionCardP
       onError: (error) => toast('Could not change it', { description: messageOf(error), tone: 'error' }),
     }),
   );
-  const outcome = justTested ?? storedOutcomeOf(connection.lastTestResult);
+  const outcome = justTested ?? storedOutcomeOf(connection);
   const active = toggle.isPending ? (toggle.variables.active ?? connection.active) : connection.active;
 
   return (

@@ -23,6 +23,7 @@ const saved: Connection = {
   active: true,
   lastTestedAt: null,
   lastTestResult: null,
+  lastTestLatencyMs: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

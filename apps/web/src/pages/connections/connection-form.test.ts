@@ -33,6 +33,7 @@ const saved: Connection = {
   active: true,
   lastTestedAt: null,
   lastTestResult: null,
+  lastTestLatencyMs: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -122,9 +123,12 @@ describe('test outcomes', () => {
   });
 
   test('a stored outcome reads as words, with a tone that is never alone', () => {
-    expect(storedOutcomeOf(null)).toEqual({ tone: 'idle', label: 'Not tested yet' });
-    expect(storedOutcomeOf('OK')).toEqual({ tone: 'good', label: 'Connected' });
-    expect(storedOutcomeOf('UNREACHABLE')).toEqual({ tone: 'bad', label: 'Unreachable' });
-    expect(storedOutcomeOf('SOMETHING_NEW')).toEqual({ tone: 'bad', label: 'SOMETHING_NEW' });
+    const stored = (lastTestResult: string | null, lastTestLatencyMs: number | null = null) =>
+      storedOutcomeOf({ lastTestResult, lastTestLatencyMs });
+    expect(stored(null)).toEqual({ tone: 'idle', label: 'Not tested yet' });
+    expect(stored('OK', 12)).toEqual({ tone: 'good', label: 'Connected in 12 ms' });
+    expect(stored('OK')).toEqual({ tone: 'good', label: 'Connected' });
+    expect(stored('UNREACHABLE')).toEqual({ tone: 'bad', label: 'Unreachable' });
+    expect(stored('SOMETHING_NEW')).toEqual({ tone: 'bad', label: 'SOMETHING_NEW' });
   });
 });

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@schema-builder/client';
 import type { Tone } from '../../components/StatusDot.tsx';
-import type { ConnectionMode, ConnectionType } from './connection-form.ts';
+import type { Connection, ConnectionMode, ConnectionType } from './connection-form.ts';
 
 export type TestResult = RouterOutputs['connections']['test'];
 export type TestFailureCode = NonNullable<TestResult['code']>;
@@ -31,10 +31,19 @@ export function outcomeOf(result: TestResult): Outcome {
   return { tone: 'bad', label: result.message ?? 'The connection failed.' };
 }
 
-/** The outcome stored on a connection (`OK` or a failure code), or that it was never tested. */
-export function storedOutcomeOf(lastTestResult: string | null): Outcome {
+/**
+ * The outcome stored on a connection (`OK` with its latency, or a failure code), or that it was
+ * never tested. A row tested before latencies were stored has none: it reads "Connected".
+ */
+export function storedOutcomeOf(
+  connection: Pick<Connection, 'lastTestResult' | 'lastTestLatencyMs'>,
+): Outcome {
+  const { lastTestResult, lastTestLatencyMs } = connection;
   if (lastTestResult === null) return { tone: 'idle', label: 'Not tested yet' };
-  if (lastTestResult === 'OK') return { tone: 'good', label: 'Connected' };
+  if (lastTestResult === 'OK') {
+    const label = lastTestLatencyMs === null ? 'Connected' : `Connected in ${lastTestLatencyMs} ms`;
+    return { tone: 'good', label };
+  }
   return { tone: 'bad', label: isFailureCode(lastTestResult) ? OUTCOMES[lastTestResult] : lastTestResult };
 }
 
