@@ -218,6 +218,24 @@ test('unsaved edits survive a reload: they are kept in the browser until the ser
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 });
 
+test('an edit made just before a reload is kept: the draft is written as the page goes', async ({
+  signedIn: page,
+  account,
+  request,
+}) => {
+  const id = await createDesign(request, account, `reload-now-${Date.now()}`);
+  await page.goto(`/designs/${id}/edit`);
+  await page.route('**/trpc/schemas.update**', (route) => route.abort());
+  await addTable(page, 'kept');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+  // Renamed and reloaded at once: sooner than the draft's quiet time, far sooner than the autosave.
+  await page.getByRole('textbox', { name: 'Name of table kept' }).fill('renamed');
+  await page.unroute('**/trpc/schemas.update**');
+  await page.reload();
+  await expect(outlineTable(page, 'renamed')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+});
+
 test('groups and notes are named and written in the outline, and a design without positions is laid out when it opens', async ({
   signedIn: page,
   account,

@@ -1,10 +1,10 @@
 import { isApiError } from '@schema-builder/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { messageOf } from '../../api/errors.ts';
 import { trpc, trpcClient } from '../../api/trpc.ts';
 import type { Design, Edit } from '../state/edits.ts';
-import { clearDraft, writeDraft } from './drafts.ts';
+import { createDraftWriter, flushWhenPageHides } from './draft-writer.ts';
 import { type EditorState, editorReducer, needsSave } from './editor.ts';
 
 /** Quiet time after the last edit before it is sent. */
@@ -21,19 +21,31 @@ export interface DesignEditor {
 }
 
 /**
- * The design being edited: every edit is kept in the browser at once and sent, debounced, with
- * `expectedVersion`; a 409 opens the conflict instead of overwriting or dropping anything.
+ * The design being edited: every edit is kept in the browser (shortly after it, or at once when the
+ * page hides) and sent, debounced, with `expectedVersion`; a 409 opens the conflict instead of
+ * overwriting or dropping anything.
  */
 export function useDesignEditor(designId: string, initial: EditorState): DesignEditor {
   const [state, dispatch] = useReducer(editorReducer, initial);
   const queryClient = useQueryClient();
   const design = state.history.present;
 
-  // Kept in the browser until the server has it.
+  // Kept in the browser until the server has it: written shortly after the last edit, at once
+  // when the page hides or the editor closes (so a reload still loses nothing).
+  const [drafts, setDrafts] = useState(() => createDraftWriter(designId));
+  if (drafts.designId !== designId) setDrafts(createDraftWriter(designId));
   useEffect(() => {
-    if (state.status === 'saved') clearDraft(designId);
-    else writeDraft(designId, { baseVersion: state.baseVersion, design, savedAt: new Date().toISOString() });
-  }, [designId, design, state.baseVersion, state.status]);
+    const stop = flushWhenPageHides(drafts);
+    return () => {
+      stop();
+      drafts.flush();
+    };
+  }, [drafts]);
+  useEffect(() => {
+    if (state.status === 'saved') drafts.clear();
+    else
+      drafts.schedule(() => ({ baseVersion: state.baseVersion, design, savedAt: new Date().toISOString() }));
+  }, [drafts, design, state.baseVersion, state.status]);
 
   const save = useMutation(
     trpc.schemas.update.mutationOptions({
