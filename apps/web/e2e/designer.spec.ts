@@ -236,7 +236,7 @@ test('an edit made just before a reload is kept: the draft is written as the pag
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 });
 
-test('groups and notes are named and written in the outline, and a design without positions is laid out when it opens', async ({
+test('a design without positions is laid out when it opens, saved with the next edit; groups and notes are named and written in the outline', async ({
   signedIn: page,
   account,
   request,
@@ -258,12 +258,13 @@ test('groups and notes are named and written in the outline, and a design withou
   });
   const { id } = (await response.json()) as { id: string };
   await page.goto(`/designs/${id}/edit`);
-  await expect(page.getByRole('status').filter({ hasText: /All changes saved.*version 2/ })).toBeVisible();
-  const saved = await request.get(`/api/v1/schemas/${id}`, {
-    headers: { authorization: `Bearer ${account.token}` },
-  });
-  const { definition } = (await saved.json()) as { definition: { tables: { position?: unknown }[] } };
-  expect(definition.tables.every((table) => table.position)).toBe(true);
+  // Laid out on the canvas at once (side by side, not stacked on the same spot) …
+  const canvas = page.getByRole('region', { name: 'Canvas' });
+  const authors = await settledBox(canvas.locator('.react-flow__node').filter({ hasText: 'authors' }));
+  const books = await settledBox(canvas.locator('.react-flow__node').filter({ hasText: 'books' }));
+  expect(Math.abs(authors.x - books.x) + Math.abs(authors.y - books.y)).toBeGreaterThan(50);
+  // … without making a version by merely opening it.
+  await expect(page.getByRole('status').filter({ hasText: /All changes saved.*version 1/ })).toBeVisible();
 
   await outlineTable(page, 'authors').focus();
   await page.getByRole('button', { name: 'Group selected' }).click();
@@ -273,6 +274,12 @@ test('groups and notes are named and written in the outline, and a design withou
   await extras.getByRole('textbox', { name: 'Note 1' }).fill('Ask the librarians');
   await expect(page.getByRole('region', { name: 'Canvas' }).getByText('Catalogue')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Canvas' }).getByText('Ask the librarians')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /All changes saved.*version 2/ })).toBeVisible();
+  // The positions were saved with that edit.
+  const saved = await request.get(`/api/v1/schemas/${id}`, {
+    headers: { authorization: `Bearer ${account.token}` },
+  });
+  const { definition } = (await saved.json()) as { definition: { tables: { position?: unknown }[] } };
+  expect(definition.tables.every((table) => table.position)).toBe(true);
   await expectAccessible(page);
 });

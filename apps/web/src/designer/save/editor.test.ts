@@ -104,3 +104,28 @@ describe('a conflict', () => {
     expect(needsSave(state)).toBe(false);
   });
 });
+
+describe('a design without positions, laid out when it opens', () => {
+  const imported: Design = {
+    name: 'imported',
+    tables: [{ id: 't1', name: 'authors', columns: [{ id: 'c1', name: 'id', dataType: 'BIGINT' }] }],
+  };
+
+  test('shows the positions as its own: nothing to save, nothing to undo, saved with the next edit', () => {
+    let state = editorReducer(openEditor({ design: imported, version: 1 }), {
+      type: 'arrangeOnOpen',
+      positions: { t1: { x: 10, y: 20 } },
+    });
+    expect(state.status).toBe('saved');
+    expect(state.history.past).toEqual([]);
+    expect(state.history.present.tables[0]?.position).toEqual({ x: 10, y: 20 });
+    state = editorReducer(state, rename('imported (2)'));
+    expect(state.status).toBe('unsaved');
+    expect(state.history.present.tables[0]?.position).toEqual({ x: 10, y: 20 });
+  });
+
+  test('comes too late for a design already being edited, and is dropped', () => {
+    const edited = editorReducer(openEditor({ design: imported, version: 1 }), rename('x'));
+    expect(editorReducer(edited, { type: 'arrangeOnOpen', positions: { t1: { x: 1, y: 1 } } })).toBe(edited);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Design, Edit } from '../state/edits.ts';
+import { applyEdit, type Design, type Edit, type Position } from '../state/edits.ts';
 import { type History, record, redo, startHistory, undo } from '../state/history.ts';
 import { sameDesign } from './canonical.ts';
 
@@ -35,7 +35,9 @@ export type EditorAction =
   | { type: 'failed'; message: string }
   | { type: 'conflict'; theirs: Design; version: number }
   | { type: 'takeTheirs' }
-  | { type: 'keepMine' };
+  | { type: 'keepMine' }
+  /** Positions for tables that had none, shown as the design's own: no undo step, nothing to save. */
+  | { type: 'arrangeOnOpen'; positions: Record<string, Position> };
 
 /**
  * The editor as it opens: the server's version, or the browser's unsaved draft on top of it.
@@ -97,6 +99,14 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       // Undoable: one step back brings my version back on screen (and unsaved again).
       const history = record(state.history, { kind: 'replace', design });
       return { history, baseVersion: version, server: design, status: 'saved' };
+    }
+    case 'arrangeOnOpen': {
+      // Only untouched designs: the positions are saved with the next real edit, so opening a
+      // design never makes a version by itself.
+      if (state.status !== 'saved' || state.history.past.length > 0) return state;
+      const edit = { kind: 'moveTables', positions: action.positions } as const;
+      const server = applyEdit(state.server, edit);
+      return { ...state, server, history: startHistory(applyEdit(state.history.present, edit)) };
     }
     case 'keepMine': {
       if (!state.theirs) return state;

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { messageOf } from '../../api/errors.ts';
 import { trpc, trpcClient } from '../../api/trpc.ts';
-import type { Design, Edit } from '../state/edits.ts';
+import type { Design, Edit, Position } from '../state/edits.ts';
 import { createDraftWriter, flushWhenPageHides } from './draft-writer.ts';
 import { type EditorState, editorReducer, needsSave } from './editor.ts';
 
@@ -18,6 +18,8 @@ export interface DesignEditor {
   redo: () => void;
   takeTheirs: () => void;
   keepMine: () => void;
+  /** Positions for a design that had none (an import), not an edit: see `arrangeOnOpen`. */
+  arrangeOnOpen: (positions: Record<string, Position>) => void;
 }
 
 /**
@@ -92,5 +94,9 @@ export function useDesignEditor(designId: string, initial: EditorState): DesignE
     redo: useCallback(() => dispatch({ type: 'redo' }), []),
     takeTheirs: useCallback(() => dispatch({ type: 'takeTheirs' }), []),
     keepMine: useCallback(() => dispatch({ type: 'keepMine' }), []),
+    arrangeOnOpen: useCallback(
+      (positions: Record<string, Position>) => dispatch({ type: 'arrangeOnOpen', positions }),
+      [],
+    ),
   };
 }

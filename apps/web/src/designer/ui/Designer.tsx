@@ -45,17 +45,18 @@ function DesignerLayout({ designId, editor }: { designId: string; editor: Design
   const clipboard = useRef<Clipboard | undefined>(undefined);
   const view = useCanvasView();
 
-  // A design whose tables have no positions (an import) is laid out once when it opens: one edit,
-  // undoable, saved like any other.
+  // A design whose tables have no positions (an import) is laid out when it opens; the positions
+  // are saved with the next edit, so merely opening it makes no version.
   const laidOut = useRef(false);
+  const { arrangeOnOpen } = editor;
   useEffect(() => {
     if (laidOut.current || !needsLayout(design)) return;
     laidOut.current = true;
     void autoLayout(design).then((positions) => {
-      apply({ kind: 'moveTables', positions });
+      arrangeOnOpen(positions);
       requestAnimationFrame(view.fit);
     });
-  }, [design, apply, view]);
+  }, [design, arrangeOnOpen, view]);
   const [drawAll, setDrawAll] = useState(false);
   const drawEverything = useCallback(
     (on: boolean) =>
