@@ -5,7 +5,8 @@ import { expect, test } from './support/fixtures.ts';
 import { captureScreenshots } from './support/screenshots.ts';
 
 const NO_ANSWER = 'No database answered at that address and port in time.';
-const NOT_ALLOWED = 'Connections to local, private or internal addresses are not allowed here.';
+const NOT_ALLOWED =
+  'Connections to local, private or internal addresses are not allowed here (the operator can allow one with CONNECTIONS_ALLOWED_HOSTS).';
 
 async function openNewConnection(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Add connection' }).first().click();

@@ -33,7 +33,8 @@ export interface HostPolicyOptions {
 const NOT_ALLOWED: HostVerdict = {
   ok: false,
   code: 'HOST_NOT_ALLOWED',
-  message: 'Connections to local, private or internal addresses are not allowed here.',
+  message:
+    'Connections to local, private or internal addresses are not allowed here (the operator can allow one with CONNECTIONS_ALLOWED_HOSTS).',
 };
 const NOT_FOUND: HostVerdict = {
   ok: false,

@@ -12,7 +12,8 @@ export type ProbeCode = (typeof PROBE_CODES)[number];
 export type ProbeResult = { ok: true; latencyMs: number } | { ok: false; code: ProbeCode; message: string };
 
 export const PROBE_MESSAGES: Record<ProbeCode, string> = {
-  HOST_NOT_ALLOWED: 'Connections to local, private or internal addresses are not allowed here.',
+  HOST_NOT_ALLOWED:
+    'Connections to local, private or internal addresses are not allowed here (the operator can allow one with CONNECTIONS_ALLOWED_HOSTS).',
   HOST_NOT_FOUND: 'The host name does not resolve.',
   UNREACHABLE: 'No database answered at that address and port in time.',
   AUTH_FAILED: 'The server refused the user name or password.',
