@@ -14,7 +14,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 2,
+  // One at a time: several tests wait on the one worker of the stack, and timing is then fair.
+  workers: 1,
   retries: 0,
   forbidOnly: true,
   reporter: [['list']],

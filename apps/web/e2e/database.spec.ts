@@ -60,6 +60,9 @@ test("a design's database is provisioned with visible progress, its connection s
   await expectAccessible(page);
   await confirm.click();
   await expect(regenerate).toBeHidden();
+  // The rebuild may finish before its progress is drawn, and the page said Ready before it began:
+  // wait until the service says the job is over, then the page follows.
+  expect((await designsApi(page, account).settledDatabase(design.id)).status).toBe('ready');
   await expect(status).toHaveText('Ready', { timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Regenerate' })).toBeEnabled({ timeout: 60_000 });
 

@@ -258,11 +258,16 @@ test('a design without positions is laid out when it opens, saved with the next 
   });
   const { id } = (await response.json()) as { id: string };
   await page.goto(`/designs/${id}/edit`);
-  // Laid out on the canvas at once (side by side, not stacked on the same spot) …
+  // Laid out on the canvas at once, no table over another …
   const canvas = page.getByRole('region', { name: 'Canvas' });
   const authors = await settledBox(canvas.locator('.react-flow__node').filter({ hasText: 'authors' }));
   const books = await settledBox(canvas.locator('.react-flow__node').filter({ hasText: 'books' }));
-  expect(Math.abs(authors.x - books.x) + Math.abs(authors.y - books.y)).toBeGreaterThan(50);
+  const apart =
+    authors.x + authors.width <= books.x ||
+    books.x + books.width <= authors.x ||
+    authors.y + authors.height <= books.y ||
+    books.y + books.height <= authors.y;
+  expect(apart, JSON.stringify({ authors, books })).toBe(true);
   // … without making a version by merely opening it.
   await expect(page.getByRole('status').filter({ hasText: /All changes saved.*version 1/ })).toBeVisible();
 
