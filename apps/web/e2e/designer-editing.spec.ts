@@ -89,10 +89,15 @@ test('tables copied with Ctrl/Cmd+C are pasted with Ctrl/Cmd+V under free names,
   await page.keyboard.press('ControlOrMeta+V');
   await expect(page.getByRole('listitem', { name: 'Table items_2', exact: true })).toBeVisible();
   await expect.poll(() => columnNames(page, 'items_2')).toEqual(['id', 'sku', 'label']);
-  // Typing in a text field keeps the clipboard shortcuts for the text.
-  await page.getByRole('textbox', { name: 'Name of table tags' }).focus();
+  // Typing in a text field keeps the clipboard shortcuts for the text. The browser's clipboard is
+  // shared by the tests (another one copies a connection string): empty it first.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  const tagsName = page.getByRole('textbox', { name: 'Name of table tags' });
+  await tagsName.focus();
   await page.keyboard.press('ControlOrMeta+V');
   await expect(page.getByRole('listitem', { name: /^Table items_3/ })).toHaveCount(0);
+  await expect(tagsName).toHaveValue('tags');
   await saved(page).toBeVisible();
   await expectAccessible(page);
 });
