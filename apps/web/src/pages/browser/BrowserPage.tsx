@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { trpc } from '../../api/trpc.ts';
+import { InlineError } from '../../components/InlineError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { CatalogBrowser } from './CatalogBrowser.tsx';
@@ -37,9 +38,7 @@ export function BrowserPage() {
           {connectionId === undefined ? (
             <EmptyState title="Pick a connection to browse its databases" />
           ) : current === undefined ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              You have no connection with the id in this address. Pick one above.
-            </p>
+            <InlineError>You have no connection with the id in this address. Pick one above.</InlineError>
           ) : (
             <CatalogBrowser key={current.id} connection={current} />
           )}

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf } from '../../api/errors.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { ErrorState } from '../../components/States.tsx';
 import { CatalogTree } from './CatalogTree.tsx';
 import { childrenQueryOptions, useCatalogChildren } from './catalog-queries.ts';
@@ -138,11 +139,7 @@ export function CatalogBrowser({ connection }: { connection: Connection }) {
         </p>
       </div>
       {sync.isPending && <ElapsedProgress label={`Syncing ${connection.name}: reading its live structure`} />}
-      {sync.isError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          Sync failed: {messageOf(sync.error)}
-        </p>
-      )}
+      {sync.isError && <InlineError>Sync failed: {messageOf(sync.error)}</InlineError>}
       {lastSync && <SyncSummary result={lastSync.result} firstSync={lastSync.firstSync} />}
       {!lastSync && previousSync && (
         <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -8,6 +8,7 @@ import { applyServerErrors } from '../../api/forms.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import { ElapsedProgress } from './ElapsedProgress.tsx';
@@ -78,11 +79,7 @@ function ImportForm({ connectionId, request }: { connectionId: string; request: 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <TextField label="Design name" error={form.formState.errors.name?.message} {...form.register('name')} />
-      {formError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {formError}
-        </p>
-      )}
+      {formError && <InlineError>{formError}</InlineError>}
       {importing.isPending && <ElapsedProgress label={`Importing from ${request.database}`} />}
       <div className="flex justify-end">
         <Button type="submit" variant="primary" pending={importing.isPending}>

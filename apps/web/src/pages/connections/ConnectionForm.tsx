@@ -8,6 +8,7 @@ import { Controller, type Path, useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api/forms.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusDot } from '../../components/StatusDot.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
@@ -286,11 +287,7 @@ export function ConnectionForm({ connection, onDone }: ConnectionFormProps) {
         {tryInput.isPending && <span className="text-sm">Testing the connection…</span>}
         {testOutcome && <StatusDot tone={testOutcome.tone} label={testOutcome.label} />}
       </div>
-      {formError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {formError}
-        </p>
-      )}
+      {formError && <InlineError>{formError}</InlineError>}
       <div className="flex flex-wrap justify-end gap-2">
         <Button onClick={test} pending={tryInput.isPending}>
           Test

@@ -4,6 +4,7 @@ import { FolderTree, Plug, Plus } from 'lucide-react';
 import { messageOf } from '../../api/errors.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { AttentionList, RecentConnections, RecentDesigns } from './DashboardLists.tsx';
@@ -65,9 +66,7 @@ function QuickActions() {
         </Link>
       </div>
       {newDesign.isError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          Could not create a design: {messageOf(newDesign.error)}
-        </p>
+        <InlineError>Could not create a design: {messageOf(newDesign.error)}</InlineError>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { Copy, Eye, EyeOff } from 'lucide-react';
 import { messageOf } from '../../api/errors.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import { canConnect, type DatabaseResource } from './database-status.ts';
 
@@ -82,11 +83,7 @@ export function CredentialsPanel({ designId, database }: { designId: string; dat
           </div>
         </>
       )}
-      {failure && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {messageOf(failure)}
-        </p>
-      )}
+      {failure && <InlineError>{messageOf(failure)}</InlineError>}
     </section>
   );
 }

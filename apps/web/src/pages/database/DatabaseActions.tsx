@@ -5,6 +5,7 @@ import { messageOf } from '../../api/errors.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import type { DatabaseResource } from './database-status.ts';
 
@@ -75,11 +76,7 @@ export function DatabaseActions({
           Drop database
         </Button>
       </div>
-      {refusal && !confirming && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {messageOf(refusal)}
-        </p>
-      )}
+      {refusal && !confirming && <InlineError>{messageOf(refusal)}</InlineError>}
       <ConfirmDialog
         open={confirming === 'regenerate'}
         onOpenChange={(next) => !next && setConfirming(undefined)}

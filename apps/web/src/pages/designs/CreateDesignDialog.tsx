@@ -7,6 +7,7 @@ import { applyServerErrors } from '../../api/forms.ts';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { DESIGN_NAME_FIELDS, DesignNameSchema } from './design-form.ts';
 
@@ -75,11 +76,7 @@ export function CreateDesignDialog({
           error={form.formState.errors.description?.message}
           {...form.register('description')}
         />
-        {formError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        )}
+        {formError && <InlineError>{formError}</InlineError>}
         <div className="flex justify-end gap-2">
           <Button onClick={() => close(false)}>Cancel</Button>
           <Button type="submit" variant="primary" pending={create.isPending}>
