@@ -34,6 +34,8 @@ export const EXPORT_WARNING_CODES = [
   'FK_ACTION_DROPPED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
+  /** MySQL, SQLite: an expression (a CHECK) with no same-meaning form in the engine, left out. */
+  'EXPRESSION_NOT_PORTABLE',
 ] as const;
 
 export type ExportWarningCode = (typeof EXPORT_WARNING_CODES)[number];
@@ -45,8 +47,16 @@ export interface ExportWarning {
   message: string;
 }
 
-/** Where a change is, by the plan's names: a table, a column, a foreign key or an enum. */
-export type ChangeSpot = { table: string; column?: string } | { foreignKey: number } | { enumName: string };
+/**
+ * Where a change is, by the plan's names: a table, a column, a foreign key, an enum, a table's
+ * check (its position among the table's own checks) or a column's own check.
+ */
+export type ChangeSpot =
+  | { table: string; column?: string }
+  | { foreignKey: number }
+  | { enumName: string }
+  | { table: string; check: number }
+  | { table: string; columnCheck: string };
 
 /** A change found while rendering, before its path in the document is known. */
 export interface ExportChange {
@@ -69,6 +79,11 @@ export function locateChanges(design: Design, changes: readonly ExportChange[]):
     if ('foreignKey' in spot) return `foreignKeys[${spot.foreignKey}]`;
     if ('enumName' in spot) return `enums[${enums.get(spot.enumName) ?? -1}]`;
     const t = tables.get(spot.table) ?? -1;
+    if ('check' in spot) return `tables[${t}].checks[${spot.check}].expression`;
+    if ('columnCheck' in spot) {
+      const c = design.tables[t]?.columns.findIndex((column) => column.name === spot.columnCheck) ?? -1;
+      return `tables[${t}].columns[${c}].check`;
+    }
     if (spot.column === undefined) return `tables[${t}]`;
     const c = design.tables[t]?.columns.findIndex((column) => column.name === spot.column) ?? -1;
     return `tables[${t}].columns[${c}]`;

@@ -109,6 +109,9 @@ export const foreignKeyBaseName = (table: string, columns: readonly string[]): s
   `${table}_${columns.join('_')}_fkey`;
 export const indexBaseName = (table: string, columns: readonly string[]): string =>
   `${table}_${columns.join('_')}_idx`;
+/** PostgreSQL's own names for an unnamed CHECK: `<table>_<column>_check` on a column, `<table>_check` on the table. */
+export const checkBaseName = (table: string, column?: string): string =>
+  column === undefined ? `${table}_check` : `${table}_${column}_check`;
 
 /**
  * The name PostgreSQL itself gives an implicit object (its `makeObjectName`): `name1_name2_label`,
@@ -134,6 +137,8 @@ export interface TableNames {
   indexes: string[];
   /** Column id → explicit identity sequence name, only where PostgreSQL's default would clash. */
   identitySequences: Map<string, string>;
+  /** Parallel to `table.checks`: the user's name, or a generated one. Absent when the table has none. */
+  checks?: string[];
 }
 
 export interface DesignNames {
@@ -165,6 +170,8 @@ export function assignNames(design: Design, index: DesignIndex): DesignNames {
     return names;
   };
   for (const fk of design.foreignKeys) if (fk.name) constraintsOf(fk.sourceTableId).add(fk.name);
+  for (const table of design.tables)
+    for (const check of table.checks ?? []) if (check.name) constraintsOf(table.id).add(check.name);
 
   const tables = design.tables.map((table): TableNames => {
     const constraints = constraintsOf(table.id);
@@ -209,6 +216,16 @@ export function assignNames(design: Design, index: DesignIndex): DesignNames {
       const columns = idx.columnIds.map((id) => index.column(table, id).name);
       return claimRelation(indexBaseName(table.name, columns));
     });
+    if (table.checks !== undefined && table.checks.length > 0) {
+      // A CHECK is a constraint but not a relation (no index behind it).
+      names.checks = table.checks.map((check) => {
+        if (check.name) return check.name;
+        const column = check.columnId === undefined ? undefined : index.column(table, check.columnId).name;
+        const name = uniqueIdentifier(checkBaseName(table.name, column), (n) => constraints.has(n));
+        constraints.add(name);
+        return name;
+      });
+    }
     return names;
   });
 

@@ -6,6 +6,7 @@ import { assignNames } from './naming.ts';
 import type {
   AddForeignKeyStatement,
   CreateTableStatement,
+  DdlCheck,
   DdlColumn,
   DdlStatement,
   NamedColumns,
@@ -74,6 +75,15 @@ export function planColumn(
   return planned;
 }
 
+/** A table's checks as CREATE TABLE writes them: a column's own on its column, named as `assignNames` says. */
+export function planChecks(table: Table, names: TableNames, index: DesignIndex): DdlCheck[] {
+  return (table.checks ?? []).map((check, position) => ({
+    name: names.checks?.[position] ?? check.name ?? check.id,
+    expression: check.expression,
+    ...(check.columnId === undefined ? {} : { column: index.column(table, check.columnId).name }),
+  }));
+}
+
 /** CREATE TABLE with its keys, then its indexes and comments (migrations create new tables the same way). */
 export function planTable(table: Table, names: TableNames, index: DesignIndex, out: DdlStatement[]): void {
   const enumName = (enumId: string) => index.enumType(enumId).name;
@@ -85,6 +95,8 @@ export function planTable(table: Table, names: TableNames, index: DesignIndex, o
     if (name !== undefined) uniques.push({ name, columns: [column.name] });
   }
   const statement: CreateTableStatement = { kind: 'create_table', name: table.name, columns, uniques };
+  const checks = planChecks(table, names, index);
+  if (checks.length > 0) statement.checks = checks;
   if (names.primaryKey !== undefined) {
     statement.primaryKey = {
       name: names.primaryKey,

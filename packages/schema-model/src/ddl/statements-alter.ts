@@ -22,6 +22,7 @@ export type AlterStatement =
   | SyncIdentityStatement
   | AddPrimaryKeyStatement
   | AddUniqueStatement
+  | AddCheckStatement
   | DropConstraintStatement
   | RenameConstraintStatement
   | DropIndexStatement
@@ -138,7 +139,15 @@ export interface AddUniqueStatement {
   columns: string[];
 }
 
-/** Drops a primary-key, unique or foreign-key constraint (never CASCADE). */
+/** `ADD CONSTRAINT … CHECK (…)`: the expression as `DdlCheck` says (a column's own check is a table constraint here). */
+export interface AddCheckStatement {
+  kind: 'add_check';
+  table: string;
+  name: string;
+  expression: string;
+}
+
+/** Drops a primary-key, unique, check or foreign-key constraint (never CASCADE). */
 export interface DropConstraintStatement {
   kind: 'drop_constraint';
   table: string;

@@ -49,12 +49,26 @@ export interface NamedColumns {
   columns: string[];
 }
 
+/**
+ * A CHECK constraint. `expression` is PostgreSQL syntax that `checkSqlExpression` accepted (one
+ * expression: no comment, semicolon or dollar quote), so it is inlined between parentheses;
+ * other dialects rewrite it with `renderSqlExpression` or leave it out, saying so.
+ */
+export interface DdlCheck {
+  name: string;
+  expression: string;
+  /** A column's own check: written on that column's definition. */
+  column?: string;
+}
+
 export interface CreateTableStatement {
   kind: 'create_table';
   name: string;
   columns: DdlColumn[];
   primaryKey?: NamedColumns;
   uniques: NamedColumns[];
+  /** Column checks (on their column), then table checks, in design order. */
+  checks?: DdlCheck[];
 }
 
 export interface CreateIndexStatement {

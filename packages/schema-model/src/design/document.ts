@@ -66,6 +66,20 @@ export const ColumnSchema = strictInputObject('Columns', {
   /** For `dataType: "ENUM"`: the id of an entry of the top-level `enums`. */
   enumId: z.string().max(200).nullish(),
   comment: optionalText,
+  /**
+   * A CHECK on this column alone: one SQL expression in PostgreSQL's syntax (`price > 0`), named
+   * `<table>_<column>_check` in the DDL. Parsed by PostgreSQL's parser before it is accepted.
+   */
+  check: z.string().max(10_000).nullish(),
+  ui,
+});
+
+/** A table's CHECK constraint: one SQL expression in PostgreSQL's syntax over the table's columns. */
+export const CheckSchema = strictInputObject('Checks', {
+  id,
+  /** The constraint's name; `<table>_check` (made unique) when absent. */
+  name: z.string().max(500).nullish(),
+  expression: z.string().max(10_000),
   ui,
 });
 
@@ -88,6 +102,7 @@ export const TableSchema = strictInputObject('Tables', {
   columns: z.array(ColumnSchema).max(1600),
   position: PositionSchema.nullish(),
   indexes: z.array(IndexSchema).max(1000).nullish(),
+  checks: z.array(CheckSchema).max(1000).nullish(),
   ui,
 });
 
@@ -135,6 +150,7 @@ export const DesignDocumentSchema = strictInputObject('Designs', {
 
 export type ColumnDocument = z.infer<typeof ColumnSchema>;
 export type IndexDocument = z.infer<typeof IndexSchema>;
+export type CheckDocument = z.infer<typeof CheckSchema>;
 export type TableDocument = z.infer<typeof TableSchema>;
 export type ForeignKeyDocument = z.infer<typeof ForeignKeySchema>;
 export type EnumDocument = z.infer<typeof EnumSchema>;

@@ -4,6 +4,7 @@
  */
 export { DATA_TYPES, type DataType, LENGTH_TYPES, PRECISION_TYPES } from './data-types.ts';
 export {
+  type CheckDocument,
   type ColumnDocument,
   type DesignDocument,
   DesignDocumentSchema,
@@ -13,6 +14,7 @@ export {
   type TableDocument,
 } from './document.ts';
 export type {
+  Check,
   Column,
   ColumnDefault,
   ColumnType,
@@ -23,5 +25,5 @@ export type {
   ReferentialAction,
   Table,
 } from './model.ts';
-export { REFERENTIAL_ACTIONS } from './model.ts';
+export { columnCheckId, REFERENTIAL_ACTIONS } from './model.ts';
 export { normalizeDesign } from './normalize.ts';

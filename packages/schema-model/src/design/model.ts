@@ -63,7 +63,26 @@ export interface Table {
   /** Column ids of the primary key, in column order; empty when the table has none. */
   primaryKey: string[];
   indexes: Index[];
+  /**
+   * CHECK constraints: first each column's own (`column.check`, `columnId` set), in column order,
+   * then the table's (`table.checks`), in document order. Absent when there are none.
+   */
+  checks?: Check[];
 }
+
+/** A CHECK constraint; `expression` is PostgreSQL syntax, as the document gives it (trimmed). */
+export interface Check {
+  /** The document's check id; a column's own check is `column:<columnId>`. */
+  id: string;
+  /** The user's name (table checks only), or undefined to let the DDL generator derive one. */
+  name?: string;
+  expression: string;
+  /** Set for a column's own check: it stays a column check on import and export. */
+  columnId?: string;
+}
+
+/** The normalized id of a column's own check. */
+export const columnCheckId = (columnId: string): string => `column:${columnId}`;
 
 export const REFERENTIAL_ACTIONS = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'] as const;
 export type ReferentialAction = (typeof REFERENTIAL_ACTIONS)[number];

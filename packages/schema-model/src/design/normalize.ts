@@ -11,8 +11,8 @@ import { defaultExpression } from './defaults.ts';
 import type { ColumnDocument, DesignDocument, TableDocument } from './document.ts';
 import type { DocumentLookup } from './lookup.ts';
 import { buildLookup, foreignKeyColumnRefs } from './lookup.ts';
-import type { Column, ColumnDefault, Design, ForeignKey, ReferentialAction, Table } from './model.ts';
-import { REFERENTIAL_ACTIONS } from './model.ts';
+import type { Check, Column, ColumnDefault, Design, ForeignKey, ReferentialAction, Table } from './model.ts';
+import { columnCheckId, REFERENTIAL_ACTIONS } from './model.ts';
 
 /**
  * The meaning of a document. Call it on documents that passed validation: references that do
@@ -60,6 +60,7 @@ export function referentialAction(input: string | null | undefined): Referential
 function normalizeTable(table: TableDocument, lookup: DocumentLookup): Table {
   const primaryKey = table.columns.filter((c) => c.primaryKey === true).map((c) => c.id);
   const soleKey = primaryKey.length === 1 ? primaryKey[0] : undefined;
+  const checks = normalizeChecks(table);
   return {
     id: table.id,
     name: table.name,
@@ -80,7 +81,22 @@ function normalizeTable(table: TableDocument, lookup: DocumentLookup): Table {
       }),
       unique: index.unique === true,
     })),
+    ...(checks.length > 0 ? { checks } : {}),
   };
+}
+
+/** Column checks (in column order), then table checks; blank expressions mean no check. */
+function normalizeChecks(table: TableDocument): Check[] {
+  const checks: Check[] = [];
+  for (const column of table.columns) {
+    const expression = column.check?.trim();
+    if (expression) checks.push({ id: columnCheckId(column.id), expression, columnId: column.id });
+  }
+  for (const check of table.checks ?? []) {
+    const name = check.name?.trim();
+    checks.push({ id: check.id, ...(name ? { name } : {}), expression: check.expression.trim() });
+  }
+  return checks;
 }
 
 function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column | undefined {

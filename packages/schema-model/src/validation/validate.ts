@@ -1,5 +1,6 @@
 import type { SqlDialect } from '../ddl/generate.ts';
 import type { DesignDocument } from '../design/document.ts';
+import { checkChecks } from './checks.ts';
 import { checkTable } from './columns.ts';
 import { createContext } from './context.ts';
 import { checkDialect } from './dialect.ts';
@@ -31,6 +32,7 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
     checkTable(ctx, table, t);
     checkIndexes(ctx, table, t);
     checkJsonKeys(ctx, table, t);
+    checkChecks(ctx, table, t);
   });
   checkForeignKeys(ctx);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))

@@ -1,5 +1,6 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import type { ChangeLog } from '../export-warning.ts';
+import { positionedChecks, renderPortableCheck } from '../portable-check.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { CreateTableStatement, DdlColumn } from '../statements.ts';
@@ -141,6 +142,16 @@ export function renderMysqlCreateTable(
   if (statement.primaryKey) lines.push(keyLine('PRIMARY KEY', 'primary key', statement.primaryKey.columns));
   for (const unique of statement.uniques)
     lines.push(keyLine(`CONSTRAINT ${q(unique.name)} UNIQUE`, `key ${unique.name}`, unique.columns));
+  // Every check is a named table constraint, a column's own too: MariaDB allows one unnamed CHECK
+  // on a column (which a length CHECK may take), and MySQL 8 names column checks itself. A check
+  // named `<table>_<column>_check` over that column alone imports back as the column's.
+  const notes: string[] = [];
+  for (const { check, position } of positionedChecks(statement.checks ?? [])) {
+    const rendered = renderPortableCheck('mysql', statement.name, check, position, log);
+    if ('sql' in rendered) lines.push(notes.splice(0).concat(rendered.sql).join('\n  '));
+    else notes.push(rendered.note);
+  }
+  if (notes.length > 0 && lines.length > 0) lines[lines.length - 1] += `\n  ${notes.join('\n  ')}`;
   const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`;
   return `CREATE TABLE ${q(statement.name)} (${body});`;
 }

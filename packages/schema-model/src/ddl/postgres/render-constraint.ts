@@ -1,11 +1,17 @@
 import { quoteIdent } from '../../sql/quote.ts';
 import type {
+  AddCheckStatement,
   AddPrimaryKeyStatement,
   AddUniqueStatement,
   DropConstraintStatement,
   RenameConstraintStatement,
 } from '../statements-alter.ts';
-import { renderColumnList } from './render-table.ts';
+import { renderCheck, renderColumnList } from './render-table.ts';
+
+/** `ALTER TABLE "t" ADD CONSTRAINT "t_check" CHECK (a < b);` (checks every existing row). */
+export function renderAddCheck(statement: AddCheckStatement): string {
+  return `ALTER TABLE ${quoteIdent(statement.table)} ADD ${renderCheck(statement)};`;
+}
 
 /** `ALTER TABLE "t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("a", "b");` */
 export function renderAddPrimaryKey(statement: AddPrimaryKeyStatement): string {

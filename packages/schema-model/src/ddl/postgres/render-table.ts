@@ -1,6 +1,6 @@
 import { quoteIdent } from '../../sql/quote.ts';
 import { DdlGenerationError } from '../design-index.ts';
-import type { CreateTableStatement, DdlColumn, NamedColumns } from '../statements.ts';
+import type { CreateTableStatement, DdlCheck, DdlColumn, NamedColumns } from '../statements.ts';
 import { renderDefault } from './render-default.ts';
 import { renderType } from './render-type.ts';
 
@@ -32,14 +32,31 @@ function renderConstraint(constraint: NamedColumns, kind: 'PRIMARY KEY' | 'UNIQU
   return `CONSTRAINT ${quoteIdent(constraint.name)} ${kind} (${renderColumnList(constraint.columns)})`;
 }
 
-/** CREATE TABLE with one column per line, then the primary key and unique constraints. */
+/**
+ * `CONSTRAINT "t_price_check" CHECK (price > 0)`. The expression goes in as written: the parser
+ * accepted it as one expression with no comment, semicolon or dollar quote, so it cannot close
+ * the parenthesis or end the statement.
+ */
+export function renderCheck(check: Pick<DdlCheck, 'name' | 'expression'>): string {
+  return `CONSTRAINT ${quoteIdent(check.name)} CHECK (${check.expression})`;
+}
+
+/**
+ * CREATE TABLE with one column per line (a column's own check on its line), then the primary
+ * key, unique constraints and table checks.
+ */
 export function renderCreateTable(statement: CreateTableStatement): string {
   let body = '';
   const add = (line: string) => {
     body += body === '' ? `\n  ${line}` : `,\n  ${line}`;
   };
-  for (const column of statement.columns) add(renderColumnDefinition(column));
+  const checks = statement.checks ?? [];
+  for (const column of statement.columns) {
+    const own = checks.filter((check) => check.column === column.name).map(renderCheck);
+    add([renderColumnDefinition(column), ...own].join(' '));
+  }
   if (statement.primaryKey) add(renderConstraint(statement.primaryKey, 'PRIMARY KEY'));
   for (const unique of statement.uniques) add(renderConstraint(unique, 'UNIQUE'));
+  for (const check of checks) if (check.column === undefined) add(renderCheck(check));
   return `CREATE TABLE ${quoteIdent(statement.name)} (${body === '' ? '' : `${body}\n`});`;
 }

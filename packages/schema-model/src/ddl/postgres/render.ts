@@ -7,6 +7,7 @@ import {
 import { renderAddColumn, renderDropColumn, renderRenameColumn } from './render-column-change.ts';
 import { renderCommentOnColumn, renderCommentOnTable, renderCommentOnType } from './render-comment.ts';
 import {
+  renderAddCheck,
   renderAddPrimaryKey,
   renderAddUnique,
   renderDropConstraint,
@@ -70,6 +71,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderAddPrimaryKey(statement);
     case 'add_unique':
       return renderAddUnique(statement);
+    case 'add_check':
+      return renderAddCheck(statement);
     case 'drop_constraint':
       return renderDropConstraint(statement);
     case 'rename_constraint':

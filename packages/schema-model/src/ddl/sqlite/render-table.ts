@@ -2,6 +2,7 @@ import type { ColumnDefault, ColumnType } from '../../design/model.ts';
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import { ChangeLog } from '../export-warning.ts';
 import { renderLiteral } from '../literal-default.ts';
+import { positionedChecks, renderPortableCheck } from '../portable-check.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { AddForeignKeyStatement, CreateTableStatement, DdlColumn } from '../statements.ts';
@@ -105,9 +106,26 @@ export function renderSqliteCreateTable(
 ): string {
   const rowid = rowidColumn(statement);
   const soleKey = statement.primaryKey?.columns.length === 1 ? statement.primaryKey.columns[0] : undefined;
-  const lines = statement.columns.map((column) =>
-    renderSqliteColumn(statement.name, column, column.name === rowid, column.name === soleKey, context, log),
-  );
+  const checks = positionedChecks(statement.checks ?? []).map(({ check, position }) => ({
+    check,
+    rendered: renderPortableCheck('sqlite', statement.name, check, position, log),
+  }));
+  // A column's own check goes on its definition (SQLite keeps it there), or its note before it.
+  const lines = statement.columns.map((column) => {
+    let line = renderSqliteColumn(
+      statement.name,
+      column,
+      column.name === rowid,
+      column.name === soleKey,
+      context,
+      log,
+    );
+    for (const { check, rendered } of checks) {
+      if (check.column !== column.name) continue;
+      line = 'sql' in rendered ? `${line} ${rendered.sql}` : `${rendered.note}\n  ${line}`;
+    }
+    return line;
+  });
   if (statement.primaryKey && rowid === undefined)
     lines.push(
       `CONSTRAINT ${q(statement.primaryKey.name)} PRIMARY KEY (${list(statement.primaryKey.columns)})`,
@@ -115,6 +133,13 @@ export function renderSqliteCreateTable(
   for (const unique of statement.uniques)
     lines.push(`CONSTRAINT ${q(unique.name)} UNIQUE (${list(unique.columns)})`);
   for (const fk of context.foreignKeys.get(statement.name) ?? []) lines.push(renderSqliteForeignKey(fk));
+  const notes: string[] = [];
+  for (const { check, rendered } of checks) {
+    if (check.column !== undefined) continue;
+    if ('sql' in rendered) lines.push(notes.splice(0).concat(rendered.sql).join('\n  '));
+    else notes.push(rendered.note);
+  }
+  if (notes.length > 0 && lines.length > 0) lines[lines.length - 1] += `\n  ${notes.join('\n  ')}`;
   const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`;
   return `CREATE TABLE ${q(statement.name)} (${body});`;
 }
