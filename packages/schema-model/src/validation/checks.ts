@@ -71,7 +71,8 @@ function expressionValid(
 ): boolean {
   const issue = expressionIssue(text, 'expression', formatPath(path));
   if (issue === undefined) return true;
-  ctx.error(issue.code, path, `The check expression is refused ${issue.message}`);
+  const sentence = `The check expression is refused ${issue.message}`;
+  ctx.error(issue.code, path, sentence.endsWith('.') ? sentence : `${sentence}.`);
   return false;
 }
 

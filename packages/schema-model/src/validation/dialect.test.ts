@@ -161,8 +161,19 @@ describe('each export change, as a validation warning for its dialect', () => {
     expect(summary(report)).toContain(`warning ${code} ${path}`);
   });
 
+  test('an expression the engine has no form of is an error for that dialect, not a warning', () => {
+    const doc = validDocument();
+    Object.assign(tableAt(doc, 0), { checks: [{ id: 'k1', expression: "email ~ '@'" }] });
+    expect(validateDesign(doc).errors).toEqual([]);
+    for (const dialect of ['mysql', 'sqlite'] as const)
+      expect(summary({ ...validateDesign(doc, { dialect }), warnings: [] })).toContain(
+        'error EXPRESSION_NOT_PORTABLE tables[0].checks[0].expression',
+      );
+  });
+
   test('every export code has a case', () => {
-    const covered = new Set(EXPORT_CASES.map(([code]) => code));
+    const covered = new Set<string>(EXPORT_CASES.map(([code]) => code));
+    covered.add('EXPRESSION_NOT_PORTABLE');
     expect(EXPORT_WARNING_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 });

