@@ -20,6 +20,16 @@ export interface CatalogTable {
   foreignKeys: CatalogForeignKey[];
   /** Indexes that do not back a primary-key or unique constraint. */
   indexes: CatalogIndex[];
+  /** CHECK constraints, by name (NOT NULL is a column's `notNull`, not here). */
+  checks: CatalogCheck[];
+}
+
+export interface CatalogCheck {
+  name: string;
+  /** `pg_get_constraintdef`: `CHECK ((price > (0)::numeric))`, as PostgreSQL deparses it. */
+  definition: string;
+  /** The columns it reads, sorted by name. */
+  columns: string[];
 }
 
 export interface CatalogColumn {
@@ -124,6 +134,7 @@ export async function readCatalog(
       refColumns: string[] | null;
       onDelete: string;
       onUpdate: string;
+      definition: string;
     }[]
   >`
     select con.conrelid::int as table, con.conname::text as name, con.contype::text as type,
@@ -134,10 +145,11 @@ export async function readCatalog(
              array(select a.attname::text from unnest(con.confkey) with ordinality k(attnum, ord)
                    join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum order by k.ord)
            end as "refColumns",
-           con.confdeltype::text as "onDelete", con.confupdtype::text as "onUpdate"
+           con.confdeltype::text as "onDelete", con.confupdtype::text as "onUpdate",
+           pg_get_constraintdef(con.oid) as definition
     from pg_constraint con
     join pg_class c on c.oid = con.conrelid
-    where c.relnamespace = ${ns} and con.contype in ('p', 'u', 'f')
+    where c.relnamespace = ${ns} and con.contype in ('p', 'u', 'f', 'c')
     order by con.conname`;
 
   const indexRows = await sql<{ table: number; name: string; unique: boolean; columns: string[] }[]>`
@@ -172,6 +184,7 @@ export async function readCatalog(
       uniques: [],
       foreignKeys: [],
       indexes: [],
+      checks: [],
     };
     byOid.set(row.oid, table);
     tables[row.name] = table;
@@ -196,6 +209,8 @@ export async function readCatalog(
     const table = tableOf(row.table);
     if (row.type === 'p') table.primaryKey = { name: row.name, columns: row.columns };
     else if (row.type === 'u') table.uniques.push({ name: row.name, columns: row.columns });
+    else if (row.type === 'c')
+      table.checks.push({ name: row.name, definition: row.definition, columns: [...row.columns].sort() });
     else {
       table.foreignKeys.push({
         name: row.name,

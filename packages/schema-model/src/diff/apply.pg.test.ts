@@ -4,6 +4,7 @@ import { createTestDatabase } from '@schema-builder/testing/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApplyCase } from './apply-cases.test-support.ts';
 import { applyCases } from './apply-cases.test-support.ts';
+import { checkApplyCases, checkRefusalCases } from './apply-cases-checks.test-support.ts';
 import { keyCases } from './apply-cases-keys.test-support.ts';
 import type { RefusalCase } from './apply-refusals.test-support.ts';
 import { refusalCases } from './apply-refusals.test-support.ts';
@@ -59,7 +60,7 @@ async function snapshot(conn: Connection): Promise<Record<string, string[]>> {
 }
 
 describe('a plan applied to a database with rows', () => {
-  test.each<ApplyCase>([...applyCases, ...keyCases])('$name', async (c) => {
+  test.each<ApplyCase>([...applyCases, ...keyCases, ...checkApplyCases])('$name', async (c) => {
     const from = design(c.v1);
     const to = design(c.v2);
     const plan = planPostgresMigration(from, to);
@@ -86,7 +87,7 @@ describe('a plan applied to a database with rows', () => {
 });
 
 describe('a migration refused by the data', () => {
-  test.each<RefusalCase>(refusalCases)('$name', async (c) => {
+  test.each<RefusalCase>([...refusalCases, ...checkRefusalCases])('$name', async (c) => {
     const plan = planPostgresMigration(design(c.v1), design(c.v2));
     await inFreshSchema(db.sql, async (conn, schema) => {
       await build(conn, design(c.v1));

@@ -33,5 +33,9 @@ export function renderPostgresDataCheck(check: DataCheck): string {
       return `SELECT count(*) FROM ${table} WHERE ${any((c) => `${c}::text IN (${check.values.map(quotePostgresLiteral).join(', ')})`)}`;
     case 'rows':
       return `SELECT count(*) FROM ${table}`;
+    case 'violates':
+      // One expression with no comment, semicolon or dollar quote (the parser checked it): it
+      // cannot leave its parentheses. NULL passes a CHECK, and NOT NULL is not true: not counted.
+      return `SELECT count(*) FROM ${table} WHERE NOT (${check.expression})`;
   }
 }

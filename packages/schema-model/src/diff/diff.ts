@@ -2,6 +2,7 @@ import type { Design } from '../design/model.ts';
 import { analyze } from './analysis.ts';
 import { columnOrderNotes } from './column-order.ts';
 import { buildContext, side } from './context.ts';
+import { planCheckAdds, planCheckDrops } from './plan-checks.ts';
 import { planColumns } from './plan-columns.ts';
 import { planComments } from './plan-comments.ts';
 import { planDrops } from './plan-drops.ts';
@@ -21,9 +22,9 @@ import { MigrationPlanError } from './types.ts';
  * come last, as PostgreSQL cannot reorder columns). Pure and deterministic; both designs must be
  * valid. Objects are matched by id: a kept id with a new name is a rename, never drop and add.
  *
- * Order: drop what goes (foreign keys first, so nothing is referenced; then tables, keys,
+ * Order: drop what goes (checks first, then foreign keys, so nothing is referenced; then tables, keys,
  * columns), rename, change enums, change columns, swap recreated enums, drop unused enums, create
- * tables, add keys and indexes, add foreign keys last (cycles need no ordering), comments.
+ * tables, add keys, indexes and checks, add foreign keys last (cycles need no ordering), comments.
  *
  * Throws MigrationPlanError, listing every one, when a column's type cannot be converted.
  */
@@ -39,6 +40,7 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
     droppedEnumNames: new Map(),
   };
   chooseReplacementNames(p);
+  planCheckDrops(p);
   planDrops(p);
   planRenames(p);
   planEnumChanges(p);
@@ -47,6 +49,7 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   planEnumDrops(p);
   planNewTables(p);
   planKeys(p);
+  planCheckAdds(p);
   planForeignKeys(p);
   planComments(p);
   return p.out.build(columnOrderNotes(ctx));

@@ -1,3 +1,4 @@
+import { pairChecks } from './check-pairs.ts';
 import { sequenceName } from './context.ts';
 import type { NameClaim } from './name-solver.ts';
 import type { Planner } from './planner.ts';
@@ -35,6 +36,9 @@ export function newNames(p: Planner): NameClaim[] {
       if (to.unique && !from.unique) claim(keys, t.to.names.uniques.get(to.id));
     }
     if (t.primaryKeyChanged) claim(keys, t.to.names.primaryKey);
+    const checks = pairChecks(t);
+    for (const { name } of [...checks.added, ...checks.kept.filter((c) => c.changed).map((c) => c.to)])
+      claim([CONSTRAINTS(t.id)], name);
     for (const { name } of [...t.addedIndexes, ...t.indexes.filter((i) => i.changed).map((i) => i.to)]) {
       claim([RELATION], name);
     }

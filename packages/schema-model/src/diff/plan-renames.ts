@@ -1,4 +1,5 @@
 import type { DdlStatement } from '../ddl/statements.ts';
+import { pairChecks } from './check-pairs.ts';
 import { sequenceName } from './context.ts';
 import type { NamedObject, RenameOp } from './name-solver.ts';
 import { solveRenames } from './name-solver.ts';
@@ -132,6 +133,18 @@ function namedObjects(p: Planner): Entry[] {
         current: fromKey,
         target: toKey,
         label: (name) => `primary key ${q(name)}`,
+        visible: false,
+        statement: constraintRename(t.id),
+      });
+    }
+    for (const pair of pairChecks(t).kept) {
+      if (pair.changed) continue;
+      add({
+        key: `check:${t.id}:${pair.to.check.id}`,
+        namespaces: [CONSTRAINTS(t.id)],
+        current: pair.from.name,
+        target: pair.to.name,
+        label: (name) => `check ${q(name)}`,
         visible: false,
         statement: constraintRename(t.id),
       });

@@ -60,7 +60,8 @@ export type DataCheck =
   | TooLongCheck
   | CastCheck
   | ValuesCheck
-  | RowsCheck;
+  | RowsCheck
+  | ViolatesCheck;
 
 interface CheckBase {
   table: string;
@@ -110,6 +111,15 @@ export interface ValuesCheck extends CheckBase {
 /** Any row at all (before adding a NOT NULL column without a default). */
 export interface RowsCheck extends CheckBase {
   kind: 'rows';
+}
+
+/**
+ * Rows for which `expression` (a design's CHECK, PostgreSQL syntax accepted by
+ * `checkSqlExpression`, over columns unchanged by the plan) is false (before adding the check).
+ */
+export interface ViolatesCheck extends CheckBase {
+  kind: 'violates';
+  expression: string;
 }
 
 /** One change the planner refuses, for MigrationPlanError. */
