@@ -104,6 +104,13 @@ function expectedCatalog(design: Design, plan: DdlStatement[]): Omit<CatalogSnap
       indexes: byName(
         table.indexes.map((i) => ({ name: i.name, columns: i.columnIds.map(columnName), unique: i.unique })),
       ),
+      checks: byName(
+        (create?.checks ?? []).map((check) => ({
+          name: check.name,
+          definition: expect.stringContaining('CHECK'),
+          columns: expect.any(Array),
+        })),
+      ),
     };
   }
   const enums: CatalogSnapshot['enums'] = {};
