@@ -27,6 +27,25 @@ export interface IntrospectedTable {
   /** Indexes that do not back the primary key or a unique constraint. */
   indexes: IntrospectedIndex[];
   foreignKeys: IntrospectedForeignKey[];
+  /** CHECK constraints (not NOT NULL, and not MariaDB's `json_valid` of a JSON column). */
+  checks?: IntrospectedCheck[];
+}
+
+export interface IntrospectedCheck {
+  /** Null where the database gives none (SQLite). */
+  name: string | null;
+  /**
+   * The expression without `CHECK (…)`, in the database's own syntax: PostgreSQL's deparsed
+   * form (`pg_get_constraintdef`), MySQL's CHECK_CLAUSE (backtick identifiers), SQLite's text as
+   * written in its CREATE TABLE.
+   */
+  expression: string;
+  /** The column it was declared on, where the database records that (MariaDB, SQLite). */
+  column?: string;
+  /** The columns it reads, where the database records them (PostgreSQL). */
+  columns?: string[];
+  /** What a design's check does not hold: `NOT VALID`, `NO INHERIT`. */
+  options: string[];
 }
 
 export interface IntrospectedColumn {

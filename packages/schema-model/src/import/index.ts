@@ -5,6 +5,7 @@
  */
 export type {
   IntrospectedCatalog,
+  IntrospectedCheck,
   IntrospectedColumn,
   IntrospectedEnum,
   IntrospectedForeignKey,
@@ -14,6 +15,7 @@ export type {
   UnsupportedKind,
   UnsupportedObject,
 } from './catalog.ts';
+export { checkClauseBody } from './check-text.ts';
 export { type ParsedDefault, parseDefault } from './parse-default.ts';
 export { type CatalogImport, type CatalogToDesignOptions, catalogToDesign } from './to-design.ts';
 export { IMPORT_DIALECTS, type ImportDialect } from './type-mapping.ts';

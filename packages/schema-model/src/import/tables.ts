@@ -1,6 +1,7 @@
 import { canonicalDataType } from '../design/data-types.ts';
 import type { ColumnDocument, IndexDocument, TableDocument } from '../design/document.ts';
 import type { IntrospectedKey, IntrospectedTable } from './catalog.ts';
+import { importChecks } from './checks.ts';
 import { importColumn } from './columns.ts';
 import type { ImportContext } from './context.ts';
 import { importComment, q } from './context.ts';
@@ -51,6 +52,7 @@ export function importTable(
   }
   if (indexes.length > 0) document.indexes = indexes;
   keysOnJsonAsJsonb(ctx, imported, indexes);
+  importChecks(ctx, imported);
   return imported;
 }
 

@@ -35,6 +35,8 @@ export const IMPORT_WARNING_CODES = [
   'FK_DROPPED',
   'FK_ACTION_CHANGED',
   'FK_OPTIONS_DROPPED',
+  // checks
+  'CHECK_OPTIONS_DROPPED',
   // objects the design has no place for, one code per kind
   ...UNSUPPORTED_KINDS.map((kind) => `UNSUPPORTED_${kind.toUpperCase()}` as UnsupportedCode),
 ] as const;
