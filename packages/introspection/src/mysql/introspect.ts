@@ -1,5 +1,6 @@
 import type {
   IntrospectedCatalog,
+  IntrospectedCheck,
   IntrospectedTable,
   UnsupportedObject,
 } from '@schema-builder/schema-model/import';
@@ -30,15 +31,15 @@ export async function introspectMysql(
   const unsupported: UnsupportedObject[] = await readOtherObjects(connection, database, tableRows);
 
   const jsonColumns = new Map<string, Set<string>>();
+  const checksByTable = new Map<string, IntrospectedCheck[]>();
   for (const check of checks) {
     const json = mariadb ? jsonCheckColumn(check) : undefined;
     if (json === undefined) {
-      unsupported.push({
-        kind: 'check_constraint',
-        name: check.name,
-        table: check.table,
-        detail: check.clause,
-      });
+      // MariaDB names a column-level check after its column.
+      const column = check.level?.toLowerCase() === 'column' ? { column: check.name } : {};
+      const list = checksByTable.get(check.table) ?? [];
+      list.push({ name: check.name, expression: check.clause, ...column, options: [] });
+      checksByTable.set(check.table, list);
       continue;
     }
     const set = jsonColumns.get(check.table) ?? new Set<string>();
@@ -62,6 +63,8 @@ export async function introspectMysql(
       indexes: [],
       foreignKeys: foreignKeys(database, foreignKeysByTable.get(name) ?? []),
     };
+    const tableChecks = checksByTable.get(name);
+    if (tableChecks !== undefined) table.checks = tableChecks;
     addKeys(table, statisticsByTable.get(name) ?? []);
     tables.push(table);
   }

@@ -1,12 +1,14 @@
 import type { UnsupportedObject } from '@schema-builder/schema-model/import';
 import type { Connection } from 'mysql2/promise';
 import type { Row } from './rows.ts';
-import { rows, text } from './rows.ts';
+import { rows, text, textOrNull } from './rows.ts';
 
 export interface Check {
   table: string;
   name: string;
   clause: string;
+  /** MariaDB 10.5.10+: `Column` for a check written on a column definition, `Table` otherwise. */
+  level: string | null;
 }
 
 /**
@@ -19,8 +21,7 @@ export async function readChecks(
   mariadb: boolean,
 ): Promise<Check[]> {
   const sql = mariadb
-    ? `select TABLE_NAME as tableName, CONSTRAINT_NAME as name, CHECK_CLAUSE as clause
-       from information_schema.CHECK_CONSTRAINTS where CONSTRAINT_SCHEMA = ? order by TABLE_NAME, CONSTRAINT_NAME`
+    ? `select * from information_schema.CHECK_CONSTRAINTS where CONSTRAINT_SCHEMA = ? order by TABLE_NAME, CONSTRAINT_NAME`
     : `select tc.TABLE_NAME as tableName, cc.CONSTRAINT_NAME as name, cc.CHECK_CLAUSE as clause
        from information_schema.TABLE_CONSTRAINTS tc
        join information_schema.CHECK_CONSTRAINTS cc
@@ -28,10 +29,12 @@ export async function readChecks(
        where tc.TABLE_SCHEMA = ? and tc.CONSTRAINT_TYPE = 'CHECK' order by tc.TABLE_NAME, cc.CONSTRAINT_NAME`;
   try {
     const list = await rows(connection, sql, [database]);
+    // MariaDB's own columns (`select *`: LEVEL exists from 10.5.10 on), or the aliased MySQL ones.
     return list.map((row) => ({
-      table: text(row, 'tableName'),
-      name: text(row, 'name'),
-      clause: text(row, 'clause'),
+      table: text(row, mariadb ? 'TABLE_NAME' : 'tableName'),
+      name: text(row, mariadb ? 'CONSTRAINT_NAME' : 'name'),
+      clause: text(row, mariadb ? 'CHECK_CLAUSE' : 'clause'),
+      level: textOrNull(row, 'LEVEL'),
     }));
   } catch (error) {
     // Servers without CHECK constraints have no such table: nothing to report.

@@ -5,6 +5,7 @@ import type {
   IntrospectedTable,
   UnsupportedObject,
 } from '@schema-builder/schema-model/import';
+import { checkClauseBody } from '@schema-builder/schema-model/import';
 import type postgres from 'postgres';
 import type { ColumnRow, TableRow } from './columns.ts';
 import { readColumns, readEnums, readTables } from './columns.ts';
@@ -158,9 +159,16 @@ function addConstraint(
       });
       return;
     }
+    case 'c': {
+      // `CHECK ((price > 0)) NOT VALID`: the expression as PostgreSQL deparses it, and its options.
+      const { expression, rest } = checkClauseBody(row.definition ?? '');
+      const options = ['NOT VALID', 'NO INHERIT'].filter((option) => rest.toUpperCase().includes(option));
+      table.checks = [...(table.checks ?? []), { name: row.name, expression, columns: row.columns, options }];
+      return;
+    }
     default:
       unsupported.push({
-        kind: row.type === 'c' ? 'check_constraint' : 'exclusion_constraint',
+        kind: 'exclusion_constraint',
         name: row.name,
         table: table.name,
         ...(row.definition !== null ? { detail: row.definition } : {}),

@@ -1,11 +1,17 @@
 /**
  * CHECK constraints of a SQLite table, read from its CREATE TABLE text (no pragma lists them):
- * each `CHECK (…)` outside quotes and comments, with the name of a `CONSTRAINT name` before it.
+ * each `CHECK (…)` outside quotes and comments, with the name of a `CONSTRAINT name` before it,
+ * and the column whose definition it is written in (a column constraint), if any.
  */
 export interface SqliteCheck {
   name: string | null;
   clause: string;
+  /** Set for a check written on a column's definition. */
+  column?: string;
 }
+
+/** Words that open a table constraint rather than a column definition. */
+const TABLE_CONSTRAINT = /^\s*(constraint|primary|unique|check|foreign)\b/i;
 
 const OPENERS: Readonly<Record<string, string>> = { "'": "'", '"': '"', '`': '`', '[': ']' };
 
@@ -20,9 +26,34 @@ export function sqliteChecks(createSql: string): SqliteCheck[] {
     // The name's position in the blanked text is its position in the original.
     const span = match.indices?.[1];
     const name = span ? unquote(createSql.slice(span[0], span[1])) : null;
-    checks.push({ name, clause: createSql.slice(open, close + 1) });
+    const column = columnAround(code, createSql, match.index);
+    checks.push({
+      name,
+      clause: createSql.slice(open, close + 1),
+      ...(column === undefined ? {} : { column }),
+    });
   }
   return checks;
+}
+
+/**
+ * The column whose definition holds `position`: the element of the table's body (split at its
+ * top-level commas) that starts with a name rather than a table-constraint keyword.
+ */
+function columnAround(code: string, sql: string, position: number): string | undefined {
+  const bodyStart = code.indexOf('(');
+  if (bodyStart < 0 || position < bodyStart) return undefined;
+  let depth = 0;
+  let start = bodyStart + 1;
+  for (let i = bodyStart; i < position; i++) {
+    if (code[i] === '(') depth++;
+    else if (code[i] === ')') depth--;
+    else if (code[i] === ',' && depth === 1) start = i + 1;
+  }
+  if (TABLE_CONSTRAINT.test(code.slice(start, position + 10))) return undefined;
+  const head = /^\s*("(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|[^\s(]+)/.exec(sql.slice(start));
+  const word = head?.[1];
+  return word === undefined ? undefined : unquote(word);
 }
 
 /** The SQL with quoted text and comments replaced by spaces, so positions stay the same. */

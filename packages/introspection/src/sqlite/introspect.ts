@@ -68,14 +68,13 @@ export function introspectSqlite(db: Database): IntrospectedCatalog {
       canonical,
       columns,
     );
-    for (const check of sqliteChecks(sqlOf.get(entry.name) ?? '')) {
-      unsupported.push({
-        kind: 'check_constraint',
-        name: check.name ?? `${entry.name} check`,
-        table: entry.name,
-        detail: check.clause,
-      });
-    }
+    const checks = sqliteChecks(sqlOf.get(entry.name) ?? '').map((check) => ({
+      name: check.name,
+      expression: check.clause,
+      ...(check.column === undefined ? {} : { column: check.column }),
+      options: [],
+    }));
+    if (checks.length > 0) table.checks = checks;
     return table;
   });
   return { schema: 'main', tables, enums: [], unsupported };
