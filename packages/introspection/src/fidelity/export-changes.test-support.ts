@@ -1,4 +1,5 @@
 import type { ExportWarning, SqlDialect } from '@schema-builder/schema-model/ddl';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
 import type { Column, ColumnType, Design } from '@schema-builder/schema-model/design';
 
 /** A difference between a design and what its export built, at the design path it concerns. */
@@ -64,6 +65,7 @@ export function exportDifferences(design: Design, rebuilt: Design, dialect: SqlD
         out.push({ path: `tables[${t}].columns[${c}]`, what });
     });
   });
+  out.push(...checkDifferences(design, rebuilt));
   const nameOf = (d: Design, id: string) => d.tables.find((table) => table.id === id);
   const columnNames = (d: Design, tableId: string, ids: readonly string[]) =>
     ids.map((id) => nameOf(d, tableId)?.columns.find((column) => column.id === id)?.name).join(',');
@@ -78,6 +80,44 @@ export function exportDifferences(design: Design, rebuilt: Design, dialect: SqlD
         path: `foreignKeys[${i}]`,
         what: `actions ${fk.onDelete}/${fk.onUpdate} → ${other.onDelete}/${other.onUpdate}`,
       });
+  });
+  return out;
+}
+
+/**
+ * Checks the export did not build: a column's own check must come back on its column, a table
+ * check under the name the DDL gave it (the engine's text of the expression differs; that it
+ * still means the same is what `renderSqlExpression` guarantees, and the engines' tests prove).
+ */
+function checkDifferences(design: Design, rebuilt: Design): ExportDifference[] {
+  const out: ExportDifference[] = [];
+  const planned = new Map(
+    generateDdl(design).plan.flatMap((s) =>
+      s.kind === 'create_table' ? [[s.name, s.checks ?? []] as const] : [],
+    ),
+  );
+  const tables = new Map(rebuilt.tables.map((table) => [table.name, table]));
+  design.tables.forEach((table, t) => {
+    const other = tables.get(table.name);
+    if (other === undefined) return;
+    const names = new Set((other.checks ?? []).map((check) => check.name));
+    const checkedColumns = new Set(
+      (other.checks ?? []).flatMap((check) =>
+        other.columns.filter((c) => c.id === check.columnId).map((c) => c.name),
+      ),
+    );
+    let position = 0;
+    for (const check of planned.get(table.name) ?? []) {
+      if (check.column !== undefined) {
+        const c = table.columns.findIndex((column) => column.name === check.column);
+        if (!checkedColumns.has(check.column))
+          out.push({ path: `tables[${t}].columns[${c}].check`, what: 'check missing' });
+      } else {
+        if (!names.has(check.name))
+          out.push({ path: `tables[${t}].checks[${position}].expression`, what: 'check missing' });
+        position++;
+      }
+    }
   });
   return out;
 }
