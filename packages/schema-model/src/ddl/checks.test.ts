@@ -55,6 +55,20 @@ describe('checks in the DDL', () => {
     },
   );
 
+  test('MySQL allows no check on its AUTO_INCREMENT column: left out, with a warning', () => {
+    const design = checkedDesign();
+    design.tables[0]?.checks?.push({ id: 'k3', expression: 'id > 0' });
+    const { sql, warnings } = generateDdl(normalizeDesign(design), { dialect: 'mysql' });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'EXPRESSION_NOT_PORTABLE',
+        path: 'tables[0].checks[2].expression',
+        message: expect.stringContaining('AUTO_INCREMENT column id'),
+      }),
+    ]);
+    expect(sql).not.toContain('CHECK ((`id` > 0))');
+  });
+
   test('a column check MySQL cannot have is reported at the column', () => {
     const design = checkedDesign();
     const price = design.tables[0]?.columns[1];

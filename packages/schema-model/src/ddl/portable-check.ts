@@ -1,4 +1,5 @@
 import { quoteIdentFor } from '../sql/quote.ts';
+import type { RenderedSqlExpression } from '../sql-expression/render.ts';
 import { renderSqlExpression } from '../sql-expression/render.ts';
 import type { ChangeLog, ChangeSpot } from './export-warning.ts';
 import type { DdlCheck } from './statements.ts';
@@ -17,8 +18,11 @@ export function renderPortableCheck(
   check: DdlCheck,
   position: number,
   log: ChangeLog,
+  /** Why the engine refuses this check whatever its expression (MySQL: it reads an AUTO_INCREMENT column). */
+  engineRefusal?: string,
 ): { sql: string } | { note: string } {
-  const rendered = renderSqlExpression(check.expression, dialect);
+  const rendered: RenderedSqlExpression =
+    engineRefusal === undefined ? renderSqlExpression(check.expression, dialect) : { refused: engineRefusal };
   if ('sql' in rendered)
     return { sql: `CONSTRAINT ${quoteIdentFor(dialect, check.name)} CHECK (${rendered.sql})` };
   const spot: ChangeSpot =

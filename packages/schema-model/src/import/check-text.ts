@@ -71,15 +71,25 @@ export function checkClauseBody(text: string): { expression: string; rest: strin
 export function toPostgresQuoting(text: string, dialect: Dialect): { text: string } | { refused: string } {
   if (dialect === 'postgresql') return { text };
   let out = '';
+  let plain = '';
+  // MariaDB writes LOWER and UPPER back as its own LCASE and UCASE.
+  const flush = () => {
+    out +=
+      dialect === 'mysql'
+        ? plain.replace(/\blcase(?=\s*\()/gi, 'lower').replace(/\bucase(?=\s*\()/gi, 'upper')
+        : plain;
+    plain = '';
+  };
   let i = 0;
   while (i < text.length) {
     const char = text[i] ?? '';
     const closer = OPENERS[char];
     if (closer === undefined || (char === '[' && dialect !== 'sqlite')) {
-      out += char;
+      plain += char;
       i++;
       continue;
     }
+    flush();
     const end = endOfQuoted(text, i, closer);
     const token = text.slice(i, end);
     if (char === "'") {
@@ -94,5 +104,6 @@ export function toPostgresQuoting(text: string, dialect: Dialect): { text: strin
     }
     i = end;
   }
+  flush();
   return { text: out };
 }

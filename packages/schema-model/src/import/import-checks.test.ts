@@ -79,12 +79,15 @@ describe('importing checks', () => {
       products([
         check('price', '`price` > 0', { column: 'price' }),
         check('discount_below_price', '`discount` < `price`'),
+        check('lower_code', "lcase(`price`) <> 'lcase(x)'"),
       ]),
       'mysql',
     );
     expect(columnOf(result.document, 'products', 'price').check).toBe('"price" > 0');
     expect(tableOf(result.document, 'products').checks).toEqual([
       expect.objectContaining({ name: 'discount_below_price', expression: '"discount" < "price"' }),
+      // MariaDB's own spelling of lower(), outside strings only.
+      expect.objectContaining({ name: 'lower_code', expression: `lower("price") <> 'lcase(x)'` }),
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
+import { columnsReferenced } from '../../sql-expression/references.ts';
 import type { ChangeLog } from '../export-warning.ts';
 import { positionedChecks, renderPortableCheck } from '../portable-check.ts';
 import type { CreateContext } from '../render-context.ts';
@@ -147,7 +148,9 @@ export function renderMysqlCreateTable(
   // named `<table>_<column>_check` over that column alone imports back as the column's.
   const notes: string[] = [];
   for (const { check, position } of positionedChecks(statement.checks ?? [])) {
-    const rendered = renderPortableCheck('mysql', statement.name, check, position, log);
+    const readsAuto = auto !== undefined && columnsReferenced(check.expression).includes(auto);
+    const refusal = readsAuto ? `MySQL allows no CHECK on the AUTO_INCREMENT column ${auto}` : undefined;
+    const rendered = renderPortableCheck('mysql', statement.name, check, position, log, refusal);
     if ('sql' in rendered) lines.push(notes.splice(0).concat(rendered.sql).join('\n  '));
     else notes.push(rendered.note);
   }
