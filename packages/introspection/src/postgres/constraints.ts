@@ -18,7 +18,24 @@ export interface ConstraintRow {
   deferred: boolean;
   /** pg_get_constraintdef for checks and exclusions. */
   definition: string | null;
+  /** Checks: the functions, operators and types (not enums) outside pg_catalog they depend on. */
+  uses: string[] | null;
 }
+
+/** What a check's expression depends on that PostgreSQL itself does not provide (pg_depend). */
+const CHECK_USES = `case when con.contype = 'c' then to_json(array(
+    select d.refobjid::regprocedure::text from pg_depend d join pg_proc p on p.oid = d.refobjid
+      where d.classid = 'pg_constraint'::regclass and d.objid = con.oid and d.refclassid = 'pg_proc'::regclass
+        and p.pronamespace <> 'pg_catalog'::regnamespace
+    union
+    select d.refobjid::regoperator::text from pg_depend d join pg_operator o on o.oid = d.refobjid
+      where d.classid = 'pg_constraint'::regclass and d.objid = con.oid and d.refclassid = 'pg_operator'::regclass
+        and o.oprnamespace <> 'pg_catalog'::regnamespace
+    union
+    select d.refobjid::regtype::text from pg_depend d join pg_type t on t.oid = d.refobjid
+      where d.classid = 'pg_constraint'::regclass and d.objid = con.oid and d.refclassid = 'pg_type'::regclass
+        and t.typnamespace <> 'pg_catalog'::regnamespace and t.typtype <> 'e'
+    order by 1)) end`;
 
 const columnNames = (keys: string, relation: string) =>
   `array(select a.attname::text from unnest(${keys}) with ordinality k(attnum, ord)
@@ -37,7 +54,8 @@ export function readConstraints(tx: Tx, namespace: number) {
             to_json(coalesce(${columnNames('con.confkey', 'con.confrelid')}, '{}')) as "refColumns",
             con.confdeltype::text as "onDelete", con.confupdtype::text as "onUpdate",
             con.confmatchtype::text as match, con.condeferrable as deferrable, con.condeferred as deferred,
-            case when con.contype in ('c', 'x') then pg_get_constraintdef(con.oid, true) end as definition
+            case when con.contype in ('c', 'x') then pg_get_constraintdef(con.oid, true) end as definition,
+            ${CHECK_USES} as uses
      from pg_constraint con
      join pg_class c on c.oid = con.conrelid
      left join pg_class rc on rc.oid = con.confrelid

@@ -163,7 +163,11 @@ function addConstraint(
       // `CHECK ((price > 0)) NOT VALID`: the expression as PostgreSQL deparses it, and its options.
       const { expression, rest } = checkClauseBody(row.definition ?? '');
       const options = ['NOT VALID', 'NO INHERIT'].filter((option) => rest.toUpperCase().includes(option));
-      table.checks = [...(table.checks ?? []), { name: row.name, expression, columns: row.columns, options }];
+      const uses = row.uses && row.uses.length > 0 ? { uses: row.uses } : {};
+      table.checks = [
+        ...(table.checks ?? []),
+        { name: row.name, expression, columns: row.columns, options, ...uses },
+      ];
       return;
     }
     default:

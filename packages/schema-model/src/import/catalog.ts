@@ -46,6 +46,11 @@ export interface IntrospectedCheck {
   columns?: string[];
   /** What a design's check does not hold: `NOT VALID`, `NO INHERIT`. */
   options: string[];
+  /**
+   * PostgreSQL: functions, operators and types (other than enums) it depends on that are not
+   * PostgreSQL's own: a design has no place for them, so the check cannot come with it.
+   */
+  uses?: string[];
 }
 
 export interface IntrospectedColumn {

@@ -63,6 +63,8 @@ function designExpression(
   source: IntrospectedCheck,
 ): { text: string; columns: string[] } | { refused: string } {
   if (ctx.dialect === 'mongodb') return { refused: 'MongoDB has no CHECK constraints' };
+  if (source.uses !== undefined && source.uses.length > 0)
+    return { refused: `it uses ${source.uses.join(', ')}, which a design does not hold` };
   const quoted = toPostgresQuoting(checkClauseBody(source.expression).expression, ctx.dialect);
   if ('refused' in quoted) return quoted;
   const checked = checkSqlExpression(quoted.text, 'expression');

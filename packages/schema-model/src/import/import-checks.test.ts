@@ -64,6 +64,21 @@ describe('importing checks', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  test('PostgreSQL: a check using a function of the database (not PostgreSQL’s own) stays a warning', () => {
+    const result = importValid(
+      products([
+        check('tidy', 'CHECK (tidy(price))', { columns: ['price'], uses: ['public.tidy(numeric)'] }),
+      ]),
+    );
+    expect(tableOf(result.document, 'products').checks).toBeUndefined();
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'UNSUPPORTED_CHECK_CONSTRAINT',
+        message: expect.stringContaining('it uses public.tidy(numeric), which a design does not hold'),
+      }),
+    ]);
+  });
+
   test('PostgreSQL: NOT VALID is imported as a check that holds, with a warning', () => {
     const result = importValid(
       products([check('p', 'CHECK (price > 0) NOT VALID', { options: ['NOT VALID'] })]),
