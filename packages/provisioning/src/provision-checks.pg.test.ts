@@ -1,0 +1,58 @@
+import { column, designDocument, intKey, table } from '@schema-builder/testing/design-builders';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { provision } from './provision.ts';
+import { loginUrl, openTestServer, type TestServer } from './test-server.test-support.ts';
+
+let server: TestServer;
+beforeAll(() => {
+  server = openTestServer();
+});
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+const checked = designDocument(
+  [
+    table(
+      't1',
+      'products',
+      [
+        intKey('c1'),
+        column('c2', 'price', 'NUMERIC', { precision: 10, scale: 2, nullable: false, check: 'price > 0' }),
+        column('c3', 'discount', 'NUMERIC', { precision: 10, scale: 2 }),
+      ],
+      {
+        checks: [
+          { id: 'k1', name: 'discount_below_price', expression: 'discount IS NULL OR discount < price' },
+        ],
+      },
+    ),
+  ],
+  { name: 'checked' },
+);
+
+describe('a provisioned database with checks', () => {
+  test('refuses, as its own role, a row that violates a column check or a table check', async () => {
+    const plan = server.plan(checked);
+    await provision(server.session, plan);
+    const client = postgres(loginUrl(server, plan.role, plan.password, plan.database), {
+      max: 1,
+      onnotice: () => {},
+    });
+    try {
+      await client`INSERT INTO products (price, discount) VALUES (10, 5)`;
+      await expect(client`INSERT INTO products (price) VALUES (0)`).rejects.toThrow(
+        'violates check constraint "products_price_check"',
+      );
+      await expect(client`INSERT INTO products (price, discount) VALUES (10, 20)`).rejects.toThrow(
+        'violates check constraint "discount_below_price"',
+      );
+      expect(await client`SELECT price::text, discount::text FROM products`).toEqual([
+        { price: '10.00', discount: '5.00' },
+      ]);
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  });
+});
