@@ -14,6 +14,8 @@ export interface InspectedTable {
   name: string;
   owner: string;
   columns: InspectedColumn[];
+  /** Its CHECK constraints, by name (compared with the design's by `compareWithCatalog`). */
+  checks: Array<{ name: string }>;
 }
 
 export type DatabaseInspection =
@@ -64,7 +66,17 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
         ORDER BY c.relname, a.attnum`;
-        return { schemaMarker: parseMarker(schema?.comment), tables: groupTables(rows) };
+        const checks = await sql<{ table: string; name: string }[]>`
+        SELECT c.relname AS table, con.conname AS name
+        FROM pg_constraint con
+        JOIN pg_class c ON c.oid = con.conrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND con.contype = 'c'
+        ORDER BY c.relname, con.conname`;
+        const tables = groupTables(rows);
+        for (const check of checks)
+          tables.find((table) => table.name === check.table)?.checks.push({ name: check.name });
+        return { schemaMarker: parseMarker(schema?.comment), tables };
       },
       { fetchTypes: false },
     );
@@ -91,7 +103,7 @@ function groupTables(
   for (const row of rows) {
     let table = tables.get(row.table);
     if (!table) {
-      table = { name: row.table, owner: row.owner, columns: [] };
+      table = { name: row.table, owner: row.owner, columns: [], checks: [] };
       tables.set(row.table, table);
     }
     if (row.column !== null && row.type !== null)

@@ -1,6 +1,9 @@
+import { compareWithCatalog } from '@schema-builder/schema-model/diff';
+import { parseDesign } from '@schema-builder/schema-model/validation';
 import { column, designDocument, intKey, table } from '@schema-builder/testing/design-builders';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { inspectDatabase } from './inspect.ts';
 import { provision } from './provision.ts';
 import { loginUrl, openTestServer, type TestServer } from './test-server.test-support.ts';
 
@@ -54,5 +57,31 @@ describe('a provisioned database with checks', () => {
     } finally {
       await client.end({ timeout: 5 });
     }
+  });
+
+  test('its catalog check sees the checks: none missing, and a dropped one is reported', async () => {
+    const plan = server.plan(checked);
+    await provision(server.session, plan);
+    const parsed = parseDesign(checked);
+    if (!parsed.ok) throw new Error('the design is invalid');
+    const before = await inspectDatabase(server.session, plan.database);
+    if (!before.exists) throw new Error('no database');
+    expect(before.tables[0]?.checks).toEqual([
+      { name: 'discount_below_price' },
+      { name: 'products_price_check' },
+    ]);
+    expect(compareWithCatalog(parsed.design, before.tables)).toEqual([]);
+    const client = postgres(loginUrl(server, plan.role, plan.password, plan.database), {
+      max: 1,
+      onnotice: () => {},
+    });
+    try {
+      await client`ALTER TABLE products DROP CONSTRAINT discount_below_price`;
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+    const after = await inspectDatabase(server.session, plan.database);
+    if (!after.exists) throw new Error('no database');
+    expect(compareWithCatalog(parsed.design, after.tables).map((m) => m.code)).toEqual(['CHECK_MISSING']);
   });
 });

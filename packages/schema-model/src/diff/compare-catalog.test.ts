@@ -73,3 +73,45 @@ describe('compareWithCatalog', () => {
     expect(found).toEqual(expected);
   });
 });
+
+describe('checks', () => {
+  const checked = parseDesign({
+    name: 'shop',
+    tables: [
+      {
+        id: 't1',
+        name: 'orders',
+        columns: [
+          { id: 'c1', name: 'id', dataType: 'INTEGER', primaryKey: true },
+          { id: 'c2', name: 'total', dataType: 'NUMERIC', check: 'total >= 0' },
+        ],
+        checks: [{ id: 'k1', name: 'small', expression: 'total < 1000' }],
+      },
+    ],
+  });
+  if (!checked.ok) throw new Error('fixture design is invalid');
+  const columns = [
+    { name: 'id', nullable: false },
+    { name: 'total', nullable: true },
+  ];
+
+  test('are compared by the names the DDL gives them when the catalog lists them', () => {
+    expect(
+      compareWithCatalog(checked.design, [
+        { name: 'orders', columns, checks: [{ name: 'orders_total_check' }, { name: 'small' }] },
+      ]),
+    ).toEqual([]);
+    expect(
+      compareWithCatalog(checked.design, [
+        { name: 'orders', columns, checks: [{ name: 'orders_total_check' }, { name: 'other' }] },
+      ]).map((m) => `${m.code}: ${m.message}`),
+    ).toEqual([
+      'CHECK_MISSING: check small on orders is missing',
+      'CHECK_UNEXPECTED: check other on orders is not in the design',
+    ]);
+  });
+
+  test('are not compared when the catalog does not read them', () => {
+    expect(compareWithCatalog(checked.design, [{ name: 'orders', columns }])).toEqual([]);
+  });
+});
