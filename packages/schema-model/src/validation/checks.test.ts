@@ -40,6 +40,12 @@ describe('validating checks', () => {
     ]);
   });
 
+  test('the message says what and at which character (1-based), as the design document shows', () => {
+    expect(validateDesign(withTableCheck('price > 0; DROP TABLE users')).errors[0]?.message).toBe(
+      'The check expression is refused at character 10: a semicolon is not allowed: one expression only.',
+    );
+  });
+
   test('a column check is refused at the column when it does not parse', () => {
     const design = checkedDesign();
     const price = design.tables[0]?.columns[1];
