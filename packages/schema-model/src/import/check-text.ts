@@ -107,3 +107,38 @@ export function toPostgresQuoting(text: string, dialect: Dialect): { text: strin
   flush();
   return { text: out };
 }
+
+/**
+ * MySQL and SQLite match unquoted column names without regard to case, PostgreSQL folds them to
+ * lower case: a bare word naming a column spelled otherwise (`Lock` for column "Lock") is quoted
+ * with the column's own spelling, so it still names that column. Function names (a word before
+ * `(`) and quoted text are left alone.
+ */
+export function quoteColumnNames(text: string, columns: readonly string[]): string {
+  const byLower = new Map<string, string>();
+  for (const column of columns)
+    if (column !== column.toLowerCase()) byLower.set(column.toLowerCase(), column);
+  if (byLower.size === 0) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i] ?? '';
+    if (char === "'" || char === '"') {
+      const end = endOfQuoted(text, i, char);
+      out += text.slice(i, end);
+      i = end;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(text.slice(i))?.[0];
+    if (word === undefined || /[A-Za-z0-9_$.]/.test(text[i - 1] ?? '')) {
+      out += char;
+      i++;
+      continue;
+    }
+    const column = byLower.get(word.toLowerCase());
+    const call = /^\s*\(/.test(text.slice(i + word.length));
+    out += column !== undefined && !call ? `"${column.replaceAll('"', '""')}"` : word;
+    i += word.length;
+  }
+  return out;
+}

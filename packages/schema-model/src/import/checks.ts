@@ -4,7 +4,7 @@ import { checkSqlExpression } from '../sql-expression/check.ts';
 import { columnsReferenced } from '../sql-expression/references.ts';
 import { renderSqlExpression } from '../sql-expression/render.ts';
 import type { IntrospectedCheck } from './catalog.ts';
-import { checkClauseBody, toPostgresQuoting } from './check-text.ts';
+import { checkClauseBody, quoteColumnNames, toPostgresQuoting } from './check-text.ts';
 import type { ImportContext } from './context.ts';
 import { q } from './context.ts';
 import type { ImportedTable } from './imported-table.ts';
@@ -65,8 +65,17 @@ function designExpression(
   if (ctx.dialect === 'mongodb') return { refused: 'MongoDB has no CHECK constraints' };
   if (source.uses !== undefined && source.uses.length > 0)
     return { refused: `it uses ${source.uses.join(', ')}, which a design does not hold` };
-  const quoted = toPostgresQuoting(checkClauseBody(source.expression).expression, ctx.dialect);
-  if ('refused' in quoted) return quoted;
+  const converted = toPostgresQuoting(checkClauseBody(source.expression).expression, ctx.dialect);
+  if ('refused' in converted) return converted;
+  const quoted =
+    ctx.dialect === 'postgresql'
+      ? converted
+      : {
+          text: quoteColumnNames(
+            converted.text,
+            table.document.columns.map((column) => column.name),
+          ),
+        };
   const checked = checkSqlExpression(quoted.text, 'expression');
   if (!checked.ok)
     return { refused: `PostgreSQL does not read it as one expression (${checked.problem.message})` };

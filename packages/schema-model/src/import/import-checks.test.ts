@@ -10,7 +10,7 @@ import {
   table,
   tableOf,
 } from './catalog-builders.test-support.ts';
-import { checkClauseBody } from './check-text.ts';
+import { checkClauseBody, quoteColumnNames } from './check-text.ts';
 
 const check = (
   name: string | null,
@@ -44,6 +44,17 @@ describe('checkClauseBody', () => {
     ['(a > 0) AND (b > 0)', '(a > 0) AND (b > 0)', ''],
   ])('%s', (text, expression, rest) => {
     expect(checkClauseBody(text)).toEqual({ expression, rest });
+  });
+});
+
+describe('quoteColumnNames', () => {
+  test('a bare word naming a column in another case takes the column’s spelling; calls and strings stay', () => {
+    expect(
+      quoteColumnNames(`Lock='X' AND lock <> 'Lock' AND Lower(Lock) <> "Lock" AND t.Lock > 0`, [
+        'Lock',
+        'id',
+      ]),
+    ).toBe(`"Lock"='X' AND "Lock" <> 'Lock' AND Lower("Lock") <> "Lock" AND t.Lock > 0`);
   });
 });
 
