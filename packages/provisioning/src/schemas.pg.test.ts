@@ -1,8 +1,9 @@
 import type { DesignDocument } from '@schema-builder/schema-model/design';
-import { compareWithCatalog } from '@schema-builder/schema-model/diff';
+import { compareWithCatalog, planPostgresMigration } from '@schema-builder/schema-model/diff';
 import { parseDesign } from '@schema-builder/schema-model/validation';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectDatabase } from './inspect.ts';
+import { migrateDatabase } from './migrate.ts';
 import { provision } from './provision.ts';
 import { openTestServer, type TestServer } from './test-server.test-support.ts';
 
@@ -77,5 +78,42 @@ describe('provisioning a design with schemas', () => {
       'TABLE_MISSING',
       'TABLE_UNEXPECTED',
     ]);
+  });
+
+  test('a migration creates, renames and drops schemas as the role, and the check then compares the new ones', async () => {
+    const plan = server.plan(design);
+    await provision(server.session, plan);
+    const to: DesignDocument = {
+      ...design,
+      schemas: [
+        { id: 's1', name: 'commerce' },
+        { id: 's3', name: 'archive' },
+      ],
+      tables: design.tables.map((t) => (t.id === 't1' ? { ...t, schemaId: 's3' } : t)),
+    };
+    const before = parseDesign(design);
+    const after = parseDesign(to);
+    if (!before.ok || !after.ok) throw new Error('the test designs are invalid');
+    const migration = planPostgresMigration(before.design, after.design);
+    expect(migration.steps.map((s) => s.id)).toEqual([
+      'rename_schema:s1',
+      'create_schema:s3',
+      'move_table:t1',
+      'drop_schema:s2',
+    ]);
+    await migrateDatabase(server.session, {
+      ...plan,
+      fromVersion: plan.version,
+      toVersion: plan.version + 1,
+      steps: migration.steps,
+    });
+    const inspection = await inspectDatabase(server.session, plan.database);
+    if (!inspection.exists) throw new Error('the database is missing');
+    expect(inspection.schemas).toEqual([
+      { name: 'archive', owner: plan.role },
+      { name: 'commerce', owner: plan.role },
+    ]);
+    const schemaNames = inspection.schemas.map((s) => s.name);
+    expect(compareWithCatalog(after.design, inspection.tables, schemaNames)).toEqual([]);
   });
 });
