@@ -15,7 +15,8 @@ import { introspectSqlite } from '../sqlite/introspect.ts';
  * (with a SCHEMA_FLATTENED warning each), and the foreign key across schemas holds.
  */
 const unavailable = await mariadbUnavailable(testEnv.MARIADB_URL);
-if (unavailable) console.log(`[schemas] flattened exports: MariaDB at ${testEnv.MARIADB_URL}: ${unavailable}`);
+if (unavailable)
+  console.log(`[schemas] flattened exports: MariaDB at ${testEnv.MARIADB_URL}: ${unavailable}`);
 
 const document: DesignDocument = {
   name: 'two schemas',
@@ -45,7 +46,9 @@ const document: DesignDocument = {
     },
     { id: 't3', name: 'orders', columns: [{ id: 'c5', name: 'id', dataType: 'INT', primaryKey: true }] },
   ],
-  foreignKeys: [{ id: 'f1', sourceTableId: 't2', sourceColumnId: 'c3', targetTableId: 't1', targetColumnId: 'c1' }],
+  foreignKeys: [
+    { id: 'f1', sourceTableId: 't2', sourceColumnId: 'c3', targetTableId: 't1', targetColumnId: 'c1' },
+  ],
 };
 
 const EXPECTED_TABLES = ['orders', 'person__people', 'sales__orders'];
@@ -68,19 +71,22 @@ describe('a design with schemas exported to one-namespace engines', () => {
     }
   });
 
-  test.skipIf(unavailable !== undefined)('MariaDB runs it with the schemas folded into table names', async () => {
-    const ddl = generateDdl(normalizeDesign(document), { dialect: 'mysql' });
-    const copy = await createMariadbDatabase(testEnv.MARIADB_URL, 'sbschflat');
-    try {
-      await copy.load(ddl.sql);
-      const back = catalogToDesign(await introspectMysql(copy.connection, copy.name), {
-        name: 'back',
-        dialect: 'mysql',
-      }).document;
-      expect(back.tables.map((t) => t.name).sort()).toEqual(EXPECTED_TABLES);
-      expect(back.foreignKeys).toHaveLength(1);
-    } finally {
-      await copy.drop();
-    }
-  });
+  test.skipIf(unavailable !== undefined)(
+    'MariaDB runs it with the schemas folded into table names',
+    async () => {
+      const ddl = generateDdl(normalizeDesign(document), { dialect: 'mysql' });
+      const copy = await createMariadbDatabase(testEnv.MARIADB_URL, 'sbschflat');
+      try {
+        await copy.load(ddl.sql);
+        const back = catalogToDesign(await introspectMysql(copy.connection, copy.name), {
+          name: 'back',
+          dialect: 'mysql',
+        }).document;
+        expect(back.tables.map((t) => t.name).sort()).toEqual(EXPECTED_TABLES);
+        expect(back.foreignKeys).toHaveLength(1);
+      } finally {
+        await copy.drop();
+      }
+    },
+  );
 });
