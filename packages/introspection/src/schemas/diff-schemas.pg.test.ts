@@ -120,4 +120,48 @@ describe('a migration between designs with schemas, on PostgreSQL 15', () => {
       await db.drop();
     }
   });
+
+  test('two schemas swap names, and a new schema takes the name of a dropped one', async () => {
+    const db = await createTestDatabase('sbschswap');
+    try {
+      await db.sql.unsafe(generateDdl(normalizeDesign(v2)).sql).simple();
+      await db.sql.unsafe(
+        'INSERT INTO public.customers DEFAULT VALUES; INSERT INTO billing.orders (customer_id) VALUES (1);',
+      );
+      // commerce and billing swap names; then a new schema takes the name of the dropped one.
+      const swapped: DesignDocument = {
+        ...v2,
+        schemas: [
+          { id: 's1', name: 'billing' },
+          { id: 's3', name: 'commerce', comment: 'Invoices' },
+        ],
+      };
+      const swap = planPostgresMigration(normalizeDesign(v2), normalizeDesign(swapped));
+      await db.sql.begin(async (tx) => {
+        for (const statement of swap.steps.flatMap((s) => s.sql)) await tx.unsafe(statement);
+      });
+      expect(await db.sql`SELECT customer_id FROM commerce.orders`).toEqual([{ customer_id: 1 }]);
+
+      const replaced: DesignDocument = {
+        ...swapped,
+        schemas: [
+          { id: 's1', name: 'billing' },
+          { id: 's9', name: 'commerce' },
+        ],
+        tables: swapped.tables.filter((t) => t.schemaId !== 's3'),
+        foreignKeys: [],
+      };
+      const replace = planPostgresMigration(normalizeDesign(swapped), normalizeDesign(replaced));
+      await db.sql.begin(async (tx) => {
+        for (const statement of replace.steps.flatMap((s) => s.sql)) await tx.unsafe(statement);
+      });
+      const after = catalogToDesign(await introspectPostgres(db.sql, { schemas: 'all' }), {
+        name: 'after',
+        dialect: 'postgresql',
+      });
+      expect(designShape(normalizeDesign(after.document))).toEqual(designShape(normalizeDesign(replaced)));
+    } finally {
+      await db.drop();
+    }
+  });
 });

@@ -138,6 +138,41 @@ describe('planPostgresMigration: schemas', () => {
         ['drop_schema:s1', 0, 'DESTRUCTIVE,BREAKS_CLIENTS', ['DROP SCHEMA "sales";']],
       ],
     ],
+    [
+      'two schemas swapping names go through a temporary name',
+      edit((d) => {
+        d.schemas?.push({ id: 's2', name: 'archive' });
+      }),
+      edit((d) => {
+        d.schemas = [
+          { id: 's1', name: 'archive' },
+          { id: 's2', name: 'sales' },
+        ];
+      }),
+      [
+        ['rename_schema:s1:temporary', 0, '', ['ALTER SCHEMA "sales" RENAME TO "sales_old";']],
+        ['rename_schema:s2:temporary', 0, '', ['ALTER SCHEMA "archive" RENAME TO "archive_old";']],
+        ['rename_schema:s1', 0, 'BREAKS_CLIENTS', ['ALTER SCHEMA "sales_old" RENAME TO "archive";']],
+        ['rename_schema:s2', 0, 'BREAKS_CLIENTS', ['ALTER SCHEMA "archive_old" RENAME TO "sales";']],
+      ],
+    ],
+    [
+      'a new schema taking the name of a dropped one: the dropped one steps aside, and is dropped under that name',
+      base(),
+      edit((d) => {
+        d.schemas = [{ id: 's9', name: 'sales' }];
+        d.enums = [];
+        d.tables = d.tables.filter((t) => t.id !== 't2');
+        d.foreignKeys = [];
+      }),
+      [
+        ['rename_schema:s1:temporary', 0, '', ['ALTER SCHEMA "sales" RENAME TO "sales_old";']],
+        ['create_schema:s9', 0, '', ['CREATE SCHEMA IF NOT EXISTS "sales";']],
+        ['drop_table:t2', 0, 'DESTRUCTIVE,BREAKS_CLIENTS', ['DROP TABLE "sales_old"."orders";']],
+        ['drop_enum:e1', 0, 'BREAKS_CLIENTS', ['DROP TYPE "sales_old"."status";']],
+        ['drop_schema:s1', 0, 'DESTRUCTIVE,BREAKS_CLIENTS', ['DROP SCHEMA "sales_old";']],
+      ],
+    ],
   ])('%s', (_name, from, to, expected) => {
     expect(planShape(from, to)).toEqual(expected);
   });

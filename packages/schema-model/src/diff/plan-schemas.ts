@@ -1,3 +1,4 @@
+import { uniqueIdentifier } from '../ddl/naming.ts';
 import { DEFAULT_POSTGRES_SCHEMA } from '../ddl/postgres/session-settings.ts';
 import type { Design } from '../design/model.ts';
 import type { DiffContext } from './context.ts';
@@ -26,6 +27,8 @@ export interface SchemaResolver {
   checkTable(tableId: string): string | undefined;
   /** A schema's name while the plan runs (new once renamed); undefined for the default schema. */
   live(schemaId: string | undefined): string | undefined;
+  /** Records that a schema dropped at the end was first moved aside to `name`. */
+  movedAside(schemaId: string, name: string): void;
 }
 
 const byId = (design: Design) => new Map((design.schemas ?? []).map((s) => [s.id, s]));
@@ -33,9 +36,13 @@ const byId = (design: Design) => new Map((design.schemas ?? []).map((s) => [s.id
 export function schemaResolver(ctx: DiffContext): SchemaResolver {
   const from = byId(ctx.from.design);
   const to = byId(ctx.to.design);
-  // Renamed first, dropped last: while the plan runs a kept schema has its new name.
+  const aside = new Map<string, string>();
+  // Renamed first, dropped last: while the plan runs a kept schema has its new name, a dropped one
+  // its old name (or the one it was moved aside to, freeing its name for another schema).
   const live = (schemaId: string | undefined) =>
-    schemaId === undefined ? undefined : (to.get(schemaId)?.name ?? from.get(schemaId)?.name ?? schemaId);
+    schemaId === undefined
+      ? undefined
+      : (to.get(schemaId)?.name ?? aside.get(schemaId) ?? from.get(schemaId)?.name ?? schemaId);
   const old = (schemaId: string | undefined) =>
     schemaId === undefined ? undefined : (from.get(schemaId)?.name ?? schemaId);
   const tablesTo = new Map(ctx.to.design.tables.map((t) => [t.id, t]));
@@ -48,12 +55,34 @@ export function schemaResolver(ctx: DiffContext): SchemaResolver {
     enumType: (id) => live((enumsTo.get(id) ?? enumsFrom.get(id))?.schemaId),
     checkTable: (id) => old((tablesFrom.get(id) ?? tablesTo.get(id))?.schemaId),
     live,
+    movedAside: (id, name) => aside.set(id, name),
   };
 }
 
-/** Before everything: create the new schemas, rename the kept ones whose name changed. */
+/**
+ * Before everything: create the new schemas, rename the kept ones whose name changed. A schema
+ * holding a name another one takes (two swapping names, a new or renamed schema taking the name
+ * of one dropped at the end) first moves to a temporary name, as tables do.
+ */
 export function planSchemaChanges(p: Planner): void {
   const from = byId(p.ctx.from.design);
+  const to = byId(p.ctx.to.design);
+  const wanted = new Set((p.ctx.to.design.schemas ?? []).map((s) => s.name));
+  const taken = new Set([...wanted, ...(p.ctx.from.design.schemas ?? []).map((s) => s.name)]);
+  const current = new Map([...from.values()].map((s) => [s.id, s.name]));
+  for (const schema of p.ctx.from.design.schemas ?? []) {
+    const target = to.get(schema.id)?.name;
+    if (target === schema.name || !wanted.has(schema.name)) continue;
+    const temporary = uniqueIdentifier(`${schema.name}_old`, (n) => taken.has(n));
+    taken.add(temporary);
+    current.set(schema.id, temporary);
+    if (target === undefined) p.schemas.movedAside(schema.id, temporary);
+    p.out.add({
+      id: `rename_schema:${schema.id}:temporary`,
+      description: `Move schema ${q(schema.name)} to the temporary name ${q(temporary)}, freeing its name`,
+      statements: [{ kind: 'rename_schema', name: schema.name, newName: temporary }],
+    });
+  }
   for (const schema of p.ctx.to.design.schemas ?? []) {
     const old = from.get(schema.id);
     if (old === undefined) {
@@ -69,11 +98,12 @@ export function planSchemaChanges(p: Planner): void {
       });
       continue;
     }
-    if (old.name !== schema.name) {
+    const now = current.get(schema.id) ?? old.name;
+    if (now !== schema.name) {
       p.out.add({
         id: `rename_schema:${schema.id}`,
         description: `Rename schema ${q(old.name)} to ${q(schema.name)}`,
-        statements: [{ kind: 'rename_schema', name: old.name, newName: schema.name }],
+        statements: [{ kind: 'rename_schema', name: now, newName: schema.name }],
         hazards: [
           hazard(
             'BREAKS_CLIENTS',
@@ -140,7 +170,7 @@ export function planSchemaDrops(p: Planner): void {
     p.out.add({
       id: `drop_schema:${schema.id}`,
       description: `Drop schema ${q(schema.name)}`,
-      statements: [{ kind: 'drop_schema', name: schema.name }],
+      statements: [{ kind: 'drop_schema', name: p.schemas.live(schema.id) ?? schema.name }],
       hazards: [
         hazard(
           'DESTRUCTIVE',
