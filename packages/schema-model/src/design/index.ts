@@ -10,6 +10,7 @@ export {
   type EnumDocument,
   type ForeignKeyDocument,
   type IndexDocument,
+  type SchemaEntryDocument,
   type TableDocument,
 } from './document.ts';
 export type {
@@ -17,6 +18,7 @@ export type {
   ColumnDefault,
   ColumnType,
   Design,
+  DesignSchema,
   EnumType,
   ForeignKey,
   Index,
