@@ -1,3 +1,4 @@
+import { BINARY_TYPES } from '../design/data-types.ts';
 import type { DefaultEnum, DefaultTarget } from '../validation/defaults.ts';
 import { checkDefault } from '../validation/defaults.ts';
 import type { ParsedDefault } from './parse-default.ts';
@@ -87,7 +88,7 @@ function literalFor(
       if (dataType === 'BOOLEAN') return truthWord(String(Number.parseInt(parsed.value || '0', 2)));
       return undefined;
     case 'hex':
-      return dataType === 'BYTEA' ? `\\x${parsed.value}` : undefined;
+      return BINARY_TYPES.has(dataType) ? `\\x${parsed.value}` : undefined;
   }
 }
 

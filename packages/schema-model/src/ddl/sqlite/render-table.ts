@@ -5,6 +5,7 @@ import { renderLiteral } from '../literal-default.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { AddForeignKeyStatement, CreateTableStatement, DdlColumn } from '../statements.ts';
+import { renderTypeCheck, typeCheck } from '../type-checks.ts';
 import { renderSqliteType } from './render-type.ts';
 
 const q = (name: string) => quoteIdentFor('sqlite', name);
@@ -50,9 +51,30 @@ function renderSqliteColumn(
   context: CreateContext,
   log: ChangeLog,
 ): string {
-  if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`;
   const spot = { table, column: column.name };
   const notes: string[] = [];
+  const check = typeCheck(column.type);
+  const checkSql = check === undefined ? '' : ` CHECK (${renderTypeCheck(check, q(column.name), 'sqlite')})`;
+  if (rowid) {
+    // The rowid must be declared INTEGER: an unsigned one keeps no negatives by its CHECK only.
+    if (column.type.unsigned === true)
+      notes.push(
+        log.add({
+          code: 'UNSIGNED_AS_CHECK',
+          message: 'SQLite numbers only an INTEGER PRIMARY KEY: declared INTEGER, negatives refused by a CHECK',
+          spot,
+        }),
+      );
+    return [...notes, `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL${checkSql}`].join('\n  ');
+  }
+  if (check?.kind === 'octets')
+    notes.push(
+      log.add({
+        code: 'BINARY_AS_BLOB',
+        message: `SQLite has only BLOB: ${describeBinary(column.type)} is BLOB with a CHECK on its length in bytes`,
+        spot,
+      }),
+    );
   if (column.identity)
     notes.push(
       log.add({
@@ -79,11 +101,18 @@ function renderSqliteColumn(
         }),
       );
   }
+  sql += checkSql;
   if (column.type.dataType === 'ENUM') {
     const values = enumValues(context, column.enumName).map((v) => quoteLiteralFor('sqlite', v));
     sql += ` CHECK (${q(column.name)} IN (${values.join(', ')}))`;
   }
   return [...notes, sql].join('\n  ');
+}
+
+/** `BINARY(16)`, `VARBINARY(200)`, `BYTEA of at most 1000 bytes`: a binary type in a message. */
+function describeBinary(type: ColumnType): string {
+  if (type.dataType === 'BYTEA') return `BYTEA of at most ${type.length ?? 0} bytes`;
+  return `${type.dataType}(${type.length ?? 0})`;
 }
 
 /**
