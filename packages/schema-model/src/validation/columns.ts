@@ -142,7 +142,12 @@ function checkBinaryLength(ctx: ValidationContext, site: ColumnSite, dataType: D
     return;
   }
   if (length < 1 || length > max) {
-    const longer = dataType === 'BYTEA' ? '' : dataType === 'BINARY' ? '; use VARBINARY for more' : '; use BYTEA with a length for more';
+    const longer =
+      dataType === 'BYTEA'
+        ? ''
+        : dataType === 'BINARY'
+          ? '; use VARBINARY for more'
+          : '; use BYTEA with a length for more';
     ctx.error(
       'INVALID_LENGTH',
       site.path('length'),
@@ -259,7 +264,13 @@ function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, 
   const enumType = column.enumId ? ctx.lookup.enumById.get(column.enumId)?.enumType : undefined;
   if (enumType?.values.length === 0) return;
   const problem = checkDefault(
-    { dataType, length: column.length, precision: column.precision, scale: column.scale, unsigned: column.unsigned },
+    {
+      dataType,
+      length: column.length,
+      precision: column.precision,
+      scale: column.scale,
+      unsigned: column.unsigned,
+    },
     value,
     enumType,
   );

@@ -24,7 +24,11 @@ export function isIntegerType(dataType: string): dataType is IntegerType {
   return Object.hasOwn(INTEGER_RANGES, dataType);
 }
 
-export function checkIntegerDefault(value: unknown, dataType: IntegerType, unsigned = false): string | undefined {
+export function checkIntegerDefault(
+  value: unknown,
+  dataType: IntegerType,
+  unsigned = false,
+): string | undefined {
   let integer: bigint;
   if (typeof value === 'number' && Number.isInteger(value)) integer = BigInt(value);
   else if (typeof value === 'string' && INTEGER_TEXT.test(value)) integer = BigInt(value);

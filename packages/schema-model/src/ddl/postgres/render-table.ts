@@ -1,9 +1,9 @@
 import { quoteIdent } from '../../sql/quote.ts';
 import { DdlGenerationError } from '../design-index.ts';
 import type { CreateTableStatement, DdlColumn, NamedColumns } from '../statements.ts';
+import { renderTypeCheck, typeCheck, typeCheckName } from '../type-checks.ts';
 import { renderDefault } from './render-default.ts';
 import { renderType } from './render-type.ts';
-import { renderTypeCheck, typeCheck, typeCheckName } from '../type-checks.ts';
 
 /** `"a", "b"` */
 export function renderColumnList(columns: readonly string[]): string {

@@ -21,7 +21,8 @@ function withModifier(name: string, value: number | undefined): string {
  * type alone does not keep is the column's CHECK (`typeCheck`).
  */
 export function renderType(type: ColumnType, enumName?: string): string {
-  if (type.unsigned === true && UNSIGNED_MAX[type.dataType] !== undefined) return postgresUnsignedStorage(type.dataType);
+  if (type.unsigned === true && UNSIGNED_MAX[type.dataType] !== undefined)
+    return postgresUnsignedStorage(type.dataType);
   switch (type.dataType) {
     case 'VARCHAR':
       return withModifier('varchar', type.length);

@@ -61,7 +61,8 @@ function renderSqliteColumn(
       notes.push(
         log.add({
           code: 'UNSIGNED_AS_CHECK',
-          message: 'SQLite numbers only an INTEGER PRIMARY KEY: declared INTEGER, negatives refused by a CHECK',
+          message:
+            'SQLite numbers only an INTEGER PRIMARY KEY: declared INTEGER, negatives refused by a CHECK',
           spot,
         }),
       );

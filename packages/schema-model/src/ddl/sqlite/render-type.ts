@@ -27,7 +27,9 @@ export function renderSqliteType(type: ColumnType): string {
   const declared = renderSqliteBaseType(type);
   // `INTEGER UNSIGNED` keeps INTEGER affinity and says what the design says; the CHECK beside
   // it keeps the range (`typeCheck`).
-  return type.unsigned === true && UNSIGNED_MAX[type.dataType] !== undefined ? `${declared} UNSIGNED` : declared;
+  return type.unsigned === true && UNSIGNED_MAX[type.dataType] !== undefined
+    ? `${declared} UNSIGNED`
+    : declared;
 }
 
 function renderSqliteBaseType(type: ColumnType): string {
