@@ -24,6 +24,7 @@ export type AlterStatement =
   | AddUniqueStatement
   | DropConstraintStatement
   | RenameConstraintStatement
+  | AddTypeCheckStatement
   | DropIndexStatement
   | RenameIndexStatement
   | RenameSequenceStatement
@@ -151,6 +152,19 @@ export interface RenameConstraintStatement {
   table: string;
   name: string;
   newName: string;
+}
+
+/**
+ * `ADD CONSTRAINT name CHECK (…)`: the CHECK a column's type needs in PostgreSQL (an unsigned
+ * range, a binary length; see `typeCheck`), added after its type changed. Dropped again with
+ * `drop_constraint`.
+ */
+export interface AddTypeCheckStatement {
+  kind: 'add_type_check';
+  table: string;
+  column: string;
+  name: string;
+  type: ColumnType;
 }
 
 export interface DropIndexStatement {

@@ -2,6 +2,7 @@ import { planColumn } from '../ddl/plan-create.ts';
 import { renderDefault } from '../ddl/postgres/render-default.ts';
 import type { DdlStatement } from '../ddl/statements.ts';
 import type { AlterColumnDefaultStatement } from '../ddl/statements-alter.ts';
+import { typeCheck, typeCheckName } from '../ddl/type-checks.ts';
 import type { Column } from '../design/model.ts';
 import { columnKey, usesAddedValue } from './analysis.ts';
 import { typeLabel } from './cast-types.ts';
@@ -30,6 +31,20 @@ const sameDefault = (a: Column, b: Column) =>
     ? a.default === b.default
     : renderDefault(a.type.dataType, a.default) === renderDefault(b.type.dataType, b.default);
 
+/** A CHECK added without a rewrite still reads every row, under a lock that blocks all access. */
+function withCheckScan(
+  found: { hazards: Hazard[]; dataChecks: DataCheck[] },
+  scans: boolean,
+  table: string,
+): { hazards: Hazard[]; dataChecks: DataCheck[] } {
+  if (!scans) return found;
+  const scan = hazard(
+    'LOCKS_TABLE',
+    `Adding the type's CHECK scans every row of ${JSON.stringify(table)} while blocking all access to it.`,
+  );
+  return { ...found, hazards: [...found.hazards, scan] };
+}
+
 function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void {
   const { from, to } = pair;
   const name = table.to.table.name;
@@ -44,12 +59,26 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
     default: to.default ?? null,
   });
 
+  // The CHECK a type needs in PostgreSQL (unsigned range, binary length) is named after its
+  // table and column: replaced with the type, renamed with them.
+  const oldCheck =
+    typeCheck(from.type) === undefined ? undefined : typeCheckName(table.from.table.name, from.name);
+  const newCheck = typeCheck(to.type) === undefined ? undefined : typeCheckName(name, to.name);
   if (change) {
     // A kept default would stay typed as before (or not convert at all): set it afresh.
     const statements: DdlStatement[] = [];
+    if (oldCheck !== undefined) statements.push({ kind: 'drop_constraint', table: name, name: oldCheck });
     if (from.default) statements.push({ ...setDefault(), dataType: from.type.dataType, default: null });
     statements.push(typeStatement(p, name, to, change));
     if (to.default) statements.push(setDefault());
+    if (newCheck !== undefined)
+      statements.push({
+        kind: 'add_type_check',
+        table: name,
+        column: to.name,
+        name: newCheck,
+        type: to.type,
+      });
     const newValues = to.type.enumId !== undefined && p.analysis.addedValues.has(to.type.enumId);
     p.out.add({
       id: `alter_column_type:${id}`,
@@ -57,10 +86,21 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
         ? `Move ${label} to the recreated enum ${JSON.stringify(enumName(p, change.recreatedEnum))}`
         : `Change the type of ${label} from ${typeLabel(from.type)} to ${typeLabel(to.type)} (${change.rule.reason})`,
       statements,
-      ...typeHazards(p, table, pair, change),
+      ...withCheckScan(
+        typeHazards(p, table, pair, change),
+        newCheck !== undefined && !change.rule.rewrites,
+        name,
+      ),
       needsCommittedEnumValues: newValues || usesAddedValue(p.analysis, to),
     });
-  } else if (!sameDefault(from, to)) {
+  } else if (oldCheck !== undefined && newCheck !== undefined && oldCheck !== newCheck) {
+    p.out.add({
+      id: `rename_type_check:${id}`,
+      description: `Rename the CHECK of ${label}'s type to ${JSON.stringify(newCheck)}, after its table and column`,
+      statements: [{ kind: 'rename_constraint', table: name, name: oldCheck, newName: newCheck }],
+    });
+  }
+  if (!change && !sameDefault(from, to)) {
     p.out.add({
       id: `${to.default ? 'set' : 'drop'}_default:${id}`,
       description: to.default ? `Change the default of ${label}` : `Remove the default of ${label}`,

@@ -8,6 +8,7 @@ import { renderAddColumn, renderDropColumn, renderRenameColumn } from './render-
 import { renderCommentOnColumn, renderCommentOnTable, renderCommentOnType } from './render-comment.ts';
 import {
   renderAddPrimaryKey,
+  renderAddTypeCheck,
   renderAddUnique,
   renderDropConstraint,
   renderRenameConstraint,
@@ -74,6 +75,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderDropConstraint(statement);
     case 'rename_constraint':
       return renderRenameConstraint(statement);
+    case 'add_type_check':
+      return renderAddTypeCheck(statement);
     case 'drop_index':
       return renderDropIndex(statement);
     case 'rename_index':
