@@ -34,10 +34,6 @@ export const EXPORT_WARNING_CODES = [
   'FK_ACTION_DROPPED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
-  /** SQLite: BINARY, VARBINARY or BYTEA with a length is BLOB, its length kept by a CHECK. */
-  'BINARY_AS_BLOB',
-  /** SQLite: an unsigned auto-numbered key is declared INTEGER (the rowid), no negatives kept by a CHECK. */
-  'UNSIGNED_AS_CHECK',
 ] as const;
 
 export type ExportWarningCode = (typeof EXPORT_WARNING_CODES)[number];

@@ -12,8 +12,12 @@ import { fitIdentifier } from './naming.ts';
 export type TypeCheck =
   /** `min <= col AND col <= max`; no `max`: `col >= min`. */
   | { kind: 'range'; min: bigint; max?: bigint }
-  /** The value's bytes: exactly `length` (BINARY) or at most `length` (VARBINARY, BYTEA). */
-  | { kind: 'octets'; exact: boolean; length: number };
+  /**
+   * The value's bytes: exactly `length` (BINARY) or at most `length` (VARBINARY, BYTEA). `blob`
+   * for BYTEA, which PostgreSQL counts with `length` rather than `octet_length` (the same number
+   * for bytea), so that an import tells it from VARBINARY.
+   */
+  | { kind: 'octets'; exact: boolean; length: number; blob: boolean };
 
 /** The largest value of each unsigned integer type (MySQL's ranges). */
 export const UNSIGNED_MAX: Readonly<Record<string, bigint>> = {
@@ -43,14 +47,20 @@ export function typeCheck(type: ColumnType): TypeCheck | undefined {
       : { kind: 'range', min: 0n, max };
   }
   if (BINARY_TYPES.has(type.dataType) && type.length !== undefined) {
-    return { kind: 'octets', exact: type.dataType === 'BINARY', length: type.length };
+    return {
+      kind: 'octets',
+      exact: type.dataType === 'BINARY',
+      length: type.length,
+      blob: type.dataType === 'BYTEA',
+    };
   }
   return undefined;
 }
 
 /**
- * The condition of a check on a quoted column, in a dialect: PostgreSQL and MySQL count bytes
- * with `octet_length`, SQLite with `length` (a BLOB's length is its bytes).
+ * The condition of a check on a quoted column, in a dialect: PostgreSQL counts bytes with
+ * `octet_length` (`length` for BYTEA, see `TypeCheck`), SQLite with `length` (a BLOB's length is
+ * its bytes).
  */
 export function renderTypeCheck(
   check: TypeCheck,
@@ -62,7 +72,7 @@ export function renderTypeCheck(
       ? `${column} >= ${check.min}`
       : `${column} BETWEEN ${check.min} AND ${check.max}`;
   }
-  const bytes = dialect === 'sqlite' ? `length(${column})` : `octet_length(${column})`;
+  const bytes = dialect === 'sqlite' || check.blob ? `length(${column})` : `octet_length(${column})`;
   return `${bytes} ${check.exact ? '=' : '<='} ${check.length}`;
 }
 

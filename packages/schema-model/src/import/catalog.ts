@@ -75,7 +75,8 @@ export interface IntrospectedColumn {
 
 /** A column's type CHECK, read back (see `IntrospectedColumn.typeCheck`). */
 export type AbsorbedTypeCheck =
-  | { kind: 'octets'; exact: boolean; length: number }
+  /** `counted`: the function counting the bytes (PostgreSQL: `length` for BYTEA, `octet_length` for BINARY and VARBINARY). */
+  | { kind: 'octets'; exact: boolean; length: number; counted: 'length' | 'octet_length' }
   | { kind: 'range'; min: 0; max?: string };
 
 export interface IntrospectedKey {

@@ -44,7 +44,7 @@ function sameName(a: string, b: string, dialect: ImportDialect): boolean {
 }
 
 const IDENT = String.raw`("(?:[^"]|"")+"|\x60(?:[^\x60]|\x60\x60)+\x60|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)`;
-const OCTETS = new RegExp(String.raw`^(?:octet_length|length)\{${IDENT}\} (=|<=) (\d+)$`, 'i');
+const OCTETS = new RegExp(String.raw`^(octet_length|length)\{${IDENT}\} (=|<=) (\d+)$`, 'i');
 const BETWEEN = new RegExp(String.raw`^${IDENT} BETWEEN 0 AND (\d+)$`, 'i');
 const BOUNDS = new RegExp(String.raw`^${IDENT} >= 0 AND ${IDENT} <= (\d+)$`, 'i');
 const NON_NEGATIVE = new RegExp(`^${IDENT} >= 0$`, 'i');
@@ -65,8 +65,9 @@ export function parseTypeCheck(text: string): { column: string; check: AbsorbedT
     .trim();
   const octets = OCTETS.exec(flat);
   if (octets) {
-    const check = { kind: 'octets', exact: octets[2] === '=', length: Number(octets[3]) } as const;
-    return { column: unquote(octets[1] ?? ''), check };
+    const counted = octets[1]?.toLowerCase() === 'length' ? 'length' : 'octet_length';
+    const check = { kind: 'octets', exact: octets[3] === '=', length: Number(octets[4]), counted } as const;
+    return { column: unquote(octets[2] ?? ''), check };
   }
   const between = BETWEEN.exec(flat);
   if (between)
@@ -121,14 +122,20 @@ export function withTypeCheck(
   if (check.kind === 'octets') {
     const { length, exact } = check;
     if (exact) return { ...mapping, dataType: 'BINARY', length };
-    // At most n bytes: VARBINARY, except MySQL's blobs, the blob class sizes, and what VARBINARY cannot hold.
-    const blobClass = length === 255 || length === 65_535 || length === 16_777_215;
-    if (dialect !== 'mysql' && !blobClass && length <= LIMITS.maxVarbinaryLength)
-      return { ...mapping, dataType: 'VARBINARY', length };
-    return { ...mapping, dataType: 'BYTEA', length: Math.min(length, mapping.length ?? length) };
+    const bytea = {
+      ...mapping,
+      dataType: 'BYTEA',
+      length: Math.min(length, mapping.length ?? length),
+    } as const;
+    const varbinary = { ...mapping, dataType: 'VARBINARY', length } as const;
+    if (dialect === 'mysql' || length > LIMITS.maxVarbinaryLength) return bytea;
+    // PostgreSQL counts a BYTEA's bytes with `length`; SQLite has only `length`, so there the blob
+    // class sizes (255, 65,535, 16,777,215) read as BYTEA and other lengths as VARBINARY.
+    if (dialect === 'postgresql') return check.counted === 'length' ? bytea : varbinary;
+    return length === 255 || length === 65_535 || length === 16_777_215 ? bytea : varbinary;
   }
-  // No upper bound: PostgreSQL's bigint (BIGINT unsigned) or SQLite's INTEGER rowid, kept as is.
-  if (check.max === undefined) return { ...mapping, unsigned: true };
+  // No upper bound: BIGINT unsigned (stored in PostgreSQL's bigint, SQLite's INTEGER rowid).
+  if (check.max === undefined) return { ...mapping, dataType: 'BIGINT', unsigned: true };
   const type = UNSIGNED_BY_BOUND[check.max];
   return type === undefined ? { ...mapping, unsigned: true } : { ...mapping, dataType: type, unsigned: true };
 }

@@ -55,27 +55,9 @@ function renderSqliteColumn(
   const notes: string[] = [];
   const check = typeCheck(column.type);
   const checkSql = check === undefined ? '' : ` CHECK (${renderTypeCheck(check, q(column.name), 'sqlite')})`;
-  if (rowid) {
-    // The rowid must be declared INTEGER: an unsigned one keeps no negatives by its CHECK only.
-    if (column.type.unsigned === true)
-      notes.push(
-        log.add({
-          code: 'UNSIGNED_AS_CHECK',
-          message:
-            'SQLite numbers only an INTEGER PRIMARY KEY: declared INTEGER, negatives refused by a CHECK',
-          spot,
-        }),
-      );
-    return [...notes, `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL${checkSql}`].join('\n  ');
-  }
-  if (check?.kind === 'octets')
-    notes.push(
-      log.add({
-        code: 'BINARY_AS_BLOB',
-        message: `SQLite has only BLOB: ${describeBinary(column.type)} is BLOB with a CHECK on its length in bytes`,
-        spot,
-      }),
-    );
+  // The rowid must be declared INTEGER: an unsigned one keeps its range by its CHECK, which an
+  // import reads back as the type (SMALLINT's, INTEGER's bound; BIGINT's no negatives).
+  if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL${checkSql}`;
   if (column.identity)
     notes.push(
       log.add({
@@ -108,12 +90,6 @@ function renderSqliteColumn(
     sql += ` CHECK (${q(column.name)} IN (${values.join(', ')}))`;
   }
   return [...notes, sql].join('\n  ');
-}
-
-/** `BINARY(16)`, `VARBINARY(200)`, `BYTEA of at most 1000 bytes`: a binary type in a message. */
-function describeBinary(type: ColumnType): string {
-  if (type.dataType === 'BYTEA') return `BYTEA of at most ${type.length ?? 0} bytes`;
-  return `${type.dataType}(${type.length ?? 0})`;
 }
 
 /**

@@ -18,8 +18,8 @@ function withArgs(name: string, ...args: Array<number | undefined>): string {
  * (datatype3.html §3.1), and keeps the name itself; so each type is declared by a name that gives
  * the right affinity AND names the design type, which an import reads back (VARCHAR(40) has TEXT
  * affinity and is still VARCHAR(40)). Affinities: the integers INTEGER; VARCHAR, CHAR, TEXT
- * and ENUM (declared TEXT, its values checked) TEXT; REAL and DOUBLE REAL; BYTEA, BINARY and VARBINARY are BLOB (lengths kept by a CHECK, reported
- * as BINARY_AS_BLOB); an unsigned integer is declared `… UNSIGNED`, its range kept by a CHECK; the
+ * and ENUM (declared TEXT, its values checked) TEXT; REAL and DOUBLE REAL; BYTEA, BINARY and VARBINARY are BLOB (their length kept by a CHECK on
+ * the bytes, an exact form as an enum's TEXT with a CHECK is); an unsigned integer is declared `… UNSIGNED`, its range kept by a CHECK; the
  * rest (DECIMAL, BOOLEAN, dates and times, UUID, JSON) NUMERIC, as SQLite's own conventions have
  * it (text that is not a number, such as a date, a UUID or a JSON object, stays text there).
  */
