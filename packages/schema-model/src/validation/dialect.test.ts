@@ -150,23 +150,6 @@ const EXPORT_CASES: Case[] = [
       tableAt(doc, 0).comment = 'people';
     },
   ],
-  [
-    'BINARY_AS_BLOB',
-    'sqlite',
-    'tables[0].columns[2]',
-    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'BINARY', length: 16 }),
-  ],
-  [
-    'UNSIGNED_AS_CHECK',
-    'sqlite',
-    'tables[0].columns[0]',
-    (doc) => {
-      columnAt(doc, 0, 0).dataType = 'INTEGER';
-      columnAt(doc, 0, 0).unsigned = true;
-      columnAt(doc, 1, 1).dataType = 'INTEGER';
-      columnAt(doc, 1, 1).unsigned = true;
-    },
-  ],
 ];
 
 describe('each export change, as a validation warning for its dialect', () => {
