@@ -132,7 +132,7 @@ function columnType(
     ctx.warn(
       'TYPE_APPROXIMATED',
       path,
-      `${label(source)} (${source.nativeType}) is imported as ${mapping.dataType}: ${mapping.note ?? 'a close type'}.`,
+      `${label(source)} (${source.nativeType}) is imported as ${mapping.dataType}${mapping.unsigned ? ' unsigned' : ''}: ${mapping.note ?? 'a close type'}.`,
     );
   } else if (mapping.fidelity === 'unsupported') {
     ctx.warn(
