@@ -61,6 +61,9 @@ describe('binary types and unsigned integers, per dialect', () => {
   test('SQLite declares BLOB and UNSIGNED integers, with the CHECKs that hold them (no change to report)', () => {
     const { sql: out, warnings } = sql('sqlite');
     expect(out).toContain('"id" BLOB NOT NULL CHECK (length("id") = 16)');
+    // VARBINARY's bound as a range, BYTEA's as a maximum: an import tells them apart.
+    expect(out).toContain('"digest" BLOB NOT NULL CHECK (length("digest") BETWEEN 0 AND 64)');
+    expect(out).toContain('"limited" BLOB CHECK (length("limited") <= 1000)');
     expect(out).toContain('"age" SMALLINT UNSIGNED CHECK ("age" BETWEEN 0 AND 65535)');
     expect(out).toContain('"id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL CHECK ("id" >= 0)');
     expect(warnings).toEqual([]);

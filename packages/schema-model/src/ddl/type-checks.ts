@@ -60,7 +60,7 @@ export function typeCheck(type: ColumnType): TypeCheck | undefined {
 /**
  * The condition of a check on a quoted column, in a dialect: PostgreSQL counts bytes with
  * `octet_length` (`length` for BYTEA, see `TypeCheck`), SQLite with `length` (a BLOB's length is
- * its bytes).
+ * its bytes), VARBINARY's bound there as `BETWEEN 0 AND n`.
  */
 export function renderTypeCheck(
   check: TypeCheck,
@@ -72,7 +72,14 @@ export function renderTypeCheck(
       ? `${column} >= ${check.min}`
       : `${column} BETWEEN ${check.min} AND ${check.max}`;
   }
-  const bytes = dialect === 'sqlite' || check.blob ? `length(${column})` : `octet_length(${column})`;
+  if (dialect === 'sqlite') {
+    // SQLite counts a BLOB's bytes with `length` only: VARBINARY's bound is written as a range so
+    // that an import tells it from BYTEA's.
+    const bytes = `length(${column})`;
+    if (check.exact) return `${bytes} = ${check.length}`;
+    return check.blob ? `${bytes} <= ${check.length}` : `${bytes} BETWEEN 0 AND ${check.length}`;
+  }
+  const bytes = check.blob ? `length(${column})` : `octet_length(${column})`;
   return `${bytes} ${check.exact ? '=' : '<='} ${check.length}`;
 }
 

@@ -75,8 +75,11 @@ export interface IntrospectedColumn {
 
 /** A column's type CHECK, read back (see `IntrospectedColumn.typeCheck`). */
 export type AbsorbedTypeCheck =
-  /** `counted`: the function counting the bytes (PostgreSQL: `length` for BYTEA, `octet_length` for BINARY and VARBINARY). */
-  | { kind: 'octets'; exact: boolean; length: number; counted: 'length' | 'octet_length' }
+  /**
+   * `counted`: how the bound reads (PostgreSQL: `length` for BYTEA, `octet_length` for BINARY and
+   * VARBINARY; SQLite: `length(c) <= n` for BYTEA, `length(c) BETWEEN 0 AND n` for VARBINARY).
+   */
+  | { kind: 'octets'; exact: boolean; length: number; counted: 'length' | 'octet_length' | 'between' }
   | { kind: 'range'; min: 0; max?: string };
 
 export interface IntrospectedKey {

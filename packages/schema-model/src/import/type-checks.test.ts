@@ -35,6 +35,7 @@ describe('parseTypeCheck: the CHECK text each engine gives back', () => {
     ["CHECK (((i >= 0) AND (i <= '4294967295'::bigint)))", 'i', { kind: 'range', min: 0, max: '4294967295' }],
     ['CHECK ((b >= 0))', 'b', { kind: 'range', min: 0 }],
     ['"n" BETWEEN 0 AND 65535', 'n', { kind: 'range', min: 0, max: '65535' }],
+    ['length("d") BETWEEN 0 AND 64', 'd', { kind: 'octets', exact: false, length: 64, counted: 'between' }],
   ])('%s', (text, name, check) => {
     expect(parseTypeCheck(text)).toEqual({ column: name, check });
   });
@@ -89,7 +90,9 @@ describe('the CHECKs a design writes for its types read back as the types', () =
     ['postgresql', 'bigint', 'CHECK ((c >= 0))', { dataType: 'BIGINT', unsigned: true }],
     ['mysql', 'blob', 'octet_length(`c`) <= 1000', { dataType: 'BYTEA', length: 1000 }],
     ['sqlite', 'BLOB', 'length("c") = 16', { dataType: 'BINARY', length: 16 }],
-    ['sqlite', 'BLOB', 'length("c") <= 64', { dataType: 'VARBINARY', length: 64 }],
+    ['sqlite', 'BLOB', 'length("c") BETWEEN 0 AND 64', { dataType: 'VARBINARY', length: 64 }],
+    ['sqlite', 'BLOB', 'length("c") BETWEEN 0 AND 255', { dataType: 'VARBINARY', length: 255 }],
+    ['sqlite', 'BLOB', 'length("c") <= 64', { dataType: 'BYTEA', length: 64 }],
     ['sqlite', 'BLOB', 'length("c") <= 65535', { dataType: 'BYTEA', length: 65_535 }],
     ['sqlite', 'SMALLINT UNSIGNED', '"c" BETWEEN 0 AND 65535', { dataType: 'SMALLINT', unsigned: true }],
     ['sqlite', 'INTEGER', '"c" >= 0', { dataType: 'BIGINT', unsigned: true }],

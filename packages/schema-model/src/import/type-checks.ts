@@ -46,6 +46,7 @@ function sameName(a: string, b: string, dialect: ImportDialect): boolean {
 const IDENT = String.raw`("(?:[^"]|"")+"|\x60(?:[^\x60]|\x60\x60)+\x60|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*)`;
 const OCTETS = new RegExp(String.raw`^(octet_length|length)\{${IDENT}\} (=|<=) (\d+)$`, 'i');
 const BETWEEN = new RegExp(String.raw`^${IDENT} BETWEEN 0 AND (\d+)$`, 'i');
+const BYTES_BETWEEN = new RegExp(String.raw`^length\{${IDENT}\} BETWEEN 0 AND (\d+)$`, 'i');
 const BOUNDS = new RegExp(String.raw`^${IDENT} >= 0 AND ${IDENT} <= (\d+)$`, 'i');
 const NON_NEGATIVE = new RegExp(`^${IDENT} >= 0$`, 'i');
 
@@ -68,6 +69,16 @@ export function parseTypeCheck(text: string): { column: string; check: AbsorbedT
     const counted = octets[1]?.toLowerCase() === 'length' ? 'length' : 'octet_length';
     const check = { kind: 'octets', exact: octets[3] === '=', length: Number(octets[4]), counted } as const;
     return { column: unquote(octets[2] ?? ''), check };
+  }
+  const bytesBetween = BYTES_BETWEEN.exec(flat);
+  if (bytesBetween) {
+    const check = {
+      kind: 'octets',
+      exact: false,
+      length: Number(bytesBetween[2]),
+      counted: 'between',
+    } as const;
+    return { column: unquote(bytesBetween[1] ?? ''), check };
   }
   const between = BETWEEN.exec(flat);
   if (between)
@@ -129,10 +140,9 @@ export function withTypeCheck(
     } as const;
     const varbinary = { ...mapping, dataType: 'VARBINARY', length } as const;
     if (dialect === 'mysql' || length > LIMITS.maxVarbinaryLength) return bytea;
-    // PostgreSQL counts a BYTEA's bytes with `length`; SQLite has only `length`, so there the blob
-    // class sizes (255, 65,535, 16,777,215) read as BYTEA and other lengths as VARBINARY.
+    // BYTEA's bound is counted by `length` in PostgreSQL; in SQLite, VARBINARY's is a range.
     if (dialect === 'postgresql') return check.counted === 'length' ? bytea : varbinary;
-    return length === 255 || length === 65_535 || length === 16_777_215 ? bytea : varbinary;
+    return check.counted === 'between' ? varbinary : bytea;
   }
   // No upper bound: BIGINT unsigned (stored in PostgreSQL's bigint, SQLite's INTEGER rowid).
   if (check.max === undefined) return { ...mapping, dataType: 'BIGINT', unsigned: true };

@@ -128,6 +128,14 @@ export function binaryType(dataType: 'BINARY' | 'VARBINARY', length: number | un
   const max = dataType === 'BINARY' ? LIMITS.maxBinaryLength : LIMITS.maxVarbinaryLength;
   if (length === undefined) return dataType === 'BINARY' ? exact('BINARY', { length: 1 }) : exact('BYTEA');
   if (length >= 1 && length <= max) return exact(dataType, { length });
+  if (dataType === 'BINARY' && length <= LIMITS.maxVarbinaryLength)
+    return approximated(
+      'VARBINARY',
+      `binary(${length}) is over BINARY's 255 bytes: at most ${length} bytes`,
+      {
+        length,
+      },
+    );
   if (length > max) return exact('BYTEA', { length });
   return approximated('BYTEA', `${dataType.toLowerCase()}(${length}) holds no bytes; imported as BYTEA`);
 }

@@ -20,6 +20,7 @@ describe('SQLite declared types as design types', () => {
     ['BLOB', { dataType: 'BYTEA' }],
     ['BINARY(16)', { dataType: 'BINARY', length: 16 }],
     ['VARBINARY(200)', { dataType: 'VARBINARY', length: 200 }],
+    ['VARBINARY(70000)', { dataType: 'BYTEA', length: 70_000 }],
     ['MEDIUMBLOB', { dataType: 'BYTEA', length: 16_777_215 }],
     ['INTEGER UNSIGNED', { dataType: 'INTEGER', unsigned: true }],
     ['int(10) unsigned', { dataType: 'INTEGER', unsigned: true }],
@@ -56,6 +57,14 @@ describe('SQLite declared types as design types', () => {
     ['STRING', 'NUMERIC'],
   ])('%s falls back to its affinity, %s', (native, dataType) => {
     expect(mapSqliteType(native)).toMatchObject({ dataType, fidelity: 'approximated' });
+  });
+
+  test('BINARY over 255 bytes is VARBINARY, no longer padded: approximated', () => {
+    expect(mapSqliteType('BINARY(1536)')).toMatchObject({
+      dataType: 'VARBINARY',
+      length: 1536,
+      fidelity: 'approximated',
+    });
   });
 
   test('a column without a declared type holds anything: TEXT, unsupported', () => {
