@@ -55,6 +55,13 @@ export function mapDefault(text: string | null, context: DefaultContext): Mapped
       reason: `${parsed.text} is an expression; a design default is a literal or one of now(), CURRENT_TIMESTAMP, CURRENT_DATE, gen_random_uuid()`,
     };
   }
+  if (context.dialect === 'mysql' && parsed.kind === 'string' && BINARY_TYPES.has(context.type.dataType)) {
+    // information_schema shows a binary default as text, its unprintable bytes lost (X'0102' is '').
+    return {
+      kind: 'dropped',
+      reason: 'MySQL reports a binary default as text, which does not keep its bytes',
+    };
+  }
   const candidate = literalFor(parsed, context.type.dataType);
   if (candidate === undefined) {
     return { kind: 'dropped', reason: `${text.trim()} does not fit a ${context.type.dataType} column` };
