@@ -4,7 +4,6 @@ import { mapMysqlType, parseQuotedList } from './types-mysql.ts';
 describe('MySQL/MariaDB types as design types', () => {
   test.each([
     ['tinyint(1)', { dataType: 'BOOLEAN' }],
-    ['tinyint(4)', { dataType: 'SMALLINT' }],
     ['smallint(6)', { dataType: 'SMALLINT' }],
     ['smallint(5) unsigned', { dataType: 'SMALLINT', unsigned: true }],
     ['int(11)', { dataType: 'INTEGER' }],
@@ -61,6 +60,13 @@ describe('MySQL/MariaDB types as design types', () => {
     ['float(7,4)', 'REAL'],
     ['char(0)', 'CHAR'],
   ])('%s is approximated as %s', (native, dataType) => {
+    expect(mapMysqlType(native)).toMatchObject({ dataType, fidelity: 'approximated' });
+  });
+
+  test.each([
+    ['tinyint(4)', 'SMALLINT'],
+    ['mediumint(9)', 'INTEGER'],
+  ])('%s is approximated as %s: a wider range', (native, dataType) => {
     expect(mapMysqlType(native)).toMatchObject({ dataType, fidelity: 'approximated' });
   });
 

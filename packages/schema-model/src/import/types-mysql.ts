@@ -16,8 +16,7 @@ import {
  * `datetime(3)`) as a design type. Choices, each because PostgreSQL has no closer type:
  * - `tinyint(1)` (what BOOLEAN is in MySQL) and `bit(1)` are BOOLEAN;
  * - unsigned integers are `unsigned` integers of the same size; the design has no TINYINT or
- *   MEDIUMINT, so their unsigned forms are SMALLINT and INTEGER unsigned (approximated: the
- *   upper bound grows);
+ *   MEDIUMINT, so they are SMALLINT and INTEGER, unsigned or not (approximated: the range grows);
  * - DATETIME is TIMESTAMP (a wall-clock time) and TIMESTAMP is TIMESTAMPTZ, since MySQL stores a
  *   TIMESTAMP as an instant in UTC and converts it to the session's time zone, as timestamptz does;
  * - the text types are TEXT; `binary(n)` is BINARY(n), `varbinary(n)` VARBINARY(n), and the blob
@@ -42,7 +41,7 @@ export function mapMysqlType(nativeType: string): TypeMapping {
         return approximated('SMALLINT', 'tinyint unsigned ends at 255, SMALLINT unsigned at 65535', {
           unsigned: true,
         });
-      return exact('SMALLINT');
+      return approximated('SMALLINT', 'tinyint ends at 127, SMALLINT at 32767');
     case 'bool':
     case 'boolean':
       return exact('BOOLEAN');
@@ -57,7 +56,7 @@ export function mapMysqlType(nativeType: string): TypeMapping {
             unsigned: true,
           },
         );
-      return exact('INTEGER');
+      return approximated('INTEGER', 'mediumint ends at 8388607, INTEGER at 2147483647');
     case 'int':
     case 'integer':
       return exact('INTEGER', unsigned ? { unsigned: true } : {});
