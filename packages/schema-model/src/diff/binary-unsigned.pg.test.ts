@@ -97,6 +97,23 @@ describe('the type CHECKs on PostgreSQL 15', () => {
       0,
     ],
     [
+      'two columns swap names: their CHECKs swap names through temporary ones',
+      edit(base, (d) => {
+        d.column('t_tokens', 'k_small').name = 'big';
+        d.column('t_tokens', 'k_big').name = 'small';
+      }),
+      0,
+    ],
+    [
+      'swapped names and a type change on one of them',
+      edit(base, (d) => {
+        d.column('t_tokens', 'k_digest').name = 'blob';
+        d.column('t_tokens', 'k_blob').name = 'digest';
+        d.column('t_tokens', 'k_blob').length = 20;
+      }),
+      0,
+    ],
+    [
       'renamed and narrowed: the rows that would fail are counted first',
       edit(base, (d) => {
         d.column('t_tokens', 'k_blob').name = 'payload';

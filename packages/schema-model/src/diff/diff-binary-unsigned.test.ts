@@ -208,6 +208,57 @@ describe('planPostgresMigration: the type CHECK follows the type and the names',
         ],
       ],
     ],
+    [
+      'swapped names swap the CHECKs through a temporary name',
+      edit(base, (d) => {
+        d.column('t_tokens', 'k_digest').name = 'count';
+        d.column('t_tokens', 'k_count').name = 'digest';
+      }),
+      [
+        [
+          'rename_column:t_tokens:k_count:temporary',
+          0,
+          '',
+          ['ALTER TABLE "tokens" RENAME COLUMN "count" TO "count_old";'],
+        ],
+        [
+          'rename_column:t_tokens:k_digest',
+          0,
+          'BREAKS_CLIENTS',
+          ['ALTER TABLE "tokens" RENAME COLUMN "digest" TO "count";'],
+        ],
+        [
+          'rename_column:t_tokens:k_count',
+          0,
+          'BREAKS_CLIENTS',
+          ['ALTER TABLE "tokens" RENAME COLUMN "count_old" TO "digest";'],
+        ],
+        [
+          'rename_type_check:t_tokens:k_digest:temporary',
+          0,
+          '',
+          ['ALTER TABLE "tokens" RENAME CONSTRAINT "tokens_digest_check" TO "tokens_digest_check_old";'],
+        ],
+        [
+          'rename_type_check:t_tokens:k_count:temporary',
+          0,
+          '',
+          ['ALTER TABLE "tokens" RENAME CONSTRAINT "tokens_count_check" TO "tokens_count_check_old";'],
+        ],
+        [
+          'rename_type_check:t_tokens:k_digest',
+          0,
+          '',
+          ['ALTER TABLE "tokens" RENAME CONSTRAINT "tokens_digest_check_old" TO "tokens_count_check";'],
+        ],
+        [
+          'rename_type_check:t_tokens:k_count',
+          0,
+          '',
+          ['ALTER TABLE "tokens" RENAME CONSTRAINT "tokens_count_check_old" TO "tokens_digest_check";'],
+        ],
+      ],
+    ],
   ])('%s', (_, to, steps) => {
     expect(planShape(base, to)).toEqual(steps);
   });

@@ -1,3 +1,4 @@
+import { uniqueIdentifier } from '../ddl/naming.ts';
 import { planColumn } from '../ddl/plan-create.ts';
 import { renderDefault } from '../ddl/postgres/render-default.ts';
 import type { DdlStatement } from '../ddl/statements.ts';
@@ -21,9 +22,45 @@ import type { DataCheck, Hazard } from './types.ts';
  */
 export function planColumns(p: Planner): void {
   for (const table of p.ctx.tables) {
-    for (const pair of table.columns) planColumnChanges(p, table, pair);
+    const moved = freeTypeCheckNames(p, table);
+    for (const pair of table.columns) planColumnChanges(p, table, pair, moved.get(pair.to.id));
     for (const column of table.addedColumns) planAddColumn(p, table, column);
   }
+}
+
+/** The type CHECK's name of a column of a version (`typeCheckName`), or undefined when it has none. */
+const checkName = (table: string, column: Column): string | undefined =>
+  typeCheck(column.type) === undefined ? undefined : typeCheckName(table, column.name);
+
+/**
+ * Type CHECKs are named after their column, so swapped column names swap their CHECKs' names
+ * too: a CHECK whose name another column's CHECK takes is first moved to a temporary name (by
+ * column id, the name it then has).
+ */
+function freeTypeCheckNames(p: Planner, table: TablePair): Map<string, string> {
+  const name = table.to.table.name;
+  const olds = table.columns.map((pair) => ({ pair, old: checkName(table.from.table.name, pair.from) }));
+  const taken = new Set<string>();
+  for (const { pair, old } of olds) {
+    if (old !== undefined) taken.add(old);
+    const next = checkName(name, pair.to);
+    if (next !== undefined) taken.add(next);
+  }
+  const moved = new Map<string, string>();
+  for (const { pair, old } of olds) {
+    if (old === undefined) continue;
+    const wanted = table.columns.some((other) => other !== pair && checkName(name, other.to) === old);
+    if (!wanted) continue;
+    const temporary = uniqueIdentifier(`${old}_old`, (n) => taken.has(n));
+    taken.add(temporary);
+    moved.set(pair.to.id, temporary);
+    p.out.add({
+      id: `rename_type_check:${table.id}:${pair.to.id}:temporary`,
+      description: `Move the CHECK of ${columnLabel(name, pair.to.name)}'s type to the temporary name ${JSON.stringify(temporary)}, freeing its name`,
+      statements: [{ kind: 'rename_constraint', table: name, name: old, newName: temporary }],
+    });
+  }
+  return moved;
 }
 
 const sameDefault = (a: Column, b: Column) =>
@@ -45,7 +82,7 @@ function withCheckScan(
   return { ...found, hazards: [...found.hazards, scan] };
 }
 
-function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void {
+function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair, movedCheck?: string): void {
   const { from, to } = pair;
   const name = table.to.table.name;
   const label = columnLabel(name, to.name);
@@ -61,9 +98,8 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
 
   // The CHECK a type needs in PostgreSQL (unsigned range, binary length) is named after its
   // table and column: replaced with the type, renamed with them.
-  const oldCheck =
-    typeCheck(from.type) === undefined ? undefined : typeCheckName(table.from.table.name, from.name);
-  const newCheck = typeCheck(to.type) === undefined ? undefined : typeCheckName(name, to.name);
+  const oldCheck = movedCheck ?? checkName(table.from.table.name, from);
+  const newCheck = checkName(name, to);
   if (change) {
     // A kept default would stay typed as before (or not convert at all): set it afresh.
     const statements: DdlStatement[] = [];
