@@ -99,7 +99,13 @@ export function sameType(a: ColumnType, b: ColumnType): boolean {
 
 /** A type as a person reads it in a message: `varchar(50)`, `an enum`. */
 export function typeLabel(type: ColumnType): string {
-  return type.dataType === 'ENUM' ? 'an enum' : renderType(type);
+  if (type.dataType === 'ENUM') return 'an enum';
+  // The design's own names where PostgreSQL's type alone would not tell them apart.
+  if (type.unsigned === true) return `${type.dataType.toLowerCase()} unsigned`;
+  if ((type.dataType === 'BINARY' || type.dataType === 'VARBINARY') && type.length !== undefined)
+    return `${type.dataType.toLowerCase()}(${type.length})`;
+  if (type.dataType === 'BYTEA' && type.length !== undefined) return `bytea of at most ${type.length} bytes`;
+  return renderType(type);
 }
 
 /** The type without length, precision or scale: what a USING cast goes through. */

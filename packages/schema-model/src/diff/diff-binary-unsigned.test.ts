@@ -4,7 +4,8 @@ import type { ColumnType } from '../design/model.ts';
 import { castFailurePredicate } from './cast-predicates.ts';
 import { castRule } from './cast-rules.ts';
 import type { CastKind } from './classify-cast.ts';
-import { edit } from './design-helpers.test-support.ts';
+import { design, edit } from './design-helpers.test-support.ts';
+import { planPostgresMigration } from './diff.ts';
 import type { StepShape } from './expect-steps.test-support.ts';
 import { planShape } from './expect-steps.test-support.ts';
 
@@ -262,4 +263,16 @@ describe('planPostgresMigration: the type CHECK follows the type and the names',
   ])('%s', (_, to, steps) => {
     expect(planShape(base, to)).toEqual(steps);
   });
+});
+
+test('a step names the types as the design does, not as PostgreSQL stores them', () => {
+  const to = edit(base, (d) => {
+    d.column('t_tokens', 'k_digest').length = 64;
+    d.column('t_tokens', 'k_count').unsigned = false;
+  });
+  const descriptions = planPostgresMigration(design(base), design(to)).steps.map((s) => s.description);
+  expect(descriptions).toEqual([
+    'Change the type of "tokens"."digest" from varbinary(32) to varbinary(64) (every value fits the new length)',
+    'Change the type of "tokens"."count" from integer unsigned to integer (values out of the range of integer (-2147483648 to 2147483647) are refused)',
+  ]);
 });
