@@ -27,6 +27,7 @@ export type AlterStatement =
   | AddUniqueStatement
   | DropConstraintStatement
   | RenameConstraintStatement
+  | AddTypeCheckStatement
   | DropIndexStatement
   | RenameIndexStatement
   | RenameSequenceStatement
@@ -200,6 +201,20 @@ export interface RenameConstraintStatement {
   table: string;
   name: string;
   newName: string;
+}
+
+/**
+ * `ADD CONSTRAINT name CHECK (…)`: the CHECK a column's type needs in PostgreSQL (an unsigned
+ * range, a binary length; see `typeCheck`), added after its type changed. Dropped again with
+ * `drop_constraint`.
+ */
+export interface AddTypeCheckStatement {
+  kind: 'add_type_check';
+  schema?: string;
+  table: string;
+  column: string;
+  name: string;
+  type: ColumnType;
 }
 
 export interface DropIndexStatement {

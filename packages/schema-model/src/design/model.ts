@@ -39,6 +39,8 @@ export interface ColumnType {
   length?: number;
   precision?: number;
   scale?: number;
+  /** An integer type without negatives, with MySQL's unsigned range (set only when true). */
+  unsigned?: boolean;
   /** Set when `dataType` is ENUM. */
   enumId?: string;
 }

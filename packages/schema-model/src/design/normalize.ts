@@ -2,6 +2,7 @@ import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
   DECIMAL_TYPES,
+  INTEGER_TYPES,
   LENGTH_TYPES,
   PRECISION_TYPES,
   STRING_TYPES,
@@ -107,6 +108,7 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ...(LENGTH_TYPES.has(dataType) && column.length != null ? { length: column.length } : {}),
       ...(PRECISION_TYPES.has(dataType) && column.precision != null ? { precision: column.precision } : {}),
       ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
+      ...(INTEGER_TYPES.has(dataType) && column.unsigned === true ? { unsigned: true } : {}),
       ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
     },
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,

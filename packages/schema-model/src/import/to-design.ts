@@ -8,6 +8,7 @@ import type { ImportedTable } from './imported-table.ts';
 import { legalName, PrefixedIdAllocator } from './names.ts';
 import { soleSequenceUsers } from './sequences.ts';
 import { importTable } from './tables.ts';
+import { absorbTypeChecks } from './type-checks.ts';
 import type { ImportDialect } from './type-mapping.ts';
 import { warnUnsupported } from './unsupported.ts';
 import type { ImportWarning } from './warnings.ts';
@@ -40,10 +41,8 @@ const DIALECT_NAMES: Readonly<Record<ImportDialect, string>> = {
  * Nothing the design cannot express makes it fail: it is left out or approximated, and each
  * such loss is a warning.
  */
-export function catalogToDesign(
-  catalog: IntrospectedCatalog,
-  options: CatalogToDesignOptions,
-): CatalogImport {
+export function catalogToDesign(read: IntrospectedCatalog, options: CatalogToDesignOptions): CatalogImport {
+  const catalog = absorbTypeChecks(read, options.dialect);
   const soleUserOf = options.dialect === 'postgresql' ? soleSequenceUsers(catalog) : undefined;
   const ctx = createImportContext(options.dialect, catalog.schema, soleUserOf);
   // Each schema read besides the default one imports into a context of its own (its own

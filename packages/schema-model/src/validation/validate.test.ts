@@ -311,6 +311,18 @@ const CASES: Case[] = [
     (doc) => Object.assign(columnAt(doc, 0, 1), { autoIncrement: true }),
   ],
   [
+    'UNSIGNED_NOT_INTEGER',
+    'error',
+    'tables[0].columns[1].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { unsigned: true }),
+  ],
+  [
+    'UNSIGNED_BIGINT_RANGE',
+    'warning',
+    'tables[0].columns[0].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 0), { unsigned: true }),
+  ],
+  [
     'AUTO_INCREMENT_WITH_DEFAULT',
     'error',
     'tables[0].columns[0].defaultValue',

@@ -13,6 +13,7 @@ import {
 } from './render-comment.ts';
 import {
   renderAddPrimaryKey,
+  renderAddTypeCheck,
   renderAddUnique,
   renderDropConstraint,
   renderRenameConstraint,
@@ -95,6 +96,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderDropConstraint(statement);
     case 'rename_constraint':
       return renderRenameConstraint(statement);
+    case 'add_type_check':
+      return renderAddTypeCheck(statement);
     case 'drop_index':
       return renderDropIndex(statement);
     case 'rename_index':
