@@ -1,0 +1,219 @@
+import type { ExportWarning, SqlDialect } from '@schema-builder/schema-model/ddl';
+import { generateDdl } from '@schema-builder/schema-model/ddl';
+import type { Design } from '@schema-builder/schema-model/design';
+import { normalizeDesign } from '@schema-builder/schema-model/design';
+import type { ImportWarning } from '@schema-builder/schema-model/import';
+import { compareCatalogs } from './compare.test-support.ts';
+import type { LiveImport } from './engines.test-support.ts';
+import { runAndRead } from './engines.test-support.ts';
+import type { ExportDifference } from './export-changes.test-support.ts';
+import { designObjects, exportDifferences, silentDifferences } from './export-changes.test-support.ts';
+import type { Difference } from './score.test-support.ts';
+
+/**
+ * One cell of the corpus matrix for one design: the design the live import made of a corpus
+ * set (source engine), exported to a dialect, the export run on that dialect's engine, read back
+ * by the live import, and compared.
+ *
+ * - Every object of the design (each element of each collection: tables, columns, indexes,
+ *   foreign keys, enums, and whatever the model grows) is compared with the design read back
+ *   (`exportDifferences`); a difference is named when an export warning, or an import warning
+ *   located on the same object, sits at its path.
+ * - When source and target are the same engine, the source catalog is also compared with the
+ *   target's object by object (`compareCatalogs`): that finds what the import changed without a
+ *   word (a design compare cannot, the design being the import's own word). A difference there is
+ *   named by an import warning at the object's catalog path or any warning on its table's spot.
+ * - The objects the import dropped (each a warning at a path no design object has) count as
+ *   objects, lost and warned.
+ */
+export interface CellOutcome {
+  executed: boolean;
+  error?: string;
+  /** Objects of the source: the design's, and those the import dropped. */
+  objects: number;
+  /** Objects that compared equal, with no loss reported on import. */
+  preserved: number;
+  /** Warned losses by code: the import's (lossy ones) and the export's. */
+  warned: Record<string, number>;
+  silent: SilentLoss[];
+}
+
+/** A difference no warning names. */
+export interface SilentLoss {
+  /** Where: a design path (`tables[2].columns[1]`), or a catalog object on same-engine cells. */
+  path: string;
+  /** The object by name (`film.title`), stable across runs and readable. */
+  object: string;
+  what: string;
+}
+
+/** Import warnings that report a faithful rendering, not a loss (as the import coverage counts). */
+const HARMLESS: ReadonlySet<string> = new Set(['DEFAULT_REWRITTEN', 'SEQUENCE_AS_AUTO_INCREMENT']);
+
+/** Where an import warning (`tables.film.columns.title`) is in the design (`tables[3].columns[1]`). */
+function designPathOf(design: Design, importPath: string): string | undefined {
+  const [kind, name, sub, subName] = splitPath(importPath);
+  if (kind === 'enums') {
+    const e = design.enums.findIndex((x) => x.name === name);
+    return e < 0 ? undefined : `enums[${e}]`;
+  }
+  if (kind !== 'tables') return undefined;
+  const t = design.tables.findIndex((table) => table.name === name);
+  const table = design.tables[t];
+  if (table === undefined) return undefined;
+  if (sub === undefined) return `tables[${t}]`;
+  if (sub === 'columns') {
+    const c = table.columns.findIndex((column) => column.name === subName);
+    return c < 0 ? undefined : `tables[${t}].columns[${c}]`;
+  }
+  if (sub === 'indexes') {
+    const i = table.indexes.findIndex((index) => index.name === subName);
+    return i < 0 ? undefined : `tables[${t}].indexes[${i}]`;
+  }
+  if (sub === 'foreignKeys') {
+    const f = design.foreignKeys.findIndex((fk) => fk.sourceTableId === table.id && fk.name === subName);
+    return f < 0 ? undefined : `foreignKeys[${f}]`;
+  }
+  return undefined;
+}
+
+/** `tables.film.columns.title` → its four parts (a column name may hold a dot: the rest is it). */
+function splitPath(path: string): [string, string | undefined, string | undefined, string | undefined] {
+  const [kind = '', ...rest] = path.split('.');
+  const subAt = rest.findIndex(
+    (part, i) => i > 0 && /^(columns|indexes|foreignKeys|uniqueConstraints|primaryKey|checks)$/.test(part),
+  );
+  if (subAt < 0) return [kind, rest.join('.') || undefined, undefined, undefined];
+  return [kind, rest.slice(0, subAt).join('.'), rest[subAt], rest.slice(subAt + 1).join('.') || undefined];
+}
+
+/** The design path of a table by name, and of its columns. */
+function tableSpot(design: Design, table: string): string | undefined {
+  const t = design.tables.findIndex((x) => x.name === table);
+  return t < 0 ? undefined : `tables[${t}]`;
+}
+
+/** A catalog difference of a same-engine cell, named by a warning? See `CellOutcome`. */
+function catalogDifferenceNamed(
+  difference: Difference,
+  design: Design,
+  importWarnings: readonly ImportWarning[],
+  exportWarnings: readonly ExportWarning[],
+): boolean {
+  const { category, object } = difference;
+  const table =
+    category === 'enums'
+      ? undefined
+      : category === 'tables' || category === 'primaryKeys'
+        ? object
+        : object.split(/[. ]/)[0];
+  if (category === 'enums') {
+    const path = `enums.${object}`;
+    const spot = designPathOf(design, path);
+    return importWarnings.some((w) => w.path === path) || exportWarnings.some((w) => w.path === spot);
+  }
+  if (table === undefined) return false;
+  if (category === 'columns') {
+    const path = `tables.${object}`.replace(`tables.${table}.`, `tables.${table}.columns.`);
+    const spot = designPathOf(design, path);
+    return (
+      importWarnings.some((w) => w.path === path || w.path === `tables.${table}`) ||
+      exportWarnings.some((w) => w.path === spot)
+    );
+  }
+  // Tables, keys, foreign keys and indexes: any warning on the table or within it.
+  const spot = tableSpot(design, table);
+  return (
+    importWarnings.some((w) => w.path === `tables.${table}` || w.path.startsWith(`tables.${table}.`)) ||
+    exportWarnings.some((w) => spot !== undefined && (w.path === spot || w.path.startsWith(`${spot}.`)))
+  );
+}
+
+/** The object a design path names, by name (`film.title`), for the report and the allow-list. */
+function objectName(design: Design, path: string): string {
+  const match = /^(\w+)\[(\d+)\](?:\.(\w+)\[(\d+)\])?/.exec(path);
+  if (!match) return path;
+  const [, kind = '', i = '0', sub, j] = match;
+  const root = (design as unknown as Record<string, unknown>)[kind];
+  const element = Array.isArray(root) ? (root[Number(i)] as Record<string, unknown> | undefined) : undefined;
+  const name = typeof element?.name === 'string' ? element.name : `${kind}[${i}]`;
+  if (sub === undefined || j === undefined) {
+    if (kind !== 'foreignKeys' || element === undefined) return name;
+    const source = design.tables.find((t) => t.id === element.sourceTableId)?.name;
+    return `${source}.${typeof element.name === 'string' ? element.name : `fk[${i}]`}`;
+  }
+  const children = element?.[sub];
+  const child = Array.isArray(children)
+    ? (children[Number(j)] as Record<string, unknown> | undefined)
+    : undefined;
+  return `${name}.${typeof child?.name === 'string' ? child.name : `${sub}[${j}]`}`;
+}
+
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
+
+/** Exports `source` to `target`, runs it on the engine, reads it back and compares. */
+export async function measureCell(
+  source: LiveImport,
+  sourceDialect: SqlDialect,
+  target: SqlDialect,
+): Promise<CellOutcome> {
+  const design = normalizeDesign(source.result.document);
+  const ddl = generateDdl(design, { dialect: target });
+  const importWarnings = source.result.warnings.filter((w) => !HARMLESS.has(w.code));
+
+  // Import warnings on a design object, and those of objects the import dropped.
+  const importedAt = new Map<string, ImportWarning[]>();
+  const dropped = new Set<string>();
+  for (const warning of importWarnings) {
+    const spot = designPathOf(design, warning.path);
+    if (spot === undefined) dropped.add(warning.path);
+    else importedAt.set(spot, [...(importedAt.get(spot) ?? []), warning]);
+  }
+  const warned: Record<string, number> = {};
+  for (const w of [...importWarnings, ...ddl.warnings]) warned[w.code] = (warned[w.code] ?? 0) + 1;
+
+  const objects = designObjects(design, target);
+  const base = { objects: objects.length + dropped.size, warned };
+  let rebuilt: LiveImport;
+  try {
+    rebuilt = await runAndRead(target, [ddl.sql], source.result.document.name);
+  } catch (error) {
+    return { executed: false, error: firstLine(error), ...base, preserved: 0, silent: [] };
+  }
+
+  const differences: ExportDifference[] = exportDifferences(
+    design,
+    normalizeDesign(rebuilt.result.document),
+    target,
+  );
+  const namedBy = [...ddl.warnings, ...[...importedAt].flatMap(([path]) => [{ path }])];
+  const silent: SilentLoss[] = silentDifferences(differences, namedBy).map((d) => ({
+    path: d.path,
+    object: objectName(design, d.path),
+    what: d.what,
+  }));
+  const changed = new Set(differences.map((d) => d.path));
+
+  if (target === sourceDialect) {
+    const score = compareCatalogs(source.catalog, rebuilt.catalog, target);
+    for (const difference of score.differences) {
+      const table = difference.object.split(/[. ]/)[0] ?? difference.object;
+      const spot =
+        difference.category === 'columns'
+          ? designPathOf(design, `tables.${table}.columns.${difference.object.slice(table.length + 1)}`)
+          : difference.category === 'enums'
+            ? designPathOf(design, `enums.${difference.object}`)
+            : tableSpot(design, table);
+      if (spot !== undefined) changed.add(spot);
+      if (!catalogDifferenceNamed(difference, design, importWarnings, ddl.warnings))
+        silent.push({
+          path: `catalog ${difference.category}`,
+          object: difference.object,
+          what: difference.what,
+        });
+    }
+  }
+  const preserved = objects.filter((o) => !changed.has(o.path) && !importedAt.has(o.path)).length;
+  return { executed: true, ...base, preserved, silent };
+}
