@@ -64,14 +64,22 @@ export function spelling(type: ColumnType, dialect: SqlDialect): string {
   return Object.keys(rest).length === 0 ? base : `${base} ${JSON.stringify(rest)}`;
 }
 
-/** now() and CURRENT_TIMESTAMP are one default; a literal compares by its text (1 = '1'). */
+/** A timestamp literal with a UTC offset (`+00`, `+00:00`, `Z`): PostgreSQL reads a TIMESTAMPTZ default back so. */
+const UTC_OFFSET = /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(?:\+00(?::?00)?|Z)$/;
+
+/**
+ * now() and CURRENT_TIMESTAMP are one default; a literal compares by its text (1 = '1'); a
+ * timestamp without an offset equals the same with UTC's: the PostgreSQL export's session is in
+ * UTC (`postgresPreamble`), so that is the instant a zone-less TIMESTAMPTZ default is fixed at.
+ */
 function defaultMeaning(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const d = value as { kind?: unknown; expression?: unknown; value?: unknown };
   if (d.kind === 'expression') return d.expression === 'now()' ? 'CURRENT_TIMESTAMP' : d.expression;
-  if (d.kind === 'literal')
-    return typeof d.value === 'object' ? JSON.stringify(d.value) : `literal ${String(d.value)}`;
-  return value;
+  if (d.kind !== 'literal') return value;
+  if (typeof d.value === 'object') return JSON.stringify(d.value);
+  const text = String(d.value);
+  return `literal ${UTC_OFFSET.exec(text)?.[1] ?? text}`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

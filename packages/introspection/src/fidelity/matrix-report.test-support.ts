@@ -66,19 +66,26 @@ export function formatMatrix(
   rows: readonly MatrixRow[],
   notLoaded: ReadonlyArray<{ label: string; reason: string }>,
 ): string {
+  const cell = (c: CellFigures) => `${ENGINE_NAMES[c.source]} → ${c.target}`;
   const lines = [
     '',
     '══ Corpus matrix: source engine → live import → export → target engine → live import → compare',
-    `${'source → target'.padEnd(30)} ${'designs'.padStart(7)} ${'executes'.padStart(8)} ${'preserved'.padStart(20)} ${'silent'.padStart(6)} ${'(known)'.padStart(7)}  warned losses by code`,
+    `| ${'source → target'.padEnd(26)} | designs | executes | ${'preserved'.padEnd(19)} | warned losses | silent | of which allow-listed |`,
+    `|${'-'.repeat(28)}|---------|----------|${'-'.repeat(21)}|---------------|--------|-----------------------|`,
   ];
+  for (const c of cells) {
+    const warned = Object.values(c.warned).reduce((n, v) => n + v, 0);
+    lines.push(
+      `| ${cell(c).padEnd(26)} | ${String(c.designs).padStart(7)} | ${pct(c.executed, c.designs).padStart(8)} | ${`${pct(c.preserved, c.objects)} ${c.preserved}/${c.objects}`.padEnd(19)} | ${String(warned).padStart(13)} | ${String(c.silent).padStart(6)} | ${String(c.silentKnown).padStart(21)} |`,
+    );
+  }
+  lines.push('warned losses by code (import and export warnings):');
   for (const c of cells) {
     const codes = Object.entries(c.warned)
       .sort((a, b) => b[1] - a[1])
       .map(([code, n]) => `${code} ${n}`)
       .join(', ');
-    lines.push(
-      `${`${ENGINE_NAMES[c.source]} → ${c.target}`.padEnd(30)} ${String(c.designs).padStart(7)} ${pct(c.executed, c.designs).padStart(8)} ${`${pct(c.preserved, c.objects)} ${c.preserved}/${c.objects}`.padStart(20)} ${String(c.silent).padStart(6)} ${String(c.silentKnown).padStart(7)}  ${codes || 'none'}`,
-    );
+    lines.push(`  ${cell(c)}: ${codes || 'none'}`);
   }
   for (const row of rows.filter((r) => !r.outcome.executed))
     lines.push(`  refused: ${row.design} → ${row.target}: ${row.outcome.error}`);
