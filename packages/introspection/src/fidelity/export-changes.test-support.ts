@@ -20,6 +20,8 @@ export interface DesignObject {
   value: Record<string, unknown>;
   /** The path of the object it belongs to (a table, for a column). */
   parent?: string;
+  /** The paths of the tables it references (a foreign key's two, a column's enum…). */
+  references: string[];
 }
 
 /** A difference between a design and what its export built, at the design path it concerns. */
@@ -28,6 +30,11 @@ export interface ExportDifference {
   what: string;
   /** Set when the object is gone because the object it belongs to is (a table's column). */
   parentMissing?: string;
+  /**
+   * For a missing object: the paths of what it references that is missing too (its identity
+   * names them), where a warning (a table renamed, say) names its absence as well.
+   */
+  references?: string[];
 }
 
 const INTEGERS = new Set(['SMALLINT', 'INTEGER', 'BIGINT']);
@@ -80,6 +87,22 @@ function defaultMeaning(value: unknown): unknown {
   if (typeof d.value === 'object') return JSON.stringify(d.value);
   const text = String(d.value);
   return `literal ${UTC_OFFSET.exec(text)?.[1] ?? text}`;
+}
+
+/** Properties that hold SQL text (a check, a generated column, an index predicate, a view body). */
+const SQL_TEXT: ReadonlySet<string> = new Set(['expression', 'where', 'definition', 'check']);
+
+/**
+ * SQL text as engines give it back: each writes it its own way (PostgreSQL adds parentheses and
+ * casts like `'a'::text`, MySQL backquotes and parentheses), so it compares without whitespace,
+ * quoting of names, parentheses, PostgreSQL's casts and case. A changed operator, name or value
+ * still differs.
+ */
+function sqlTextMeaning(text: string): string {
+  return `sql ${text
+    .replace(/::"?[a-z_][\w]*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
+    .replace(/[\s"`()]/g, '')
+    .toLowerCase()}`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -137,6 +160,7 @@ function canonical(value: unknown, context: Context, key = ''): unknown {
   const { names, dialect } = context;
   if (Array.isArray(value)) return value.map((item) => canonical(item, context));
   if (typeof value === 'string' && /Ids?$/.test(key)) return names.get(value) ?? value;
+  if (typeof value === 'string' && SQL_TEXT.has(key)) return sqlTextMeaning(value);
   if (!isRecord(value)) return value;
   if (key === 'type') {
     const type = value as unknown as ColumnType;
@@ -162,6 +186,36 @@ function identityOf(kind: string, value: Record<string, unknown>): string {
     return `${String(value.sourceTableId)}(${String(value.sourceColumnIds)})→${String(value.targetTableId)}(${String(value.targetColumnIds)})`;
   const schema = typeof value.schemaId === 'string' ? `${value.schemaId}.` : '';
   return typeof value.name === 'string' ? `${schema}${value.name}` : JSON.stringify(value);
+}
+
+/** Where each id of the design is: `tables[2]`, and a column's table and itself. */
+function idPaths(design: Design): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, value] of Object.entries(design as unknown as Record<string, unknown>)) {
+    if (!Array.isArray(value)) continue;
+    value.forEach((element, i) => {
+      if (!isRecord(element) || typeof element.id !== 'string') return;
+      out.set(element.id, [`${key}[${i}]`]);
+      for (const [sub, children] of Object.entries(element))
+        if (isCollection(children))
+          children.forEach((child, j) => {
+            if (typeof child.id === 'string' && !out.has(child.id))
+              out.set(child.id, [`${key}[${i}]`, `${key}[${i}].${sub}[${j}]`]);
+          });
+    });
+  }
+  return out;
+}
+
+/** The ids an object's own properties reference (`…Id`, `…Ids`, a type's `enumId`), at any depth. */
+function referencedIds(value: unknown, key = ''): Set<string> {
+  const out = new Set<string>();
+  if (typeof value === 'string' && /Ids?$/.test(key)) out.add(value);
+  else if (Array.isArray(value))
+    for (const item of value) for (const id of referencedIds(item, key)) out.add(id);
+  else if (isRecord(value))
+    for (const [k, v] of Object.entries(value)) for (const id of referencedIds(v, k)) out.add(id);
+  return out;
 }
 
 /**
@@ -194,6 +248,7 @@ export function designObjects(design: Design, dialect: SqlDialect): DesignObject
   const enumValues = new Map(design.enums.map((e) => [e.id, e.values]));
   const context: Context = { names: labels(design), enumValues, dialect };
   const out: DesignObject[] = [];
+  const pathsOfIds = idPaths(design);
   const walk = (
     element: Record<string, unknown>,
     kind: string,
@@ -211,7 +266,8 @@ export function designObjects(design: Design, dialect: SqlDialect): DesignObject
     // SQLite's DDL names its foreign keys (CONSTRAINT … FOREIGN KEY), but its catalog does not say.
     if (kind === 'foreignKeys' && dialect === 'sqlite') delete value.name;
     const identity = `${scope}${kind}:${identityOf(kind, value)}`;
-    out.push({ path, kind, identity, value, ...(parent !== undefined ? { parent } : {}) });
+    const references = [...referencedIds(own)].flatMap((id) => pathsOfIds.get(id) ?? []);
+    out.push({ path, kind, identity, value, references, ...(parent !== undefined ? { parent } : {}) });
     const { folded, uniqueColumns } =
       kind === 'tables'
         ? uniqueIndexesAsColumns(element)
@@ -248,10 +304,13 @@ export function exportDifferences(design: Design, rebuilt: Design, dialect: SqlD
     const other = after.get(object.identity);
     if (other === undefined || parentGone) {
       missing.add(object.path);
+      // What it references that is missing too (a renamed table) may be why.
+      const gone = object.references.filter((path) => missing.has(path));
       out.push({
         path: object.path,
         what: `${object.kind} missing`,
         ...(parentGone && object.parent !== undefined ? { parentMissing: object.parent } : {}),
+        ...(gone.length > 0 ? { references: gone } : {}),
       });
       continue;
     }
@@ -266,8 +325,10 @@ export function exportDifferences(design: Design, rebuilt: Design, dialect: SqlD
 }
 
 /**
- * The differences no warning names: a warning names a difference at its own path, or, for an
- * object gone with its table, at the table's path.
+ * The differences no warning names: a warning names a difference at its own path; for an object
+ * gone with its table, the table's warning names it; for a missing object, a warning on what it
+ * references names it too (its identity is by those names: a table renamed by the export, with a
+ * warning, takes its foreign keys' identities with it).
  */
 export function silentDifferences(
   differences: readonly ExportDifference[],
@@ -277,6 +338,7 @@ export function silentDifferences(
   return differences.filter(
     (difference) =>
       !warned.has(difference.path) &&
-      (difference.parentMissing === undefined || !warned.has(difference.parentMissing)),
+      (difference.parentMissing === undefined || !warned.has(difference.parentMissing)) &&
+      !(difference.references ?? []).some((path) => warned.has(path)),
   );
 }

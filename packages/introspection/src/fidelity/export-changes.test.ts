@@ -120,6 +120,45 @@ describe('the export comparison (design against the design read back)', () => {
     ).toEqual([{ path: 'foreignKeys[0]', what: 'onDelete "NO ACTION" → "CASCADE"' }]);
   });
 
+  test('a foreign key to a table the export renamed, with a warning, is named by that warning', () => {
+    const tables = [table('a', [column('a.id')]), table('b', [column('b.a')])];
+    const fk = {
+      id: 'fk',
+      sourceTableId: 'b-id',
+      sourceColumnIds: ['b.a'],
+      targetTableId: 'a-id',
+      targetColumnIds: ['a.id'],
+      onDelete: 'NO ACTION' as const,
+      onUpdate: 'NO ACTION' as const,
+    };
+    const before = design(tables, { foreignKeys: [fk] });
+    const renamed = design([{ ...table('s__a', [column('a.id')]), id: 'a-id' }, tables[1] as Table], {
+      foreignKeys: [fk],
+    });
+    const differences = exportDifferences(before, renamed, 'sqlite');
+    expect(differences.map((d) => `${d.path} ${d.what}`)).toEqual([
+      'tables[0] tables missing',
+      'tables[0].columns[0] tables.columns missing',
+      'foreignKeys[0] foreignKeys missing',
+    ]);
+    expect(silentDifferences(differences, [{ path: 'tables[0]' }])).toEqual([]);
+    // A foreign key gone while its tables are there is not named by a warning on a table.
+    const dropped = exportDifferences(before, design(tables), 'sqlite');
+    expect(silentDifferences(dropped, [{ path: 'tables[0]' }, { path: 'tables[1]' }])).toEqual(dropped);
+  });
+
+  test('SQL text compares without the quoting, parentheses and casts each engine adds', () => {
+    const withCheck = (expression: string) =>
+      design([table('t', [column('t.a')])]).tables.map((t) => ({
+        ...t,
+        checks: [{ id: 'c', name: 'k', expression }],
+      }));
+    const written = design(withCheck("status IN ('a', 'b')"));
+    const readBack = design(withCheck("((\"status\")::text IN ('a'::text, 'b'::text))"));
+    expect(exportDifferences(written, readBack, 'postgresql')).toEqual([]);
+    expect(exportDifferences(written, design(withCheck("`status` in ('a')")), 'mysql')).toHaveLength(1);
+  });
+
   test('a collection the model grows is compared with no change to the comparison', () => {
     const withChecks = (expression: string) =>
       design([table('t', [column('t.a')])]).tables.map((t) => ({
@@ -129,7 +168,7 @@ describe('the export comparison (design against the design read back)', () => {
     const before = design(withChecks('a > 0'));
     const after = design(withChecks('a >= 0'));
     expect(exportDifferences(before, after, 'postgresql')).toEqual([
-      { path: 'tables[0].checks[0]', what: 'expression "a > 0" → "a >= 0"' },
+      { path: 'tables[0].checks[0]', what: 'expression "sql a>0" → "sql a>=0"' },
     ]);
     expect(exportDifferences(before, design([table('t', [column('t.a')])]), 'postgresql')).toEqual([
       { path: 'tables[0].checks[0]', what: 'tables.checks missing' },
