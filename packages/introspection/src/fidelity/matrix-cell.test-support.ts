@@ -22,7 +22,7 @@ import type { Difference } from './score.test-support.ts';
  * - When source and target are the same engine, the source catalog is also compared with the
  *   target's object by object (`compareCatalogs`): that finds what the import changed without a
  *   word (a design compare cannot, the design being the import's own word). A difference there is
- *   named by an import warning at the object's catalog path or any warning on its table's spot.
+ *   named as `catalogDifferenceNamed` says.
  * - The objects the import dropped (each a warning at a path no design object has) count as
  *   objects, lost and warned.
  */
@@ -94,44 +94,61 @@ function splitPath(path: string): [string, string | undefined, string | undefine
   return [kind, rest.slice(0, subAt).join('.'), rest[subAt], rest.slice(subAt + 1).join('.') || undefined];
 }
 
-/** The design path of a table by name, and of its columns. */
+/** The design path of a table by name. */
 function tableSpot(design: Design, table: string): string | undefined {
   const t = design.tables.findIndex((x) => x.name === table);
   return t < 0 ? undefined : `tables[${t}]`;
 }
 
-/** A catalog difference of a same-engine cell, named by a warning? See `CellOutcome`. */
+/** Where a catalog difference is: its table, its import warning path, its design path. */
+interface CatalogSpot {
+  table?: string;
+  importPath: string;
+  spot?: string;
+}
+
+/**
+ * Locates a difference `compareCatalogs` found (`film.title`, `film unique film_title_key`): its
+ * table is the longest table name the object starts with (names may hold dots and spaces).
+ */
+function locate(difference: Difference, design: Design, tables: readonly string[]): CatalogSpot {
+  const { category, object } = difference;
+  if (category === 'enums') {
+    const importPath = `enums.${object}`;
+    return { importPath, spot: designPathOf(design, importPath) };
+  }
+  const table =
+    tables
+      .filter((name) => object === name || object.startsWith(`${name}.`) || object.startsWith(`${name} `))
+      .sort((a, b) => b.length - a.length)[0] ?? object;
+  if (category === 'columns') {
+    const importPath = `tables.${table}.columns.${object.slice(table.length + 1)}`;
+    return { table, importPath, spot: designPathOf(design, importPath) };
+  }
+  return { table, importPath: `tables.${table}`, spot: tableSpot(design, table) };
+}
+
+/**
+ * A catalog difference of a same-engine cell, named by a warning? An enum's or a column's by a
+ * warning at its path (or its table's import warning); a table's, key's, foreign key's or
+ * index's by any warning on its table or within it.
+ */
 function catalogDifferenceNamed(
-  difference: Difference,
-  design: Design,
+  { category }: Difference,
+  { table, importPath, spot }: CatalogSpot,
   importWarnings: readonly ImportWarning[],
   exportWarnings: readonly ExportWarning[],
 ): boolean {
-  const { category, object } = difference;
-  const table =
-    category === 'enums'
-      ? undefined
-      : category === 'tables' || category === 'primaryKeys'
-        ? object
-        : object.split(/[. ]/)[0];
-  if (category === 'enums') {
-    const path = `enums.${object}`;
-    const spot = designPathOf(design, path);
-    return importWarnings.some((w) => w.path === path) || exportWarnings.some((w) => w.path === spot);
-  }
-  if (table === undefined) return false;
-  if (category === 'columns') {
-    const path = `tables.${object}`.replace(`tables.${table}.`, `tables.${table}.columns.`);
-    const spot = designPathOf(design, path);
+  if (category === 'enums' || table === undefined)
+    return importWarnings.some((w) => w.path === importPath) || exportWarnings.some((w) => w.path === spot);
+  if (category === 'columns')
     return (
-      importWarnings.some((w) => w.path === path || w.path === `tables.${table}`) ||
+      importWarnings.some((w) => w.path === importPath || w.path === `tables.${table}`) ||
       exportWarnings.some((w) => w.path === spot)
     );
-  }
-  // Tables, keys, foreign keys and indexes: any warning on the table or within it.
-  const spot = tableSpot(design, table);
+  // `spot` is the table's design path here.
   return (
-    importWarnings.some((w) => w.path === `tables.${table}` || w.path.startsWith(`tables.${table}.`)) ||
+    importWarnings.some((w) => w.path === importPath || w.path.startsWith(`${importPath}.`)) ||
     exportWarnings.some((w) => spot !== undefined && (w.path === spot || w.path.startsWith(`${spot}.`)))
   );
 }
@@ -204,16 +221,11 @@ export async function measureCell(
 
   if (target === sourceDialect) {
     const score = compareCatalogs(source.catalog, rebuilt.catalog, target);
+    const tables = source.catalog.tables.map((table) => table.name);
     for (const difference of score.differences) {
-      const table = difference.object.split(/[. ]/)[0] ?? difference.object;
-      const spot =
-        difference.category === 'columns'
-          ? designPathOf(design, `tables.${table}.columns.${difference.object.slice(table.length + 1)}`)
-          : difference.category === 'enums'
-            ? designPathOf(design, `enums.${difference.object}`)
-            : tableSpot(design, table);
-      if (spot !== undefined) changed.add(spot);
-      if (!catalogDifferenceNamed(difference, design, importWarnings, ddl.warnings))
+      const where = locate(difference, design, tables);
+      if (where.spot !== undefined) changed.add(where.spot);
+      if (!catalogDifferenceNamed(difference, where, importWarnings, ddl.warnings))
         silent.push({
           path: `catalog ${difference.category}`,
           object: difference.object,
