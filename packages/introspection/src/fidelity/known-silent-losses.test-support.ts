@@ -24,21 +24,19 @@ const UNSIGNED =
   'issue 16 point 2, helper "binary": column `unsigned` (MySQL unsigned integers keep their range)';
 
 export const KNOWN_SILENT_LOSSES: readonly KnownSilentLoss[] = [
-  // MySQL → design → MySQL: what the import widens or drops without a word.
-  { source: 'mysql', target: 'mysql', what: /^type (tiny|small|medium)?int unsigned → /, fixedBy: UNSIGNED },
-  { source: 'mysql', target: 'mysql', what: /^type (var)?binary\(\d+\) → longblob$/, fixedBy: BINARY },
-  { source: 'mysql', target: 'mysql', what: /^type (tiny|medium)?blob → longblob$/, fixedBy: BINARY },
+  // MySQL: what the import widens or drops without a word (seen MySQL → MySQL, a loss of every target).
+  { source: 'mysql', what: /^type (tiny|small|medium)?int unsigned → /, fixedBy: UNSIGNED },
+  { source: 'mysql', what: /^type (var)?binary\(\d+\) → longblob$/, fixedBy: BINARY },
+  { source: 'mysql', what: /^type (tiny|medium)?blob → longblob$/, fixedBy: BINARY },
   {
     source: 'mysql',
-    target: 'mysql',
     what: /^type tinyint → smallint$/,
     fixedBy:
       'issue 16 point 2 (imports keep what they read): TINYINT imports as SMALLINT without a warning; no helper names signed TINYINT: the "binary" helper (integer ranges) or a TYPE_APPROXIMATED import warning',
   },
-  // SQLite → design → SQLite: a declared BINARY(n), VARBINARY(n) or BYTEA has NUMERIC affinity; the export's BLOB has BLOB's.
+  // SQLite: a declared BINARY(n), VARBINARY(n) or BYTEA imports as BYTEA (SQLite → SQLite: NUMERIC affinity made BLOB's).
   {
     source: 'sqlite',
-    target: 'sqlite',
     what: /^type (BINARY|VARBINARY|BYTEA)(\(\d+\))? \(NUMERIC affinity\) → BLOB \(BLOB affinity\)$/,
     fixedBy: `${BINARY} (its SQLite export warns where it writes BLOB for them)`,
   },

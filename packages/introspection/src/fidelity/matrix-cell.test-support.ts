@@ -45,6 +45,12 @@ export interface SilentLoss {
   /** The object by name (`film.title`), stable across runs and readable. */
   object: string;
   what: string;
+  /**
+   * Set on a loss of the import itself, found on the same-engine cell: the catalogs differ where
+   * the designs do not, so the design already held the change. It is a loss of every target's
+   * cell of that source (`spot`: the design object it concerns).
+   */
+  byImport?: { spot?: string };
 }
 
 /**
@@ -176,11 +182,16 @@ function objectName(design: Design, path: string): string {
 const firstLine = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
 
-/** Exports `source` to `target`, runs it on the engine, reads it back and compares. */
+/**
+ * Exports `source` to `target`, runs it on the engine, reads it back and compares. `importLosses`
+ * are the silent losses of the import the same-engine cell found (measure it first): they are
+ * losses of this cell too.
+ */
 export async function measureCell(
   source: LiveImport,
   sourceDialect: SqlDialect,
   target: SqlDialect,
+  importLosses: readonly SilentLoss[] = [],
 ): Promise<CellOutcome> {
   const design = normalizeDesign(source.result.document);
   const ddl = generateDdl(design, { dialect: target });
@@ -218,8 +229,13 @@ export async function measureCell(
     what: d.what,
   }));
   const changed = new Set(differences.map((d) => d.path));
+  for (const loss of importLosses) {
+    silent.push(loss);
+    if (loss.byImport?.spot !== undefined) changed.add(loss.byImport.spot);
+  }
 
   if (target === sourceDialect) {
+    const differing = new Set(changed);
     const score = compareCatalogs(source.catalog, rebuilt.catalog, target);
     const tables = source.catalog.tables.map((table) => table.name);
     for (const difference of score.differences) {
@@ -230,6 +246,10 @@ export async function measureCell(
           path: `catalog ${difference.category}`,
           object: difference.object,
           what: difference.what,
+          // The designs agree there: the import's design already held the change.
+          ...(where.spot === undefined || !differing.has(where.spot)
+            ? { byImport: { spot: where.spot } }
+            : {}),
         });
     }
   }
