@@ -26,6 +26,22 @@ describe('checks in the DDL', () => {
     expect(sql).toContain('CONSTRAINT "products_check_1" CHECK (price > 1)');
   });
 
+  test('a column check of an unsigned column steps aside from the name of the type’s own CHECK', () => {
+    const design = checkedDesign();
+    const price = design.tables[0]?.columns[1];
+    if (!price) throw new Error('no column');
+    Object.assign(price, {
+      dataType: 'INT',
+      precision: undefined,
+      scale: undefined,
+      unsigned: true,
+      check: 'price < 1000',
+    });
+    const { sql } = generateDdl(normalizeDesign(design));
+    expect(sql).toContain('CONSTRAINT "products_price_check" CHECK ("price" BETWEEN 0 AND 4294967295)');
+    expect(sql).toContain('CONSTRAINT "products_price_check_1" CHECK (price < 1000)');
+  });
+
   test('MySQL writes every check as a named table constraint, rewritten for MySQL', () => {
     const { sql, warnings } = generateDdl(normalizeDesign(checkedDesign()), { dialect: 'mysql' });
     expect(sql).toContain('CONSTRAINT `products_price_check` CHECK ((`price` > 0))');

@@ -9,6 +9,7 @@ export interface TypedColumn {
   length?: number;
   precision?: number;
   scale?: number;
+  unsigned?: boolean;
   /** A default valid for the type; for ENUM columns chosen later from the enum's values. */
   defaultValue?: ColumnDocument['defaultValue'];
   enumDefault?: boolean;
@@ -172,4 +173,31 @@ export const typedColumnArb: fc.Arbitrary<TypedColumn> = fc.oneof(
     ),
   }),
   fc.record({ dataType: fc.constantFrom('ENUM', 'enum'), enumDefault: fc.boolean() }),
+  fc
+    .record({
+      dataType: fc.constantFrom('SMALLINT', 'INTEGER', 'BIGINT'),
+      unsigned: fc.constant(true),
+    })
+    .chain((typed) => {
+      const max = { SMALLINT: 65_535, INTEGER: 4_294_967_295, BIGINT: Number.MAX_SAFE_INTEGER }[
+        typed.dataType
+      ];
+      return opt(fc.integer({ min: 0, max })).map((defaultValue) => ({ ...typed, defaultValue }));
+    }),
+  fc
+    .record({
+      dataType: fc.constantFrom('BINARY', 'VARBINARY', 'BYTEA', 'binary', 'varbinary'),
+      length: fc.integer({ min: 1, max: 40 }),
+    })
+    .chain(({ dataType, length }) =>
+      opt(
+        fc.uint8Array({ minLength: dataType.toUpperCase() === 'BINARY' ? length : 0, maxLength: length }),
+      ).map((bytes) => ({
+        dataType,
+        length,
+        ...(bytes === undefined
+          ? {}
+          : { defaultValue: `\\x${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}` }),
+      })),
+    ),
 );

@@ -34,6 +34,8 @@ export const EXPORT_WARNING_CODES = [
   'FK_ACTION_DROPPED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
+  /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
+  'SCHEMA_FLATTENED',
   /** MySQL, SQLite: an expression (a CHECK) with no same-meaning form in the engine, left out. */
   'EXPRESSION_NOT_PORTABLE',
 ] as const;

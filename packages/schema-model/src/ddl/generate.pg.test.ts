@@ -26,7 +26,12 @@ import type { DdlStatement } from './statements.ts';
 /** How `format_type()` spells a column type PostgreSQL created from our DDL. */
 function formatType(type: ColumnType, enumName: (id: string) => string): string {
   const mod = (n: number | undefined) => (n === undefined ? '' : `(${n})`);
+  // Unsigned integers are stored one size up, BIGINT's in bigint (their range is a CHECK).
+  if (type.unsigned === true) return type.dataType === 'SMALLINT' ? 'integer' : 'bigint';
   switch (type.dataType) {
+    case 'BINARY':
+    case 'VARBINARY':
+      return 'bytea';
     case 'VARCHAR':
       return `character varying${mod(type.length)}`;
     case 'CHAR':

@@ -22,6 +22,8 @@ export const DATA_TYPES = [
   'JSON',
   'JSONB',
   'BYTEA',
+  'BINARY',
+  'VARBINARY',
   'ENUM',
 ] as const;
 
@@ -56,8 +58,16 @@ export const STRING_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR', '
 export const DECIMAL_TYPES: ReadonlySet<DataType> = new Set(['DECIMAL', 'NUMERIC']);
 export const FLOAT_TYPES: ReadonlySet<DataType> = new Set(['REAL', 'DOUBLE']);
 export const TEMPORAL_TYPES: ReadonlySet<DataType> = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);
-/** Types whose `length` is meaningful. */
-export const LENGTH_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR']);
+/**
+ * Byte strings: BYTEA (its `length`, when given, is a maximum in bytes: MySQL's blob size
+ * classes), BINARY(n) (exactly n bytes) and VARBINARY(n) (at most n bytes). PostgreSQL holds all
+ * three as bytea, the length kept by a CHECK.
+ */
+export const BINARY_TYPES: ReadonlySet<DataType> = new Set(['BYTEA', 'BINARY', 'VARBINARY']);
+/** Types whose `length` is meaningful (characters for strings, bytes for the binary types). */
+export const LENGTH_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR', ...BINARY_TYPES]);
+/** Binary types that need a length. */
+export const BINARY_LENGTH_REQUIRED: ReadonlySet<DataType> = new Set(['BINARY', 'VARBINARY']);
 /** Types whose `precision` is meaningful (fractional seconds for time types). */
 export const PRECISION_TYPES: ReadonlySet<DataType> = new Set([
   'DECIMAL',
@@ -73,4 +83,10 @@ export const LIMITS = {
   maxLength: 10_485_760,
   maxNumericPrecision: 1000,
   maxTimePrecision: 6,
+  /** MySQL's BINARY(n) ends at 255 bytes. */
+  maxBinaryLength: 255,
+  /** MySQL's VARBINARY(n) ends at 65,535 bytes (a row's limit); longer is BYTEA with a length. */
+  maxVarbinaryLength: 65_535,
+  /** PostgreSQL's largest bytea value: 1 GiB. */
+  maxByteaLength: 1_073_741_823,
 } as const;

@@ -2,6 +2,7 @@ import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
   DECIMAL_TYPES,
+  INTEGER_TYPES,
   LENGTH_TYPES,
   PRECISION_TYPES,
   STRING_TYPES,
@@ -26,6 +27,7 @@ export function normalizeDesign(doc: DesignDocument): Design {
     enums: (doc.enums ?? []).map((e) => ({
       id: e.id,
       name: e.name,
+      ...(e.schemaId ? { schemaId: e.schemaId } : {}),
       values: [...e.values],
       ...(e.comment ? { comment: e.comment } : {}),
     })),
@@ -44,6 +46,15 @@ export function normalizeDesign(doc: DesignDocument): Design {
         onUpdate: referentialAction(fk.onUpdate) ?? 'NO ACTION',
       };
     }),
+    ...(doc.schemas?.length
+      ? {
+          schemas: doc.schemas.map((s) => ({
+            id: s.id,
+            name: s.name,
+            ...(s.comment ? { comment: s.comment } : {}),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -64,6 +75,7 @@ function normalizeTable(table: TableDocument, lookup: DocumentLookup): Table {
   return {
     id: table.id,
     name: table.name,
+    ...(table.schemaId ? { schemaId: table.schemaId } : {}),
     ...(table.comment ? { comment: table.comment } : {}),
     columns: table.columns.flatMap((column) => {
       const normalized = normalizeColumn(column, primaryKey.includes(column.id));
@@ -112,6 +124,7 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ...(LENGTH_TYPES.has(dataType) && column.length != null ? { length: column.length } : {}),
       ...(PRECISION_TYPES.has(dataType) && column.precision != null ? { precision: column.precision } : {}),
       ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
+      ...(INTEGER_TYPES.has(dataType) && column.unsigned === true ? { unsigned: true } : {}),
       ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
     },
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,

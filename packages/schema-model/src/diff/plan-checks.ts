@@ -1,9 +1,10 @@
+import { inSchema } from '../ddl/plan-create.ts';
 import { columnsReferenced } from '../sql-expression/references.ts';
 import type { CheckVersion } from './check-pairs.ts';
 import { pairChecks } from './check-pairs.ts';
 import type { TablePair } from './context.ts';
 import type { Planner } from './planner.ts';
-import { q } from './planner.ts';
+import { q, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck } from './types.ts';
 
@@ -26,7 +27,15 @@ export function planCheckDrops(p: Planner): void {
         description: again
           ? `Drop check ${q(version.name)} of table ${q(tableName)}; it is added again with its new expression`
           : `Drop check ${q(version.name)} of table ${q(tableName)}`,
-        statements: [{ kind: 'drop_constraint', table: tableName, name: version.name }],
+        // Schemas are renamed before this, moves come after: the table's old schema, live name.
+        statements: [
+          {
+            kind: 'drop_constraint',
+            ...inSchema(p.schemas.oldTable(table.id)),
+            table: tableName,
+            name: version.name,
+          },
+        ],
       });
     }
   }
@@ -46,12 +55,18 @@ export function planCheckAdds(p: Planner): void {
     const adds = [...pairs.added, ...pairs.kept.filter((pair) => pair.changed).map((pair) => pair.to)];
     for (const version of adds) {
       const tableName = table.to.table.name;
-      const dataCheck = violationCheck(table, version);
+      const dataCheck = violationCheck(table, version, p.schemas.checkTable(table.id));
       p.out.add({
         id: `add_check:${table.id}:${version.check.id}`,
         description: `Add check ${q(version.name)} on ${q(tableName)} (${version.check.expression})`,
         statements: [
-          { kind: 'add_check', table: tableName, name: version.name, expression: version.check.expression },
+          {
+            kind: 'add_check',
+            ...tableAt(p, table.id),
+            table: tableName,
+            name: version.name,
+            expression: version.check.expression,
+          },
         ],
         hazards: [
           hazard('LOCKS_TABLE', `Reads every row of ${q(tableName)} to check it, blocking writes meanwhile.`),
@@ -67,7 +82,11 @@ export function planCheckAdds(p: Planner): void {
 }
 
 /** The count of rows violating the check, when its columns are all old ones, unchanged in name and type. */
-function violationCheck(table: TablePair, version: CheckVersion): DataCheck | undefined {
+function violationCheck(
+  table: TablePair,
+  version: CheckVersion,
+  schema: string | undefined,
+): DataCheck | undefined {
   const used = columnsReferenced(version.check.expression);
   const unchanged = used.every((name) =>
     table.columns.some(
@@ -78,6 +97,7 @@ function violationCheck(table: TablePair, version: CheckVersion): DataCheck | un
   if (!unchanged || table.from.table.name !== table.to.table.name) return undefined;
   return {
     kind: 'violates',
+    ...inSchema(schema),
     table: table.from.table.name,
     columns: used,
     expression: version.check.expression,

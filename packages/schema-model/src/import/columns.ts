@@ -8,6 +8,7 @@ import { mapDefault } from './map-default.ts';
 import type { Namespace } from './names.ts';
 import { legalName } from './names.ts';
 import { sequenceNameIn } from './sequences.ts';
+import { withTypeCheck } from './type-checks.ts';
 import type { TypeMapping } from './type-mapping.ts';
 import { unsupported } from './type-mapping.ts';
 import { mapMongodbType } from './types-mongodb.ts';
@@ -48,6 +49,7 @@ export function importColumn(
   if (mapping.length !== undefined) column.length = mapping.length;
   if (mapping.precision !== undefined) column.precision = mapping.precision;
   if (mapping.scale !== undefined) column.scale = mapping.scale;
+  if (mapping.unsigned === true) column.unsigned = true;
   if (enumType) column.enumId = enumType.id;
   const comment = importComment(ctx, source.comment, path);
   if (comment) column.comment = comment;
@@ -111,7 +113,10 @@ function columnType(
     );
   }
   if (source.enumName !== undefined) {
-    const enumType = ctx.enumByName.get(source.enumName);
+    const enumType =
+      source.enumSchema === undefined
+        ? ctx.enumByName.get(source.enumName)
+        : ctx.enumIn?.(source.enumSchema, source.enumName);
     if (enumType) return { mapping: { dataType: 'ENUM', fidelity: 'exact' }, enumType };
     ctx.warn(
       'ENUM_UNUSABLE',
@@ -120,7 +125,7 @@ function columnType(
     );
     return { mapping: unsupported(`enum ${source.enumName}`) };
   }
-  const mapping = mapNativeType(ctx.dialect, source.nativeType);
+  const mapping = withTypeCheck(mapNativeType(ctx.dialect, source.nativeType), source.typeCheck, ctx.dialect);
   if (mapping.enumValues) {
     const enumType = addEnum(ctx, `${site.tableName}_${source.name}`, mapping.enumValues, null, path);
     if (enumType) return { mapping, enumType };
@@ -130,7 +135,7 @@ function columnType(
     ctx.warn(
       'TYPE_APPROXIMATED',
       path,
-      `${label(source)} (${source.nativeType}) is imported as ${mapping.dataType}: ${mapping.note ?? 'a close type'}.`,
+      `${label(source)} (${source.nativeType}) is imported as ${mapping.dataType}${mapping.unsigned ? ' unsigned' : ''}: ${mapping.note ?? 'a close type'}.`,
     );
   } else if (mapping.fidelity === 'unsupported') {
     ctx.warn(

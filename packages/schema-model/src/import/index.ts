@@ -11,6 +11,7 @@ export type {
   IntrospectedForeignKey,
   IntrospectedIndex,
   IntrospectedKey,
+  IntrospectedSchema,
   IntrospectedTable,
   UnsupportedKind,
   UnsupportedObject,

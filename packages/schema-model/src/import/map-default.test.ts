@@ -77,6 +77,25 @@ describe('column defaults as design defaults', () => {
       { dialect: 'sqlite', type: { dataType: 'BYTEA' } },
       { kind: 'value', value: '\\x0aff' },
     ],
+    [
+      "SQLite X'..' as BINARY(2)",
+      "X'0aff'",
+      { dialect: 'sqlite', type: { dataType: 'BINARY', length: 2 } },
+      { kind: 'value', value: '\\x0aff' },
+    ],
+    [
+      "PostgreSQL '\\x..'::bytea as VARBINARY",
+      "'\\x0aff'::bytea",
+      pg({ dataType: 'VARBINARY', length: 4 }),
+      { kind: 'value', value: '\\x0aff' },
+    ],
+    [
+      // MariaDB shows X'0102' as '': the bytes are not in the text.
+      'MySQL binary default as text',
+      "''",
+      { dialect: 'mysql', type: { dataType: 'BINARY', length: 2 } },
+      { kind: 'dropped', reason: 'MySQL reports a binary default as text, which does not keep its bytes' },
+    ],
   ])('%s', (_, text, context, expected) => {
     expect(mapDefault(text, context)).toEqual(expected);
   });

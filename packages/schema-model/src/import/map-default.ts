@@ -1,3 +1,4 @@
+import { BINARY_TYPES } from '../design/data-types.ts';
 import type { DefaultEnum, DefaultTarget } from '../validation/defaults.ts';
 import { checkDefault } from '../validation/defaults.ts';
 import type { ParsedDefault } from './parse-default.ts';
@@ -54,6 +55,13 @@ export function mapDefault(text: string | null, context: DefaultContext): Mapped
       reason: `${parsed.text} is an expression; a design default is a literal or one of now(), CURRENT_TIMESTAMP, CURRENT_DATE, gen_random_uuid()`,
     };
   }
+  if (context.dialect === 'mysql' && parsed.kind === 'string' && BINARY_TYPES.has(context.type.dataType)) {
+    // information_schema shows a binary default as text, its unprintable bytes lost (X'0102' is '').
+    return {
+      kind: 'dropped',
+      reason: 'MySQL reports a binary default as text, which does not keep its bytes',
+    };
+  }
   const candidate = literalFor(parsed, context.type.dataType);
   if (candidate === undefined) {
     return { kind: 'dropped', reason: `${text.trim()} does not fit a ${context.type.dataType} column` };
@@ -87,7 +95,7 @@ function literalFor(
       if (dataType === 'BOOLEAN') return truthWord(String(Number.parseInt(parsed.value || '0', 2)));
       return undefined;
     case 'hex':
-      return dataType === 'BYTEA' ? `\\x${parsed.value}` : undefined;
+      return BINARY_TYPES.has(dataType) ? `\\x${parsed.value}` : undefined;
   }
 }
 

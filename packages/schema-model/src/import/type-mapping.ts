@@ -15,6 +15,8 @@ export interface TypeMapping {
   length?: number;
   precision?: number;
   scale?: number;
+  /** MySQL unsigned integers: no negatives (and MySQL's unsigned range). */
+  unsigned?: boolean;
   /** For a MySQL `enum(...)` column: the values of the enum the import creates for it. */
   enumValues?: string[];
   fidelity: 'exact' | 'approximated' | 'unsupported';
@@ -119,4 +121,21 @@ export function temporalType(
       precision: LIMITS.maxTimePrecision,
     },
   );
+}
+
+/** BINARY(n) (exactly n bytes) and VARBINARY(n) (at most n) within MySQL's bounds; else BYTEA. */
+export function binaryType(dataType: 'BINARY' | 'VARBINARY', length: number | undefined): TypeMapping {
+  const max = dataType === 'BINARY' ? LIMITS.maxBinaryLength : LIMITS.maxVarbinaryLength;
+  if (length === undefined) return dataType === 'BINARY' ? exact('BINARY', { length: 1 }) : exact('BYTEA');
+  if (length >= 1 && length <= max) return exact(dataType, { length });
+  if (dataType === 'BINARY' && length <= LIMITS.maxVarbinaryLength)
+    return approximated(
+      'VARBINARY',
+      `binary(${length}) is over BINARY's 255 bytes: at most ${length} bytes`,
+      {
+        length,
+      },
+    );
+  if (length > max) return exact('BYTEA', { length });
+  return approximated('BYTEA', `${dataType.toLowerCase()}(${length}) holds no bytes; imported as BYTEA`);
 }

@@ -94,7 +94,7 @@ describe('column types', () => {
     const doc = validDocument();
     columnAt(doc, 0, 1).dataType = 'MONEY';
     expect(issuesOf(validateDesign(doc), 'UNSUPPORTED_DATA_TYPE')[0]?.message).toBe(
-      'Column "email" in table "users" has the data type "MONEY", which is not supported. Use one of: VARCHAR, CHAR, TEXT, SMALLINT, INTEGER, BIGINT, DECIMAL, NUMERIC, REAL, DOUBLE, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTEA, ENUM.',
+      'Column "email" in table "users" has the data type "MONEY", which is not supported. Use one of: VARCHAR, CHAR, TEXT, SMALLINT, INTEGER, BIGINT, DECIMAL, NUMERIC, REAL, DOUBLE, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTEA, BINARY, VARBINARY, ENUM.',
     );
   });
 

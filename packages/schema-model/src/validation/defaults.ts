@@ -9,6 +9,8 @@ import { shown } from './values.ts';
 /** What a default is checked against: a column's type (`ColumnType` of the normalized model fits). */
 export interface DefaultTarget {
   dataType: DataType;
+  /** Integers: no negatives. */
+  unsigned?: boolean | null;
   length?: number | null;
   precision?: number | null;
   scale?: number | null;
@@ -79,7 +81,9 @@ function checkLiteral(
   enumType: DefaultEnum | undefined,
 ): string | undefined {
   const { dataType } = type;
-  if (isIntegerType(dataType)) return checkIntegerDefault(value, dataType);
+  if (isIntegerType(dataType)) {
+    return checkIntegerDefault(value, dataType, type.unsigned === true);
+  }
   switch (dataType) {
     case 'DECIMAL':
     case 'NUMERIC':
@@ -108,9 +112,9 @@ function checkLiteral(
     case 'JSONB':
       return checkJson(value, dataType === 'JSONB');
     case 'BYTEA':
-      return typeof value === 'string' && BYTEA_HEX.test(value)
-        ? undefined
-        : `${shown(value)} is not binary data; write \\x followed by pairs of hex digits, e.g. "\\xDEADBEEF".`;
+    case 'BINARY':
+    case 'VARBINARY':
+      return checkBinaryDefault(type, value);
     case 'ENUM':
       return checkEnum(value, enumType);
     default:
@@ -175,4 +179,17 @@ function checkEnum(value: unknown, enumType: DefaultEnum | undefined): string | 
   if (enumType.values.length > 10) listed.push('…');
   const values = listed.length > 0 ? ` (${listed.join(', ')})` : '';
   return `${shown(value)} is not a value of enum ${JSON.stringify(enumType.name)}${values}.`;
+}
+
+/** `\\x` and hex pairs, as many bytes as the type holds (BINARY: exactly its length). */
+function checkBinaryDefault(type: DefaultTarget, value: unknown): string | undefined {
+  if (typeof value !== 'string' || !BYTEA_HEX.test(value))
+    return `${shown(value)} is not binary data; write \\x followed by pairs of hex digits, e.g. "\\xDEADBEEF".`;
+  const bytes = (value.length - 2) / 2;
+  const length = type.length ?? undefined;
+  if (length === undefined) return undefined;
+  if (type.dataType === 'BINARY' && bytes !== length)
+    return `${shown(value)} is ${bytes} bytes; the column holds exactly ${length}.`;
+  if (bytes > length) return `${shown(value)} is ${bytes} bytes; the column holds at most ${length}.`;
+  return undefined;
 }

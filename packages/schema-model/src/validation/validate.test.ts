@@ -311,6 +311,18 @@ const CASES: Case[] = [
     (doc) => Object.assign(columnAt(doc, 0, 1), { autoIncrement: true }),
   ],
   [
+    'UNSIGNED_NOT_INTEGER',
+    'error',
+    'tables[0].columns[1].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { unsigned: true }),
+  ],
+  [
+    'UNSIGNED_BIGINT_RANGE',
+    'warning',
+    'tables[0].columns[0].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 0), { unsigned: true }),
+  ],
+  [
     'AUTO_INCREMENT_WITH_DEFAULT',
     'error',
     'tables[0].columns[0].defaultValue',
@@ -446,6 +458,23 @@ const CASES: Case[] = [
     'error',
     'tables[0].columns[1].check',
     (doc) => Object.assign(columnAt(doc, 0, 1), { check: 'id > 0' }),
+  ],
+  [
+    'DUPLICATE_SCHEMA_NAME',
+    'error',
+    'schemas[1].name',
+    (doc) => {
+      doc.schemas = [
+        { id: 's1', name: 'sales' },
+        { id: 's2', name: 'sales' },
+      ];
+    },
+  ],
+  [
+    'UNKNOWN_SCHEMA',
+    'error',
+    'tables[1].schemaId',
+    (doc) => Object.assign(tableAt(doc, 1), { schemaId: 's9' }),
   ],
   [
     'JSON_NOT_INDEXABLE',

@@ -9,6 +9,7 @@ import { checkForeignKeys } from './foreign-keys.ts';
 import { checkIndexes } from './indexes.ts';
 import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
+import { checkSchemas } from './schemas.ts';
 import { checkUniqueness } from './uniqueness.ts';
 
 /**
@@ -26,6 +27,7 @@ export interface ValidateOptions {
 export function validateDesign(doc: DesignDocument, options: ValidateOptions = {}): ValidationReport {
   const issues: ValidationIssue[] = [];
   const ctx = createContext(doc, issues);
+  checkSchemas(ctx);
   checkUniqueness(ctx);
   checkEnums(ctx);
   doc.tables.forEach((table, t) => {
@@ -37,6 +39,8 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
   checkForeignKeys(ctx);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))
     checkDialect(doc, options.dialect, issues);
+  // MySQL holds BIGINT unsigned's whole range: the warning is PostgreSQL's and SQLite's.
+  if (options.dialect === 'mysql') return toReport(issues.filter((i) => i.code !== 'UNSIGNED_BIGINT_RANGE'));
   return toReport(issues);
 }
 

@@ -80,3 +80,21 @@ test('a composite foreign key marks each of its columns with the column it refer
   expect(facts.get('b:b1')?.references).toEqual(['orders.shop']);
   expect(facts.get('b:b2')?.references).toEqual(['orders.number']);
 });
+
+test('an unsigned integer and a binary type say so', () => {
+  const facts = columnFactsOf({
+    name: 'keys',
+    tables: [
+      {
+        id: 't1',
+        name: 'tokens',
+        columns: [
+          { id: 'c1', name: 'id', dataType: 'BINARY', length: 16, primaryKey: true },
+          { id: 'c2', name: 'uses', dataType: 'INTEGER', unsigned: true, autoIncrement: true },
+        ],
+      },
+    ],
+  });
+  expect(facts.get('t1:c1')).toMatchObject({ type: 'BINARY(16)' });
+  expect(facts.get('t1:c2')).toMatchObject({ type: 'INTEGER UNSIGNED, auto-increment' });
+});

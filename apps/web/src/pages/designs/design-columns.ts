@@ -46,7 +46,7 @@ export function columnFactsOf(design: DesignDocument): Map<string, ColumnFacts> 
 }
 
 function typeOf(column: ColumnDocument, enums: Map<string, string>): string {
-  const type = column.dataType.toUpperCase();
+  const type = `${column.dataType.toUpperCase()}${column.unsigned === true ? ' UNSIGNED' : ''}`;
   if (type === 'ENUM' && column.enumId) return `ENUM ${enums.get(column.enumId) ?? column.enumId}`;
   if (column.length != null) return `${type}(${column.length})`;
   if (column.precision != null)

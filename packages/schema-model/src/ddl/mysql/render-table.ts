@@ -94,6 +94,7 @@ export function renderMysqlColumn(
     );
   if (spot.comment !== undefined) sql += ` COMMENT ${quoteLiteralFor('mysql', spot.comment)}`;
   if (type.change?.check) sql += ` ${type.change.check(q(column.name))}`;
+  if (type.check) sql += ` ${type.check(q(column.name))}`;
   if (spot.lengthCheck !== undefined) sql += ` CHECK (char_length(${q(column.name)}) <= ${spot.lengthCheck})`;
   return [...notes, sql].join('\n  ');
 }

@@ -36,6 +36,28 @@ export interface MysqlTypeChange {
 export interface MysqlType {
   sql: string;
   change?: MysqlTypeChange;
+  /** A CHECK keeping exactly what the design says, where the type alone holds more (not a change). */
+  check?: (column: string) => string;
+}
+
+/** MySQL's blob size classes, by the most bytes each holds. */
+const BLOB_CLASSES: ReadonlyArray<readonly [string, number]> = [
+  ['tinyblob', 255],
+  ['blob', 65_535],
+  ['mediumblob', 16_777_215],
+];
+
+/**
+ * BYTEA is the smallest blob class that holds its length (no length: `longblob`); a length
+ * between two classes' maxima is kept by a CHECK on the bytes (MySQL 8.0.16+ and MariaDB enforce it).
+ */
+function mysqlBlob(length: number | undefined): MysqlType {
+  if (length === undefined) return { sql: 'longblob' };
+  const fits = BLOB_CLASSES.find(([, max]) => length <= max);
+  if (fits === undefined) return { sql: 'longblob' };
+  const [sql, max] = fits;
+  if (length === max) return { sql };
+  return { sql, check: (column) => `CHECK (octet_length(${column}) <= ${length})` };
 }
 
 /** LONGTEXT holding at most `length` characters, by a CHECK on the column. */
@@ -61,6 +83,20 @@ function longtextWithLimit(length: number, message: string): MysqlType {
  */
 export function mysqlType(type: ColumnType, enumValues?: readonly string[]): MysqlType {
   switch (type.dataType) {
+    case 'SMALLINT':
+    case 'INTEGER':
+    case 'BIGINT': {
+      const sql = renderExactMysqlType(type);
+      return { sql: type.unsigned === true ? `${sql} unsigned` : sql };
+    }
+    case 'BINARY':
+      return { sql: `binary(${modifier(type.length) ?? 1})` };
+    case 'VARBINARY': {
+      const length = modifier(type.length);
+      return length === undefined ? mysqlBlob(undefined) : { sql: `varbinary(${length})` };
+    }
+    case 'BYTEA':
+      return mysqlBlob(modifier(type.length));
     case 'VARCHAR': {
       const length = modifier(type.length);
       if (length === undefined)
@@ -168,7 +204,9 @@ function renderExactMysqlType(type: ColumnType, enumValues?: readonly string[]):
     case 'JSONB':
       return 'json';
     case 'BYTEA':
-      return 'longblob';
+    case 'BINARY':
+    case 'VARBINARY':
+      return mysqlType(type).sql;
     case 'ENUM':
       if (enumValues === undefined) throw new DdlGenerationError('ENUM column without its values');
       return `enum(${enumValues.map((value) => quoteLiteralFor('mysql', value)).join(',')})`;
@@ -185,5 +223,5 @@ function renderExactMysqlType(type: ColumnType, enumValues?: readonly string[]):
 /** Types MySQL cannot index without a prefix length, nor give a bare literal default. */
 export function isMysqlBlobType(type: ColumnType): boolean {
   const rendered = renderMysqlType(type, []);
-  return /^(?:long)?(?:text|blob)$|^json$/.test(rendered);
+  return /^(?:tiny|medium|long)?(?:text|blob)$|^json$/.test(rendered);
 }

@@ -6,6 +6,7 @@ import { positionedChecks, renderPortableCheck } from '../portable-check.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { AddForeignKeyStatement, CreateTableStatement, DdlColumn } from '../statements.ts';
+import { renderTypeCheck, typeCheck } from '../type-checks.ts';
 import { renderSqliteType } from './render-type.ts';
 
 const q = (name: string) => quoteIdentFor('sqlite', name);
@@ -51,9 +52,13 @@ function renderSqliteColumn(
   context: CreateContext,
   log: ChangeLog,
 ): string {
-  if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`;
   const spot = { table, column: column.name };
   const notes: string[] = [];
+  const check = typeCheck(column.type);
+  const checkSql = check === undefined ? '' : ` CHECK (${renderTypeCheck(check, q(column.name), 'sqlite')})`;
+  // The rowid must be declared INTEGER: an unsigned one keeps its range by its CHECK, which an
+  // import reads back as the type (SMALLINT's, INTEGER's bound; BIGINT's no negatives).
+  if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL${checkSql}`;
   if (column.identity)
     notes.push(
       log.add({
@@ -80,6 +85,7 @@ function renderSqliteColumn(
         }),
       );
   }
+  sql += checkSql;
   if (column.type.dataType === 'ENUM') {
     const values = enumValues(context, column.enumName).map((v) => quoteLiteralFor('sqlite', v));
     sql += ` CHECK (${q(column.name)} IN (${values.join(', ')}))`;
