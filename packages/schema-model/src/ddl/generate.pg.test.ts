@@ -22,6 +22,7 @@ import { byteLength } from '../sql/quote.ts';
 import { parseDesign } from '../validation/parse.ts';
 import { generateDdl } from './generate.ts';
 import type { DdlStatement } from './statements.ts';
+import { typeCheck, typeCheckName } from './type-checks.ts';
 
 /** How `format_type()` spells a column type PostgreSQL created from our DDL. */
 function formatType(type: ColumnType, enumName: (id: string) => string): string {
@@ -109,12 +110,14 @@ function expectedCatalog(design: Design, plan: DdlStatement[]): Omit<CatalogSnap
       indexes: byName(
         table.indexes.map((i) => ({ name: i.name, columns: i.columnIds.map(columnName), unique: i.unique })),
       ),
+      // The design's checks, and the CHECK an unsigned or binary type is written with.
       checks: byName(
-        (create?.checks ?? []).map((check) => ({
-          name: check.name,
-          definition: expect.stringContaining('CHECK'),
-          columns: expect.any(Array),
-        })),
+        [
+          ...(create?.checks ?? []).map((check) => check.name),
+          ...table.columns
+            .filter((c) => typeCheck(c.type) !== undefined)
+            .map((c) => typeCheckName(table.name, c.name)),
+        ].map((name) => ({ name, definition: expect.stringContaining('CHECK'), columns: expect.any(Array) })),
       ),
     };
   }
