@@ -27,7 +27,7 @@ describe('checks exported to SQLite', () => {
           name: 'discount_below_price',
           expression: '("discount" IS NULL) OR ("discount" < "price")',
         }),
-        expect.objectContaining({ name: 'products_check', expression: 'length("code") BETWEEN 2 AND 20' }),
+        expect.objectContaining({ expression: 'length("code") BETWEEN 2 AND 20' }),
       ]);
     } finally {
       db.close();

@@ -35,6 +35,30 @@ export interface ExportDifference {
    * names them), where a warning (a table renamed, say) names its absence as well.
    */
   references?: string[];
+  /**
+   * Where the design document holds it when the normalized design holds it elsewhere: a check's
+   * expression (`tables[t].checks[k].expression`), a column's own check (`tables[t].columns[c].check`),
+   * where the export's warnings name them.
+   */
+  documentPath?: string;
+}
+
+/** Normalized check paths (`tables[t].checks[k]`, column checks first) → their document paths. */
+function checkDocumentPaths(design: Design): Map<string, string> {
+  const out = new Map<string, string>();
+  design.tables.forEach((table, t) => {
+    let own = 0;
+    (table.checks ?? []).forEach((check, k) => {
+      const c = table.columns.findIndex((column) => column.id === check.columnId);
+      out.set(
+        `tables[${t}].checks[${k}]`,
+        check.columnId === undefined
+          ? `tables[${t}].checks[${own++}].expression`
+          : `tables[${t}].columns[${c}].check`,
+      );
+    });
+  });
+  return out;
 }
 
 const INTEGERS = new Set(['SMALLINT', 'INTEGER', 'BIGINT']);
@@ -102,7 +126,9 @@ function sqlTextMeaning(text: string): string {
   return `sql ${text
     .replace(/::"?[a-z_][\w]*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
     .replace(/[\s"`()]/g, '')
-    .toLowerCase()}`;
+    .toLowerCase()
+    // PostgreSQL writes `x IN ('a', 'b')` back as `x = ANY (ARRAY['a', 'b'])`.
+    .replace(/=anyarray\[([^\]]*)\]/g, 'in$1')}`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -299,6 +325,11 @@ export function exportDifferences(design: Design, rebuilt: Design, dialect: SqlD
   const after = new Map(designObjects(rebuilt, dialect).map((object) => [object.identity, object]));
   const missing = new Set<string>();
   const out: ExportDifference[] = [];
+  const documentPaths = checkDocumentPaths(design);
+  const at = (path: string) => {
+    const documentPath = documentPaths.get(path);
+    return documentPath === undefined ? { path } : { path, documentPath };
+  };
   for (const object of designObjects(design, dialect)) {
     const parentGone = object.parent !== undefined && missing.has(object.parent);
     const other = after.get(object.identity);
@@ -307,7 +338,7 @@ export function exportDifferences(design: Design, rebuilt: Design, dialect: SqlD
       // What it references that is missing too (a renamed table) may be why.
       const gone = object.references.filter((path) => missing.has(path));
       out.push({
-        path: object.path,
+        ...at(object.path),
         what: `${object.kind} missing`,
         ...(parentGone && object.parent !== undefined ? { parentMissing: object.parent } : {}),
         ...(gone.length > 0 ? { references: gone } : {}),
@@ -318,7 +349,7 @@ export function exportDifferences(design: Design, rebuilt: Design, dialect: SqlD
       // A foreign key without a name lets the generator derive one: the derived name is no change.
       if (key === 'name' && object.value.name === undefined) continue;
       const [a, b] = [JSON.stringify(object.value[key]), JSON.stringify(other.value[key])];
-      if (a !== b) out.push({ path: object.path, what: `${key} ${a ?? 'none'} → ${b ?? 'none'}` });
+      if (a !== b) out.push({ ...at(object.path), what: `${key} ${a ?? 'none'} → ${b ?? 'none'}` });
     }
   }
   return out;
@@ -338,6 +369,7 @@ export function silentDifferences(
   return differences.filter(
     (difference) =>
       !warned.has(difference.path) &&
+      (difference.documentPath === undefined || !warned.has(difference.documentPath)) &&
       (difference.parentMissing === undefined || !warned.has(difference.parentMissing)) &&
       !(difference.references ?? []).some((path) => warned.has(path)),
   );

@@ -46,7 +46,9 @@ export function importChecks(ctx: ImportContext, table: ImportedTable): void {
       column.check = expression.text;
       continue;
     }
-    const name = source.name === null ? undefined : legalName(source.name, 'constraint').name;
+    // The name the DDL generates for an unnamed check (`<table>_check`, `_1`, …) means "unnamed".
+    const generated = source.name !== null && isGeneratedCheckName(source.name, table.source.name);
+    const name = source.name === null || generated ? undefined : legalName(source.name, 'constraint').name;
     const claimed = name === undefined ? undefined : table.constraintNames.claim(name);
     checks.push({
       id: ctx.ids.claim(`k_${table.document.name}_${claimed ?? checks.length + 1}`),
@@ -99,6 +101,11 @@ function ownColumn(table: ImportedTable, source: IntrospectedCheck, used: readon
     source.column ?? (source.name === checkBaseName(table.source.name, only) ? only : undefined);
   if (declared !== only) return undefined;
   return table.document.columns.find((column) => column.name === only);
+}
+
+function isGeneratedCheckName(name: string, table: string): boolean {
+  const base = checkBaseName(table);
+  return name === base || (name.startsWith(`${base}_`) && /^\d+$/.test(name.slice(base.length + 1)));
 }
 
 function brief(text: string): string {

@@ -33,7 +33,8 @@ export function absorbTypeChecks(catalog: IntrospectedCatalog, dialect: ImportDi
   const checksLeft = new Map(
     catalog.tables.map((table) => [
       table.name,
-      table.checks?.filter((check) => !absorb(table.name, check.expression)),
+      // As `CHECK (…)`, the form `parseTypeCheck` reads (a column named `check_…` stays whole).
+      table.checks?.filter((check) => !absorb(table.name, `CHECK (${check.expression})`)),
     ]),
   );
   if (found.size === 0) return catalog;
