@@ -1,3 +1,4 @@
+import { typeCheckName } from '../ddl/type-checks.ts';
 import { LIMITS } from '../design/data-types.ts';
 import type { AbsorbedTypeCheck, IntrospectedCatalog, IntrospectedColumn } from './catalog.ts';
 import type { ImportDialect, TypeMapping } from './type-mapping.ts';
@@ -13,10 +14,14 @@ export function absorbTypeChecks(catalog: IntrospectedCatalog, dialect: ImportDi
   if (dialect === 'mongodb') return catalog;
   const found = new Map<string, AbsorbedTypeCheck>();
   /** Whether `text` on `tableName` is a type check (recorded when it is); false otherwise. */
-  const absorb = (tableName: string, text: string): boolean => {
+  const absorb = (tableName: string, text: string, name?: string | null): boolean => {
     const table = catalog.tables.find((t) => t.name === tableName);
     const parsed = parseTypeCheck(text);
     if (table === undefined || parsed === undefined) return false;
+    // A type CHECK is unnamed (SQLite), named after its column (MariaDB) or `typeCheckName`
+    // (PostgreSQL): a check named otherwise is one of the design's, whatever it says.
+    const named = name !== undefined && name !== null;
+    if (named && name !== parsed.column && name !== typeCheckName(table.name, parsed.column)) return false;
     const column = table.columns.find((c) => sameName(c.name, parsed.column, dialect));
     const key = `${table.name}\u0000${column?.name ?? ''}`;
     if (column === undefined || found.has(key) || !fits(column, parsed.check, dialect)) return false;
@@ -34,7 +39,7 @@ export function absorbTypeChecks(catalog: IntrospectedCatalog, dialect: ImportDi
     catalog.tables.map((table) => [
       table.name,
       // As `CHECK (…)`, the form `parseTypeCheck` reads (a column named `check_…` stays whole).
-      table.checks?.filter((check) => !absorb(table.name, `CHECK (${check.expression})`)),
+      table.checks?.filter((check) => !absorb(table.name, `CHECK (${check.expression})`, check.name)),
     ]),
   );
   if (found.size === 0) return catalog;
