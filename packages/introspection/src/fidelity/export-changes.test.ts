@@ -168,10 +168,43 @@ describe('the export comparison (design against the design read back)', () => {
     const before = design(withChecks('a > 0'));
     const after = design(withChecks('a >= 0'));
     expect(exportDifferences(before, after, 'postgresql')).toEqual([
-      { path: 'tables[0].checks[0]', what: 'expression "sql a>0" → "sql a>=0"' },
+      {
+        path: 'tables[0].checks[0]',
+        documentPath: 'tables[0].checks[0].expression',
+        what: 'expression "sql a>0" → "sql a>=0"',
+      },
     ]);
     expect(exportDifferences(before, design([table('t', [column('t.a')])]), 'postgresql')).toEqual([
-      { path: 'tables[0].checks[0]', what: 'tables.checks missing' },
+      {
+        path: 'tables[0].checks[0]',
+        documentPath: 'tables[0].checks[0].expression',
+        what: 'tables.checks missing',
+      },
     ]);
+  });
+
+  test("a check's difference is named by a warning at its document path (a column's own check at the column's `check`)", () => {
+    const base = design([table('t', [column('t.a')])]);
+    const withColumnCheck = {
+      ...base,
+      tables: base.tables.map((t) => ({
+        ...t,
+        checks: [
+          { id: 'k', expression: 'a > 0', columnId: t.columns[0]?.id ?? '' },
+          { id: 'j', name: 'other', expression: 'a < 9' },
+        ],
+      })),
+    };
+    const differences = exportDifferences(withColumnCheck, base, 'mysql');
+    expect(differences.map((d) => d.documentPath)).toEqual([
+      'tables[0].columns[0].check',
+      'tables[0].checks[0].expression',
+    ]);
+    expect(
+      silentDifferences(differences, [
+        { path: 'tables[0].columns[0].check' },
+        { path: 'tables[0].checks[0].expression' },
+      ]),
+    ).toEqual([]);
   });
 });
