@@ -29,7 +29,7 @@ export interface ColumnRow {
   name: string;
   /** format_type() of the column's type, or of a domain's base type. */
   type: string;
-  /** The enum the column (or its domain) uses, when that enum is in the schema. */
+  /** The enum the column (or its domain, or its array's elements) uses, when that enum is in the schema. */
   enumName: string | null;
   domain: string | null;
   notNull: boolean;
@@ -55,7 +55,8 @@ export function readColumns(tx: Tx, namespace: number) {
             case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod)
                  else format_type(a.atttypid, a.atttypmod) end as type,
             case when t.typtype = 'e' and t.typnamespace = $1 then t.typname::text
-                 when bt.typtype = 'e' and bt.typnamespace = $1 then bt.typname::text end as "enumName",
+                 when bt.typtype = 'e' and bt.typnamespace = $1 then bt.typname::text
+                 when et.typtype = 'e' and et.typnamespace = $1 then et.typname::text end as "enumName",
             case when t.typtype = 'd' then t.typname::text end as domain,
             a.attnotnull as "notNull", a.attidentity::text as identity, a.attgenerated::text as generated,
             pg_get_expr(d.adbin, d.adrelid) as default,
@@ -70,6 +71,7 @@ export function readColumns(tx: Tx, namespace: number) {
      join pg_class c on c.oid = a.attrelid
      join pg_type t on t.oid = a.atttypid
      left join pg_type bt on bt.oid = t.typbasetype
+     left join pg_type et on et.oid = t.typelem and t.typcategory = 'A'
      left join pg_collation co on co.oid = a.attcollation and a.attcollation <> 0 and a.attcollation <> t.typcollation
      left join pg_namespace cn on cn.oid = co.collnamespace
      left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum

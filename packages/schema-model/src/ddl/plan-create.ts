@@ -1,5 +1,6 @@
 import type { Column, Design, Table } from '../design/model.ts';
 import type { DesignIndex } from './design-index.ts';
+import { requiredExtensions } from './extensions.ts';
 import { indexDesign } from './design-index.ts';
 import type { TableNames } from './naming.ts';
 import { assignNames } from './naming.ts';
@@ -24,6 +25,8 @@ export function planCreate(design: Design): DdlStatement[] {
   const names = assignNames(design, index);
   const statements: DdlStatement[] = [];
 
+  for (const extension of requiredExtensions(design))
+    statements.push({ kind: 'create_extension', extension });
   for (const enumType of design.enums) {
     statements.push({ kind: 'create_enum', name: enumType.name, values: [...enumType.values] });
     if (enumType.comment !== undefined) {

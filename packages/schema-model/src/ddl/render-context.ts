@@ -20,6 +20,7 @@ export interface CreateContext {
 }
 
 const CREATE_KINDS: ReadonlySet<string> = new Set<CreateDdlStatement['kind']>([
+  'create_extension',
   'create_enum',
   'create_table',
   'create_index',

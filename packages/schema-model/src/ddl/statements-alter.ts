@@ -97,6 +97,8 @@ export interface AlterColumnDefaultStatement {
   table: string;
   column: string;
   dataType: DataType;
+  /** An array column: a literal is written as an array. */
+  array?: boolean;
   default: ColumnDefault | null;
 }
 

@@ -12,6 +12,7 @@ import type { AlterStatement } from './statements-alter.ts';
  * switch tells where a new kind must be handled.
  */
 export type DdlStatement =
+  | CreateExtensionStatement
   | CreateEnumStatement
   | CreateTableStatement
   | CreateIndexStatement
@@ -22,6 +23,18 @@ export type DdlStatement =
   | AlterStatement;
 
 export type DdlStatementKind = DdlStatement['kind'];
+
+/**
+ * `CREATE EXTENSION IF NOT EXISTS`: a PostgreSQL extension a data type of the design comes from
+ * (citext). Other dialects write nothing for it (their columns say how they hold the type).
+ */
+export interface CreateExtensionStatement {
+  kind: 'create_extension';
+  extension: PostgresExtension;
+}
+
+/** The extensions a design's types can need: a closed set, so no name is ever taken from input. */
+export type PostgresExtension = 'citext';
 
 export interface CreateEnumStatement {
   kind: 'create_enum';

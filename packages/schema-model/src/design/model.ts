@@ -28,6 +28,8 @@ export interface ColumnType {
   scale?: number;
   /** Set when `dataType` is ENUM. */
   enumId?: string;
+  /** An array of this type (PostgreSQL `type[]`); absent for a single value. */
+  array?: boolean;
 }
 
 export type ColumnDefault =

@@ -7,6 +7,7 @@ import {
   STRING_TYPES,
   TEMPORAL_TYPES,
 } from './data-types.ts';
+import { normalizeArrayDefault } from './array-default.ts';
 import { defaultExpression } from './defaults.ts';
 import type { ColumnDocument, DesignDocument, TableDocument } from './document.ts';
 import type { DocumentLookup } from './lookup.ts';
@@ -87,7 +88,10 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
   const dataType = canonicalDataType(column.dataType);
   if (!dataType) return undefined;
   const identity = column.autoIncrement === true;
-  const defaultValue = normalizeDefault(dataType, column.defaultValue);
+  const defaultValue =
+    column.array === true
+      ? normalizeArrayDefault(column.defaultValue, dataType)
+      : normalizeDefault(dataType, column.defaultValue);
   return {
     id: column.id,
     name: column.name,
@@ -97,6 +101,7 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ...(PRECISION_TYPES.has(dataType) && column.precision != null ? { precision: column.precision } : {}),
       ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
       ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
+      ...(column.array === true ? { array: true } : {}),
     },
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,
     identity,

@@ -28,7 +28,8 @@ export function planColumns(p: Planner): void {
 const sameDefault = (a: Column, b: Column) =>
   a.default === undefined || b.default === undefined
     ? a.default === b.default
-    : renderDefault(a.type.dataType, a.default) === renderDefault(b.type.dataType, b.default);
+    : renderDefault(a.type.dataType, a.default, a.type.array === true) ===
+      renderDefault(b.type.dataType, b.default, b.type.array === true);
 
 function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void {
   const { from, to } = pair;
@@ -41,6 +42,7 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
     table: name,
     column: to.name,
     dataType: to.type.dataType,
+    ...(to.type.array === true ? { array: true } : {}),
     default: to.default ?? null,
   });
 

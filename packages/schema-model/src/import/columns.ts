@@ -48,6 +48,7 @@ export function importColumn(
   if (mapping.length !== undefined) column.length = mapping.length;
   if (mapping.precision !== undefined) column.precision = mapping.precision;
   if (mapping.scale !== undefined) column.scale = mapping.scale;
+  if (mapping.array === true) column.array = true;
   if (enumType) column.enumId = enumType.id;
   const comment = importComment(ctx, source.comment, path);
   if (comment) column.comment = comment;
@@ -112,7 +113,10 @@ function columnType(
   }
   if (source.enumName !== undefined) {
     const enumType = ctx.enumByName.get(source.enumName);
-    if (enumType) return { mapping: { dataType: 'ENUM', fidelity: 'exact' }, enumType };
+    // An array of the enum: format_type writes `mood[]`.
+    const array = ctx.dialect === 'postgresql' && source.nativeType.trim().endsWith('[]');
+    if (enumType)
+      return { mapping: { dataType: 'ENUM', fidelity: 'exact', ...(array ? { array } : {}) }, enumType };
     ctx.warn(
       'ENUM_UNUSABLE',
       path,

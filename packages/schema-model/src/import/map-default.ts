@@ -1,3 +1,5 @@
+import type { ArrayElement } from '../design/array-default.ts';
+import { arrayDefaultElements } from '../design/array-default.ts';
 import type { DefaultEnum, DefaultTarget } from '../validation/defaults.ts';
 import { checkDefault } from '../validation/defaults.ts';
 import type { ParsedDefault } from './parse-default.ts';
@@ -8,7 +10,7 @@ import type { ImportDialect } from './type-mapping.ts';
 export type MappedDefault =
   | { kind: 'none' }
   /** `rewrittenFrom`: the database's own spelling of an equivalent expression. */
-  | { kind: 'value'; value: string | number | boolean; rewrittenFrom?: string }
+  | { kind: 'value'; value: string | number | boolean | ArrayElement[]; rewrittenFrom?: string }
   /**
    * `nextval` of the column's own sequence: a serial column. `adopted`: a sequence the column
    * does not own but is the only user of, which behaves the same (pg_dump often leaves them so).
@@ -60,6 +62,12 @@ export function mapDefault(text: string | null, context: DefaultContext): Mapped
   }
   const problem = checkDefault(context.type, candidate, context.enumType);
   if (problem) return { kind: 'dropped', reason: problem };
+  if (context.type.array === true) {
+    // `'{a,b}'::text[]`: the design writes an array default as a JSON array of its elements.
+    const elements = arrayDefaultElements(candidate, context.type.dataType);
+    if (elements === undefined) return { kind: 'dropped', reason: `${text.trim()} is not an array` };
+    return { kind: 'value', value: elements };
+  }
   if (parsed.kind === 'expression' && parsed.rewrittenFrom !== undefined) {
     return { kind: 'value', value: candidate, rewrittenFrom: parsed.rewrittenFrom };
   }

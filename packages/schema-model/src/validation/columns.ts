@@ -7,7 +7,12 @@ import { checkDefault } from './defaults.ts';
 import { checkName, isPlainName } from './names.ts';
 import { SYSTEM_COLUMNS } from './reserved-names.ts';
 
-const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set(['TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);
+const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set([
+  'TIME',
+  'TIMESTAMP',
+  'TIMESTAMPTZ',
+  'INTERVAL',
+]);
 
 /** Where a column is. Paths and labels are built only when something is reported: most columns are fine. */
 class ColumnSite {
@@ -177,11 +182,11 @@ function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, 
   const { column } = site;
   const value = column.defaultValue;
   if (column.autoIncrement === true) {
-    if (!INTEGER_TYPES.has(dataType)) {
+    if (!INTEGER_TYPES.has(dataType) || column.array === true) {
       ctx.error(
         'AUTO_INCREMENT_NOT_INTEGER',
         site.path('autoIncrement'),
-        `${site.label()} is ${dataType}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
+        `${site.label()} is ${dataType}${column.array === true ? '[]' : ''}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
       );
     }
     if (isGiven(value) && value !== '') {
@@ -198,7 +203,13 @@ function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, 
   const enumType = column.enumId ? ctx.lookup.enumById.get(column.enumId)?.enumType : undefined;
   if (enumType?.values.length === 0) return;
   const problem = checkDefault(
-    { dataType, length: column.length, precision: column.precision, scale: column.scale },
+    {
+      dataType,
+      length: column.length,
+      precision: column.precision,
+      scale: column.scale,
+      array: column.array,
+    },
     value,
     enumType,
   );

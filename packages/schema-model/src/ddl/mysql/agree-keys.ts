@@ -75,7 +75,7 @@ export function agreeForeignKeyTypes(
     const length = Math.min(TEXT_KEY_LENGTH, Math.floor(KEY_CHARACTERS / Math.max(1, textParts.length)));
     for (const name of textParts) {
       const target = column(fk.refTable, name);
-      if (target && ['TEXT', 'VARCHAR', 'CHAR'].includes(target.type.dataType))
+      if (target && target.type.array !== true && ['TEXT', 'VARCHAR', 'CHAR'].includes(target.type.dataType))
         retype(fk.refTable, target, { type: { dataType: 'VARCHAR', length } });
     }
   }

@@ -34,5 +34,5 @@ export function renderAlterColumnNull(statement: AlterColumnNullStatement): stri
 export function renderAlterColumnDefault(statement: AlterColumnDefaultStatement): string {
   const prefix = alterColumn(statement.table, statement.column);
   if (statement.default === null) return `${prefix} DROP DEFAULT;`;
-  return `${prefix} SET DEFAULT ${renderDefault(statement.dataType, statement.default)};`;
+  return `${prefix} SET DEFAULT ${renderDefault(statement.dataType, statement.default, statement.array === true)};`;
 }

@@ -14,8 +14,16 @@ function withModifier(name: string, value: number | undefined): string {
   return n === undefined ? name : `${name}(${n})`;
 }
 
-/** The PostgreSQL spelling of a canonical column type; `enumName` is required for ENUM. */
+/**
+ * The PostgreSQL spelling of a canonical column type; `enumName` is required for ENUM. An array
+ * column is its element type followed by `[]`.
+ */
 export function renderType(type: ColumnType, enumName?: string): string {
+  const element = renderElementType(type, enumName);
+  return type.array === true ? `${element}[]` : element;
+}
+
+function renderElementType(type: ColumnType, enumName?: string): string {
   switch (type.dataType) {
     case 'VARCHAR':
       return withModifier('varchar', type.length);
@@ -62,6 +70,35 @@ export function renderType(type: ColumnType, enumName?: string): string {
     case 'ENUM':
       if (enumName === undefined) throw new DdlGenerationError('ENUM column without an enum type name');
       return quoteIdent(enumName);
+    case 'INET':
+      return 'inet';
+    case 'CIDR':
+      return 'cidr';
+    case 'MACADDR':
+      return 'macaddr';
+    // From the citext extension, which the script creates (`CITEXT_EXTENSION`).
+    case 'CITEXT':
+      return 'citext';
+    case 'TSVECTOR':
+      return 'tsvector';
+    case 'INTERVAL':
+      return withModifier('interval', type.precision);
+    case 'MONEY':
+      return 'money';
+    case 'XML':
+      return 'xml';
+    case 'INT4RANGE':
+      return 'int4range';
+    case 'INT8RANGE':
+      return 'int8range';
+    case 'NUMRANGE':
+      return 'numrange';
+    case 'DATERANGE':
+      return 'daterange';
+    case 'TSRANGE':
+      return 'tsrange';
+    case 'TSTZRANGE':
+      return 'tstzrange';
   }
   return unreachable(type.dataType);
 }

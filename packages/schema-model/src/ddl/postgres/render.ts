@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../sql/quote.ts';
 import type { DdlStatement } from '../statements.ts';
 import {
   renderAlterColumnDefault,
@@ -30,6 +31,8 @@ import { unreachable } from './render-type.ts';
 /** The PostgreSQL text of one statement, ending with `;`. Create plans and migrations share it. */
 export function renderStatement(statement: DdlStatement): string {
   switch (statement.kind) {
+    case 'create_extension':
+      return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(statement.extension)};`;
     case 'create_enum':
       return renderCreateEnum(statement);
     case 'create_table':

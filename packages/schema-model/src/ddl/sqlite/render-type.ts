@@ -1,6 +1,8 @@
 import type { ColumnType } from '../../design/model.ts';
 import { DdlGenerationError } from '../design-index.ts';
 import { unreachable } from '../postgres/render-type.ts';
+import type { SqliteType } from './render-type-postgres.ts';
+import { sqlitePostgresType } from './render-type-postgres.ts';
 
 function withArgs(name: string, ...args: Array<number | undefined>): string {
   const given: number[] = [];
@@ -22,6 +24,16 @@ function withArgs(name: string, ...args: Array<number | undefined>): string {
  * it (text that is not a number, such as a date, a UUID or a JSON object, stays text there).
  */
 export function renderSqliteType(type: ColumnType): string {
+  return sqliteType(type).sql;
+}
+
+/** The declared type of a SQLite column and, for arrays and PostgreSQL's own types, the change it makes. */
+export function sqliteType(type: ColumnType): SqliteType {
+  const element = { ...type, array: false };
+  return sqlitePostgresType(type, renderPortableType(element)) ?? { sql: renderPortableType(element) };
+}
+
+function renderPortableType(type: ColumnType): string {
   switch (type.dataType) {
     case 'VARCHAR':
       return withArgs('VARCHAR', type.length);
@@ -61,6 +73,21 @@ export function renderSqliteType(type: ColumnType): string {
       return 'JSONB';
     case 'BYTEA':
       return 'BLOB';
+    case 'INET':
+    case 'CIDR':
+    case 'MACADDR':
+    case 'CITEXT':
+    case 'TSVECTOR':
+    case 'INTERVAL':
+    case 'MONEY':
+    case 'XML':
+    case 'INT4RANGE':
+    case 'INT8RANGE':
+    case 'NUMRANGE':
+    case 'DATERANGE':
+    case 'TSRANGE':
+    case 'TSTZRANGE':
+      return sqlitePostgresType(type, type.dataType)?.sql ?? 'TEXT';
   }
   return unreachable(type.dataType);
 }
