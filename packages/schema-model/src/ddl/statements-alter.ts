@@ -64,7 +64,10 @@ export interface RenameColumnStatement {
 
 /** One explicit cast in a USING chain: `::text`, `::"status"`. Types here carry no modifiers. */
 export interface CastStep {
+  /** With `wrap`, the element type of the array the value is made (its `array` is ignored). */
   type: ColumnType;
+  /** `ARRAY[value]` for a value that is not NULL: a single value made an array of one. */
+  wrap?: boolean;
   /** Name of the enum type when `type.dataType` is ENUM. */
   enumName?: string;
 }

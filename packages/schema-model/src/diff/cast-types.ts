@@ -47,6 +47,7 @@ export const INTEGER_SIZES: Readonly<Record<string, number>> = { SMALLINT: 2, IN
 
 /** Whether two column types are the same PostgreSQL type (DECIMAL is NUMERIC; CHAR is char(1)). */
 export function sameType(a: ColumnType, b: ColumnType): boolean {
+  if ((a.array === true) !== (b.array === true)) return false;
   if (a.dataType === 'ENUM' || b.dataType === 'ENUM')
     return a.dataType === b.dataType && a.enumId === b.enumId;
   const fa = family(a.dataType);
@@ -67,9 +68,10 @@ export function typeLabel(type: ColumnType): string {
 
 /** The type without length, precision or scale: what a USING cast goes through. */
 export function bareType(type: ColumnType): ColumnType {
+  const array = type.array === true ? { array: true } : {};
   return type.dataType === 'ENUM' && type.enumId !== undefined
-    ? { dataType: 'ENUM', enumId: type.enumId }
-    : { dataType: type.dataType };
+    ? { dataType: 'ENUM', enumId: type.enumId, ...array }
+    : { dataType: type.dataType, ...array };
 }
 
 export const TEXT: ColumnType = { dataType: 'TEXT' };

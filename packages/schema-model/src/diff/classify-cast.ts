@@ -48,9 +48,12 @@ export function classifyCast(
 
 /** The USING chain of a rule, with enum types named. */
 export function castSteps(rule: CastRule, enumName: (enumId: string) => string): CastStep[] {
-  return (rule.via ?? []).map((type) =>
+  const steps: CastStep[] = (rule.via ?? []).map((type) =>
     type.dataType === 'ENUM' && type.enumId !== undefined
       ? { type, enumName: enumName(type.enumId) }
       : { type },
   );
+  const last = steps.at(-1);
+  if (rule.wrapInArray === true && last !== undefined) steps.push({ ...last, wrap: true });
+  return steps;
 }

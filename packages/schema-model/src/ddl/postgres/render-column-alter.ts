@@ -14,7 +14,11 @@ function alterColumn(table: string, column: string): string {
 
 /** `"c"::text::"status"`: the column cast through each step in turn. */
 export function renderCastChain(column: string, steps: readonly CastStep[]): string {
-  return steps.reduce((sql, step) => `${sql}::${renderType(step.type, step.enumName)}`, quoteIdent(column));
+  return steps.reduce((sql, step) => {
+    if (step.wrap !== true) return `${sql}::${renderType(step.type, step.enumName)}`;
+    const element = { ...step.type, array: false };
+    return `CASE WHEN ${sql} IS NULL THEN NULL ELSE ARRAY[${sql}] END::${renderType({ ...element, array: true }, step.enumName)}`;
+  }, quoteIdent(column));
 }
 
 /** `ALTER TABLE "t" ALTER COLUMN "c" TYPE integer USING "c"::integer;` */
