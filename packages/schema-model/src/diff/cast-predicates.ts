@@ -64,6 +64,8 @@ export function castFailurePredicate(
     return undefined;
   }
   if (to.dataType === 'UUID' && source === 'text') return `${text} !~* ${quotePostgresLiteral(UUID)}`;
+  // An inet is a network when no bit is set right of its prefix length: it equals its network.
+  if (to.dataType === 'CIDR' && from.dataType === 'INET') return `${value} <> network(${value})`;
   return undefined;
 }
 

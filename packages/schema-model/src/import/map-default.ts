@@ -90,6 +90,7 @@ function literalFor(
       return String(Number(parsed.text)) === parsed.text ? Number(parsed.text) : parsed.text;
     case 'string':
       if (dataType === 'BOOLEAN') return truthWord(parsed.value);
+      if (dataType === 'MONEY') return moneyAmount(parsed.value);
       return parsed.value;
     case 'bits':
       if (dataType === 'BOOLEAN') return truthWord(String(Number.parseInt(parsed.value || '0', 2)));
@@ -97,6 +98,17 @@ function literalFor(
     case 'hex':
       return dataType === 'BYTEA' ? `\\x${parsed.value}` : undefined;
   }
+}
+
+/**
+ * A money constant as PostgreSQL writes it under lc_monetary C or en_US (`'$1,234.50'::money`,
+ * `'-$0.50'`): the amount. Other locales' spellings stay as written, and validation reports them.
+ */
+function moneyAmount(text: string): string | number {
+  const match = /^(-?)\$([\d,]+(?:\.\d+)?)$/.exec(text.trim());
+  if (!match) return text;
+  const amount = `${match[1] ?? ''}${(match[2] ?? '').replaceAll(',', '')}`;
+  return String(Number(amount)) === amount ? Number(amount) : amount;
 }
 
 function truthWord(text: string): boolean | undefined {

@@ -14,7 +14,8 @@ export function renderDefault(dataType: DataType, value: ColumnDefault, array = 
   const literal = value.value;
   // An array column's default is a list of elements (`normalizeArrayDefault`): an array literal.
   if (array && Array.isArray(literal)) return quotePostgresLiteral(renderPostgresArrayLiteral(literal));
-  if (isNumericType(dataType)) {
+  // A money amount bare: quoted, PostgreSQL would store it as money text in the server's locale ('$12.50').
+  if (isNumericType(dataType) || dataType === 'MONEY') {
     const text = numberText(literal);
     if (text !== undefined) return text;
   }
