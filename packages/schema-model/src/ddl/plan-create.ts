@@ -1,7 +1,7 @@
 import type { Column, Design, Table } from '../design/model.ts';
 import type { DesignIndex } from './design-index.ts';
-import { requiredExtensions } from './extensions.ts';
 import { indexDesign } from './design-index.ts';
+import { requiredExtensions } from './extensions.ts';
 import type { TableNames } from './naming.ts';
 import { assignNames } from './naming.ts';
 import type {

@@ -1,3 +1,4 @@
+import { normalizeArrayDefault } from './array-default.ts';
 import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
@@ -7,7 +8,6 @@ import {
   STRING_TYPES,
   TEMPORAL_TYPES,
 } from './data-types.ts';
-import { normalizeArrayDefault } from './array-default.ts';
 import { defaultExpression } from './defaults.ts';
 import type { ColumnDocument, DesignDocument, TableDocument } from './document.ts';
 import type { DocumentLookup } from './lookup.ts';

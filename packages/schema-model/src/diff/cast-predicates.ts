@@ -38,7 +38,7 @@ export function castFailurePredicate(
       ? 'true'
       : `${text} NOT IN (${enumValues.map(quotePostgresLiteral).join(', ')})`;
   }
-  const source = isTextual(from) ? 'text' : family(from.dataType);
+  const source = isTextual(from) || from.dataType === 'CITEXT' ? 'text' : family(from.dataType);
   switch (family(to.dataType)) {
     case 'integer': {
       const [min, max] = INTEGER_RANGES[to.dataType] ?? ['0', '0'];

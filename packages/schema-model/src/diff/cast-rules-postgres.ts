@@ -39,12 +39,14 @@ export function postgresTypeRule(
       'cast',
     );
   if (f === 'INTERVAL' && t === 'INTERVAL') {
-    const wider = to.precision === undefined || (from.precision !== undefined && from.precision <= to.precision);
+    const wider =
+      to.precision === undefined || (from.precision !== undefined && from.precision <= to.precision);
     return wider
       ? safe(false, 'fractional seconds are kept')
       : risky(true, `fractional seconds are rounded to ${to.precision} digits`);
   }
-  if (f === 'TIME' && t === 'INTERVAL') return safe(true, 'a time of day becomes the interval since midnight');
+  if (f === 'TIME' && t === 'INTERVAL')
+    return safe(true, 'a time of day becomes the interval since midnight');
   if (f === 'INTERVAL' && t === 'TIME')
     return risky(true, 'days, months and years are dropped and only the time within a day is kept');
   if (t === 'MONEY') {
@@ -52,7 +54,10 @@ export function postgresTypeRule(
       case 'integer':
         return safe(true, 'whole amounts are kept (values beyond ±92233720368547758 fail)');
       case 'decimal':
-        return risky(true, "amounts are rounded to the currency's decimals; values beyond ±92233720368547758 fail");
+        return risky(
+          true,
+          "amounts are rounded to the currency's decimals; values beyond ±92233720368547758 fail",
+        );
       case 'float':
         return risky(
           true,
@@ -68,7 +73,10 @@ export function postgresTypeRule(
       case 'decimal':
         return to.precision === undefined
           ? safe(true, 'the amount is kept, without the currency symbol')
-          : risky(true, `amounts that do not fit ${t.toLowerCase()}(${to.precision},${to.scale ?? 0}) are refused`);
+          : risky(
+              true,
+              `amounts that do not fit ${t.toLowerCase()}(${to.precision},${to.scale ?? 0}) are refused`,
+            );
       case 'integer':
       case 'float':
         return risky(true, 'amounts are rounded or refused when out of range', [NUMERIC, bareType(to)]);

@@ -53,7 +53,7 @@ const TYPE_ATTRIBUTES: Case[] = [
   [{ dataType: 'ENUM', enumId: 'e_status' }, []],
   [{ dataType: 'ENUM' }, ['error UNKNOWN_ENUM enumId']],
   [{ dataType: 'ENUM', enumId: 'e_missing' }, ['error UNKNOWN_ENUM enumId']],
-  [{ dataType: 'money', length: 5 }, ['error UNSUPPORTED_DATA_TYPE dataType']],
+  [{ dataType: 'geometry', length: 5 }, ['error UNSUPPORTED_DATA_TYPE dataType']],
   [{ dataType: 'int8' }, []],
   [{ dataType: ' double  precision ' }, []],
 ];
@@ -92,9 +92,9 @@ describe('column types', () => {
 
   test('an unsupported type lists the supported ones', () => {
     const doc = validDocument();
-    columnAt(doc, 0, 1).dataType = 'MONEY';
+    columnAt(doc, 0, 1).dataType = 'GEOMETRY';
     expect(issuesOf(validateDesign(doc), 'UNSUPPORTED_DATA_TYPE')[0]?.message).toBe(
-      'Column "email" in table "users" has the data type "MONEY", which is not supported. Use one of: VARCHAR, CHAR, TEXT, SMALLINT, INTEGER, BIGINT, DECIMAL, NUMERIC, REAL, DOUBLE, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTEA, ENUM.',
+      'Column "email" in table "users" has the data type "GEOMETRY", which is not supported. Use one of: VARCHAR, CHAR, TEXT, SMALLINT, INTEGER, BIGINT, DECIMAL, NUMERIC, REAL, DOUBLE, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTEA, ENUM, INET, CIDR, MACADDR, CITEXT, TSVECTOR, INTERVAL, MONEY, XML, INT4RANGE, INT8RANGE, NUMRANGE, DATERANGE, TSRANGE, TSTZRANGE.',
     );
   });
 

@@ -7,12 +7,7 @@ import { checkDefault } from './defaults.ts';
 import { checkName, isPlainName } from './names.ts';
 import { SYSTEM_COLUMNS } from './reserved-names.ts';
 
-const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set([
-  'TIME',
-  'TIMESTAMP',
-  'TIMESTAMPTZ',
-  'INTERVAL',
-]);
+const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set(['TIME', 'TIMESTAMP', 'TIMESTAMPTZ', 'INTERVAL']);
 
 /** Where a column is. Paths and labels are built only when something is reported: most columns are fine. */
 class ColumnSite {

@@ -1,5 +1,5 @@
-import type { DataType } from '../design/data-types.ts';
 import { arrayDefaultElements } from '../design/array-default.ts';
+import type { DataType } from '../design/data-types.ts';
 import { STRING_TYPES } from '../design/data-types.ts';
 import type { DefaultExpression } from '../design/defaults.ts';
 import { defaultExpression } from '../design/defaults.ts';
@@ -145,7 +145,7 @@ function checkArrayDefault(
 
 const MACADDR_SEPARATORS = /[-:.]/g;
 const IP_ADDRESS = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-f]*:[0-9a-f:.]*)(?:\/[0-9]{1,3})?$/i;
-const RANGE = /^\s*(?:empty|[[(][^]*,[^]*[\])])\s*$/i;
+const RANGE = /^\s*(?:empty|[[(][\s\S]*,[\s\S]*[\])])\s*$/i;
 
 /**
  * Defaults of the types written as text (network addresses, ranges, interval, tsvector, xml,

@@ -163,7 +163,7 @@ describe('column types', () => {
       { enumId: 'e2' },
       ['error FK_TYPE_MISMATCH foreignKeys[0].sourceColumnId'],
     ],
-    ['MONEY', {}, 'INTEGER', {}, ['error UNSUPPORTED_DATA_TYPE tables[1].columns[0].dataType']],
+    ['GEOMETRY', {}, 'INTEGER', {}, ['error UNSUPPORTED_DATA_TYPE tables[1].columns[0].dataType']],
   ])('%s %j → %s %j', (sourceType, sourceExtra, targetType, targetExtra, expected) => {
     const doc = parentChild({ sourceColumnId: 's', targetColumnId: 't' }, [
       column('s', sourceType, sourceExtra),

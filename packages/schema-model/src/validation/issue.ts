@@ -48,6 +48,7 @@ export const ISSUE_CODES = [
   'INDEX_UNKNOWN_COLUMN',
   'INDEX_DUPLICATE_COLUMN',
   'JSON_NOT_INDEXABLE',
+  'XML_NOT_INDEXABLE',
   // foreign keys
   'FK_UNKNOWN_TABLE',
   'FK_UNKNOWN_COLUMN',
@@ -60,6 +61,7 @@ export const ISSUE_CODES = [
   'FK_UNINDEXED',
   // a target dialect (validation for one): what its engine refuses, then what its export changes
   'KEY_TOO_LONG',
+  'ARRAY_NOT_INDEXABLE',
   ...EXPORT_WARNING_CODES,
 ] as const;
 

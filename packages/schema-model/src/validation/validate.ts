@@ -9,6 +9,7 @@ import { checkIndexes } from './indexes.ts';
 import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
 import { checkUniqueness } from './uniqueness.ts';
+import { checkXmlKeys } from './xml-keys.ts';
 
 /**
  * The semantic rules over a document that already has the right shape (`DesignDocumentSchema`).
@@ -31,6 +32,7 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
     checkTable(ctx, table, t);
     checkIndexes(ctx, table, t);
     checkJsonKeys(ctx, table, t);
+    checkXmlKeys(ctx, table, t);
   });
   checkForeignKeys(ctx);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))

@@ -75,7 +75,11 @@ export function mysqlPostgresType(type: ColumnType): MysqlType | undefined {
         },
       };
     case 'XML':
-      return textForm('longtext', 'XML_AS_TEXT', 'XML is LONGTEXT: the document as text, not checked to be well-formed');
+      return textForm(
+        'longtext',
+        'XML_AS_TEXT',
+        'XML is LONGTEXT: the document as text, not checked to be well-formed',
+      );
     case 'INT4RANGE':
     case 'INT8RANGE':
     case 'NUMRANGE':

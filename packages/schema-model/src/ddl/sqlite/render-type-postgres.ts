@@ -42,7 +42,10 @@ export function sqlitePostgresType(type: ColumnType, element: string): SqliteTyp
     case 'INET':
     case 'CIDR':
     case 'MACADDR':
-      return asText('NETWORK_AS_TEXT', `${type.dataType} is TEXT: the address as text, not checked to be one`);
+      return asText(
+        'NETWORK_AS_TEXT',
+        `${type.dataType} is TEXT: the address as text, not checked to be one`,
+      );
     case 'CITEXT':
       return {
         sql: 'TEXT COLLATE NOCASE',
