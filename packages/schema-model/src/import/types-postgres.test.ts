@@ -78,7 +78,7 @@ describe('PostgreSQL types as design types', () => {
     expect(mapPostgresType('numeric(5,-2)')).not.toHaveProperty('scale');
   });
 
-  test.each(['macaddr8', 'point[]', 'bit(8)', 'point', 'int4range', 'public.geometry(Polygon,4326)'])(
+  test.each(['macaddr8', 'point[]', 'bit(8)', 'point', 'public.geometry(Polygon,4326)'])(
     '%s has no design type: TEXT, unsupported',
     (native) => {
       const mapped = mapPostgresType(native);
