@@ -106,7 +106,8 @@ function column(row: ColumnRow): IntrospectedColumn {
   const generated = row.generated !== '';
   return {
     name: row.name,
-    nativeType: row.enumName ?? row.type,
+    // An array of an enum keeps its brackets: `mood[]`.
+    nativeType: row.enumName === null ? row.type : `${row.enumName}${row.type.endsWith('[]') ? '[]' : ''}`,
     ...(row.enumName !== null ? { enumName: row.enumName } : {}),
     ...(row.domain !== null ? { domain: row.domain } : {}),
     nullable: !row.notNull,
