@@ -31,11 +31,12 @@ export function postgresTypeRule(
     return rule.via ? { ...rule, via: [TEXT, ...rule.via] } : rule;
   }
   if (f === 'CIDR' && t === 'INET') return safe(false, 'every network is an address with its prefix length');
+  // Through text: PostgreSQL's own inet-to-cidr cast would clear those bits silently.
   if (f === 'INET' && t === 'CIDR')
     return risky(
       true,
       'addresses with bits set to the right of their prefix length (10.1.2.3/8) are not networks and are refused',
-      undefined,
+      [TEXT, bareType(to)],
       'cast',
     );
   if (f === 'INTERVAL' && t === 'INTERVAL') {
@@ -84,6 +85,8 @@ export function postgresTypeRule(
         break;
     }
   }
+  // To and from text (and an enum's labels), the general rules apply: every value has a text form.
+  if (family(t) === 'string' || family(f) === 'string' || f === 'ENUM') return undefined;
   if (isPostgresOnly(f) || isPostgresOnly(t)) return impossible(from, to);
   return undefined;
 }
