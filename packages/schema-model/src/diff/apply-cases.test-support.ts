@@ -225,7 +225,7 @@ export const applyCases: ApplyCase[] = [
         { ...ann, name: ['Ann'], age: [30] },
         { ...bob, name: ['Bob'], age: null },
       ],
-      orders: [{ ...order10, code: '10.0.0.42' }, order11],
+      orders: [{ ...order10, code: '10.0.0.42' }, { ...order11 }],
     },
   },
 ];
