@@ -1,5 +1,5 @@
 import type { ArrayElement } from '../design/array-default.ts';
-import { arrayDefaultElements } from '../design/array-default.ts';
+import { arrayDefaultElements, renderPostgresArrayLiteral } from '../design/array-default.ts';
 import type { DefaultEnum, DefaultTarget } from '../validation/defaults.ts';
 import { checkDefault } from '../validation/defaults.ts';
 import type { ParsedDefault } from './parse-default.ts';
@@ -97,6 +97,9 @@ function literalFor(
       return undefined;
     case 'hex':
       return dataType === 'BYTEA' ? `\\x${parsed.value}` : undefined;
+    case 'array':
+      // As an array literal, which an array column's default reads (`arrayDefaultElements`).
+      return renderPostgresArrayLiteral(parsed.elements);
   }
 }
 
