@@ -100,6 +100,11 @@ export function ColumnEditor({ design, table, column, apply }: ColumnEditorProps
           checked={column.autoIncrement === true}
           onChange={(autoIncrement) => update({ autoIncrement }, 'identity')}
         />
+        <SmallCheckbox
+          label="Array"
+          checked={column.array === true}
+          onChange={(array) => update({ array: array || null }, 'array')}
+        />
       </div>
     </fieldset>
   );
