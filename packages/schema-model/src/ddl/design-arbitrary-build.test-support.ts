@@ -84,7 +84,7 @@ export function buildDesign(blueprint: Blueprint, reserved: Reserved): DesignDoc
       const isEnum = typed.dataType.toUpperCase() === 'ENUM';
       const dataType = isEnum && !enumType ? 'TEXT' : typed.dataType;
       const integer = ['SMALLINT', 'INTEGER', 'BIGINT'].includes(canonicalDataType(dataType) ?? '');
-      const autoIncrement = integer && c.autoIncrement;
+      const autoIncrement = integer && typed.array !== true && c.autoIncrement;
       let defaultValue = isEnum ? undefined : typed.defaultValue;
       if (isEnum && enumType && typed.enumDefault)
         defaultValue = enumType.values[c.pick % enumType.values.length];
@@ -96,6 +96,7 @@ export function buildDesign(blueprint: Blueprint, reserved: Reserved): DesignDoc
         ...(typed.precision === undefined ? {} : { precision: typed.precision }),
         ...(typed.scale === undefined ? {} : { scale: typed.scale }),
         ...(isEnum && enumType ? { enumId: enumType.id } : {}),
+        ...(typed.array === true ? { array: true } : {}),
         nullable: c.nullable,
         autoIncrement,
         ...(autoIncrement || defaultValue === undefined ? {} : { defaultValue }),
@@ -161,6 +162,7 @@ export function buildDesign(blueprint: Blueprint, reserved: Reserved): DesignDoc
         ...(tc.precision == null ? {} : { precision: tc.precision }),
         ...(tc.scale == null ? {} : { scale: tc.scale }),
         ...(tc.enumId == null ? {} : { enumId: tc.enumId }),
+        ...(tc.array === true ? { array: true } : {}),
         nullable: f.nullable || setsNull,
       }),
     );

@@ -430,6 +430,20 @@ const CASES: Case[] = [
     (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'JSON', length: undefined }),
   ],
   [
+    'FK_ARRAY_MODIFIER',
+    'error',
+    'foreignKeys[0].sourceColumnId',
+    (doc) => {
+      Object.assign(columnAt(doc, 0, 0), {
+        dataType: 'VARCHAR',
+        length: 20,
+        array: true,
+        autoIncrement: false,
+      });
+      Object.assign(columnAt(doc, 1, 1), { dataType: 'VARCHAR', length: 20, array: true });
+    },
+  ],
+  [
     'XML_NOT_INDEXABLE',
     'error',
     'tables[0].columns[1].unique',
