@@ -77,7 +77,16 @@ export function catalogToDesign(
     if (name !== undefined) tables.set(table.name, importTable(ctx, table, name, tables.size));
   }
   const foreignKeys = importForeignKeys(ctx, tables);
-  warnUnsupported(ctx, catalog.unsupported);
+  // The citext extension of a schema with CITEXT columns is recreated by the design's DDL.
+  const usesCitext = [...tables.values()].some((table) =>
+    table.document.columns.some((column) => column.dataType === 'CITEXT'),
+  );
+  warnUnsupported(
+    ctx,
+    usesCitext
+      ? catalog.unsupported.filter((object) => !(object.kind === 'extension' && object.name === 'citext'))
+      : catalog.unsupported,
+  );
 
   const document: DesignDocument = {
     name: options.name.trim().slice(0, 200) || catalog.schema || 'imported',
