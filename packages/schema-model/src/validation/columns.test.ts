@@ -56,6 +56,16 @@ const TYPE_ATTRIBUTES: Case[] = [
   [{ dataType: 'geometry', length: 5 }, ['error UNSUPPORTED_DATA_TYPE dataType']],
   [{ dataType: 'int8' }, []],
   [{ dataType: ' double  precision ' }, []],
+  [{ dataType: 'inet' }, []],
+  [{ dataType: 'tstzrange' }, []],
+  [{ dataType: 'INTERVAL', precision: 3 }, []],
+  [{ dataType: 'INTERVAL', precision: 7 }, ['error INVALID_PRECISION precision']],
+  [{ dataType: 'INET', length: 5 }, ['warning IGNORED_ATTRIBUTE length']],
+  [{ dataType: 'MONEY', precision: 2 }, ['warning IGNORED_ATTRIBUTE precision']],
+  [{ dataType: 'VARCHAR', length: 20, array: true }, []],
+  [{ dataType: 'ENUM', enumId: 'e_status', array: true, defaultValue: ['new'] }, []],
+  [{ dataType: 'TEXT', array: true, defaultValue: 'a' }, ['error INVALID_DEFAULT defaultValue']],
+  [{ dataType: 'TEXT', defaultValue: ['a'] }, ['error INVALID_DEFAULT defaultValue']],
 ];
 
 const AUTO_INCREMENT: Case[] = [
@@ -73,6 +83,10 @@ const AUTO_INCREMENT: Case[] = [
     ['error AUTO_INCREMENT_WITH_DEFAULT defaultValue'],
   ],
   [{ dataType: 'DECIMAL', autoIncrement: true }, ['error AUTO_INCREMENT_NOT_INTEGER autoIncrement']],
+  [
+    { dataType: 'INTEGER', array: true, autoIncrement: true },
+    ['error AUTO_INCREMENT_NOT_INTEGER autoIncrement'],
+  ],
   [{ dataType: 'UUID', autoIncrement: true }, ['error AUTO_INCREMENT_NOT_INTEGER autoIncrement']],
   [
     { dataType: 'TEXT', autoIncrement: true, defaultValue: 'a' },

@@ -72,7 +72,7 @@ export function checkDefault(
     return `${expression} gives ${gives}, so it only fits ${fits} columns, not ${dataType}.`;
   }
   if (typeof value === 'object' && dataType !== 'JSON' && dataType !== 'JSONB') {
-    return `${shown(value)} can only be the default of a JSON or JSONB column.`;
+    return `${shown(value)} can only be the default of a JSON or JSONB column${Array.isArray(value) ? ', or of an array column ("array": true)' : ''}.`;
   }
   return checkLiteral(type, value, enumType);
 }
