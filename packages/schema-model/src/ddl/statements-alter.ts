@@ -102,7 +102,10 @@ export interface RenameColumnStatement {
 
 /** One explicit cast in a USING chain: `::text`, `::"status"`. Types here carry no modifiers. */
 export interface CastStep {
+  /** With `wrap`, the element type of the array the value is made (its `array` is ignored). */
   type: ColumnType;
+  /** `ARRAY[value]` for a value that is not NULL: a single value made an array of one. */
+  wrap?: boolean;
   /** Name of the enum type when `type.dataType` is ENUM. */
   enumName?: string;
   enumSchema?: string;
@@ -140,6 +143,8 @@ export interface AlterColumnDefaultStatement {
   table: string;
   column: string;
   dataType: DataType;
+  /** An array column: a literal is written as an array. */
+  array?: boolean;
   default: ColumnDefault | null;
 }
 

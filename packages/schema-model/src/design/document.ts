@@ -70,6 +70,11 @@ export const ColumnSchema = strictInputObject('Columns', {
   unsigned: z.boolean().nullish(),
   /** For `dataType: "ENUM"`: the id of an entry of the top-level `enums`. */
   enumId: z.string().max(200).nullish(),
+  /**
+   * An array of the data type (PostgreSQL `text[]`, `varchar(20)[]`); its default is a JSON array
+   * or a PostgreSQL array literal (`"{}"`). MySQL and SQLite hold it as JSON.
+   */
+  array: z.boolean().nullish(),
   comment: optionalText,
   ui,
 });

@@ -43,6 +43,8 @@ export interface ColumnType {
   unsigned?: boolean;
   /** Set when `dataType` is ENUM. */
   enumId?: string;
+  /** An array of this type (PostgreSQL `type[]`); absent for a single value. */
+  array?: boolean;
 }
 
 export type ColumnDefault =

@@ -1,3 +1,4 @@
+import { normalizeArrayDefault } from './array-default.ts';
 import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
@@ -99,7 +100,10 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
   const dataType = canonicalDataType(column.dataType);
   if (!dataType) return undefined;
   const identity = column.autoIncrement === true;
-  const defaultValue = normalizeDefault(dataType, column.defaultValue);
+  const defaultValue =
+    column.array === true
+      ? normalizeArrayDefault(column.defaultValue, dataType)
+      : normalizeDefault(dataType, column.defaultValue);
   return {
     id: column.id,
     name: column.name,
@@ -110,6 +114,7 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
       ...(INTEGER_TYPES.has(dataType) && column.unsigned === true ? { unsigned: true } : {}),
       ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
+      ...(column.array === true ? { array: true } : {}),
     },
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,
     identity,

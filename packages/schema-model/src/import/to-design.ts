@@ -68,7 +68,18 @@ export function catalogToDesign(read: IntrospectedCatalog, options: CatalogToDes
     }
   }
   const foreignKeys = parts.flatMap((part) => importForeignKeys(part.ctx, part.tables));
-  warnUnsupported(ctx, catalog.unsupported);
+  // The citext extension of a schema with CITEXT columns is recreated by the design's DDL.
+  const usesCitext = parts.some((part) =>
+    [...part.tables.values()].some((table) =>
+      table.document.columns.some((column) => column.dataType === 'CITEXT'),
+    ),
+  );
+  warnUnsupported(
+    ctx,
+    usesCitext
+      ? catalog.unsupported.filter((object) => !(object.kind === 'extension' && object.name === 'citext'))
+      : catalog.unsupported,
+  );
 
   const others = parts.filter((part) => part.schemaId !== undefined);
   const also =

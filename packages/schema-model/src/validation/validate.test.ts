@@ -278,7 +278,7 @@ const CASES: Case[] = [
     'UNSUPPORTED_DATA_TYPE',
     'error',
     'tables[0].columns[1].dataType',
-    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'MONEY' }),
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'GEOMETRY' }),
   ],
   [
     'INVALID_LENGTH',
@@ -458,6 +458,26 @@ const CASES: Case[] = [
     'tables[0].columns[1].unique',
     (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'JSON', length: undefined }),
   ],
+  [
+    'FK_ARRAY_MODIFIER',
+    'error',
+    'foreignKeys[0].sourceColumnId',
+    (doc) => {
+      Object.assign(columnAt(doc, 0, 0), {
+        dataType: 'VARCHAR',
+        length: 20,
+        array: true,
+        autoIncrement: false,
+      });
+      Object.assign(columnAt(doc, 1, 1), { dataType: 'VARCHAR', length: 20, array: true });
+    },
+  ],
+  [
+    'XML_NOT_INDEXABLE',
+    'error',
+    'tables[0].columns[1].unique',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'XML', length: undefined }),
+  ],
 ];
 
 describe('each rule', () => {
@@ -479,7 +499,7 @@ describe('each rule', () => {
       'UNKNOWN_PROPERTY',
     ]);
     // The codes of a target dialect have their cases in dialect.test.ts.
-    const dialect = new Set<string>(['KEY_TOO_LONG', ...EXPORT_WARNING_CODES]);
+    const dialect = new Set<string>(['KEY_TOO_LONG', 'ARRAY_NOT_INDEXABLE', ...EXPORT_WARNING_CODES]);
     const covered = new Set(CASES.map(([code]) => code));
     expect(
       ISSUE_CODES.filter((code) => !shape.has(code) && !dialect.has(code) && !covered.has(code)),

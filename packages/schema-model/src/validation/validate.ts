@@ -10,6 +10,7 @@ import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
 import { checkSchemas } from './schemas.ts';
 import { checkUniqueness } from './uniqueness.ts';
+import { checkXmlKeys } from './xml-keys.ts';
 
 /**
  * The semantic rules over a document that already has the right shape (`DesignDocumentSchema`).
@@ -33,6 +34,7 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
     checkTable(ctx, table, t);
     checkIndexes(ctx, table, t);
     checkJsonKeys(ctx, table, t);
+    checkXmlKeys(ctx, table, t);
   });
   checkForeignKeys(ctx);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))

@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../sql/quote.ts';
 import type { DdlStatement } from '../statements.ts';
 import {
   renderAlterColumnDefault,
@@ -52,6 +53,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderRenameSchema(statement);
     case 'set_schema':
       return renderSetSchema(statement);
+    case 'create_extension':
+      return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(statement.extension)};`;
     case 'create_enum':
       return renderCreateEnum(statement);
     case 'create_table':
