@@ -32,6 +32,8 @@ export const EXPORT_WARNING_CODES = [
   'DEFAULT_DROPPED',
   /** A referential action the engine does not implement: the engine's default applies. */
   'FK_ACTION_DROPPED',
+  /** MySQL: a foreign key named as another table's (InnoDB's names are per database) takes `_1`, `_2`, …. */
+  'FK_RENAMED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
   /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */

@@ -3,10 +3,10 @@ import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
   DECIMAL_TYPES,
+  EMPTY_TEXT_TYPES,
   INTEGER_TYPES,
   LENGTH_TYPES,
   PRECISION_TYPES,
-  STRING_TYPES,
   TEMPORAL_TYPES,
 } from './data-types.ts';
 import { defaultExpression } from './defaults.ts';
@@ -130,7 +130,7 @@ const EXPRESSION_TYPES: ReadonlySet<DataType> = new Set([...TEMPORAL_TYPES, 'UUI
 export function normalizeDefault(dataType: DataType, value: unknown): ColumnDefault | undefined {
   if (value === null || value === undefined) return undefined;
   // Canvases send "" for "no default"; only text columns can mean the empty string by it.
-  if (value === '' && !STRING_TYPES.has(dataType)) return undefined;
+  if (value === '' && !EMPTY_TEXT_TYPES.has(dataType)) return undefined;
   const expression = EXPRESSION_TYPES.has(dataType) ? defaultExpression(value) : undefined;
   if (expression) return { kind: 'expression', expression };
   if (dataType === 'BOOLEAN' && typeof value === 'string') {

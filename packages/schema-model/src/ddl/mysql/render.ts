@@ -128,14 +128,21 @@ export function renderMysqlPlanWithChanges(plan: readonly DdlStatement[]): Rende
   let foreignKey = 0;
   for (const statement of adapted.statements) {
     let own = statement;
+    let renamed: string | undefined;
     if (statement.kind === 'add_foreign_key') {
       const name = uniqueIdentifier(statement.name, (n) => taken.has(n.toLowerCase()));
       taken.add(name.toLowerCase());
       own = { ...statement, name };
+      if (name !== statement.name)
+        renamed = log.add({
+          code: 'FK_RENAMED',
+          message: `InnoDB names foreign keys per database and another table's is ${JSON.stringify(statement.name)}: this one is ${JSON.stringify(name)}`,
+          spot: { foreignKey },
+        });
     }
     const sql = renderMysqlStatement(own, context, log, adapted.lengthChecks, foreignKey);
     if (statement.kind === 'add_foreign_key') foreignKey++;
-    if (sql !== undefined) out.push(sql);
+    if (sql !== undefined) out.push(renamed === undefined ? sql : `${renamed}\n${sql}`);
   }
   return { statements: out, changes: log.changes };
 }
