@@ -1,4 +1,5 @@
-import type { Column, Design, Table } from '../design/model.ts';
+import type { Column, Design, Table, View } from '../design/model.ts';
+import { viewGraph } from '../design/view-graph.ts';
 import type { DesignIndex } from './design-index.ts';
 import { indexDesign } from './design-index.ts';
 import type { TableNames } from './naming.ts';
@@ -15,7 +16,8 @@ import type {
  * The statements that create a normalized (valid) design in an empty schema, in an order that
  * always executes: enums (each followed by its comment), then each table followed by its indexes
  * and comments, then every foreign key as ALTER TABLE … ADD CONSTRAINT, so cycles and
- * self-references need no ordering. Deterministic: the same design gives the same plan.
+ * self-references need no ordering; views last, each after the views it reads. Deterministic:
+ * the same design gives the same plan.
  *
  * Throws DdlGenerationError when a reference does not resolve (validation reports those first).
  */
@@ -52,7 +54,18 @@ export function planCreate(design: Design): DdlStatement[] {
     statements.push(statement);
   });
 
+  planViews(design.views ?? [], statements);
   return statements;
+}
+
+/** Each view after every table and after the views it reads, followed by its comment. */
+export function planViews(views: readonly View[], out: DdlStatement[]): void {
+  for (const position of viewGraph(views).order) {
+    const view = views[position];
+    if (view === undefined) continue;
+    out.push({ kind: 'create_view', name: view.name, definition: view.definition });
+    if (view.comment !== undefined) out.push({ kind: 'comment_on_view', view: view.name, comment: view.comment });
+  }
 }
 
 /** A column as CREATE TABLE or ADD COLUMN defines it; `enumName` names the type of an ENUM column. */

@@ -30,7 +30,8 @@ export type AlterStatement =
   | DropEnumStatement
   | RenameEnumStatement
   | AddEnumValueStatement
-  | RenameEnumValueStatement;
+  | RenameEnumValueStatement
+  | DropViewStatement;
 
 export interface DropTableStatement {
   kind: 'drop_table';
@@ -196,4 +197,10 @@ export interface RenameEnumValueStatement {
   type: string;
   value: string;
   newValue: string;
+}
+
+/** Drops one view (never CASCADE: the planner drops the views that read it first). */
+export interface DropViewStatement {
+  kind: 'drop_view';
+  name: string;
 }

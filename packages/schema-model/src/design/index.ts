@@ -11,6 +11,8 @@ export {
   type ForeignKeyDocument,
   type IndexDocument,
   type TableDocument,
+  type ViewDocument,
+  ViewSchema,
 } from './document.ts';
 export type {
   Column,
@@ -22,6 +24,7 @@ export type {
   Index,
   ReferentialAction,
   Table,
+  View,
 } from './model.ts';
 export { REFERENTIAL_ACTIONS } from './model.ts';
 export { normalizeDesign } from './normalize.ts';

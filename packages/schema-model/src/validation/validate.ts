@@ -9,6 +9,7 @@ import { checkIndexes } from './indexes.ts';
 import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
 import { checkUniqueness } from './uniqueness.ts';
+import { checkViews } from './views.ts';
 
 /**
  * The semantic rules over a document that already has the right shape (`DesignDocumentSchema`).
@@ -33,6 +34,7 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
     checkJsonKeys(ctx, table, t);
   });
   checkForeignKeys(ctx);
+  checkViews(ctx, issues);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))
     checkDialect(doc, options.dialect, issues);
   return toReport(issues);

@@ -26,6 +26,7 @@ import { renderRenameSequence } from './render-sequence.ts';
 import { renderCreateTable } from './render-table.ts';
 import { renderDropTable, renderRenameTable } from './render-table-change.ts';
 import { unreachable } from './render-type.ts';
+import { renderCommentOnView, renderCreateView, renderDropView } from './render-view.ts';
 
 /** The PostgreSQL text of one statement, ending with `;`. Create plans and migrations share it. */
 export function renderStatement(statement: DdlStatement): string {
@@ -88,6 +89,12 @@ export function renderStatement(statement: DdlStatement): string {
       return renderAddEnumValue(statement);
     case 'rename_enum_value':
       return renderRenameEnumValue(statement);
+    case 'create_view':
+      return renderCreateView(statement);
+    case 'comment_on_view':
+      return renderCommentOnView(statement);
+    case 'drop_view':
+      return renderDropView(statement);
   }
   return unreachable(statement);
 }

@@ -1,0 +1,21 @@
+import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
+import type { DropViewStatement } from '../statements-alter.ts';
+import type { CommentOnViewStatement, CreateViewStatement } from '../statements.ts';
+
+/**
+ * `CREATE VIEW "v" AS <definition>;` with the SELECT as written: `checkSqlExpression` accepted it
+ * as one query with no comment, semicolon or dollar quote, so it cannot end the statement early.
+ */
+export function renderCreateView(statement: CreateViewStatement): string {
+  return `CREATE VIEW ${quoteIdent(statement.name)} AS\n${statement.definition};`;
+}
+
+/** `DROP VIEW "v";` Never CASCADE: the planner has already dropped the views that read it. */
+export function renderDropView(statement: DropViewStatement): string {
+  return `DROP VIEW ${quoteIdent(statement.name)};`;
+}
+
+export function renderCommentOnView(statement: CommentOnViewStatement): string {
+  const text = statement.comment === null ? 'NULL' : quotePostgresLiteral(statement.comment);
+  return `COMMENT ON VIEW ${quoteIdent(statement.view)} IS ${text};`;
+}
