@@ -64,7 +64,8 @@ export function planViews(views: readonly View[], out: DdlStatement[]): void {
     const view = views[position];
     if (view === undefined) continue;
     out.push({ kind: 'create_view', name: view.name, definition: view.definition });
-    if (view.comment !== undefined) out.push({ kind: 'comment_on_view', view: view.name, comment: view.comment });
+    if (view.comment !== undefined)
+      out.push({ kind: 'comment_on_view', view: view.name, comment: view.comment });
   }
 }
 

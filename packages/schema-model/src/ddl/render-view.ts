@@ -23,7 +23,8 @@ export class PortableViews {
     const rendered = missing
       ? { refused: `it reads view ${missing.name}, which is left out` }
       : renderSqlQuery(statement.definition, this.dialect);
-    if ('sql' in rendered) return `CREATE VIEW ${quoteIdentFor(this.dialect, statement.name)} AS ${rendered.sql};`;
+    if ('sql' in rendered)
+      return `CREATE VIEW ${quoteIdentFor(this.dialect, statement.name)} AS ${rendered.sql};`;
     this.leftOut.add(statement.name);
     return log.add({
       code: 'EXPRESSION_NOT_PORTABLE',

@@ -2,10 +2,10 @@ import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import type { RenderedPlan } from '../export-warning.ts';
 import { ChangeLog } from '../export-warning.ts';
 import { uniqueIdentifier } from '../naming.ts';
-import { PortableViews } from '../render-view.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
 import { createContext, createStatements } from '../render-context.ts';
+import { PortableViews } from '../render-view.ts';
 import type {
   AddForeignKeyStatement,
   CreateDdlStatement,

@@ -1,12 +1,20 @@
 import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
-import type { DropViewStatement } from '../statements-alter.ts';
+import { checkSqlExpression } from '../../sql-expression/check.ts';
+import { DdlGenerationError } from '../design-index.ts';
 import type { CommentOnViewStatement, CreateViewStatement } from '../statements.ts';
+import type { DropViewStatement } from '../statements-alter.ts';
 
 /**
  * `CREATE VIEW "v" AS <definition>;` with the SELECT as written: `checkSqlExpression` accepted it
  * as one query with no comment, semicolon or dollar quote, so it cannot end the statement early.
  */
 export function renderCreateView(statement: CreateViewStatement): string {
+  // Validation refuses such a design first; this keeps an unvalidated one from writing anything.
+  const checked = checkSqlExpression(statement.definition, 'query');
+  if (!checked.ok)
+    throw new DdlGenerationError(
+      `view ${statement.name}: ${checked.problem.code} ${checked.problem.message}`,
+    );
   return `CREATE VIEW ${quoteIdent(statement.name)} AS\n${statement.definition};`;
 }
 

@@ -3,8 +3,8 @@ import type { ExportChange, RenderedPlan } from '../export-warning.ts';
 import { ChangeLog } from '../export-warning.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
-import { PortableViews } from '../render-view.ts';
 import { createContext, createStatements } from '../render-context.ts';
+import { PortableViews } from '../render-view.ts';
 import type {
   CommentOnColumnStatement,
   CommentOnTableStatement,
