@@ -16,10 +16,6 @@ export function expressionIssue(
   const checked = checkSqlExpression(text, kind);
   if (checked.ok) return undefined;
   const { code, message, offset } = checked.problem;
-  return {
-    code,
-    severity: 'error',
-    path: formatPath(path),
-    message: `at character ${offset + 1}: ${message}`,
-  };
+  const said = message.replace(/\.$/, '');
+  return { code, severity: 'error', path: formatPath(path), message: `At character ${offset + 1}: ${said}.` };
 }
