@@ -10,6 +10,7 @@ import { planForeignKeys } from './plan-foreign-keys.ts';
 import { planKeys } from './plan-keys.ts';
 import { planRenames } from './plan-renames.ts';
 import { planNewTables } from './plan-tables.ts';
+import { planViewCreates, planViewDrops, viewChanges } from './plan-views.ts';
 import type { Planner } from './planner.ts';
 import { PlanBuilder } from './steps.ts';
 import type { MigrationPlan } from './types.ts';
@@ -21,9 +22,10 @@ import { MigrationPlanError } from './types.ts';
  * come last, as PostgreSQL cannot reorder columns). Pure and deterministic; both designs must be
  * valid. Objects are matched by id: a kept id with a new name is a rename, never drop and add.
  *
- * Order: drop what goes (foreign keys first, so nothing is referenced; then tables, keys,
+ * Order: drop the views that go or that read something that changes (see `plan-views.ts`), drop
+ * what goes (foreign keys first, so nothing is referenced; then tables, keys,
  * columns), rename, change enums, change columns, swap recreated enums, drop unused enums, create
- * tables, add keys and indexes, add foreign keys last (cycles need no ordering), comments.
+ * tables, add keys and indexes, add foreign keys last (cycles need no ordering), comments, and views last.
  *
  * Throws MigrationPlanError, listing every one, when a column's type cannot be converted.
  */
@@ -39,6 +41,8 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
     droppedEnumNames: new Map(),
   };
   chooseReplacementNames(p);
+  const views = viewChanges(p);
+  planViewDrops(p, views);
   planDrops(p);
   planRenames(p);
   planEnumChanges(p);
@@ -49,5 +53,6 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   planKeys(p);
   planForeignKeys(p);
   planComments(p);
+  planViewCreates(p, views);
   return p.out.build(columnOrderNotes(ctx));
 }
