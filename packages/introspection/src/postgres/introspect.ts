@@ -12,6 +12,7 @@ import type { ConstraintRow } from './constraints.ts';
 import { readConstraints } from './constraints.ts';
 import { readIndexes } from './indexes.ts';
 import { readUnsupported } from './unsupported.ts';
+import { readViews } from './views.ts';
 
 export interface IntrospectPostgresOptions {
   /** The schema to read; default `public`. */
@@ -46,6 +47,7 @@ export async function introspectPostgres(
       readEnums(tx, ns),
       readUnsupported(tx, ns),
     ]);
+    const views = await readViews(tx, ns, schema);
 
     const unsupported: UnsupportedObject[] = unsupportedRows.map((row) => ({
       kind: row.kind,
@@ -73,6 +75,7 @@ export async function introspectPostgres(
       schema,
       tables: [...tables.values()],
       enums: enumRows.map((row) => ({ name: row.name, values: row.values, comment: row.comment })),
+      views,
       unsupported,
     };
   });

@@ -11,6 +11,7 @@ export type {
   IntrospectedIndex,
   IntrospectedKey,
   IntrospectedTable,
+  IntrospectedView,
   UnsupportedKind,
   UnsupportedObject,
 } from './catalog.ts';

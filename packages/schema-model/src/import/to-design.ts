@@ -9,6 +9,7 @@ import { soleSequenceUsers } from './sequences.ts';
 import { importTable } from './tables.ts';
 import type { ImportDialect } from './type-mapping.ts';
 import { warnUnsupported } from './unsupported.ts';
+import { importViews } from './views.ts';
 import type { ImportWarning } from './warnings.ts';
 
 export interface CatalogToDesignOptions {
@@ -77,6 +78,7 @@ export function catalogToDesign(
     if (name !== undefined) tables.set(table.name, importTable(ctx, table, name, tables.size));
   }
   const foreignKeys = importForeignKeys(ctx, tables);
+  const views = importViews(ctx, catalog.views ?? [], names);
   warnUnsupported(ctx, catalog.unsupported);
 
   const document: DesignDocument = {
@@ -86,6 +88,7 @@ export function catalogToDesign(
     enums: ctx.enums,
     tables: [...tables.values()].map((table) => table.document),
     foreignKeys,
+    ...(views.length > 0 ? { views } : {}),
   };
   return { document, warnings: ctx.warnings };
 }

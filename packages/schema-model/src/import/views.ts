@@ -1,0 +1,184 @@
+import type { ViewDocument } from '../design/document.ts';
+import { viewGraph } from '../design/view-graph.ts';
+import { checkSqlExpression } from '../sql-expression/check.ts';
+import type { AstNode } from '../sql-expression/parser.ts';
+import { fieldsOf, kindOf, stringsOf, walk } from '../sql-expression/tree.ts';
+import type { IntrospectedView } from './catalog.ts';
+import type { ImportContext } from './context.ts';
+import { importComment, q } from './context.ts';
+import { legalName } from './names.ts';
+
+/** Schemas of PostgreSQL's own catalogs, which a view may read (they exist everywhere). */
+const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema']);
+
+/**
+ * Functions that mean the same in MySQL or SQLite as in PostgreSQL: a view written in their SQL is
+ * taken as it reads only when every function it calls is one of these. (CONCAT is not: MySQL's
+ * gives NULL when an argument is NULL, PostgreSQL's skips it; LENGTH counts bytes in MySQL.)
+ */
+const SAME_MEANING_FUNCTIONS = new Set([
+  'count',
+  'sum',
+  'min',
+  'max',
+  'lower',
+  'upper',
+  'coalesce',
+  'abs',
+  'char_length',
+  'character_length',
+]);
+
+/**
+ * The views of a catalog, as the design holds them: the query in PostgreSQL's syntax, created
+ * after the tables. Imported only where exact: the query parses with PostgreSQL's parser (MySQL
+ * and SQLite text after their quoting is rewritten), it reads only tables and views imported
+ * under their own names, its own name is kept, and (for MySQL and SQLite) it calls no function
+ * whose meaning differs. Every other view is a warning (UNSUPPORTED_VIEW) saying why.
+ *
+ * `tableNames`: database name → design name of each imported table.
+ */
+export function importViews(
+  ctx: ImportContext,
+  views: readonly IntrospectedView[],
+  tableNames: ReadonlyMap<string, string>,
+): ViewDocument[] {
+  const candidates: { view: IntrospectedView; definition: string }[] = [];
+  for (const view of views) {
+    const converted = postgresText(ctx, view.definition);
+    if ('refused' in converted) refuse(ctx, view, converted.refused);
+    else candidates.push({ view, definition: converted.sql });
+  }
+  const graph = viewGraph(candidates.map(({ view, definition }) => ({ name: view.name, definition })));
+  const readable = new Set([...tableNames].filter(([from, to]) => from === to).map(([name]) => name));
+  const imported: ViewDocument[] = [];
+  for (const i of graph.order) {
+    const candidate = candidates[i];
+    if (candidate === undefined) continue;
+    const { view, definition } = candidate;
+    const missing = (graph.reads[i] ?? []).find((name) => !readable.has(name));
+    const foreign = (graph.qualified[i] ?? []).find((r) => !SYSTEM_SCHEMAS.has(r.schema));
+    const legal = legalName(view.name, 'relation');
+    if (missing !== undefined) {
+      refuse(ctx, view, `it reads ${q(missing)}, which is not imported under that name`);
+      continue;
+    }
+    if (foreign !== undefined) {
+      refuse(ctx, view, `it reads ${q(`${foreign.schema}.${foreign.name}`)} of another schema`);
+      continue;
+    }
+    if (legal.name !== view.name || ctx.relations.has(view.name) || ctx.types.has(view.name)) {
+      refuse(ctx, view, `its name ${legal.reason ?? 'is taken by another relation or type of the design'}`);
+      continue;
+    }
+    ctx.relations.add(view.name);
+    ctx.types.add(view.name);
+    readable.add(view.name);
+    const comment = importComment(ctx, view.comment, ['views', view.name]);
+    imported.push({
+      id: ctx.ids.claim(`v_${view.name}`),
+      name: view.name,
+      definition,
+      ...(comment ? { comment } : {}),
+    });
+  }
+  for (const cycle of graph.cycles)
+    for (const i of cycle) {
+      const candidate = candidates[i];
+      if (candidate) refuse(ctx, candidate.view, 'it reads itself through other views');
+    }
+  return imported;
+}
+
+function refuse(ctx: ImportContext, view: IntrospectedView, why: string): void {
+  ctx.warn('UNSUPPORTED_VIEW', ['views', view.name], `View ${q(view.name)} is not imported: ${why}.`);
+}
+
+/**
+ * The query in PostgreSQL's syntax. PostgreSQL's own text (`pg_get_viewdef`) is that already,
+ * with a trailing semicolon. MySQL's and SQLite's get their quoted names in double quotes
+ * (MySQL's names also lose the database they are qualified with) and are then taken only when
+ * PostgreSQL's parser reads them as one SELECT calling only functions of the same meaning.
+ */
+function postgresText(ctx: ImportContext, definition: string): { sql: string } | { refused: string } {
+  const foreignDialect = ctx.dialect === 'mysql' || ctx.dialect === 'sqlite';
+  const text = (
+    foreignDialect ? requote(definition, ctx.dialect === 'mysql' ? ctx.schema : undefined) : definition
+  )
+    .trim()
+    .replace(/;\s*$/, '')
+    .trim();
+  const checked = checkSqlExpression(text, 'query');
+  if (!checked.ok)
+    return {
+      refused: `PostgreSQL's parser does not read its query (${checked.problem.code}: ${checked.problem.message})`,
+    };
+  if (foreignDialect) {
+    const different = differentMeaning(checked.node);
+    if (different !== undefined) return { refused: different };
+  }
+  return { sql: text };
+}
+
+function differentMeaning(root: AstNode): string | undefined {
+  for (const node of walk(root)) {
+    const fields = fieldsOf(node);
+    if (kindOf(node) === 'FuncCall') {
+      const name = stringsOf(fields.funcname).at(-1)?.toLowerCase() ?? '';
+      if (!SAME_MEANING_FUNCTIONS.has(name))
+        return `its function ${name} may not mean in PostgreSQL what it means there`;
+    }
+    if (kindOf(node) === 'A_Expr' && stringsOf(fields.name)[0] === '/')
+      return 'its division may not mean in PostgreSQL what it means there (integer division)';
+  }
+  return undefined;
+}
+
+/**
+ * MySQL/SQLite quoting to PostgreSQL's: a name in backticks or square brackets gets double quotes
+ * (a double quote inside doubled); `database`. before a name is dropped (MySQL qualifies every
+ * name with it). String literals are copied as they are.
+ */
+export function requote(sql: string, database: string | undefined): string {
+  let out = '';
+  for (let i = 0; i < sql.length; ) {
+    const char = sql[i] ?? '';
+    if (char === "'") {
+      let end = i + 1;
+      while (end < sql.length) {
+        if (sql[end] === '\\') end += 2;
+        else if (sql[end] === "'" && sql[end + 1] === "'") end += 2;
+        else if (sql[end] === "'") break;
+        else end += 1;
+      }
+      out += sql.slice(i, end + 1);
+      i = end + 1;
+      continue;
+    }
+    if (char === '`' || char === '[') {
+      const close = char === '`' ? '`' : ']';
+      let end = i + 1;
+      let name = '';
+      while (end < sql.length) {
+        if (sql[end] === close && close === '`' && sql[end + 1] === '`') {
+          name += '`';
+          end += 2;
+        } else if (sql[end] === close) break;
+        else {
+          name += sql[end];
+          end += 1;
+        }
+      }
+      i = end + 1;
+      if (database !== undefined && name === database && sql[i] === '.') {
+        i += 1;
+        continue;
+      }
+      out += `"${name.replaceAll('"', '""')}"`;
+      continue;
+    }
+    out += char;
+    i += 1;
+  }
+  return out;
+}
