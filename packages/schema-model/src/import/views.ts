@@ -51,7 +51,7 @@ export function importViews(
   }
   const graph = viewGraph(candidates.map(({ view, definition }) => ({ name: view.name, definition })));
   const readable = new Set([...tableNames].filter(([from, to]) => from === to).map(([name]) => name));
-  const imported: ViewDocument[] = [];
+  const imported = new Map<number, ViewDocument>();
   for (const i of graph.order) {
     const candidate = candidates[i];
     if (candidate === undefined) continue;
@@ -75,7 +75,7 @@ export function importViews(
     ctx.types.add(view.name);
     readable.add(view.name);
     const comment = importComment(ctx, view.comment, ['views', view.name]);
-    imported.push({
+    imported.set(i, {
       id: ctx.ids.claim(`v_${view.name}`),
       name: view.name,
       definition,
@@ -87,7 +87,8 @@ export function importViews(
       const candidate = candidates[i];
       if (candidate) refuse(ctx, candidate.view, 'it reads itself through other views');
     }
-  return imported;
+  // In catalog order: the create plan puts each view after those it reads.
+  return [...imported].sort(([a], [b]) => a - b).map(([, document]) => document);
 }
 
 function refuse(ctx: ImportContext, view: IntrospectedView, why: string): void {
