@@ -138,10 +138,18 @@ function differentMeaning(root: AstNode): string | undefined {
 /**
  * MySQL/SQLite quoting to PostgreSQL's: a name in backticks or square brackets gets double quotes
  * (a double quote inside doubled); `database`. before a name is dropped (MySQL qualifies every
- * name with it). String literals are copied as they are.
+ * name with it), and MariaDB's LCASE/UCASE read as LOWER/UPPER. String literals are copied as they are.
  */
 export function requote(sql: string, database: string | undefined): string {
   let out = '';
+  let plain = '';
+  const flush = () => {
+    out +=
+      database === undefined
+        ? plain
+        : plain.replace(MARIADB_SPELLINGS, (_, name: string) => `${SPELLED[name.toLowerCase()] ?? name}(`);
+    plain = '';
+  };
   for (let i = 0; i < sql.length; ) {
     const char = sql[i] ?? '';
     if (char === "'") {
@@ -152,6 +160,7 @@ export function requote(sql: string, database: string | undefined): string {
         else if (sql[end] === "'") break;
         else end += 1;
       }
+      flush();
       out += sql.slice(i, end + 1);
       i = end + 1;
       continue;
@@ -171,6 +180,7 @@ export function requote(sql: string, database: string | undefined): string {
         }
       }
       i = end + 1;
+      flush();
       if (database !== undefined && name === database && sql[i] === '.') {
         i += 1;
         continue;
@@ -178,8 +188,13 @@ export function requote(sql: string, database: string | undefined): string {
       out += `"${name.replaceAll('"', '""')}"`;
       continue;
     }
-    out += char;
+    plain += char;
     i += 1;
   }
+  flush();
   return out;
 }
+
+/** MariaDB writes LOWER and UPPER back as LCASE and UCASE in a view's text: the same functions. */
+const MARIADB_SPELLINGS = /\b(lcase|ucase)\s*\(/gi;
+const SPELLED: Readonly<Record<string, string>> = { lcase: 'lower', ucase: 'upper' };
