@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SHOP_ROWS, SHOP_VIEWS, shopDesign } from '../ddl/views.test-support.ts';
 import type { DesignDocument } from '../design/document.ts';
 import { normalizeDesign } from '../design/normalize.ts';
+import { compareWithCatalog } from './compare-catalog.ts';
 import { planPostgresMigration } from './diff.ts';
 import type { Connection } from './pg-harness.test-support.ts';
 import { applyPlan, build, inFreshSchema } from './pg-harness.test-support.ts';
@@ -133,5 +134,35 @@ test('a table a view reads is dropped with the view', async () => {
     await build(conn, normalizeDesign(before));
     await applyPlan(conn, plan);
     expect(Object.keys(await views(conn))).toEqual(['active_customers']);
+  });
+});
+
+test('the catalog comparison finds a database’s views the design’s, though PostgreSQL rewrote their text', async () => {
+  const design = normalizeDesign(shopDesign());
+  await inFreshSchema(db.sql, async (conn) => {
+    await build(conn, design);
+    const live = await conn.unsafe<{ name: string; definition: string }[]>(
+      'SELECT viewname::text AS name, definition FROM pg_views WHERE schemaname = current_schema()',
+    );
+    const viewMismatches = (d: typeof design) =>
+      compareWithCatalog(d, [], live).filter((m) => m.code.startsWith('VIEW_'));
+    expect(live.map((v) => v.definition).join('\n')).toContain('ANY');
+    expect(viewMismatches(design)).toEqual([]);
+
+    const edited = normalizeDesign(
+      shopDesign([
+        ...SHOP_VIEWS.filter((v) => v.id !== 'v-day2').map((v) =>
+          v.id === 'v-active'
+            ? { ...v, definition: 'SELECT id, name, email FROM customers WHERE email IS NULL' }
+            : v,
+        ),
+        { id: 'v-x', name: 'extra', definition: 'SELECT 1' },
+      ]),
+    );
+    expect(viewMismatches(edited).map((m) => `${m.code} ${m.table}`)).toEqual([
+      'VIEW_DIFFERS active_customers',
+      'VIEW_MISSING extra',
+      'VIEW_UNEXPECTED orders_today',
+    ]);
   });
 });
