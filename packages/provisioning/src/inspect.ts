@@ -16,6 +16,12 @@ export interface InspectedTable {
   columns: InspectedColumn[];
 }
 
+/** A view with PostgreSQL's text of its query (`pg_get_viewdef`), for `compareWithCatalog`. */
+export interface InspectedView {
+  name: string;
+  definition: string;
+}
+
 export type DatabaseInspection =
   | { exists: false }
   | {
@@ -28,6 +34,8 @@ export type DatabaseInspection =
       schemaMarker: Marker | undefined;
       /** Ordinary and partitioned tables of `public`, by name, columns in order. */
       tables: InspectedTable[];
+      /** Views of `public`, by name. */
+      views: InspectedView[];
     };
 
 /**
@@ -64,7 +72,9 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
         ORDER BY c.relname, a.attnum`;
-        return { schemaMarker: parseMarker(schema?.comment), tables: groupTables(rows) };
+        const views = await sql<InspectedView[]>`
+        SELECT viewname::text AS name, definition FROM pg_views WHERE schemaname = 'public' ORDER BY viewname`;
+        return { schemaMarker: parseMarker(schema?.comment), tables: groupTables(rows), views };
       },
       { fetchTypes: false },
     );
