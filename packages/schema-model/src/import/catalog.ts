@@ -114,6 +114,11 @@ export interface IntrospectedView {
    */
   definition: string;
   comment: string | null;
+  /**
+   * PostgreSQL: what the view needs besides tables, views and PostgreSQL's own objects, as
+   * `function public.f(text)` or `type public.d` (enums aside); a design cannot create these.
+   */
+  needs?: string[];
 }
 
 export interface IntrospectedEnum {

@@ -20,6 +20,10 @@ describe('views on import', () => {
           view('a_emails', ' SELECT e.email\n   FROM z_authors e;', 'emails'),
           view('orphans', ' SELECT id FROM missing;'),
           view('other', ' SELECT id FROM sales.orders;'),
+          {
+            ...view('coded', ' SELECT my_code(id) FROM author;'),
+            needs: ['function public.my_code(integer)'],
+          },
           view('relations', ' SELECT relname FROM pg_catalog.pg_class;'),
           view('z_authors', ' SELECT author.id, author.email\n   FROM author;'),
         ],
@@ -35,8 +39,15 @@ describe('views on import', () => {
       { id: 'v_relations', name: 'relations', definition: 'SELECT relname FROM pg_catalog.pg_class' },
       { id: 'v_z_authors', name: 'z_authors', definition: 'SELECT author.id, author.email\n   FROM author' },
     ]);
-    expect(codes(result)).toEqual(['UNSUPPORTED_VIEW views.orphans', 'UNSUPPORTED_VIEW views.other']);
+    expect(codes(result)).toEqual([
+      'UNSUPPORTED_VIEW views.coded',
+      'UNSUPPORTED_VIEW views.orphans',
+      'UNSUPPORTED_VIEW views.other',
+    ]);
     expect(result.warnings[0]?.message).toBe(
+      'View "coded" is not imported: it uses function public.my_code(integer), which a design does not hold.',
+    );
+    expect(result.warnings[1]?.message).toBe(
       'View "orphans" is not imported: it reads "missing", which is not imported under that name.',
     );
   });

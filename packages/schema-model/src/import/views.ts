@@ -45,6 +45,11 @@ export function importViews(
 ): ViewDocument[] {
   const candidates: { view: IntrospectedView; definition: string }[] = [];
   for (const view of views) {
+    const [need] = view.needs ?? [];
+    if (need !== undefined) {
+      refuse(ctx, view, `it uses ${need}, which a design does not hold`);
+      continue;
+    }
     const converted = postgresText(ctx, view.definition);
     if ('refused' in converted) refuse(ctx, view, converted.refused);
     else candidates.push({ view, definition: converted.sql });
