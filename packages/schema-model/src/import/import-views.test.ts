@@ -109,6 +109,18 @@ describe('views on import', () => {
     expect(codes(result)).toContain('UNSUPPORTED_VIEW views.users');
   });
 
+  test('a view reading a table a column of which is imported as another type is not imported', () => {
+    const result = importValid(
+      catalog([table('hosts', [column('id', 'integer'), column('addr', 'macaddr8')], idKey())], {
+        views: [view('addrs', ' SELECT hosts.addr FROM hosts;')],
+      }),
+    );
+    expect(result.document.views).toBeUndefined();
+    expect(result.warnings.at(-1)?.message).toBe(
+      'View "addrs" is not imported: it reads "hosts", a column of which is imported under another name or type.',
+    );
+  });
+
   test('requote keeps strings and doubles a double quote inside a name', () => {
     expect(requote("select `a\"b`, '`x`' from `db`.`t`", 'db')).toBe('select "a""b", \'`x`\' from "t"');
   });

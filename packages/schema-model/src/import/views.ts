@@ -33,7 +33,7 @@ const SAME_MEANING_FUNCTIONS = new Set([
  * The views of a catalog, as the design holds them: the query in PostgreSQL's syntax, created
  * after the tables. Imported only where exact: the query parses with PostgreSQL's parser (MySQL
  * and SQLite text after their quoting is rewritten), it reads only tables and views imported
- * under their own names, its own name is kept, and (for MySQL and SQLite) it calls no function
+ * under their own names with every column under its own name and type, its own name is kept, and (for MySQL and SQLite) it calls no function
  * whose meaning differs. Every other view is a warning (UNSUPPORTED_VIEW) saying why.
  *
  * `tableNames`: database name → design name of each imported table.
@@ -55,7 +55,10 @@ export function importViews(
     else candidates.push({ view, definition: converted.sql });
   }
   const graph = viewGraph(candidates.map(({ view, definition }) => ({ name: view.name, definition })));
-  const readable = new Set([...tableNames].filter(([from, to]) => from === to).map(([name]) => name));
+  const changed = tablesWithChangedColumns(ctx);
+  const readable = new Set(
+    [...tableNames].filter(([from, to]) => from === to && !changed.has(from)).map(([name]) => name),
+  );
   const imported = new Map<number, ViewDocument>();
   for (const i of graph.order) {
     const candidate = candidates[i];
@@ -65,7 +68,10 @@ export function importViews(
     const foreign = (graph.qualified[i] ?? []).find((r) => !SYSTEM_SCHEMAS.has(r.schema));
     const legal = legalName(view.name, 'relation');
     if (missing !== undefined) {
-      refuse(ctx, view, `it reads ${q(missing)}, which is not imported under that name`);
+      const why = changed.has(missing)
+        ? `it reads ${q(missing)}, a column of which is imported under another name or type`
+        : `it reads ${q(missing)}, which is not imported under that name`;
+      refuse(ctx, view, why);
       continue;
     }
     if (foreign !== undefined) {
@@ -94,6 +100,19 @@ export function importViews(
     }
   // In catalog order: the create plan puts each view after those it reads.
   return [...imported].sort(([a], [b]) => a - b).map(([, document]) => document);
+}
+
+/** Column warnings after which a view reading the table might not be created, or not mean the same. */
+const COLUMN_CHANGES = new Set(['NAME_CHANGED', 'TYPE_UNSUPPORTED', 'TYPE_APPROXIMATED', 'ENUM_UNUSABLE']);
+
+/** Database names of the tables a column of which was imported under another name or type. */
+function tablesWithChangedColumns(ctx: ImportContext): Set<string> {
+  const tables = new Set<string>();
+  for (const warning of ctx.warnings) {
+    const match = /^tables\.(.+)\.columns\.[^.]+$/.exec(warning.path);
+    if (match?.[1] !== undefined && COLUMN_CHANGES.has(warning.code)) tables.add(match[1]);
+  }
+  return tables;
 }
 
 function refuse(ctx: ImportContext, view: IntrospectedView, why: string): void {
