@@ -18,7 +18,7 @@ export class PortableViews {
   /** `CREATE VIEW … AS …;`, or a comment-only entry saying why the view is not there. */
   create(statement: CreateViewStatement, log: ChangeLog): string {
     const missing = relationsReferenced(statement.definition).find(
-      (relation) => relation.schema === undefined && this.leftOut.has(relation.name),
+      (relation) => (relation.schema ?? 'public') === 'public' && this.leftOut.has(relation.name),
     );
     const rendered = missing
       ? { refused: `it reads view ${missing.name}, which is left out` }
