@@ -108,6 +108,8 @@ export interface CreateViewStatement {
   kind: 'create_view';
   name: string;
   definition: string;
+  /** Migrations: CREATE OR REPLACE VIEW (the planner checked PostgreSQL takes it). */
+  orReplace?: boolean;
 }
 
 export interface CommentOnViewStatement {

@@ -1,5 +1,6 @@
 import type { View } from '../design/model.ts';
 import { viewGraph } from '../design/view-graph.ts';
+import { replaceableQuery } from '../sql-expression/replaceable-query.ts';
 import { columnKey } from './analysis.ts';
 import type { Planner } from './planner.ts';
 import { q } from './planner.ts';
@@ -17,9 +18,10 @@ import { hazard } from './steps.ts';
  * - last, once every table is as the new version has it, the new and changed views and those
  *   dropped for the changes under them are created, each after the views it reads.
  *
- * The planner does not use CREATE OR REPLACE VIEW: PostgreSQL takes it only when the new query
- * gives the same columns with the same types (more only at the end), and the types of a query's
- * columns are known to the server, not to the design. Drop and create is always accepted.
+ * A view whose query changes is replaced in place (CREATE OR REPLACE VIEW, last, its readers left
+ * alone and its privileges kept) when PostgreSQL is sure to take it: the same columns first, of
+ * the same types (`replaceableQuery`: same FROM and WITH, the old SELECT list a prefix of the
+ * new), and nothing under it changes. Otherwise it is dropped and created, which is always taken.
  */
 export interface ViewChanges {
   /** Old-version positions of the views dropped, in the order they are dropped. */
@@ -28,6 +30,8 @@ export interface ViewChanges {
   creates: number[];
   /** Ids of views dropped only because of what changes under them (created again as they were). */
   recreated: Set<string>;
+  /** Ids of views whose new query PostgreSQL takes with CREATE OR REPLACE (in `creates`, not dropped). */
+  replaced: Set<string>;
 }
 
 export function viewChanges(p: Planner): ViewChanges {
@@ -51,9 +55,13 @@ export function viewChanges(p: Planner): ViewChanges {
 
   const dropped = new Set<number>();
   const recreated = new Set<string>();
+  const replaced = new Set<string>();
   fromViews.forEach((view, i) => {
     const next = toById.get(view.id);
-    if (next === undefined || next.name !== view.name || next.definition !== view.definition) dropped.add(i);
+    if (next !== undefined && next.name === view.name && next.definition === view.definition) return;
+    if (next !== undefined && next.name === view.name && replaceableQuery(view.definition, next.definition))
+      replaced.add(view.id);
+    else dropped.add(i);
   });
   for (const i of dropped) changed.add(fromViews[i]?.name ?? '');
   // Readers of what changes, and readers of those, until nothing more is found.
@@ -63,7 +71,8 @@ export function viewChanges(p: Planner): ViewChanges {
       if (dropped.has(i) || !(fromGraph.reads[i] ?? []).some((name) => changed.has(name))) return;
       dropped.add(i);
       changed.add(view.name);
-      if (toById.has(view.id)) recreated.add(view.id);
+      if (replaced.has(view.id)) replaced.delete(view.id);
+      else if (toById.has(view.id)) recreated.add(view.id);
       grew = true;
     });
   }
@@ -75,9 +84,10 @@ export function viewChanges(p: Planner): ViewChanges {
     drops: [...fromGraph.order].reverse().filter((i) => dropped.has(i)),
     creates: toGraph.order.filter((i) => {
       const id = toViews[i]?.id;
-      return id !== undefined && (!fromIds.has(id) || droppedIds.has(id));
+      return id !== undefined && (!fromIds.has(id) || droppedIds.has(id) || replaced.has(id));
     }),
     recreated,
+    replaced,
   };
 }
 
@@ -114,6 +124,19 @@ export function planViewCreates(p: Planner, changes: ViewChanges): void {
     const view = toViews[i];
     if (view === undefined) continue;
     const before = fromById.get(view.id);
+    if (before !== undefined && changes.replaced.has(view.id)) {
+      p.out.add({
+        id: `replace_view:${view.id}`,
+        description: `Replace the query of view ${q(view.name)} (its columns stay, new ones come last)`,
+        statements: [
+          { kind: 'create_view', name: view.name, definition: view.definition, orReplace: true },
+          ...(before.comment === view.comment
+            ? []
+            : [{ kind: 'comment_on_view' as const, view: view.name, comment: view.comment ?? null }]),
+        ],
+      });
+      continue;
+    }
     p.out.add({
       id: `create_view:${view.id}`,
       description: createDescription(view, before, changes.recreated.has(view.id)),

@@ -166,3 +166,32 @@ test('the catalog comparison finds a database’s views the design’s, though P
     ]);
   });
 });
+
+test('a view keeping its columns first is replaced in place, its readers left alone; otherwise dropped and created with them', async () => {
+  const before = shopDesign();
+  const totals = SHOP_VIEWS[1] as (typeof SHOP_VIEWS)[number];
+  const withView = (definition: string): DesignDocument => ({
+    ...before,
+    views: SHOP_VIEWS.map((view) => (view.id === totals.id ? { ...view, definition } : view)),
+  });
+  const appended = withView(
+    'SELECT c.id AS customer_id, c.name, count(o.id) AS orders, sum(o.total) AS spent, max(o.total) AS biggest FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE c.id > 0 GROUP BY c.id, c.name',
+  );
+  const replaced = await migrate(before, appended);
+  expect(replaced.plan.steps.map((s) => s.id)).toEqual(['replace_view:v-totals']);
+  expect(replaced.plan.steps[0]?.sql[0]).toMatch(/^CREATE OR REPLACE VIEW "order_totals" AS/);
+  expect(replaced.plan.steps[0]?.hazards).toEqual([]);
+  expect(replaced.views).toEqual(replaced.expected);
+
+  const renamedColumn = withView(
+    'SELECT c.id AS customer_id, c.name, count(o.id) AS order_count, sum(o.total) AS spent FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id, c.name',
+  );
+  const recreated = await migrate(before, renamedColumn);
+  expect(recreated.plan.steps.map((s) => s.id)).toEqual([
+    'drop_view:v-big',
+    'drop_view:v-totals',
+    'create_view:v-totals',
+    'create_view:v-big',
+  ]);
+  expect(recreated.views).toEqual(recreated.expected);
+});

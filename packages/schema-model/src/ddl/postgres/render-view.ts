@@ -15,7 +15,8 @@ export function renderCreateView(statement: CreateViewStatement): string {
     throw new DdlGenerationError(
       `view ${statement.name}: ${checked.problem.code} ${checked.problem.message}`,
     );
-  return `CREATE VIEW ${quoteIdent(statement.name)} AS\n${statement.definition};`;
+  const replace = statement.orReplace ? 'OR REPLACE ' : '';
+  return `CREATE ${replace}VIEW ${quoteIdent(statement.name)} AS\n${statement.definition};`;
 }
 
 /** `DROP VIEW "v";` Never CASCADE: the planner has already dropped the views that read it. */
