@@ -271,7 +271,8 @@ describe('introspectPostgres', () => {
       { name: 'author_names', definition: ' SELECT author.email\n   FROM author;', comment: null },
       {
         name: 'author_shouts',
-        definition: ' SELECT shout((author.email)::text) AS loud,\n    (author.email)::us_zip AS zip\n   FROM author;',
+        definition:
+          ' SELECT shout((author.email)::text) AS loud,\n    (author.email)::us_zip AS zip\n   FROM author;',
         comment: null,
         needs: ['function shout(text)', 'type us_zip'],
       },

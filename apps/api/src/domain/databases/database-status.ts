@@ -97,7 +97,9 @@ async function checkCatalog(
     const definition =
       row.version === null ? undefined : await findDesignVersion(services.db, row.schemaId, row.version);
     const parsed = definition ? parseStoredDesign(definition) : undefined;
-    const mismatches = parsed?.ok ? compareWithCatalog(parsed.design, inspection.tables, inspection.views) : [];
+    const mismatches = parsed?.ok
+      ? compareWithCatalog(parsed.design, inspection.tables, inspection.views)
+      : [];
     return {
       checkedAt,
       reachable: true,
