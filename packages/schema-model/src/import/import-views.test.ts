@@ -99,6 +99,20 @@ describe('views on import', () => {
     ]);
   });
 
+  test('SQLite: a name in another case than the table’s or column’s is not imported (PostgreSQL would not find it)', () => {
+    const result = importValid(
+      catalog([table('Album', [column('id', 'integer'), column('Title', 'text')], idKey())], {
+        schema: 'main',
+        views: [view('titles', 'SELECT Title FROM album'), view('ok', 'SELECT "Title" FROM "Album"')],
+      }),
+      'sqlite',
+    );
+    expect(result.document.views?.map((v) => v.name)).toEqual(['ok']);
+    expect(result.warnings.at(-1)?.message).toBe(
+      'View "titles" is not imported: it names "Title" as "title", which PostgreSQL would not find (names are case-sensitive there).',
+    );
+  });
+
   test('a view reading a table imported under another name is not imported', () => {
     const result = importValid(
       catalog([table('user ', [column('id', 'integer')], idKey())], {

@@ -78,7 +78,8 @@ export function catalogToDesign(
     if (name !== undefined) tables.set(table.name, importTable(ctx, table, name, tables.size));
   }
   const foreignKeys = importForeignKeys(ctx, tables);
-  const views = importViews(ctx, catalog.views ?? [], names);
+  const columnNames = new Set(catalog.tables.flatMap((table) => table.columns.map((column) => column.name)));
+  const views = importViews(ctx, catalog.views ?? [], names, columnNames);
   warnUnsupported(ctx, catalog.unsupported);
 
   const document: DesignDocument = {

@@ -42,15 +42,17 @@ export function importViews(
   ctx: ImportContext,
   views: readonly IntrospectedView[],
   tableNames: ReadonlyMap<string, string>,
+  columnNames: ReadonlySet<string> = new Set(),
 ): ViewDocument[] {
   const candidates: { view: IntrospectedView; definition: string }[] = [];
+  const known = new Set([...tableNames.keys(), ...views.map((view) => view.name), ...columnNames]);
   for (const view of views) {
     const [need] = view.needs ?? [];
     if (need !== undefined) {
       refuse(ctx, view, `it uses ${need}, which a design does not hold`);
       continue;
     }
-    const converted = postgresText(ctx, view.definition);
+    const converted = postgresText(ctx, view.definition, known);
     if ('refused' in converted) refuse(ctx, view, converted.refused);
     else candidates.push({ view, definition: converted.sql });
   }
@@ -125,7 +127,11 @@ function refuse(ctx: ImportContext, view: IntrospectedView, why: string): void {
  * (MySQL's names also lose the database they are qualified with) and are then taken only when
  * PostgreSQL's parser reads them as one SELECT calling only functions of the same meaning.
  */
-function postgresText(ctx: ImportContext, definition: string): { sql: string } | { refused: string } {
+function postgresText(
+  ctx: ImportContext,
+  definition: string,
+  known: ReadonlySet<string>,
+): { sql: string } | { refused: string } {
   const foreignDialect = ctx.dialect === 'mysql' || ctx.dialect === 'sqlite';
   const text = (
     foreignDialect ? requote(definition, ctx.dialect === 'mysql' ? ctx.schema : undefined) : definition
@@ -139,10 +145,34 @@ function postgresText(ctx: ImportContext, definition: string): { sql: string } |
       refused: `PostgreSQL's parser does not read its query (${checked.problem.code}: ${checked.problem.message})`,
     };
   if (foreignDialect) {
-    const different = differentMeaning(checked.node);
+    const different = differentMeaning(checked.node) ?? otherCase(checked.node, known);
     if (different !== undefined) return { refused: different };
   }
   return { sql: text };
+}
+
+/**
+ * MySQL and SQLite find a name whatever its case; PostgreSQL folds an unquoted one to lower case
+ * and then wants it exact. A name of the query that is not a table, view or column of the
+ * database as written, but is one in another case, would not be found.
+ */
+function otherCase(root: AstNode, known: ReadonlySet<string>): string | undefined {
+  const lower = new Map([...known].map((name) => [name.toLowerCase(), name]));
+  for (const node of walk(root)) {
+    const fields = fieldsOf(node);
+    const names =
+      kindOf(node) === 'RangeVar'
+        ? [String(fields.relname)]
+        : kindOf(node) === 'ColumnRef'
+          ? stringsOf(fields.fields)
+          : [];
+    for (const name of names) {
+      const actual = lower.get(name.toLowerCase());
+      if (!known.has(name) && actual !== undefined)
+        return `it names ${q(actual)} as ${q(name)}, which PostgreSQL would not find (names are case-sensitive there)`;
+    }
+  }
+  return undefined;
 }
 
 function differentMeaning(root: AstNode): string | undefined {
