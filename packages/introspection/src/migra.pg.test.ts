@@ -44,6 +44,11 @@ type Coverage =
       status: 'covered';
       /** The schemas compared (default `public`); migra's flags name them for some cases. */
       schemas?: string[];
+      /**
+       * Every schema imported as one design (`public` its default schema), planned and applied at
+       * once, and each schema's catalog compared: for cases whose objects reach across schemas.
+       */
+      allSchemas?: string[];
     }
   | {
       status: 'out of scope';
@@ -98,13 +103,9 @@ const cases: Record<string, Coverage> = {
     evidence: ['UNSUPPORTED_MATERIALIZED_VIEW'],
     designPart: 'round-trips',
   },
-  enumdefaults: {
-    status: 'out of scope',
-    reason:
-      'a column switching between enums of another schema (other.otherenum1 → other.otherenum2): a design has enums of its own schema only, the column imports as TEXT on both sides',
-    evidence: ['TYPE_UNSUPPORTED'],
-    designPart: 'round-trips',
-  },
+  // A column switching between enums of another schema (other.otherenum1 → other.otherenum2):
+  // the design holds both schemas.
+  enumdefaults: { status: 'covered', allSchemas: ['public', 'other'] },
   // Views using the enum whose value is added.
   enumdeps: { status: 'covered' },
   everything: {
@@ -274,8 +275,16 @@ interface Imported {
   warnings: ImportWarning[];
 }
 
-async function importSchema(db: TestDatabase, schema: string, label: string): Promise<Imported> {
-  const catalog = await introspectPostgres(db.sql, { schema });
+async function importSchema(
+  db: TestDatabase,
+  schema: string,
+  label: string,
+  allSchemas?: readonly string[],
+): Promise<Imported> {
+  const catalog = await introspectPostgres(
+    db.sql,
+    allSchemas === undefined ? { schema } : { schema, schemas: allSchemas },
+  );
   const { document, warnings } = catalogToDesign(catalog, { name: label, dialect: 'postgresql' });
   expect(validateDesign(document).errors, `${label}: the imported design is valid`).toEqual([]);
   return { design: normalizeDesign(document), warnings: lossWarnings(warnings) };
@@ -287,6 +296,7 @@ async function importSchema(db: TestDatabase, schema: string, label: string): Pr
  * them) and says so in its summary, which `migrate` checks.
  */
 const structure = (design: Design) => ({
+  schemas: design.schemas,
   enums: design.enums,
   tables: design.tables.map((table) => ({
     ...table,
@@ -341,11 +351,17 @@ async function applyPlan(
  * is `to` (re-diffing it against `to` is empty), and `to` diffed against itself is empty.
  * Returns the number of steps applied.
  */
-async function migrate(db: TestDatabase, schema: string, from: Design, to: Design): Promise<number> {
+async function migrate(
+  db: TestDatabase,
+  schema: string,
+  from: Design,
+  to: Design,
+  allSchemas?: readonly string[],
+): Promise<number> {
   expect(planPostgresMigration(to, to).steps, 'b re-diffed against itself').toEqual([]);
   const plan = planPostgresMigration(from, to);
   await applyPlan(db, schema, plan.steps);
-  const migrated = await importSchema(db, schema, `${schema} migrated`);
+  const migrated = await importSchema(db, schema, `${schema} migrated`, allSchemas);
   expect(structure(migrated.design), `${schema}: a migrated is b`).toEqual(structure(to));
   for (const table of reorderedTables(migrated.design, to)) {
     expect(
@@ -399,20 +415,23 @@ describe.skipIf(!present)('migra fixtures: plan a → b, apply to a, compare wit
     test(title, async () => {
       const { a, b } = databases;
       if (!coverage || !a || !b) throw new Error(`case ${name} is not classified`);
-      const schemas = coverage.schemas ?? ['public'];
+      const allSchemas = coverage.status === 'covered' ? coverage.allSchemas : undefined;
+      const schemas = allSchemas === undefined ? (coverage.schemas ?? ['public']) : ['public'];
       const warnings: ImportWarning[] = [];
       for (const schema of schemas) {
-        const from = await importSchema(a, schema, `${name} a ${schema}`);
-        const to = await importSchema(b, schema, `${name} b ${schema}`);
+        const from = await importSchema(a, schema, `${name} a ${schema}`, allSchemas);
+        const to = await importSchema(b, schema, `${name} b ${schema}`, allSchemas);
         warnings.push(...from.warnings, ...to.warnings);
         const designPart = coverage.status === 'covered' ? 'round-trips' : coverage.designPart;
         if (designPart === 'round-trips') {
-          const steps = await migrate(a, schema, from.design, to.design);
+          const steps = await migrate(a, schema, from.design, to.design, allSchemas);
           if (coverage.status === 'covered') {
             // Nothing was lost on import: the databases themselves must now agree.
-            expect(await readCatalog(a.sql, schema), `${name} ${schema}: catalog of a migrated`).toEqual(
-              await readCatalog(b.sql, schema),
-            );
+            for (const compared of allSchemas ?? [schema])
+              expect(
+                await readCatalog(a.sql, compared),
+                `${name} ${compared}: catalog of a migrated`,
+              ).toEqual(await readCatalog(b.sql, compared));
           }
           report.push(`  ${name} ${schema}: ${steps} steps applied, a is now b`);
         } else {

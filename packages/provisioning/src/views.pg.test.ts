@@ -75,7 +75,7 @@ test('a provisioned database has the design’s views; a column type they read c
   ]);
   const first = await inspectDatabase(server.session, plan.database);
   if (!first.exists) throw new Error('the database is missing');
-  expect(compareWithCatalog(normalizeDesign(before), first.tables, first.views)).toEqual([]);
+  expect(compareWithCatalog(normalizeDesign(before), first.tables, undefined, first.views)).toEqual([]);
 
   const migration = planPostgresMigration(normalizeDesign(before), normalizeDesign(after));
   expect(migration.steps.map((s) => s.id)).toEqual([
@@ -100,7 +100,7 @@ test('a provisioned database has the design’s views; a column type they read c
   ]);
   const second = await inspectDatabase(server.session, plan.database);
   if (!second.exists) throw new Error('the database is missing');
-  expect(compareWithCatalog(normalizeDesign(after), second.tables, second.views)).toEqual([]);
+  expect(compareWithCatalog(normalizeDesign(after), second.tables, undefined, second.views)).toEqual([]);
   const comment = await server.session.inDatabase(
     plan.database,
     (sql) =>

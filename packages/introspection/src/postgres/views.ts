@@ -43,3 +43,18 @@ export async function readViews(tx: Tx, namespace: number, schema: string): Prom
   );
   return rows.map(({ needs, ...view }) => (needs.length > 0 ? { ...view, needs } : view));
 }
+
+/** The views of these schemas, by schema and name (no query text: they are reported, not imported). */
+export function readViewNames(
+  tx: Tx,
+  namespaces: readonly number[],
+): Promise<{ schema: string; name: string }[]> {
+  if (namespaces.length === 0) return Promise.resolve([]);
+  return tx.unsafe<{ schema: string; name: string }[]>(
+    `select c.relnamespace::regnamespace::text as schema, c.relname::text as name
+     from pg_class c
+     where c.relnamespace = any($1::oid[]) and c.relkind = 'v' and ${notInExtension('pg_class', 'c.oid')}
+     order by 1, 2`,
+    [namespaces],
+  );
+}

@@ -36,6 +36,8 @@ export const EXPORT_WARNING_CODES = [
   'COMMENT_DROPPED',
   /** An expression or view body with no same-meaning form in the engine: left out (a comment says so). */
   'EXPRESSION_NOT_PORTABLE',
+  /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
+  'SCHEMA_FLATTENED',
 ] as const;
 
 export type ExportWarningCode = (typeof EXPORT_WARNING_CODES)[number];

@@ -20,6 +20,8 @@ export interface CreateContext {
 }
 
 const CREATE_KINDS: ReadonlySet<string> = new Set<CreateDdlStatement['kind']>([
+  'create_schema',
+  'comment_on_schema',
   'create_enum',
   'create_table',
   'create_index',

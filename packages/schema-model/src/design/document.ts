@@ -81,9 +81,22 @@ export const IndexSchema = strictInputObject('Indexes', {
 /** Where the canvas draws a table; anything else about its drawing belongs in the table's `ui`. */
 export const PositionSchema = strictInputObject('Positions', { x: z.number(), y: z.number() });
 
+/**
+ * A PostgreSQL schema (namespace) besides the default one (`public`, where objects without a
+ * `schemaId` live). Tables and enums name theirs by `schemaId`.
+ */
+export const SchemaEntrySchema = strictInputObject('Schemas', {
+  id,
+  name: z.string().max(500),
+  comment: optionalText,
+  ui,
+});
+
 export const TableSchema = strictInputObject('Tables', {
   id,
   name: z.string().max(500),
+  /** The id of an entry of the top-level `schemas`; absent: the default schema. */
+  schemaId: z.string().max(200).nullish(),
   comment: optionalText,
   columns: z.array(ColumnSchema).max(1600),
   position: PositionSchema.nullish(),
@@ -109,6 +122,8 @@ export const ForeignKeySchema = strictInputObject('Foreign keys', {
 export const EnumSchema = strictInputObject('Enums', {
   id,
   name: z.string().max(500),
+  /** The id of an entry of the top-level `schemas`; absent: the default schema. */
+  schemaId: z.string().max(200).nullish(),
   values: z.array(z.string().max(500)).max(1000),
   comment: optionalText,
   ui,
@@ -137,6 +152,8 @@ export const DesignDocumentSchema = strictInputObject('Designs', {
   foreignKeys: z.array(ForeignKeySchema).max(20_000).nullish(),
   enums: z.array(EnumSchema).max(1000).nullish(),
   views: z.array(ViewSchema).max(5000).nullish(),
+  /** Schemas (namespaces) besides the default one; see `SchemaEntrySchema`. */
+  schemas: z.array(SchemaEntrySchema).max(1000).nullish(),
   /** The document's format version, e.g. "1.0" (not the stored version number). */
   version: z.string().max(50).nullish(),
   /**
@@ -155,4 +172,5 @@ export type TableDocument = z.infer<typeof TableSchema>;
 export type ForeignKeyDocument = z.infer<typeof ForeignKeySchema>;
 export type EnumDocument = z.infer<typeof EnumSchema>;
 export type ViewDocument = z.infer<typeof ViewSchema>;
+export type SchemaEntryDocument = z.infer<typeof SchemaEntrySchema>;
 export type DesignDocument = z.infer<typeof DesignDocumentSchema>;

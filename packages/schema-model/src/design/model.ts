@@ -14,6 +14,11 @@ export interface Design {
   foreignKeys: ForeignKey[];
   /** Views, in document order (created in dependency order). Absent in designs built before views. */
   views?: View[];
+  /**
+   * Schemas (namespaces) besides the default one; absent or empty when everything lives in the
+   * default schema (`public` in PostgreSQL). Tables and enums name theirs by `schemaId`.
+   */
+  schemas?: DesignSchema[];
 }
 
 /** A view: its body is one SELECT in PostgreSQL's syntax, accepted by `checkSqlExpression`. */
@@ -27,9 +32,17 @@ export interface View {
   comment?: string;
 }
 
+export interface DesignSchema {
+  id: string;
+  name: string;
+  comment?: string;
+}
+
 export interface EnumType {
   id: string;
   name: string;
+  /** The id of an entry of `Design.schemas`; absent: the default schema. */
+  schemaId?: string;
   values: string[];
   comment?: string;
 }
@@ -71,6 +84,8 @@ export interface Index {
 export interface Table {
   id: string;
   name: string;
+  /** The id of an entry of `Design.schemas`; absent: the default schema. */
+  schemaId?: string;
   comment?: string;
   columns: Column[];
   /** Column ids of the primary key, in column order; empty when the table has none. */

@@ -26,6 +26,7 @@ export function normalizeDesign(doc: DesignDocument): Design {
     enums: (doc.enums ?? []).map((e) => ({
       id: e.id,
       name: e.name,
+      ...(e.schemaId ? { schemaId: e.schemaId } : {}),
       values: [...e.values],
       ...(e.comment ? { comment: e.comment } : {}),
     })),
@@ -51,6 +52,15 @@ export function normalizeDesign(doc: DesignDocument): Design {
       definition: view.definition.trim(),
       ...(view.comment ? { comment: view.comment } : {}),
     })),
+    ...(doc.schemas?.length
+      ? {
+          schemas: doc.schemas.map((s) => ({
+            id: s.id,
+            name: s.name,
+            ...(s.comment ? { comment: s.comment } : {}),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -70,6 +80,7 @@ function normalizeTable(table: TableDocument, lookup: DocumentLookup): Table {
   return {
     id: table.id,
     name: table.name,
+    ...(table.schemaId ? { schemaId: table.schemaId } : {}),
     ...(table.comment ? { comment: table.comment } : {}),
     columns: table.columns.flatMap((column) => {
       const normalized = normalizeColumn(column, primaryKey.includes(column.id));

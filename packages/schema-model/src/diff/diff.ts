@@ -9,6 +9,7 @@ import { chooseReplacementNames, planEnumChanges, planEnumDrops, planEnumSwaps }
 import { planForeignKeys } from './plan-foreign-keys.ts';
 import { planKeys } from './plan-keys.ts';
 import { planRenames } from './plan-renames.ts';
+import { planSchemaChanges, planSchemaDrops, planSchemaMoves, schemaResolver } from './plan-schemas.ts';
 import { planNewTables } from './plan-tables.ts';
 import { planViewCreates, planViewDrops, viewChanges } from './plan-views.ts';
 import type { Planner } from './planner.ts';
@@ -22,10 +23,12 @@ import { MigrationPlanError } from './types.ts';
  * come last, as PostgreSQL cannot reorder columns). Pure and deterministic; both designs must be
  * valid. Objects are matched by id: a kept id with a new name is a rename, never drop and add.
  *
- * Order: drop the views that go or that read something that changes (see `plan-views.ts`), drop
- * what goes (foreign keys first, so nothing is referenced; then tables, keys,
- * columns), rename, change enums, change columns, swap recreated enums, drop unused enums, create
- * tables, add keys and indexes, add foreign keys last (cycles need no ordering), comments, and views last.
+ * Order: drop the views that go or that read something that changes (see `plan-views.ts`),
+ * create and rename schemas, drop what goes (foreign keys first, so nothing is
+ * referenced; then tables, keys, columns), move tables and enums between schemas, rename, change
+ * enums, change columns, swap recreated enums, drop unused enums, create tables, add keys and
+ * indexes, add foreign keys last (cycles need no ordering), comments, views, drop schemas no
+ * longer in the design.
  *
  * Throws MigrationPlanError, listing every one, when a column's type cannot be converted.
  */
@@ -39,11 +42,14 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
     out: new PlanBuilder(),
     replacements: new Map(),
     droppedEnumNames: new Map(),
+    schemas: schemaResolver(ctx),
   };
   chooseReplacementNames(p);
   const views = viewChanges(p);
   planViewDrops(p, views);
+  planSchemaChanges(p);
   planDrops(p);
+  planSchemaMoves(p);
   planRenames(p);
   planEnumChanges(p);
   planColumns(p);
@@ -54,5 +60,6 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   planForeignKeys(p);
   planComments(p);
   planViewCreates(p, views);
+  planSchemaDrops(p);
   return p.out.build(columnOrderNotes(ctx));
 }

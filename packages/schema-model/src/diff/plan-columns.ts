@@ -1,4 +1,4 @@
-import { planColumn } from '../ddl/plan-create.ts';
+import { inSchema, planColumn } from '../ddl/plan-create.ts';
 import { renderDefault } from '../ddl/postgres/render-default.ts';
 import type { DdlStatement } from '../ddl/statements.ts';
 import type { AlterColumnDefaultStatement } from '../ddl/statements-alter.ts';
@@ -8,7 +8,7 @@ import { typeLabel } from './cast-types.ts';
 import type { ColumnPair, TablePair } from './context.ts';
 import { typeHazards, typeStatement } from './plan-column-type.ts';
 import type { Planner } from './planner.ts';
-import { columnLabel, enumName, enumNameDuringAlter } from './planner.ts';
+import { columnLabel, enumName, enumNameDuringAlter, enumSchemaOf, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck, Hazard } from './types.ts';
 
@@ -36,8 +36,10 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
   const label = columnLabel(name, to.name);
   const id = `${table.id}:${to.id}`;
   const change = p.analysis.typeChanges.get(columnKey(table.id, to.id));
+  const at = tableAt(p, table.id);
   const setDefault = (): AlterColumnDefaultStatement => ({
     kind: 'alter_column_default',
+    ...at,
     table: name,
     column: to.name,
     dataType: to.type.dataType,
@@ -48,7 +50,7 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
     // A kept default would stay typed as before (or not convert at all): set it afresh.
     const statements: DdlStatement[] = [];
     if (from.default) statements.push({ ...setDefault(), dataType: from.type.dataType, default: null });
-    statements.push(typeStatement(p, name, to, change));
+    statements.push(typeStatement(p, name, to, change, at));
     if (to.default) statements.push(setDefault());
     const newValues = to.type.enumId !== undefined && p.analysis.addedValues.has(to.type.enumId);
     p.out.add({
@@ -77,7 +79,7 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
     p.out.add({
       id: `${to.nullable ? 'drop' : 'set'}_not_null:${id}`,
       description: to.nullable ? `Allow NULL in ${label}` : `Make ${label} NOT NULL`,
-      statements: [{ kind: 'alter_column_null', table: name, column: to.name, notNull: !to.nullable }],
+      statements: [{ kind: 'alter_column_null', ...at, table: name, column: to.name, notNull: !to.nullable }],
       ...(to.nullable
         ? {}
         : {
@@ -91,6 +93,7 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
             dataChecks: [
               {
                 kind: 'nulls',
+                ...inSchema(p.schemas.checkTable(table.id)),
                 table: table.from.table.name,
                 columns: [from.name],
                 description: `rows where ${old} is NULL`,
@@ -108,11 +111,12 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
       statements: [
         {
           kind: 'add_identity',
+          ...at,
           table: name,
           column: to.name,
           ...(sequence === undefined ? {} : { sequence }),
         },
-        { kind: 'sync_identity', table: name, column: to.name },
+        { kind: 'sync_identity', ...at, table: name, column: to.name },
       ],
     });
   }
@@ -129,6 +133,7 @@ function planAddColumn(p: Planner, table: TablePair, column: Column): void {
     );
     dataChecks.push({
       kind: 'rows',
+      ...inSchema(p.schemas.checkTable(table.id)),
       table: table.from.table.name,
       columns: [],
       description: `rows of ${JSON.stringify(table.from.table.name)} (any row makes adding ${label} fail)`,
@@ -141,12 +146,24 @@ function planAddColumn(p: Planner, table: TablePair, column: Column): void {
   const statements: DdlStatement[] = [
     {
       kind: 'add_column',
+      ...tableAt(p, table.id),
       table: name,
-      column: planColumn(column, table.to.names, (id) => enumNameDuringAlter(p, id)),
+      column: planColumn(
+        column,
+        table.to.names,
+        (id) => enumNameDuringAlter(p, id),
+        (id) => enumSchemaOf(p, id),
+      ),
     },
   ];
   if (column.comment !== undefined) {
-    statements.push({ kind: 'comment_on_column', table: name, column: column.name, comment: column.comment });
+    statements.push({
+      kind: 'comment_on_column',
+      ...tableAt(p, table.id),
+      table: name,
+      column: column.name,
+      comment: column.comment,
+    });
   }
   p.out.add({
     id: `add_column:${table.id}:${column.id}`,

@@ -1,7 +1,8 @@
+import { inSchema } from '../ddl/plan-create.ts';
 import type { Column } from '../design/model.ts';
 import type { TablePair } from './context.ts';
 import type { Planner } from './planner.ts';
-import { columnLabel, q } from './planner.ts';
+import { columnLabel, q, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck, Hazard } from './types.ts';
 
@@ -30,6 +31,7 @@ function oldNames(table: TablePair, columnIds: readonly string[]): string[] | un
 }
 
 function keyHazards(
+  p: Planner,
   table: TablePair,
   columnIds: readonly string[],
   what: string,
@@ -48,6 +50,7 @@ function keyHazards(
     const oldTable = table.from.table.name;
     dataChecks.push({
       kind: 'duplicates',
+      ...inSchema(p.schemas.checkTable(table.id)),
       table: oldTable,
       columns: old,
       description: `rows of ${q(oldTable)} sharing their (${old.map((c) => q(c)).join(', ')}) with another row`,
@@ -76,8 +79,10 @@ function planPrimaryKey(p: Planner, table: TablePair): void {
   p.out.add({
     id: `add_primary_key:${table.id}`,
     description: `Add the primary key ${q(name)} on ${q(table.to.table.name)} (${columns.map(q).join(', ')})`,
-    statements: [{ kind: 'add_primary_key', table: table.to.table.name, name, columns }],
-    ...keyHazards(table, table.to.table.primaryKey, 'the primary key'),
+    statements: [
+      { kind: 'add_primary_key', ...tableAt(p, table.id), table: table.to.table.name, name, columns },
+    ],
+    ...keyHazards(p, table, table.to.table.primaryKey, 'the primary key'),
   });
 }
 
@@ -90,8 +95,16 @@ function planUniques(p: Planner, table: TablePair): void {
     p.out.add({
       id: `add_unique:${table.id}:${column.id}`,
       description: `Make ${label} unique (constraint ${q(name)})`,
-      statements: [{ kind: 'add_unique', table: table.to.table.name, name, columns: [column.name] }],
-      ...keyHazards(table, [column.id], `the unique constraint on ${label}`),
+      statements: [
+        {
+          kind: 'add_unique',
+          ...tableAt(p, table.id),
+          table: table.to.table.name,
+          name,
+          columns: [column.name],
+        },
+      ],
+      ...keyHazards(p, table, [column.id], `the unique constraint on ${label}`),
     });
   }
 }
@@ -103,11 +116,20 @@ function planIndexes(p: Planner, table: TablePair): void {
     const name = table.to.names.indexes[i] ?? index.name;
     const columns = names(table, index.columnIds);
     const what = `${index.unique ? 'unique ' : ''}index ${q(name)}`;
-    const risks = keyHazards(table, index.columnIds, what);
+    const risks = keyHazards(p, table, index.columnIds, what);
     p.out.add({
       id: `create_index:${table.id}:${index.id}`,
       description: `Create ${what} on ${q(table.to.table.name)} (${columns.map(q).join(', ')})`,
-      statements: [{ kind: 'create_index', name, table: table.to.table.name, columns, unique: index.unique }],
+      statements: [
+        {
+          kind: 'create_index',
+          name,
+          ...tableAt(p, table.id),
+          table: table.to.table.name,
+          columns,
+          unique: index.unique,
+        },
+      ],
       ...(index.unique ? risks : { hazards: risks.hazards.filter((h) => h.code === 'LOCKS_TABLE') }),
     });
   });

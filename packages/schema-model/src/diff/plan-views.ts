@@ -13,7 +13,7 @@ import { hazard } from './steps.ts';
  * exists, and never CASCADE is used; so:
  *
  * - first, before any other drop, the views that go, that change, and that read something
- *   that changes under them (a dropped or renamed table, a dropped or renamed column, a column
+ *   that changes under them (a dropped, renamed or moved table, a dropped or renamed column, a column
  *   whose type changes, a view dropped here) are dropped, readers before what they read;
  * - last, once every table is as the new version has it, the new and changed views and those
  *   dropped for the changes under them are created, each after the views it reads.
@@ -43,7 +43,8 @@ export function viewChanges(p: Planner): ViewChanges {
   // Old names of what changes under a view that reads it.
   const changed = new Set(p.ctx.droppedTables.map((t) => t.table.name));
   for (const table of p.ctx.tables) {
-    const renamed = table.from.table.name !== table.to.table.name;
+    const renamed =
+      table.from.table.name !== table.to.table.name || table.from.table.schemaId !== table.to.table.schemaId;
     const columnChanged =
       table.droppedColumns.length > 0 ||
       table.columns.some(

@@ -145,7 +145,7 @@ test('the catalog comparison finds a database’s views the design’s, though P
       'SELECT viewname::text AS name, definition FROM pg_views WHERE schemaname = current_schema()',
     );
     const viewMismatches = (d: typeof design) =>
-      compareWithCatalog(d, [], live).filter((m) => m.code.startsWith('VIEW_'));
+      compareWithCatalog(d, [], undefined, live).filter((m) => m.code.startsWith('VIEW_'));
     expect(live.map((v) => v.definition).join('\n')).toContain('ANY');
     expect(viewMismatches(design)).toEqual([]);
 

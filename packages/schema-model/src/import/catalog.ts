@@ -10,6 +10,11 @@ import type { ReferentialAction } from '../design/model.ts';
 export interface IntrospectedCatalog {
   /** The schema (PostgreSQL), database (MySQL, MongoDB) or attached database (SQLite: `main`) that was read. */
   schema: string;
+  /**
+   * PostgreSQL, when several schemas were read: the ones besides `schema` (which the design's
+   * default schema stands for), in order. Their tables and enums name them in `schema`.
+   */
+  schemas?: IntrospectedSchema[];
   /** In catalog order (introspectors sort by name). */
   tables: IntrospectedTable[];
   enums: IntrospectedEnum[];
@@ -19,8 +24,15 @@ export interface IntrospectedCatalog {
   unsupported: UnsupportedObject[];
 }
 
+export interface IntrospectedSchema {
+  name: string;
+  comment: string | null;
+}
+
 export interface IntrospectedTable {
   name: string;
+  /** The table's schema when it is not `catalog.schema` (an entry of `catalog.schemas`). */
+  schema?: string;
   comment: string | null;
   /** In column order. */
   columns: IntrospectedColumn[];
@@ -41,6 +53,8 @@ export interface IntrospectedColumn {
   nativeType: string;
   /** PostgreSQL: the enum type (an entry of `catalog.enums`) the column uses. */
   enumName?: string;
+  /** That enum's schema when it is not the table's own. */
+  enumSchema?: string;
   /** PostgreSQL: the domain the column was declared with; `nativeType` is its base type. */
   domain?: string;
   nullable: boolean;
@@ -95,7 +109,7 @@ export interface IntrospectedForeignKey {
   /** Null where the database gives none (SQLite). */
   name: string | null;
   columns: string[];
-  /** The referenced table's schema when it is not `catalog.schema`. */
+  /** The referenced table's schema when it is not the referencing table's own. */
   refSchema: string | null;
   refTable: string;
   /** Empty when the database leaves them implicit (SQLite: the referenced table's primary key). */
@@ -123,6 +137,8 @@ export interface IntrospectedView {
 
 export interface IntrospectedEnum {
   name: string;
+  /** The enum's schema when it is not `catalog.schema` (an entry of `catalog.schemas`). */
+  schema?: string;
   values: string[];
   comment: string | null;
 }

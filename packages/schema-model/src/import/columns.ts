@@ -111,7 +111,10 @@ function columnType(
     );
   }
   if (source.enumName !== undefined) {
-    const enumType = ctx.enumByName.get(source.enumName);
+    const enumType =
+      source.enumSchema === undefined
+        ? ctx.enumByName.get(source.enumName)
+        : ctx.enumIn?.(source.enumSchema, source.enumName);
     if (enumType) return { mapping: { dataType: 'ENUM', fidelity: 'exact' }, enumType };
     ctx.warn(
       'ENUM_UNUSABLE',

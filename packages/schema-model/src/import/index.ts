@@ -10,6 +10,7 @@ export type {
   IntrospectedForeignKey,
   IntrospectedIndex,
   IntrospectedKey,
+  IntrospectedSchema,
   IntrospectedTable,
   IntrospectedView,
   UnsupportedKind,

@@ -150,6 +150,15 @@ const EXPORT_CASES: Case[] = [
       tableAt(doc, 0).comment = 'people';
     },
   ],
+  [
+    'SCHEMA_FLATTENED',
+    'mysql',
+    'tables[1]',
+    (doc) => {
+      doc.schemas = [{ id: 's1', name: 'sales' }];
+      tableAt(doc, 1).schemaId = 's1';
+    },
+  ],
 ];
 
 describe('each export change, as a validation warning for its dialect', () => {

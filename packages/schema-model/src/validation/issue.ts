@@ -28,6 +28,9 @@ export const ISSUE_CODES = [
   'DUPLICATE_CONSTRAINT_NAME',
   'DUPLICATE_ENUM_NAME',
   'NAME_CONFLICT',
+  // schemas (namespaces)
+  'DUPLICATE_SCHEMA_NAME',
+  'UNKNOWN_SCHEMA',
   // tables and columns
   'NO_COLUMNS',
   'MISSING_PRIMARY_KEY',

@@ -448,6 +448,23 @@ const CASES: Case[] = [
   ],
   ['SQL_NOT_QUERY', 'error', 'views[0].definition', (doc) => addViews(doc, ['DELETE FROM users'])],
   [
+    'DUPLICATE_SCHEMA_NAME',
+    'error',
+    'schemas[1].name',
+    (doc) => {
+      doc.schemas = [
+        { id: 's1', name: 'sales' },
+        { id: 's2', name: 'sales' },
+      ];
+    },
+  ],
+  [
+    'UNKNOWN_SCHEMA',
+    'error',
+    'tables[1].schemaId',
+    (doc) => Object.assign(tableAt(doc, 1), { schemaId: 's9' }),
+  ],
+  [
     'JSON_NOT_INDEXABLE',
     'error',
     'tables[0].columns[1].unique',

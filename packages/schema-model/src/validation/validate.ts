@@ -8,6 +8,7 @@ import { checkForeignKeys } from './foreign-keys.ts';
 import { checkIndexes } from './indexes.ts';
 import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
+import { checkSchemas } from './schemas.ts';
 import { checkUniqueness } from './uniqueness.ts';
 import { checkViews } from './views.ts';
 
@@ -26,6 +27,7 @@ export interface ValidateOptions {
 export function validateDesign(doc: DesignDocument, options: ValidateOptions = {}): ValidationReport {
   const issues: ValidationIssue[] = [];
   const ctx = createContext(doc, issues);
+  checkSchemas(ctx);
   checkUniqueness(ctx);
   checkEnums(ctx);
   doc.tables.forEach((table, t) => {

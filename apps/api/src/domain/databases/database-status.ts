@@ -98,7 +98,12 @@ async function checkCatalog(
       row.version === null ? undefined : await findDesignVersion(services.db, row.schemaId, row.version);
     const parsed = definition ? parseStoredDesign(definition) : undefined;
     const mismatches = parsed?.ok
-      ? compareWithCatalog(parsed.design, inspection.tables, inspection.views)
+      ? compareWithCatalog(
+          parsed.design,
+          inspection.tables,
+          inspection.schemas.map((schema) => schema.name),
+          inspection.views,
+        )
       : [];
     return {
       checkedAt,

@@ -1,18 +1,18 @@
-import { quoteIdent } from '../../sql/quote.ts';
+import { quoteIdent, quoteQualified } from '../../sql/quote.ts';
 import type { AddColumnStatement, DropColumnStatement, RenameColumnStatement } from '../statements-alter.ts';
 import { renderColumnDefinition } from './render-table.ts';
 
 /** `ALTER TABLE "t" ADD COLUMN <definition>;`, the definition written as CREATE TABLE writes it. */
 export function renderAddColumn(statement: AddColumnStatement): string {
-  return `ALTER TABLE ${quoteIdent(statement.table)} ADD COLUMN ${renderColumnDefinition(statement.column)};`;
+  return `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} ADD COLUMN ${renderColumnDefinition(statement.column)};`;
 }
 
 /** `ALTER TABLE "t" DROP COLUMN "c";` Never CASCADE. */
 export function renderDropColumn(statement: DropColumnStatement): string {
-  return `ALTER TABLE ${quoteIdent(statement.table)} DROP COLUMN ${quoteIdent(statement.column)};`;
+  return `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} DROP COLUMN ${quoteIdent(statement.column)};`;
 }
 
 /** `ALTER TABLE "t" RENAME COLUMN "a" TO "b";` */
 export function renderRenameColumn(statement: RenameColumnStatement): string {
-  return `ALTER TABLE ${quoteIdent(statement.table)} RENAME COLUMN ${quoteIdent(statement.column)} TO ${quoteIdent(statement.newName)};`;
+  return `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} RENAME COLUMN ${quoteIdent(statement.column)} TO ${quoteIdent(statement.newName)};`;
 }

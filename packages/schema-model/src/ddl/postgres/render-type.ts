@@ -1,5 +1,5 @@
 import type { ColumnType } from '../../design/model.ts';
-import { quoteIdent } from '../../sql/quote.ts';
+import { quoteQualified } from '../../sql/quote.ts';
 import { DdlGenerationError } from '../design-index.ts';
 
 function modifier(value: number | undefined): string | undefined {
@@ -15,7 +15,7 @@ function withModifier(name: string, value: number | undefined): string {
 }
 
 /** The PostgreSQL spelling of a canonical column type; `enumName` is required for ENUM. */
-export function renderType(type: ColumnType, enumName?: string): string {
+export function renderType(type: ColumnType, enumName?: string, enumSchema?: string): string {
   switch (type.dataType) {
     case 'VARCHAR':
       return withModifier('varchar', type.length);
@@ -61,7 +61,7 @@ export function renderType(type: ColumnType, enumName?: string): string {
       return 'bytea';
     case 'ENUM':
       if (enumName === undefined) throw new DdlGenerationError('ENUM column without an enum type name');
-      return quoteIdent(enumName);
+      return quoteQualified(enumSchema, enumName);
   }
   return unreachable(type.dataType);
 }

@@ -5,7 +5,12 @@ import {
   renderAlterColumnType,
 } from './render-column-alter.ts';
 import { renderAddColumn, renderDropColumn, renderRenameColumn } from './render-column-change.ts';
-import { renderCommentOnColumn, renderCommentOnTable, renderCommentOnType } from './render-comment.ts';
+import {
+  renderCommentOnColumn,
+  renderCommentOnSchema,
+  renderCommentOnTable,
+  renderCommentOnType,
+} from './render-comment.ts';
 import {
   renderAddPrimaryKey,
   renderAddUnique,
@@ -22,6 +27,12 @@ import {
 import { renderAddForeignKey } from './render-foreign-key.ts';
 import { renderAddIdentity, renderDropIdentity, renderSyncIdentity } from './render-identity.ts';
 import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './render-index.ts';
+import {
+  renderCreateSchema,
+  renderDropSchema,
+  renderRenameSchema,
+  renderSetSchema,
+} from './render-schema.ts';
 import { renderRenameSequence } from './render-sequence.ts';
 import { renderCreateTable } from './render-table.ts';
 import { renderDropTable, renderRenameTable } from './render-table-change.ts';
@@ -31,6 +42,16 @@ import { renderCommentOnView, renderCreateView, renderDropView } from './render-
 /** The PostgreSQL text of one statement, ending with `;`. Create plans and migrations share it. */
 export function renderStatement(statement: DdlStatement): string {
   switch (statement.kind) {
+    case 'create_schema':
+      return renderCreateSchema(statement);
+    case 'comment_on_schema':
+      return renderCommentOnSchema(statement);
+    case 'drop_schema':
+      return renderDropSchema(statement);
+    case 'rename_schema':
+      return renderRenameSchema(statement);
+    case 'set_schema':
+      return renderSetSchema(statement);
     case 'create_enum':
       return renderCreateEnum(statement);
     case 'create_table':

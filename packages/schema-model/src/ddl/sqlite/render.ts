@@ -36,6 +36,10 @@ export function renderSqliteStatement(
     case 'create_enum':
     case 'add_foreign_key':
       return undefined;
+    // Schemas are folded into names before planning (`flattenSchemas`): none reach a SQLite plan.
+    case 'create_schema':
+    case 'comment_on_schema':
+      return undefined;
     case 'create_table':
       return renderSqliteCreateTable(statement, context, log);
     case 'create_index': {
