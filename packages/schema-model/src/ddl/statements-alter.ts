@@ -34,7 +34,8 @@ export type AlterStatement =
   | RenameEnumStatement
   | AddEnumValueStatement
   | RenameEnumValueStatement
-  | DropViewStatement;
+  | DropViewStatement
+  | RenameViewStatement;
 
 /**
  * `DROP SCHEMA "sales";` Never CASCADE: the planner drops a schema only when every table and enum
@@ -259,4 +260,11 @@ export interface RenameEnumValueStatement {
 export interface DropViewStatement {
   kind: 'drop_view';
   name: string;
+}
+
+/** `ALTER VIEW … RENAME TO …`: the views reading it follow (PostgreSQL keeps them by reference). */
+export interface RenameViewStatement {
+  kind: 'rename_view';
+  name: string;
+  newName: string;
 }

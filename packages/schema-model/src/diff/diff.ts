@@ -11,7 +11,7 @@ import { planKeys } from './plan-keys.ts';
 import { planRenames } from './plan-renames.ts';
 import { planSchemaChanges, planSchemaDrops, planSchemaMoves, schemaResolver } from './plan-schemas.ts';
 import { planNewTables } from './plan-tables.ts';
-import { planViewCreates, planViewDrops, viewChanges } from './plan-views.ts';
+import { planViewCreates, planViewDrops, planViewRenames, viewChanges } from './plan-views.ts';
 import type { Planner } from './planner.ts';
 import { PlanBuilder } from './steps.ts';
 import type { MigrationPlan } from './types.ts';
@@ -47,6 +47,7 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   chooseReplacementNames(p);
   const views = viewChanges(p);
   planViewDrops(p, views);
+  planViewRenames(p, views);
   planSchemaChanges(p);
   planDrops(p);
   planSchemaMoves(p);

@@ -32,6 +32,8 @@ export interface ViewChanges {
   recreated: Set<string>;
   /** Ids of views whose new query PostgreSQL takes with CREATE OR REPLACE (in `creates`, not dropped). */
   replaced: Set<string>;
+  /** Views kept but renamed (ALTER VIEW … RENAME TO, right after the drops), by id. */
+  renames: { id: string; name: string; newName: string }[];
 }
 
 export function viewChanges(p: Planner): ViewChanges {
@@ -57,12 +59,27 @@ export function viewChanges(p: Planner): ViewChanges {
   const dropped = new Set<number>();
   const recreated = new Set<string>();
   const replaced = new Set<string>();
+  const renamed = new Set<string>();
+  // A new name no relation of the old version has can be given in place (no swap to untangle).
+  const oldNames = new Set([...p.ctx.from.design.tables.map((t) => t.name), ...fromViews.map((v) => v.name)]);
   fromViews.forEach((view, i) => {
     const next = toById.get(view.id);
-    if (next !== undefined && next.name === view.name && next.definition === view.definition) return;
-    if (next !== undefined && next.name === view.name && replaceableQuery(view.definition, next.definition))
-      replaced.add(view.id);
-    else dropped.add(i);
+    if (next === undefined) {
+      dropped.add(i);
+      return;
+    }
+    const sameQuery = next.definition === view.definition;
+    if (next.name !== view.name) {
+      if (oldNames.has(next.name) || !(sameQuery || replaceableQuery(view.definition, next.definition))) {
+        dropped.add(i);
+        return;
+      }
+      renamed.add(view.id);
+    }
+    if (!sameQuery) {
+      if (replaceableQuery(view.definition, next.definition)) replaced.add(view.id);
+      else dropped.add(i);
+    }
   });
   for (const i of dropped) changed.add(fromViews[i]?.name ?? '');
   // Readers of what changes, and readers of those, until nothing more is found.
@@ -72,8 +89,9 @@ export function viewChanges(p: Planner): ViewChanges {
       if (dropped.has(i) || !(fromGraph.reads[i] ?? []).some((name) => changed.has(name))) return;
       dropped.add(i);
       changed.add(view.name);
-      if (replaced.has(view.id)) replaced.delete(view.id);
-      else if (toById.has(view.id)) recreated.add(view.id);
+      const edited = replaced.delete(view.id);
+      renamed.delete(view.id);
+      if (!edited && toById.has(view.id)) recreated.add(view.id);
       grew = true;
     });
   }
@@ -89,6 +107,10 @@ export function viewChanges(p: Planner): ViewChanges {
     }),
     recreated,
     replaced,
+    renames: fromViews.flatMap((view) => {
+      const next = toById.get(view.id);
+      return renamed.has(view.id) && next ? [{ id: view.id, name: view.name, newName: next.name }] : [];
+    }),
   };
 }
 
@@ -115,6 +137,22 @@ export function planViewDrops(p: Planner, changes: ViewChanges): void {
           }),
     });
   }
+}
+
+/** Right after the drops: views kept under a new name, renamed in place (their privileges kept). */
+export function planViewRenames(p: Planner, changes: ViewChanges): void {
+  for (const { id, name, newName } of changes.renames)
+    p.out.add({
+      id: `rename_view:${id}`,
+      description: `Rename view ${q(name)} to ${q(newName)}`,
+      statements: [{ kind: 'rename_view', name, newName }],
+      hazards: [
+        hazard(
+          'BREAKS_CLIENTS',
+          `view ${q(name)} is renamed to ${q(newName)}: clients reading it by its old name fail`,
+        ),
+      ],
+    });
 }
 
 /** The last stage: new, changed and recreated views, each after the views it reads, with their comments. */

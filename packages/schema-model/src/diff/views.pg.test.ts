@@ -195,3 +195,25 @@ test('a view keeping its columns first is replaced in place, its readers left al
   ]);
   expect(recreated.views).toEqual(recreated.expected);
 });
+
+test('a view renamed keeps its privileges (ALTER VIEW … RENAME); a reader naming it anew is created again', async () => {
+  const before = shopDesign();
+  const after: DesignDocument = {
+    ...before,
+    views: SHOP_VIEWS.map((view) => {
+      if (view.id === 'v-totals') return { ...view, name: 'customer_totals' };
+      if (view.id === 'v-big')
+        return { ...view, definition: 'SELECT customer_id, name FROM customer_totals WHERE spent > 100' };
+      return view;
+    }),
+  };
+  const { plan, expected, views: actual, bigSpenders } = await migrate(before, after);
+  expect(plan.steps.map((s) => s.id)).toEqual([
+    'drop_view:v-big',
+    'rename_view:v-totals',
+    'create_view:v-big',
+  ]);
+  expect(plan.steps[1]?.sql).toEqual(['ALTER VIEW "order_totals" RENAME TO "customer_totals";']);
+  expect(actual).toEqual(expected);
+  expect(bigSpenders).toBe(2);
+});

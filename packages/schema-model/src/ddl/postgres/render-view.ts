@@ -2,7 +2,7 @@ import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
 import { checkSqlExpression } from '../../sql-expression/check.ts';
 import { DdlGenerationError } from '../design-index.ts';
 import type { CommentOnViewStatement, CreateViewStatement } from '../statements.ts';
-import type { DropViewStatement } from '../statements-alter.ts';
+import type { DropViewStatement, RenameViewStatement } from '../statements-alter.ts';
 
 /**
  * `CREATE VIEW "v" AS <definition>;` with the SELECT as written: `checkSqlExpression` accepted it
@@ -27,4 +27,8 @@ export function renderDropView(statement: DropViewStatement): string {
 export function renderCommentOnView(statement: CommentOnViewStatement): string {
   const text = statement.comment === null ? 'NULL' : quotePostgresLiteral(statement.comment);
   return `COMMENT ON VIEW ${quoteIdent(statement.view)} IS ${text};`;
+}
+
+export function renderRenameView(statement: RenameViewStatement): string {
+  return `ALTER VIEW ${quoteIdent(statement.name)} RENAME TO ${quoteIdent(statement.newName)};`;
 }
