@@ -32,6 +32,16 @@ describe('views in the create script', () => {
     expect(ddl.statements).toContain(`COMMENT ON VIEW "order_totals" IS 'What each customer ordered';`);
   });
 
+  test('generated names keep clear of view names (one namespace of relations)', () => {
+    const design = normalizeDesign(
+      shopDesign([{ id: 'v', name: 'orders_pkey', definition: 'SELECT id FROM orders' }]),
+    );
+    const keys = generateDdl(design).plan.flatMap((s) =>
+      s.kind === 'create_table' ? [s.primaryKey?.name] : [],
+    );
+    expect(keys).toEqual(['customers_pkey', 'orders_pkey_1']);
+  });
+
   test('a definition PostgreSQL would not take as one SELECT is never written out', () => {
     const design = normalizeDesign(
       shopDesign([{ id: 'v', name: 'v', definition: 'SELECT 1; DROP TABLE orders' }]),
