@@ -15,6 +15,8 @@ import { hazard } from './steps.ts';
  * - first, before any other drop, the views that go, that change, and that read something
  *   that changes under them (a dropped, renamed or moved table, a dropped or renamed column, a column
  *   whose type changes, a view dropped here) are dropped, readers before what they read;
+ * - right after, a view kept under a new name no relation of the old version had is renamed in
+ *   place (ALTER VIEW … RENAME TO: its privileges stay);
  * - last, once every table is as the new version has it, the new and changed views and those
  *   dropped for the changes under them are created, each after the views it reads.
  *
