@@ -203,7 +203,8 @@ function column(row: ColumnRow, schema: string): IntrospectedColumn {
   const generated = row.generated !== '';
   return {
     name: row.name,
-    nativeType: row.enumName ?? row.type,
+    // An array of an enum keeps its brackets: `mood[]`.
+    nativeType: row.enumName === null ? row.type : `${row.enumName}${row.type.endsWith('[]') ? '[]' : ''}`,
     ...(row.enumName !== null ? { enumName: row.enumName } : {}),
     ...(row.enumSchema !== null && row.enumSchema !== schema ? { enumSchema: row.enumSchema } : {}),
     ...(row.domain !== null ? { domain: row.domain } : {}),

@@ -38,6 +38,22 @@ export const EXPORT_WARNING_CODES = [
   'EXPRESSION_NOT_PORTABLE',
   /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
   'SCHEMA_FLATTENED',
+  /** An array column as a JSON array (MySQL `json`, SQLite TEXT), kept an array by a CHECK. */
+  'ARRAY_AS_JSON',
+  /** INET, CIDR, MACADDR as their text. */
+  'NETWORK_AS_TEXT',
+  /** CITEXT as text with a case-insensitive collation (MySQL utf8mb4_unicode_ci, SQLite NOCASE). */
+  'CITEXT_AS_COLLATION',
+  /** TSVECTOR as its text: no text search. */
+  'TSVECTOR_AS_TEXT',
+  /** INTERVAL as PostgreSQL's interval text. */
+  'INTERVAL_AS_TEXT',
+  /** MONEY as DECIMAL(19,2). */
+  'MONEY_AS_DECIMAL',
+  /** XML as text, not checked to be well-formed. */
+  'XML_AS_TEXT',
+  /** A range type as its text (`[1,10)`). */
+  'RANGE_AS_TEXT',
 ] as const;
 
 export type ExportWarningCode = (typeof EXPORT_WARNING_CODES)[number];

@@ -2,6 +2,7 @@ import type { Column, Design, Table, View } from '../design/model.ts';
 import { viewGraph } from '../design/view-graph.ts';
 import type { DesignIndex } from './design-index.ts';
 import { indexDesign } from './design-index.ts';
+import { requiredExtensions } from './extensions.ts';
 import type { TableNames } from './naming.ts';
 import { assignNames } from './naming.ts';
 import type {
@@ -33,6 +34,8 @@ export function planCreate(design: Design): DdlStatement[] {
       statements.push({ kind: 'comment_on_schema', name: schema.name, comment: schema.comment });
   }
 
+  for (const extension of requiredExtensions(design))
+    statements.push({ kind: 'create_extension', extension });
   for (const enumType of design.enums) {
     const schema = inSchema(index.schemaName(enumType.schemaId));
     statements.push({ kind: 'create_enum', ...schema, name: enumType.name, values: [...enumType.values] });

@@ -27,6 +27,7 @@ export type AlterStatement =
   | AddUniqueStatement
   | DropConstraintStatement
   | RenameConstraintStatement
+  | AddTypeCheckStatement
   | DropIndexStatement
   | RenameIndexStatement
   | RenameSequenceStatement
@@ -103,7 +104,10 @@ export interface RenameColumnStatement {
 
 /** One explicit cast in a USING chain: `::text`, `::"status"`. Types here carry no modifiers. */
 export interface CastStep {
+  /** With `wrap`, the element type of the array the value is made (its `array` is ignored). */
   type: ColumnType;
+  /** `ARRAY[value]` for a value that is not NULL: a single value made an array of one. */
+  wrap?: boolean;
   /** Name of the enum type when `type.dataType` is ENUM. */
   enumName?: string;
   enumSchema?: string;
@@ -141,6 +145,8 @@ export interface AlterColumnDefaultStatement {
   table: string;
   column: string;
   dataType: DataType;
+  /** An array column: a literal is written as an array. */
+  array?: boolean;
   default: ColumnDefault | null;
 }
 
@@ -202,6 +208,20 @@ export interface RenameConstraintStatement {
   table: string;
   name: string;
   newName: string;
+}
+
+/**
+ * `ADD CONSTRAINT name CHECK (…)`: the CHECK a column's type needs in PostgreSQL (an unsigned
+ * range, a binary length; see `typeCheck`), added after its type changed. Dropped again with
+ * `drop_constraint`.
+ */
+export interface AddTypeCheckStatement {
+  kind: 'add_type_check';
+  schema?: string;
+  table: string;
+  column: string;
+  name: string;
+  type: ColumnType;
 }
 
 export interface DropIndexStatement {

@@ -18,6 +18,7 @@ import type { AlterStatement } from './statements-alter.ts';
 export type DdlStatement =
   | CreateSchemaStatement
   | CommentOnSchemaStatement
+  | CreateExtensionStatement
   | CreateEnumStatement
   | CreateTableStatement
   | CreateIndexStatement
@@ -42,6 +43,18 @@ export interface CommentOnSchemaStatement {
   name: string;
   comment: string | null;
 }
+
+/**
+ * `CREATE EXTENSION IF NOT EXISTS`: a PostgreSQL extension a data type of the design comes from
+ * (citext). Other dialects write nothing for it (their columns say how they hold the type).
+ */
+export interface CreateExtensionStatement {
+  kind: 'create_extension';
+  extension: PostgresExtension;
+}
+
+/** The extensions a design's types can need: a closed set, so no name is ever taken from input. */
+export type PostgresExtension = 'citext';
 
 export interface CreateEnumStatement {
   kind: 'create_enum';

@@ -63,8 +63,18 @@ export const ColumnSchema = strictInputObject('Columns', {
   autoIncrement: z.boolean().nullish(),
   defaultValue: DefaultValueSchema,
   unique: z.boolean().nullish(),
+  /**
+   * Integers only: no negative values, and MySQL's unsigned range (SMALLINT to 65,535, INTEGER
+   * to 4,294,967,295, BIGINT to 18,446,744,073,709,551,615).
+   */
+  unsigned: z.boolean().nullish(),
   /** For `dataType: "ENUM"`: the id of an entry of the top-level `enums`. */
   enumId: z.string().max(200).nullish(),
+  /**
+   * An array of the data type (PostgreSQL `text[]`, `varchar(20)[]`); its default is a JSON array
+   * or a PostgreSQL array literal (`"{}"`). MySQL and SQLite hold it as JSON.
+   */
+  array: z.boolean().nullish(),
   comment: optionalText,
   ui,
 });

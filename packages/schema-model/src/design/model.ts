@@ -52,8 +52,12 @@ export interface ColumnType {
   length?: number;
   precision?: number;
   scale?: number;
+  /** An integer type without negatives, with MySQL's unsigned range (set only when true). */
+  unsigned?: boolean;
   /** Set when `dataType` is ENUM. */
   enumId?: string;
+  /** An array of this type (PostgreSQL `type[]`); absent for a single value. */
+  array?: boolean;
 }
 
 export type ColumnDefault =

@@ -1,7 +1,9 @@
+import { normalizeArrayDefault } from './array-default.ts';
 import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
   DECIMAL_TYPES,
+  INTEGER_TYPES,
   LENGTH_TYPES,
   PRECISION_TYPES,
   STRING_TYPES,
@@ -105,7 +107,10 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
   const dataType = canonicalDataType(column.dataType);
   if (!dataType) return undefined;
   const identity = column.autoIncrement === true;
-  const defaultValue = normalizeDefault(dataType, column.defaultValue);
+  const defaultValue =
+    column.array === true
+      ? normalizeArrayDefault(column.defaultValue, dataType)
+      : normalizeDefault(dataType, column.defaultValue);
   return {
     id: column.id,
     name: column.name,
@@ -114,7 +119,9 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ...(LENGTH_TYPES.has(dataType) && column.length != null ? { length: column.length } : {}),
       ...(PRECISION_TYPES.has(dataType) && column.precision != null ? { precision: column.precision } : {}),
       ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
+      ...(INTEGER_TYPES.has(dataType) && column.unsigned === true ? { unsigned: true } : {}),
       ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
+      ...(column.array === true ? { array: true } : {}),
     },
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,
     identity,

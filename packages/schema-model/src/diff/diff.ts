@@ -6,6 +6,7 @@ import { planColumns } from './plan-columns.ts';
 import { planComments } from './plan-comments.ts';
 import { planDrops } from './plan-drops.ts';
 import { chooseReplacementNames, planEnumChanges, planEnumDrops, planEnumSwaps } from './plan-enums.ts';
+import { planExtensions } from './plan-extensions.ts';
 import { planForeignKeys } from './plan-foreign-keys.ts';
 import { planKeys } from './plan-keys.ts';
 import { planRenames } from './plan-renames.ts';
@@ -49,6 +50,7 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   planViewDrops(p, views);
   planViewRenames(p, views);
   planSchemaChanges(p);
+  planExtensions(p, from, to);
   planDrops(p);
   planSchemaMoves(p);
   planRenames(p);

@@ -71,6 +71,13 @@ export interface IntrospectedColumn {
   ownedSequence?: string;
   /** The expression of a generated (computed) column; `default` is then null. */
   generated?: string;
+  /**
+   * A CHECK on this column alone that says what its type means: the bytes of a binary value
+   * (`octet_length(col) <= 16`) or an unsigned range (`col BETWEEN 0 AND 65535`), as the DDL of a
+   * design writes them where the engine has no such type. Set by `absorbTypeChecks`, which takes
+   * the check out of `unsupported`.
+   */
+  typeCheck?: AbsorbedTypeCheck;
   /** MySQL `ON UPDATE current_timestamp()`: the value set whenever the row changes. */
   onUpdate?: string;
   /**
@@ -81,6 +88,15 @@ export interface IntrospectedColumn {
   collation?: string;
   comment: string | null;
 }
+
+/** A column's type CHECK, read back (see `IntrospectedColumn.typeCheck`). */
+export type AbsorbedTypeCheck =
+  /**
+   * `counted`: how the bound reads (PostgreSQL: `length` for BYTEA, `octet_length` for BINARY and
+   * VARBINARY; SQLite: `length(c) <= n` for BYTEA, `length(c) BETWEEN 0 AND n` for VARBINARY).
+   */
+  | { kind: 'octets'; exact: boolean; length: number; counted: 'length' | 'octet_length' | 'between' }
+  | { kind: 'range'; min: 0; max?: string };
 
 export interface IntrospectedKey {
   /** Null where the database gives none (SQLite). */

@@ -8,6 +8,7 @@ import type { ImportedTable } from './imported-table.ts';
 import { legalName, PrefixedIdAllocator } from './names.ts';
 import { soleSequenceUsers } from './sequences.ts';
 import { importTable } from './tables.ts';
+import { absorbTypeChecks } from './type-checks.ts';
 import type { ImportDialect } from './type-mapping.ts';
 import { warnUnsupported } from './unsupported.ts';
 import { importViews } from './views.ts';
@@ -41,10 +42,8 @@ const DIALECT_NAMES: Readonly<Record<ImportDialect, string>> = {
  * Nothing the design cannot express makes it fail: it is left out or approximated, and each
  * such loss is a warning.
  */
-export function catalogToDesign(
-  catalog: IntrospectedCatalog,
-  options: CatalogToDesignOptions,
-): CatalogImport {
+export function catalogToDesign(read: IntrospectedCatalog, options: CatalogToDesignOptions): CatalogImport {
+  const catalog = absorbTypeChecks(read, options.dialect);
   const soleUserOf = options.dialect === 'postgresql' ? soleSequenceUsers(catalog) : undefined;
   const ctx = createImportContext(options.dialect, catalog.schema, soleUserOf);
   // Each schema read besides the default one imports into a context of its own (its own
@@ -76,7 +75,18 @@ export function catalogToDesign(
     (home?.sourceTables ?? []).flatMap((table) => table.columns.map((column) => column.name)),
   );
   const views = home ? importViews(home.ctx, catalog.views ?? [], home.names, columnNames) : [];
-  warnUnsupported(ctx, catalog.unsupported);
+  // The citext extension of a schema with CITEXT columns is recreated by the design's DDL.
+  const usesCitext = parts.some((part) =>
+    [...part.tables.values()].some((table) =>
+      table.document.columns.some((column) => column.dataType === 'CITEXT'),
+    ),
+  );
+  warnUnsupported(
+    ctx,
+    usesCitext
+      ? catalog.unsupported.filter((object) => !(object.kind === 'extension' && object.name === 'citext'))
+      : catalog.unsupported,
+  );
 
   const others = parts.filter((part) => part.schemaId !== undefined);
   const also =

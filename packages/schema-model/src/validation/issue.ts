@@ -42,6 +42,8 @@ export const ISSUE_CODES = [
   'AUTO_INCREMENT_NOT_INTEGER',
   'AUTO_INCREMENT_WITH_DEFAULT',
   'INVALID_DEFAULT',
+  'UNSIGNED_NOT_INTEGER',
+  'UNSIGNED_BIGINT_RANGE',
   // enums
   'ENUM_WITHOUT_VALUES',
   'DUPLICATE_ENUM_VALUE',
@@ -52,11 +54,13 @@ export const ISSUE_CODES = [
   'INDEX_UNKNOWN_COLUMN',
   'INDEX_DUPLICATE_COLUMN',
   'JSON_NOT_INDEXABLE',
+  'XML_NOT_INDEXABLE',
   // foreign keys
   'FK_UNKNOWN_TABLE',
   'FK_UNKNOWN_COLUMN',
   'FK_COLUMN_COUNT_MISMATCH',
   'FK_TYPE_MISMATCH',
+  'FK_ARRAY_MODIFIER',
   'FK_TARGET_NOT_UNIQUE',
   'FK_INVALID_ACTION',
   'FK_SET_NULL_ON_NOT_NULL',
@@ -70,6 +74,7 @@ export const ISSUE_CODES = [
   ...SQL_EXPRESSION_PROBLEM_CODES,
   // a target dialect (validation for one): what its engine refuses, then what its export changes
   'KEY_TOO_LONG',
+  'ARRAY_NOT_INDEXABLE',
   ...EXPORT_WARNING_CODES,
 ] as const;
 

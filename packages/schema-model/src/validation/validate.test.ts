@@ -283,7 +283,7 @@ const CASES: Case[] = [
     'UNSUPPORTED_DATA_TYPE',
     'error',
     'tables[0].columns[1].dataType',
-    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'MONEY' }),
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'GEOMETRY' }),
   ],
   [
     'INVALID_LENGTH',
@@ -314,6 +314,18 @@ const CASES: Case[] = [
     'error',
     'tables[0].columns[1].autoIncrement',
     (doc) => Object.assign(columnAt(doc, 0, 1), { autoIncrement: true }),
+  ],
+  [
+    'UNSIGNED_NOT_INTEGER',
+    'error',
+    'tables[0].columns[1].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { unsigned: true }),
+  ],
+  [
+    'UNSIGNED_BIGINT_RANGE',
+    'warning',
+    'tables[0].columns[0].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 0), { unsigned: true }),
   ],
   [
     'AUTO_INCREMENT_WITH_DEFAULT',
@@ -470,6 +482,26 @@ const CASES: Case[] = [
     'tables[0].columns[1].unique',
     (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'JSON', length: undefined }),
   ],
+  [
+    'FK_ARRAY_MODIFIER',
+    'error',
+    'foreignKeys[0].sourceColumnId',
+    (doc) => {
+      Object.assign(columnAt(doc, 0, 0), {
+        dataType: 'VARCHAR',
+        length: 20,
+        array: true,
+        autoIncrement: false,
+      });
+      Object.assign(columnAt(doc, 1, 1), { dataType: 'VARCHAR', length: 20, array: true });
+    },
+  ],
+  [
+    'XML_NOT_INDEXABLE',
+    'error',
+    'tables[0].columns[1].unique',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'XML', length: undefined }),
+  ],
 ];
 
 describe('each rule', () => {
@@ -491,7 +523,7 @@ describe('each rule', () => {
       'UNKNOWN_PROPERTY',
     ]);
     // The codes of a target dialect have their cases in dialect.test.ts.
-    const dialect = new Set<string>(['KEY_TOO_LONG', ...EXPORT_WARNING_CODES]);
+    const dialect = new Set<string>(['KEY_TOO_LONG', 'ARRAY_NOT_INDEXABLE', ...EXPORT_WARNING_CODES]);
     // Only an expression field (a CHECK, a generated column) can be "not one expression"; views are queries.
     dialect.add('SQL_NOT_EXPRESSION');
     const covered = new Set(CASES.map(([code]) => code));

@@ -68,6 +68,7 @@ export function renderMysqlColumn(
   const type = mysqlType(column.type, values);
   if (type.change) notes.push(log.add({ code: type.change.code, message: type.change.message, spot: at }));
   let sql = `${q(column.name)} ${type.sql}`;
+  if (type.collate !== undefined) sql += ` COLLATE ${type.collate}`;
   if (column.notNull) sql += ' NOT NULL';
   if (column.default && !column.identity) {
     const value = renderMysqlDefault(column.type, column.default);
@@ -92,6 +93,7 @@ export function renderMysqlColumn(
     );
   if (spot.comment !== undefined) sql += ` COMMENT ${quoteLiteralFor('mysql', spot.comment)}`;
   if (type.change?.check) sql += ` ${type.change.check(q(column.name))}`;
+  if (type.check) sql += ` ${type.check(q(column.name))}`;
   if (spot.lengthCheck !== undefined) sql += ` CHECK (char_length(${q(column.name)}) <= ${spot.lengthCheck})`;
   return [...notes, sql].join('\n  ');
 }

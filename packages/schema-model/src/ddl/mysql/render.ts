@@ -41,6 +41,7 @@ export function renderMysqlStatement(
           spot: { enumName: statement.type },
         });
       return undefined;
+    case 'create_extension':
     case 'create_enum':
     case 'comment_on_column':
       return undefined;

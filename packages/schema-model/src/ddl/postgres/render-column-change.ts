@@ -4,7 +4,7 @@ import { renderColumnDefinition } from './render-table.ts';
 
 /** `ALTER TABLE "t" ADD COLUMN <definition>;`, the definition written as CREATE TABLE writes it. */
 export function renderAddColumn(statement: AddColumnStatement): string {
-  return `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} ADD COLUMN ${renderColumnDefinition(statement.column)};`;
+  return `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} ADD COLUMN ${renderColumnDefinition(statement.column, statement.table)};`;
 }
 
 /** `ALTER TABLE "t" DROP COLUMN "c";` Never CASCADE. */

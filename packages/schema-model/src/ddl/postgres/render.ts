@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../sql/quote.ts';
 import type { DdlStatement } from '../statements.ts';
 import {
   renderAlterColumnDefault,
@@ -13,6 +14,7 @@ import {
 } from './render-comment.ts';
 import {
   renderAddPrimaryKey,
+  renderAddTypeCheck,
   renderAddUnique,
   renderDropConstraint,
   renderRenameConstraint,
@@ -52,6 +54,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderRenameSchema(statement);
     case 'set_schema':
       return renderSetSchema(statement);
+    case 'create_extension':
+      return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(statement.extension)};`;
     case 'create_enum':
       return renderCreateEnum(statement);
     case 'create_table':
@@ -96,6 +100,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderDropConstraint(statement);
     case 'rename_constraint':
       return renderRenameConstraint(statement);
+    case 'add_type_check':
+      return renderAddTypeCheck(statement);
     case 'drop_index':
       return renderDropIndex(statement);
     case 'rename_index':

@@ -33,6 +33,7 @@ export function renderSqliteStatement(
     case 'comment_on_column':
       if (statement.comment !== null) log.add(droppedComment(statement));
       return undefined;
+    case 'create_extension':
     case 'create_enum':
     case 'add_foreign_key':
       return undefined;
