@@ -113,6 +113,23 @@ describe('views on import', () => {
     );
   });
 
+  test('SQLite: a view comparing a text column with a number is not imported (PostgreSQL refuses it)', () => {
+    const result = importValid(
+      catalog([table('customer', [column('id', 'INTEGER'), column('active', 'CHAR(1)')], idKey())], {
+        schema: 'main',
+        views: [
+          view('actives', 'SELECT id FROM customer WHERE active = 1'),
+          view('ids', 'SELECT id FROM customer WHERE id = 1'),
+        ],
+      }),
+      'sqlite',
+    );
+    expect(result.document.views?.map((v) => v.name)).toEqual(['ids']);
+    expect(result.warnings.at(-1)?.message).toBe(
+      'View "actives" is not imported: it compares text with a number, which PostgreSQL refuses.',
+    );
+  });
+
   test('a view reading a table imported under another name is not imported', () => {
     const result = importValid(
       catalog([table('user ', [column('id', 'integer')], idKey())], {

@@ -71,10 +71,13 @@ export function catalogToDesign(read: IntrospectedCatalog, options: CatalogToDes
   const foreignKeys = parts.flatMap((part) => importForeignKeys(part.ctx, part.tables));
   // Views are the default schema's (views of the other schemas are reported by the introspector).
   const home = parts[0];
-  const columnNames = new Set(
-    (home?.sourceTables ?? []).flatMap((table) => table.columns.map((column) => column.name)),
+  // Each column name with its native type (the last table's, where names repeat).
+  const columnTypes = new Map(
+    (home?.sourceTables ?? []).flatMap((table) =>
+      table.columns.map((column) => [column.name, column.nativeType] as const),
+    ),
   );
-  const views = home ? importViews(home.ctx, catalog.views ?? [], home.names, columnNames) : [];
+  const views = home ? importViews(home.ctx, catalog.views ?? [], home.names, columnTypes) : [];
   // The citext extension of a schema with CITEXT columns is recreated by the design's DDL.
   const usesCitext = parts.some((part) =>
     [...part.tables.values()].some((table) =>

@@ -42,17 +42,17 @@ export function importViews(
   ctx: ImportContext,
   views: readonly IntrospectedView[],
   tableNames: ReadonlyMap<string, string>,
-  columnNames: ReadonlySet<string> = new Set(),
+  columnTypes: ReadonlyMap<string, string> = new Map(),
 ): ViewDocument[] {
   const candidates: { view: IntrospectedView; definition: string }[] = [];
-  const known = new Set([...tableNames.keys(), ...views.map((view) => view.name), ...columnNames]);
+  const known = new Set([...tableNames.keys(), ...views.map((view) => view.name), ...columnTypes.keys()]);
   for (const view of views) {
     const [need] = view.needs ?? [];
     if (need !== undefined) {
       refuse(ctx, view, `it uses ${need}, which a design does not hold`);
       continue;
     }
-    const converted = postgresText(ctx, view.definition, known);
+    const converted = postgresText(ctx, view.definition, known, columnTypes);
     if ('refused' in converted) refuse(ctx, view, converted.refused);
     else candidates.push({ view, definition: converted.sql });
   }
@@ -131,6 +131,7 @@ function postgresText(
   ctx: ImportContext,
   definition: string,
   known: ReadonlySet<string>,
+  columnTypes: ReadonlyMap<string, string>,
 ): { sql: string } | { refused: string } {
   const foreignDialect = ctx.dialect === 'mysql' || ctx.dialect === 'sqlite';
   const text = (
@@ -145,7 +146,10 @@ function postgresText(
       refused: `PostgreSQL's parser does not read its query (${checked.problem.code}: ${checked.problem.message})`,
     };
   if (foreignDialect) {
-    const different = differentMeaning(checked.node) ?? otherCase(checked.node, known);
+    const different =
+      differentMeaning(checked.node) ??
+      otherCase(checked.node, known) ??
+      looseComparison(checked.node, columnTypes);
     if (different !== undefined) return { refused: different };
   }
   return { sql: text };
@@ -171,6 +175,43 @@ function otherCase(root: AstNode, known: ReadonlySet<string>): string | undefine
       if (!known.has(name) && actual !== undefined)
         return `it names ${q(actual)} as ${q(name)}, which PostgreSQL would not find (names are case-sensitive there)`;
     }
+  }
+  return undefined;
+}
+
+const TEXT_TYPE = /char|text|clob|string|enum/i;
+const NUMBER_TYPE = /int|dec|num|real|double|float|bool|bit/i;
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+
+/**
+ * MySQL and SQLite compare text with a number by converting one of them; PostgreSQL refuses
+ * (`operator does not exist: character = integer`). A comparison of a text column with a number
+ * (or a number column with a string) would make the view fail to be created.
+ */
+function looseComparison(root: AstNode, columnTypes: ReadonlyMap<string, string>): string | undefined {
+  const side = (node: unknown): 'text' | 'number' | undefined => {
+    const inner = node as AstNode | undefined;
+    if (!inner) return undefined;
+    const fields = fieldsOf(inner);
+    if (kindOf(inner) === 'A_Const') {
+      if (fields.sval !== undefined) return 'text';
+      if (fields.ival !== undefined || fields.fval !== undefined) return 'number';
+      return undefined;
+    }
+    if (kindOf(inner) !== 'ColumnRef') return undefined;
+    const type = columnTypes.get(stringsOf(fields.fields).at(-1) ?? '');
+    if (type === undefined) return undefined;
+    if (TEXT_TYPE.test(type)) return 'text';
+    return NUMBER_TYPE.test(type) ? 'number' : undefined;
+  };
+  for (const node of walk(root)) {
+    const fields = fieldsOf(node);
+    if (kindOf(node) !== 'A_Expr' || fields.kind !== 'AEXPR_OP') continue;
+    if (!COMPARISONS.has(stringsOf(fields.name)[0] ?? '')) continue;
+    const left = side(fields.lexpr);
+    const right = side(fields.rexpr);
+    if (left !== undefined && right !== undefined && left !== right)
+      return 'it compares text with a number, which PostgreSQL refuses';
   }
   return undefined;
 }

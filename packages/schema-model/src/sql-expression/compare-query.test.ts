@@ -25,3 +25,10 @@ describe('sameQuery: a design’s SELECT and PostgreSQL’s rewrite of it', () =
     expect(sameQuery(a, b)).toBe(false);
   });
 });
+
+test('the (key IS NULL) companions of the MySQL/SQLite rewrite do not change the meaning', () => {
+  expect(
+    sameQuery('SELECT a FROM t ORDER BY a DESC', 'SELECT "a" FROM "t" ORDER BY ("a" IS NULL) DESC, "a" DESC'),
+  ).toBe(true);
+  expect(sameQuery('SELECT a FROM t ORDER BY a', 'SELECT a FROM t ORDER BY (b IS NULL), a')).toBe(false);
+});

@@ -12,10 +12,19 @@ import { fieldsOf, kindOf } from './tree.ts';
  * alias that repeats the column's own name. False when either does not parse as one SELECT.
  */
 export function sameQuery(a: string, b: string): boolean {
-  const left = checkSqlExpression(a.trim().replace(/;\s*$/, ''), 'query');
-  const right = checkSqlExpression(b.trim().replace(/;\s*$/, ''), 'query');
-  if (!left.ok || !right.ok) return false;
-  return JSON.stringify(normalize(left.node)) === JSON.stringify(normalize(right.node));
+  const left = queryMeaning(a);
+  return left !== undefined && left === queryMeaning(b);
+}
+
+/**
+ * A SELECT's meaning as text, for comparing queries that engines wrote back their own way (the
+ * normalization of `sameQuery`, and an ORDER BY key's `(key IS NULL)` companion, which the MySQL
+ * and SQLite rewrite adds to sort NULLs as PostgreSQL does, left out). Undefined when the text is
+ * not one SELECT.
+ */
+export function queryMeaning(text: string): string | undefined {
+  const checked = checkSqlExpression(text.trim().replace(/;\s*$/, ''), 'query');
+  return checked.ok ? JSON.stringify(normalize(checked.node)) : undefined;
 }
 
 function normalize(value: unknown): unknown {
@@ -58,7 +67,8 @@ function normalize(value: unknown): unknown {
     kind === undefined && typeof node.op === 'string' && node.op !== 'SETOP_NONE' && node.rarg;
   const current = setOperation ? { ...node, rarg: unnamed(node.rarg as AstNode) } : node;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(current)) if (key !== 'location') out[key] = normalize(inner);
+  for (const [key, inner] of Object.entries(current))
+    if (key !== 'location') out[key] = normalize(key === 'sortClause' ? withoutNullCompanions(inner) : inner);
   return out;
 }
 
@@ -78,4 +88,16 @@ function unnamed(select: AstNode): AstNode {
     return { ResTarget: rest };
   });
   return { ...select, targetList: stripped };
+}
+
+/** ORDER BY keys without a `(key IS NULL)` key placed right before the same key. */
+function withoutNullCompanions(clause: unknown): unknown {
+  if (!Array.isArray(clause)) return clause;
+  const key = (item: unknown) => JSON.stringify(normalize(fieldsOf(item as AstNode).node));
+  return clause.filter((item: AstNode, i) => {
+    const node = fieldsOf(item).node as AstNode | undefined;
+    if (!node || kindOf(node) !== 'NullTest' || fieldsOf(node).nulltesttype !== 'IS_NULL') return true;
+    const next = clause[i + 1];
+    return next === undefined || JSON.stringify(normalize(fieldsOf(node).arg)) !== key(next);
+  });
 }
