@@ -11,7 +11,7 @@ import { importTable } from './tables.ts';
 import { absorbTypeChecks } from './type-checks.ts';
 import type { ImportDialect } from './type-mapping.ts';
 import { warnUnsupported } from './unsupported.ts';
-import { importViews } from './views.ts';
+import { importViews, viewColumnTypes } from './views.ts';
 import type { ImportWarning } from './warnings.ts';
 
 export interface CatalogToDesignOptions {
@@ -71,12 +71,7 @@ export function catalogToDesign(read: IntrospectedCatalog, options: CatalogToDes
   const foreignKeys = parts.flatMap((part) => importForeignKeys(part.ctx, part.tables));
   // Views are the default schema's (views of the other schemas are reported by the introspector).
   const home = parts[0];
-  // Each column name with its native type (the last table's, where names repeat).
-  const columnTypes = new Map(
-    (home?.sourceTables ?? []).flatMap((table) =>
-      table.columns.map((column) => [column.name, column.nativeType] as const),
-    ),
-  );
+  const columnTypes = viewColumnTypes(home?.sourceTables ?? []);
   const views = home ? importViews(home.ctx, catalog.views ?? [], home.names, columnTypes) : [];
   // The citext extension of a schema with CITEXT columns is recreated by the design's DDL.
   const usesCitext = parts.some((part) =>

@@ -3,7 +3,7 @@ import { viewGraph } from '../design/view-graph.ts';
 import { checkSqlExpression } from '../sql-expression/check.ts';
 import type { AstNode } from '../sql-expression/parser.ts';
 import { fieldsOf, kindOf, stringsOf, walk } from '../sql-expression/tree.ts';
-import type { IntrospectedView } from './catalog.ts';
+import type { IntrospectedTable, IntrospectedView } from './catalog.ts';
 import type { ImportContext } from './context.ts';
 import { importComment, q } from './context.ts';
 import { legalName } from './names.ts';
@@ -45,7 +45,8 @@ export function importViews(
   columnTypes: ReadonlyMap<string, string> = new Map(),
 ): ViewDocument[] {
   const candidates: { view: IntrospectedView; definition: string }[] = [];
-  const known = new Set([...tableNames.keys(), ...views.map((view) => view.name), ...columnTypes.keys()]);
+  const columnNames = [...columnTypes.keys()].map((key) => key.slice(key.lastIndexOf('.') + 1));
+  const known = new Set([...tableNames.keys(), ...views.map((view) => view.name), ...columnNames]);
   for (const view of views) {
     const [need] = view.needs ?? [];
     if (need !== undefined) {
@@ -186,7 +187,8 @@ const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 /**
  * MySQL and SQLite compare text with a number by converting one of them; PostgreSQL refuses
  * (`operator does not exist: character = integer`). A comparison of a text column with a number
- * (or a number column with a string) would make the view fail to be created.
+ * (or a number column with a string) would make the view fail to be created. `columnTypes`:
+ * native types by `table.column`, and by `column` where every table having it agrees.
  */
 function looseComparison(root: AstNode, columnTypes: ReadonlyMap<string, string>): string | undefined {
   const side = (node: unknown): 'text' | 'number' | undefined => {
@@ -199,11 +201,19 @@ function looseComparison(root: AstNode, columnTypes: ReadonlyMap<string, string>
       return undefined;
     }
     if (kindOf(inner) !== 'ColumnRef') return undefined;
-    const type = columnTypes.get(stringsOf(fields.fields).at(-1) ?? '');
+    const parts = stringsOf(fields.fields);
+    const table = parts.length === 2 ? (aliases.get(parts[0] ?? '') ?? parts[0]) : undefined;
+    const type = columnTypes.get(table === undefined ? (parts[0] ?? '') : `${table}.${parts[1]}`);
     if (type === undefined) return undefined;
     if (TEXT_TYPE.test(type)) return 'text';
     return NUMBER_TYPE.test(type) ? 'number' : undefined;
   };
+  const aliases = new Map<string, string>();
+  for (const node of walk(root)) {
+    const fields = fieldsOf(node);
+    const alias = (fields.alias as AstNode | undefined)?.aliasname;
+    if (kindOf(node) === 'RangeVar' && typeof alias === 'string') aliases.set(alias, String(fields.relname));
+  }
   for (const node of walk(root)) {
     const fields = fieldsOf(node);
     if (kindOf(node) !== 'A_Expr' || fields.kind !== 'AEXPR_OP') continue;
@@ -293,3 +303,20 @@ export function requote(sql: string, database: string | undefined): string {
 /** MariaDB writes LOWER and UPPER back as LCASE and UCASE in a view's text: the same functions. */
 const MARIADB_SPELLINGS = /\b(lcase|ucase)\s*\(/gi;
 const SPELLED: Readonly<Record<string, string>> = { lcase: 'lower', ucase: 'upper' };
+
+/**
+ * Native column types for the view checks: by `table.column`, and by the bare column name where
+ * every table having it gives the same type (an ambiguous bare name has none).
+ */
+export function viewColumnTypes(tables: readonly IntrospectedTable[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const bare = new Map<string, string | null>();
+  for (const table of tables)
+    for (const column of table.columns) {
+      out.set(`${table.name}.${column.name}`, column.nativeType);
+      const seen = bare.get(column.name);
+      bare.set(column.name, seen === undefined || seen === column.nativeType ? column.nativeType : null);
+    }
+  for (const [name, type] of bare) if (type !== null) out.set(name, type);
+  return out;
+}

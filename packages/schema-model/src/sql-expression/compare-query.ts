@@ -66,6 +66,9 @@ function normalize(value: unknown): unknown {
   const setOperation =
     kind === undefined && typeof node.op === 'string' && node.op !== 'SETOP_NONE' && node.rarg;
   const current = setOperation ? { ...node, rarg: unnamed(node.rarg as AstNode) } : node;
+  // ASC is the default direction: written or not, the same order.
+  if (kind === 'SortBy' && fields.sortby_dir === 'SORTBY_ASC')
+    return normalize({ SortBy: { ...fields, sortby_dir: 'SORTBY_DEFAULT' } });
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(current))
     if (key !== 'location') out[key] = normalize(key === 'sortClause' ? withoutNullCompanions(inner) : inner);
