@@ -36,6 +36,8 @@ export const EXPORT_WARNING_CODES = [
   'FK_RENAMED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
+  /** An expression or view body with no same-meaning form in the engine: left out (a comment says so). */
+  'EXPRESSION_NOT_PORTABLE',
   /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
   'SCHEMA_FLATTENED',
   /** An array column as a JSON array (MySQL `json`, SQLite TEXT), kept an array by a CHECK. */
@@ -66,7 +68,11 @@ export interface ExportWarning {
 }
 
 /** Where a change is, by the plan's names: a table, a column, a foreign key or an enum. */
-export type ChangeSpot = { table: string; column?: string } | { foreignKey: number } | { enumName: string };
+export type ChangeSpot =
+  | { table: string; column?: string }
+  | { foreignKey: number }
+  | { enumName: string }
+  | { view: string; field?: 'definition' };
 
 /** A change found while rendering, before its path in the document is known. */
 export interface ExportChange {
@@ -84,10 +90,12 @@ export function changeComment(change: Pick<ExportChange, 'code' | 'message'>): s
 export function locateChanges(design: Design, changes: readonly ExportChange[]): ExportWarning[] {
   const tables = new Map(design.tables.map((table, t) => [table.name, t]));
   const enums = new Map(design.enums.map((e, i) => [e.name, i]));
+  const views = new Map((design.views ?? []).map((view, i) => [view.name, i]));
   // The paths validation uses (`formatPath`), written here: validation depends on this module.
   const path = (spot: ChangeSpot): string => {
     if ('foreignKey' in spot) return `foreignKeys[${spot.foreignKey}]`;
     if ('enumName' in spot) return `enums[${enums.get(spot.enumName) ?? -1}]`;
+    if ('view' in spot) return `views[${views.get(spot.view) ?? -1}]${spot.field ? `.${spot.field}` : ''}`;
     const t = tables.get(spot.table) ?? -1;
     if (spot.column === undefined) return `tables[${t}]`;
     const c = design.tables[t]?.columns.findIndex((column) => column.name === spot.column) ?? -1;

@@ -19,6 +19,8 @@ export {
   type IndexDocument,
   type SchemaEntryDocument,
   type TableDocument,
+  type ViewDocument,
+  ViewSchema,
 } from './document.ts';
 export type {
   Column,
@@ -31,6 +33,7 @@ export type {
   Index,
   ReferentialAction,
   Table,
+  View,
 } from './model.ts';
 export { REFERENTIAL_ACTIONS } from './model.ts';
 export { normalizeDesign } from './normalize.ts';

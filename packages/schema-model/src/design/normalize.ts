@@ -47,6 +47,13 @@ export function normalizeDesign(doc: DesignDocument): Design {
         onUpdate: referentialAction(fk.onUpdate) ?? 'NO ACTION',
       };
     }),
+    views: (doc.views ?? []).map((view) => ({
+      id: view.id,
+      name: view.name,
+      ...(view.schemaId ? { schemaId: view.schemaId } : {}),
+      definition: view.definition.trim(),
+      ...(view.comment ? { comment: view.comment } : {}),
+    })),
     ...(doc.schemas?.length
       ? {
           schemas: doc.schemas.map((s) => ({

@@ -12,6 +12,7 @@ export type {
   IntrospectedKey,
   IntrospectedSchema,
   IntrospectedTable,
+  IntrospectedView,
   UnsupportedKind,
   UnsupportedObject,
 } from './catalog.ts';

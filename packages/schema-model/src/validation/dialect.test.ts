@@ -231,8 +231,17 @@ describe('each export change, as a validation warning for its dialect', () => {
     expect(summary(report)).toContain(`warning ${code} ${path}`);
   });
 
+  test('EXPRESSION_NOT_PORTABLE (sqlite): what the export leaves out is an error for that dialect', () => {
+    const doc = validDocument();
+    doc.views = [{ id: 'v', name: 'v', definition: "SELECT id, date_trunc('day', now()) FROM users" }];
+    expect(summary(validateDesign(doc, { dialect: 'sqlite' }))).toEqual([
+      'error EXPRESSION_NOT_PORTABLE views[0].definition',
+    ]);
+    expect(validateDesign(doc).valid).toBe(true);
+  });
+
   test('every export code has a case', () => {
-    const covered = new Set(EXPORT_CASES.map(([code]) => code));
+    const covered = new Set<string>([...EXPORT_CASES.map(([code]) => code), 'EXPRESSION_NOT_PORTABLE']);
     expect(EXPORT_WARNING_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { EXPORT_WARNING_CODES } from '../ddl/export-warning.ts';
+import { SQL_EXPRESSION_PROBLEM_CODES } from '../sql-expression/check.ts';
 
 /**
  * A problem found in a design document. `path` points into the document as the user sent it
@@ -65,6 +66,12 @@ export const ISSUE_CODES = [
   'FK_SET_NULL_ON_NOT_NULL',
   'FK_CIRCULAR',
   'FK_UNINDEXED',
+  // views
+  'DUPLICATE_VIEW_NAME',
+  'VIEW_UNKNOWN_RELATION',
+  'VIEW_CIRCULAR',
+  // SQL expressions and queries (checked by PostgreSQL's parser)
+  ...SQL_EXPRESSION_PROBLEM_CODES,
   // a target dialect (validation for one): what its engine refuses, then what its export changes
   'KEY_TOO_LONG',
   'ARRAY_NOT_INDEXABLE',
