@@ -156,6 +156,24 @@ const EXPORT_CASES: Case[] = [
     },
   ],
   [
+    'FK_RENAMED',
+    'mysql',
+    'foreignKeys[1]',
+    (doc) => {
+      foreignKeyAt(doc, 0).name = 'fk_same';
+      const id = columnAt(doc, 0, 0);
+      addToUsers(doc, { id: 'c_users_referrer', name: 'referrer_id', dataType: id.dataType });
+      doc.foreignKeys?.push({
+        id: 'fk_referrer',
+        name: 'fk_same',
+        sourceTableId: 't_users',
+        sourceColumnId: 'c_users_referrer',
+        targetTableId: 't_users',
+        targetColumnId: id.id,
+      });
+    },
+  ],
+  [
     'COMMENT_DROPPED',
     'sqlite',
     'tables[0]',
