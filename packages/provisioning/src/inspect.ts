@@ -20,6 +20,12 @@ export interface InspectedTable {
   checks: Array<{ name: string }>;
 }
 
+/** A view with PostgreSQL's text of its query (`pg_get_viewdef`), for `compareWithCatalog`. */
+export interface InspectedView {
+  name: string;
+  definition: string;
+}
+
 export type DatabaseInspection =
   | { exists: false }
   | {
@@ -34,6 +40,8 @@ export type DatabaseInspection =
       tables: InspectedTable[];
       /** The schemas besides `public` and PostgreSQL's own, by name, with their owners. */
       schemas: Array<{ name: string; owner: string }>;
+      /** Views of `public`, by name. */
+      views: InspectedView[];
     };
 
 /**
@@ -88,7 +96,9 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
           tables
             .find((table) => (table.schema ?? 'public') === check.schema && table.name === check.table)
             ?.checks.push({ name: check.name });
-        return { schemaMarker: parseMarker(schema?.comment), tables, schemas: [...schemas] };
+        const views = await sql<InspectedView[]>`
+        SELECT viewname::text AS name, definition FROM pg_views WHERE schemaname = 'public' ORDER BY viewname`;
+        return { schemaMarker: parseMarker(schema?.comment), tables, schemas: [...schemas], views };
       },
       { fetchTypes: false },
     );

@@ -8,7 +8,7 @@ import type { Connection } from 'mysql2/promise';
 import { COLUMNS_SQL, column, TABLES_SQL } from './columns.ts';
 import { addKeys, FOREIGN_KEYS_SQL, foreignKeys, STATISTICS_SQL } from './keys.ts';
 import { groupBy, rows, text } from './rows.ts';
-import { jsonCheckColumn, readChecks, readOtherObjects } from './unsupported.ts';
+import { jsonCheckColumn, readChecks, readOtherObjects, readViews } from './unsupported.ts';
 
 /**
  * Reads one MySQL/MariaDB database from information_schema: a fixed number of queries (tables,
@@ -29,6 +29,7 @@ export async function introspectMysql(
   const foreignKeysByTable = groupBy(await rows(connection, FOREIGN_KEYS_SQL, [database]), 'tableName');
   const checks = await readChecks(connection, database, mariadb);
   const unsupported: UnsupportedObject[] = await readOtherObjects(connection, database, tableRows);
+  const views = await readViews(connection, database);
 
   const jsonColumns = new Map<string, Set<string>>();
   const checksByTable = new Map<string, IntrospectedCheck[]>();
@@ -68,5 +69,5 @@ export async function introspectMysql(
     addKeys(table, statisticsByTable.get(name) ?? []);
     tables.push(table);
   }
-  return { schema: database, tables, enums: [], unsupported };
+  return { schema: database, tables, enums: [], views, unsupported };
 }

@@ -29,7 +29,7 @@ export interface ColumnRow {
   name: string;
   /** format_type() of the column's type, or of a domain's base type. */
   type: string;
-  /** The enum the column (or its domain) uses, when that enum is in a schema being read. */
+  /** The enum the column (or its domain, or its array's elements) uses, when that enum is in a schema being read. */
   enumName: string | null;
   /** That enum's schema. */
   enumSchema: string | null;
@@ -57,9 +57,11 @@ export function readColumns(tx: Tx, namespace: number, enumNamespaces: readonly 
             case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod)
                  else format_type(a.atttypid, a.atttypmod) end as type,
             case when t.typtype = 'e' and t.typnamespace = any($2::oid[]) then t.typname::text
-                 when bt.typtype = 'e' and bt.typnamespace = any($2::oid[]) then bt.typname::text end as "enumName",
+                 when bt.typtype = 'e' and bt.typnamespace = any($2::oid[]) then bt.typname::text
+                 when et.typtype = 'e' and et.typnamespace = any($2::oid[]) then et.typname::text end as "enumName",
             case when t.typtype = 'e' and t.typnamespace = any($2::oid[]) then (select nspname::text from pg_namespace where oid = t.typnamespace)
                  when bt.typtype = 'e' and bt.typnamespace = any($2::oid[]) then (select nspname::text from pg_namespace where oid = bt.typnamespace)
+                 when et.typtype = 'e' and et.typnamespace = any($2::oid[]) then (select nspname::text from pg_namespace where oid = et.typnamespace)
             end as "enumSchema",
             case when t.typtype = 'd' then t.typname::text end as domain,
             a.attnotnull as "notNull", a.attidentity::text as identity, a.attgenerated::text as generated,
@@ -75,6 +77,7 @@ export function readColumns(tx: Tx, namespace: number, enumNamespaces: readonly 
      join pg_class c on c.oid = a.attrelid
      join pg_type t on t.oid = a.atttypid
      left join pg_type bt on bt.oid = t.typbasetype
+     left join pg_type et on et.oid = t.typelem and t.typcategory = 'A'
      left join pg_collation co on co.oid = a.attcollation and a.attcollation <> 0 and a.attcollation <> t.typcollation
      left join pg_namespace cn on cn.oid = co.collnamespace
      left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum

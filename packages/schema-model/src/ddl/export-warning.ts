@@ -32,12 +32,30 @@ export const EXPORT_WARNING_CODES = [
   'DEFAULT_DROPPED',
   /** A referential action the engine does not implement: the engine's default applies. */
   'FK_ACTION_DROPPED',
+  /** MySQL: a foreign key named as another table's (InnoDB's names are per database) takes `_1`, `_2`, …. */
+  'FK_RENAMED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
+  /** An expression or view body with no same-meaning form in the engine: left out (a comment says so). */
+  'EXPRESSION_NOT_PORTABLE',
   /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
   'SCHEMA_FLATTENED',
-  /** MySQL, SQLite: an expression (a CHECK) with no same-meaning form in the engine, left out. */
-  'EXPRESSION_NOT_PORTABLE',
+  /** An array column as a JSON array (MySQL `json`, SQLite TEXT), kept an array by a CHECK. */
+  'ARRAY_AS_JSON',
+  /** INET, CIDR, MACADDR as their text. */
+  'NETWORK_AS_TEXT',
+  /** CITEXT as text with a case-insensitive collation (MySQL utf8mb4_unicode_ci, SQLite NOCASE). */
+  'CITEXT_AS_COLLATION',
+  /** TSVECTOR as its text: no text search. */
+  'TSVECTOR_AS_TEXT',
+  /** INTERVAL as PostgreSQL's interval text. */
+  'INTERVAL_AS_TEXT',
+  /** MONEY as DECIMAL(19,2). */
+  'MONEY_AS_DECIMAL',
+  /** XML as text, not checked to be well-formed. */
+  'XML_AS_TEXT',
+  /** A range type as its text (`[1,10)`). */
+  'RANGE_AS_TEXT',
 ] as const;
 
 export type ExportWarningCode = (typeof EXPORT_WARNING_CODES)[number];
@@ -58,7 +76,8 @@ export type ChangeSpot =
   | { foreignKey: number }
   | { enumName: string }
   | { table: string; check: number }
-  | { table: string; columnCheck: string };
+  | { table: string; columnCheck: string }
+  | { view: string; field?: 'definition' };
 
 /** A change found while rendering, before its path in the document is known. */
 export interface ExportChange {
@@ -76,10 +95,12 @@ export function changeComment(change: Pick<ExportChange, 'code' | 'message'>): s
 export function locateChanges(design: Design, changes: readonly ExportChange[]): ExportWarning[] {
   const tables = new Map(design.tables.map((table, t) => [table.name, t]));
   const enums = new Map(design.enums.map((e, i) => [e.name, i]));
+  const views = new Map((design.views ?? []).map((view, i) => [view.name, i]));
   // The paths validation uses (`formatPath`), written here: validation depends on this module.
   const path = (spot: ChangeSpot): string => {
     if ('foreignKey' in spot) return `foreignKeys[${spot.foreignKey}]`;
     if ('enumName' in spot) return `enums[${enums.get(spot.enumName) ?? -1}]`;
+    if ('view' in spot) return `views[${views.get(spot.view) ?? -1}]${spot.field ? `.${spot.field}` : ''}`;
     const t = tables.get(spot.table) ?? -1;
     if ('check' in spot) return `tables[${t}].checks[${spot.check}].expression`;
     if ('columnCheck' in spot) {

@@ -22,7 +22,8 @@ export function renderLiteral(
   dataType: DataType,
   literal: string | number | boolean | object,
 ): string | undefined {
-  if (NUMERIC_TYPES.has(dataType)) return numberText(literal);
+  // MONEY is a DECIMAL in MySQL and SQLite: its amount is a number there too.
+  if (NUMERIC_TYPES.has(dataType) || dataType === 'MONEY') return numberText(literal);
   if (dataType === 'BOOLEAN') {
     if (typeof literal === 'boolean') return literal ? '1' : '0';
     const text = String(literal).trim().toLowerCase();

@@ -35,7 +35,9 @@ export type AlterStatement =
   | DropEnumStatement
   | RenameEnumStatement
   | AddEnumValueStatement
-  | RenameEnumValueStatement;
+  | RenameEnumValueStatement
+  | DropViewStatement
+  | RenameViewStatement;
 
 /**
  * `DROP SCHEMA "sales";` Never CASCADE: the planner drops a schema only when every table and enum
@@ -103,7 +105,10 @@ export interface RenameColumnStatement {
 
 /** One explicit cast in a USING chain: `::text`, `::"status"`. Types here carry no modifiers. */
 export interface CastStep {
+  /** With `wrap`, the element type of the array the value is made (its `array` is ignored). */
   type: ColumnType;
+  /** `ARRAY[value]` for a value that is not NULL: a single value made an array of one. */
+  wrap?: boolean;
   /** Name of the enum type when `type.dataType` is ENUM. */
   enumName?: string;
   enumSchema?: string;
@@ -141,6 +146,8 @@ export interface AlterColumnDefaultStatement {
   table: string;
   column: string;
   dataType: DataType;
+  /** An array column: a literal is written as an array. */
+  array?: boolean;
   default: ColumnDefault | null;
 }
 
@@ -277,4 +284,17 @@ export interface RenameEnumValueStatement {
   type: string;
   value: string;
   newValue: string;
+}
+
+/** Drops one view (never CASCADE: the planner drops the views that read it first). */
+export interface DropViewStatement {
+  kind: 'drop_view';
+  name: string;
+}
+
+/** `ALTER VIEW … RENAME TO …`: the views reading it follow (PostgreSQL keeps them by reference). */
+export interface RenameViewStatement {
+  kind: 'rename_view';
+  name: string;
+  newName: string;
 }

@@ -18,6 +18,7 @@ import type { AlterStatement } from './statements-alter.ts';
 export type DdlStatement =
   | CreateSchemaStatement
   | CommentOnSchemaStatement
+  | CreateExtensionStatement
   | CreateEnumStatement
   | CreateTableStatement
   | CreateIndexStatement
@@ -25,6 +26,8 @@ export type DdlStatement =
   | CommentOnColumnStatement
   | CommentOnTypeStatement
   | AddForeignKeyStatement
+  | CreateViewStatement
+  | CommentOnViewStatement
   | AlterStatement;
 
 export type DdlStatementKind = DdlStatement['kind'];
@@ -40,6 +43,18 @@ export interface CommentOnSchemaStatement {
   name: string;
   comment: string | null;
 }
+
+/**
+ * `CREATE EXTENSION IF NOT EXISTS`: a PostgreSQL extension a data type of the design comes from
+ * (citext). Other dialects write nothing for it (their columns say how they hold the type).
+ */
+export interface CreateExtensionStatement {
+  kind: 'create_extension';
+  extension: PostgresExtension;
+}
+
+/** The extensions a design's types can need: a closed set, so no name is ever taken from input. */
+export type PostgresExtension = 'citext';
 
 export interface CreateEnumStatement {
   kind: 'create_enum';
@@ -139,6 +154,25 @@ export interface AddForeignKeyStatement {
   refColumns: string[];
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
+}
+
+/**
+ * `CREATE VIEW name AS <definition>`: the SELECT as the design writes it (PostgreSQL syntax,
+ * accepted by `checkSqlExpression` as one query, so it cannot end the statement). Planned after
+ * every table and after the views it reads.
+ */
+export interface CreateViewStatement {
+  kind: 'create_view';
+  name: string;
+  definition: string;
+  /** Migrations: CREATE OR REPLACE VIEW (the planner checked PostgreSQL takes it). */
+  orReplace?: boolean;
+}
+
+export interface CommentOnViewStatement {
+  kind: 'comment_on_view';
+  view: string;
+  comment: string | null;
 }
 
 /** The kinds `planCreate` emits: what the MySQL and SQLite renderers handle. */

@@ -25,6 +25,22 @@ export const DATA_TYPES = [
   'BINARY',
   'VARBINARY',
   'ENUM',
+  // The common PostgreSQL types beyond the portable core (issue 16): each exact in PostgreSQL,
+  // the nearest form with a warning in MySQL and SQLite (see `docs/design-document.md`).
+  'INET',
+  'CIDR',
+  'MACADDR',
+  'CITEXT',
+  'TSVECTOR',
+  'INTERVAL',
+  'MONEY',
+  'XML',
+  'INT4RANGE',
+  'INT8RANGE',
+  'NUMRANGE',
+  'DATERANGE',
+  'TSRANGE',
+  'TSTZRANGE',
 ] as const;
 
 export type DataType = (typeof DATA_TYPES)[number];
@@ -55,6 +71,16 @@ export function canonicalDataType(input: string): DataType | undefined {
 
 export const INTEGER_TYPES: ReadonlySet<DataType> = new Set(['SMALLINT', 'INTEGER', 'BIGINT']);
 export const STRING_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR', 'TEXT']);
+/**
+ * Types of which `''` is a value (an empty string, text, vector or document): a default `''`
+ * is kept. For any other type an empty default is a form's empty field and means none.
+ */
+export const EMPTY_TEXT_TYPES: ReadonlySet<DataType> = new Set([
+  ...STRING_TYPES,
+  'CITEXT',
+  'TSVECTOR',
+  'XML',
+]);
 export const DECIMAL_TYPES: ReadonlySet<DataType> = new Set(['DECIMAL', 'NUMERIC']);
 export const FLOAT_TYPES: ReadonlySet<DataType> = new Set(['REAL', 'DOUBLE']);
 export const TEMPORAL_TYPES: ReadonlySet<DataType> = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);
@@ -68,6 +94,30 @@ export const BINARY_TYPES: ReadonlySet<DataType> = new Set(['BYTEA', 'BINARY', '
 export const LENGTH_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR', ...BINARY_TYPES]);
 /** Binary types that need a length. */
 export const BINARY_LENGTH_REQUIRED: ReadonlySet<DataType> = new Set(['BINARY', 'VARBINARY']);
+/** PostgreSQL's built-in range types: text like `[1,10)` or `empty` in every other dialect. */
+export const RANGE_TYPES: ReadonlySet<DataType> = new Set([
+  'INT4RANGE',
+  'INT8RANGE',
+  'NUMRANGE',
+  'DATERANGE',
+  'TSRANGE',
+  'TSTZRANGE',
+]);
+/** The network address types (inet, cidr, macaddr). */
+export const NETWORK_TYPES: ReadonlySet<DataType> = new Set(['INET', 'CIDR', 'MACADDR']);
+/**
+ * Types whose values are written as text in every dialect and whose defaults are any string
+ * PostgreSQL reads for them (checked by PostgreSQL itself, not here): ranges, networks, interval,
+ * tsvector, xml and citext.
+ */
+export const TEXT_FORM_TYPES: ReadonlySet<DataType> = new Set([
+  ...RANGE_TYPES,
+  ...NETWORK_TYPES,
+  'CITEXT',
+  'TSVECTOR',
+  'INTERVAL',
+  'XML',
+]);
 /** Types whose `precision` is meaningful (fractional seconds for time types). */
 export const PRECISION_TYPES: ReadonlySet<DataType> = new Set([
   'DECIMAL',
@@ -75,6 +125,7 @@ export const PRECISION_TYPES: ReadonlySet<DataType> = new Set([
   'TIME',
   'TIMESTAMP',
   'TIMESTAMPTZ',
+  'INTERVAL',
 ]);
 
 /** PostgreSQL's bounds, so a valid design never produces DDL the server rejects. */

@@ -20,6 +20,8 @@ export {
   type IndexDocument,
   type SchemaEntryDocument,
   type TableDocument,
+  type ViewDocument,
+  ViewSchema,
 } from './document.ts';
 export type {
   Check,
@@ -33,6 +35,7 @@ export type {
   Index,
   ReferentialAction,
   Table,
+  View,
 } from './model.ts';
 export { columnCheckId, REFERENTIAL_ACTIONS } from './model.ts';
 export { normalizeDesign } from './normalize.ts';

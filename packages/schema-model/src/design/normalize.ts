@@ -1,11 +1,12 @@
+import { normalizeArrayDefault } from './array-default.ts';
 import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
   DECIMAL_TYPES,
+  EMPTY_TEXT_TYPES,
   INTEGER_TYPES,
   LENGTH_TYPES,
   PRECISION_TYPES,
-  STRING_TYPES,
   TEMPORAL_TYPES,
 } from './data-types.ts';
 import { defaultExpression } from './defaults.ts';
@@ -46,6 +47,13 @@ export function normalizeDesign(doc: DesignDocument): Design {
         onUpdate: referentialAction(fk.onUpdate) ?? 'NO ACTION',
       };
     }),
+    views: (doc.views ?? []).map((view) => ({
+      id: view.id,
+      name: view.name,
+      ...(view.schemaId ? { schemaId: view.schemaId } : {}),
+      definition: view.definition.trim(),
+      ...(view.comment ? { comment: view.comment } : {}),
+    })),
     ...(doc.schemas?.length
       ? {
           schemas: doc.schemas.map((s) => ({
@@ -115,7 +123,10 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
   const dataType = canonicalDataType(column.dataType);
   if (!dataType) return undefined;
   const identity = column.autoIncrement === true;
-  const defaultValue = normalizeDefault(dataType, column.defaultValue);
+  const defaultValue =
+    column.array === true
+      ? normalizeArrayDefault(column.defaultValue, dataType)
+      : normalizeDefault(dataType, column.defaultValue);
   return {
     id: column.id,
     name: column.name,
@@ -126,6 +137,7 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
       ...(INTEGER_TYPES.has(dataType) && column.unsigned === true ? { unsigned: true } : {}),
       ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
+      ...(column.array === true ? { array: true } : {}),
     },
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,
     identity,
@@ -141,7 +153,7 @@ const EXPRESSION_TYPES: ReadonlySet<DataType> = new Set([...TEMPORAL_TYPES, 'UUI
 export function normalizeDefault(dataType: DataType, value: unknown): ColumnDefault | undefined {
   if (value === null || value === undefined) return undefined;
   // Canvases send "" for "no default"; only text columns can mean the empty string by it.
-  if (value === '' && !STRING_TYPES.has(dataType)) return undefined;
+  if (value === '' && !EMPTY_TEXT_TYPES.has(dataType)) return undefined;
   const expression = EXPRESSION_TYPES.has(dataType) ? defaultExpression(value) : undefined;
   if (expression) return { kind: 'expression', expression };
   if (dataType === 'BOOLEAN' && typeof value === 'string') {

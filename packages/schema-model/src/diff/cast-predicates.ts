@@ -39,7 +39,7 @@ export function castFailurePredicate(
       ? 'true'
       : `${text} NOT IN (${enumValues.map(quotePostgresLiteral).join(', ')})`;
   }
-  const source = isTextual(from) ? 'text' : family(from.dataType);
+  const source = isTextual(from) || from.dataType === 'CITEXT' ? 'text' : family(from.dataType);
   switch (family(to.dataType)) {
     case 'integer': {
       const [min, max] = integerRange(to);
@@ -71,6 +71,8 @@ export function castFailurePredicate(
     return `octet_length(${value}) ${check.exact ? '<>' : '>'} ${check.length}`;
   }
   if (to.dataType === 'UUID' && source === 'text') return `${text} !~* ${quotePostgresLiteral(UUID)}`;
+  // An inet is a network when no bit is set right of its prefix length: it equals its network.
+  if (to.dataType === 'CIDR' && from.dataType === 'INET') return `${value} <> network(${value})`;
   return undefined;
 }
 

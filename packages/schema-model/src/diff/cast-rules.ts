@@ -2,7 +2,9 @@ import { typeCheck } from '../ddl/type-checks.ts';
 import type { ColumnType } from '../design/model.ts';
 import type { CastRule } from './cast-rule.ts';
 import { impossible, risky, safe } from './cast-rule.ts';
+import { arrayRule } from './cast-rules-array.ts';
 import { fromNumber } from './cast-rules-number.ts';
+import { postgresTypeRule } from './cast-rules-postgres.ts';
 import { toText } from './cast-rules-text.ts';
 import { bareType, family, isTextual, sameType, TEXT, typeLabel } from './cast-types.ts';
 
@@ -13,6 +15,10 @@ import { bareType, family, isTextual, sameType, TEXT, typeLabel } from './cast-t
  */
 export function castRule(from: ColumnType, to: ColumnType): CastRule {
   if (sameType(from, to)) return { kind: 'same', rewrites: false, reason: 'the type does not change' };
+  const array = arrayRule(from, to, castRule);
+  if (array) return array;
+  const postgresOnly = postgresTypeRule(from, to, castRule);
+  if (postgresOnly) return postgresOnly;
   if (family(to.dataType) === 'string') return toText(from, to);
   if (isTextual(from)) return fromText(from, to);
   switch (family(from.dataType)) {

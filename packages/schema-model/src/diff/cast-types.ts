@@ -81,6 +81,7 @@ export const INTEGER_SIZES: Readonly<Record<string, number>> = { SMALLINT: 2, IN
 
 /** Whether two column types are the same PostgreSQL type (DECIMAL is NUMERIC; CHAR is char(1)). */
 export function sameType(a: ColumnType, b: ColumnType): boolean {
+  if ((a.array === true) !== (b.array === true)) return false;
   if (a.dataType === 'ENUM' || b.dataType === 'ENUM')
     return a.dataType === b.dataType && a.enumId === b.enumId;
   const fa = family(a.dataType);
@@ -110,9 +111,11 @@ export function typeLabel(type: ColumnType): string {
 
 /** The type without length, precision or scale: what a USING cast goes through. */
 export function bareType(type: ColumnType): ColumnType {
-  if (type.dataType === 'ENUM' && type.enumId !== undefined) return { dataType: 'ENUM', enumId: type.enumId };
+  const array = type.array === true ? { array: true } : {};
+  if (type.dataType === 'ENUM' && type.enumId !== undefined)
+    return { dataType: 'ENUM', enumId: type.enumId, ...array };
   // An unsigned integer's cast goes to the type that stores it (its range is its CHECK's).
-  return { dataType: storageDataType(type) };
+  return { dataType: storageDataType(type), ...array };
 }
 
 export const TEXT: ColumnType = { dataType: 'TEXT' };

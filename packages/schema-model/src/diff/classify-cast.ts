@@ -52,9 +52,12 @@ export function castSteps(
   enumName: (enumId: string) => string,
   enumSchema: (enumId: string) => string | undefined = () => undefined,
 ): CastStep[] {
-  return (rule.via ?? []).map((type) => {
+  const steps: CastStep[] = (rule.via ?? []).map((type) => {
     if (type.dataType !== 'ENUM' || type.enumId === undefined) return { type };
     const schema = enumSchema(type.enumId);
     return { type, enumName: enumName(type.enumId), ...(schema === undefined ? {} : { enumSchema: schema }) };
   });
+  const last = steps.at(-1);
+  if (rule.wrapInArray === true && last !== undefined) steps.push({ ...last, wrap: true });
+  return steps;
 }

@@ -47,6 +47,7 @@ function widen(column: ColumnDocument, choice: boolean): Partial<ColumnDocument>
 }
 
 const isInteger = (column: ColumnDocument) =>
+  column.array !== true &&
   ['SMALLINT', 'INTEGER', 'BIGINT'].includes(canonicalDataType(column.dataType) ?? '');
 
 let added = 0;
@@ -86,6 +87,7 @@ export function applyEdit(doc: DesignDocument, edit: Edit): void {
         ...(typed.precision === undefined ? {} : { precision: typed.precision }),
         ...(typed.scale === undefined ? {} : { scale: typed.scale }),
         ...(typed.unsigned === undefined ? {} : { unsigned: typed.unsigned }),
+        ...(typed.array === true ? { array: true } : {}),
         ...(typed.defaultValue === undefined ? {} : { defaultValue: typed.defaultValue }),
         nullable: edit.nullable,
       });

@@ -7,11 +7,13 @@ import { planColumns } from './plan-columns.ts';
 import { planComments } from './plan-comments.ts';
 import { planDrops } from './plan-drops.ts';
 import { chooseReplacementNames, planEnumChanges, planEnumDrops, planEnumSwaps } from './plan-enums.ts';
+import { planExtensions } from './plan-extensions.ts';
 import { planForeignKeys } from './plan-foreign-keys.ts';
 import { planKeys } from './plan-keys.ts';
 import { planRenames } from './plan-renames.ts';
 import { planSchemaChanges, planSchemaDrops, planSchemaMoves, schemaResolver } from './plan-schemas.ts';
 import { planNewTables } from './plan-tables.ts';
+import { planViewCreates, planViewDrops, planViewRenames, viewChanges } from './plan-views.ts';
 import type { Planner } from './planner.ts';
 import { PlanBuilder } from './steps.ts';
 import type { MigrationPlan } from './types.ts';
@@ -23,11 +25,12 @@ import { MigrationPlanError } from './types.ts';
  * come last, as PostgreSQL cannot reorder columns). Pure and deterministic; both designs must be
  * valid. Objects are matched by id: a kept id with a new name is a rename, never drop and add.
  *
- * Order: create and rename schemas, drop checks that go or change, drop what goes (foreign keys
- * first, so nothing is referenced; then tables, keys, columns), move tables and enums between
- * schemas, rename, change enums, change columns, swap recreated enums, drop unused enums, create
- * tables, add keys, indexes and checks, add foreign keys last (cycles need no ordering),
- * comments, drop schemas no longer in the design.
+ * Order: drop the views that go or that read something that changes (see `plan-views.ts`),
+ * create and rename schemas, drop checks that go or change, drop what goes (foreign keys first,
+ * so nothing is referenced; then tables, keys, columns), move tables and enums between schemas,
+ * rename, change enums, change columns, swap recreated enums, drop unused enums, create tables,
+ * add keys, indexes and checks, add foreign keys last (cycles need no ordering), comments, views,
+ * drop schemas no longer in the design.
  *
  * Throws MigrationPlanError, listing every one, when a column's type cannot be converted.
  */
@@ -44,7 +47,11 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
     schemas: schemaResolver(ctx),
   };
   chooseReplacementNames(p);
+  const views = viewChanges(p);
+  planViewDrops(p, views);
+  planViewRenames(p, views);
   planSchemaChanges(p);
+  planExtensions(p, from, to);
   planCheckDrops(p);
   planDrops(p);
   planSchemaMoves(p);
@@ -58,6 +65,7 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   planCheckAdds(p);
   planForeignKeys(p);
   planComments(p);
+  planViewCreates(p, views);
   planSchemaDrops(p);
   return p.out.build(columnOrderNotes(ctx));
 }

@@ -68,7 +68,8 @@ function freeTypeCheckNames(p: Planner, table: TablePair): Map<string, string> {
 const sameDefault = (a: Column, b: Column) =>
   a.default === undefined || b.default === undefined
     ? a.default === b.default
-    : renderDefault(a.type.dataType, a.default) === renderDefault(b.type.dataType, b.default);
+    : renderDefault(a.type.dataType, a.default, a.type.array === true) ===
+      renderDefault(b.type.dataType, b.default, b.type.array === true);
 
 /** A CHECK added without a rewrite still reads every row, under a lock that blocks all access. */
 function withCheckScan(
@@ -97,6 +98,7 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair, moved
     table: name,
     column: to.name,
     dataType: to.type.dataType,
+    ...(to.type.array === true ? { array: true } : {}),
     default: to.default ?? null,
   });
 

@@ -50,6 +50,7 @@ export function importColumn(
   if (mapping.precision !== undefined) column.precision = mapping.precision;
   if (mapping.scale !== undefined) column.scale = mapping.scale;
   if (mapping.unsigned === true) column.unsigned = true;
+  if (mapping.array === true) column.array = true;
   if (enumType) column.enumId = enumType.id;
   const comment = importComment(ctx, source.comment, path);
   if (comment) column.comment = comment;
@@ -117,7 +118,10 @@ function columnType(
       source.enumSchema === undefined
         ? ctx.enumByName.get(source.enumName)
         : ctx.enumIn?.(source.enumSchema, source.enumName);
-    if (enumType) return { mapping: { dataType: 'ENUM', fidelity: 'exact' }, enumType };
+    // An array of the enum: format_type writes `mood[]`.
+    const array = ctx.dialect === 'postgresql' && source.nativeType.trim().endsWith('[]');
+    if (enumType)
+      return { mapping: { dataType: 'ENUM', fidelity: 'exact', ...(array ? { array } : {}) }, enumType };
     ctx.warn(
       'ENUM_UNUSABLE',
       path,

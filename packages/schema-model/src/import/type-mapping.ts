@@ -19,6 +19,8 @@ export interface TypeMapping {
   unsigned?: boolean;
   /** For a MySQL `enum(...)` column: the values of the enum the import creates for it. */
   enumValues?: string[];
+  /** An array of the type (PostgreSQL `text[]`). */
+  array?: boolean;
   fidelity: 'exact' | 'approximated' | 'unsupported';
   note?: string;
 }
@@ -109,7 +111,7 @@ export function decimalType(
 
 /** TIME/TIMESTAMP(p): fractional-second digits, at most 6. */
 export function temporalType(
-  dataType: 'TIME' | 'TIMESTAMP' | 'TIMESTAMPTZ',
+  dataType: 'TIME' | 'TIMESTAMP' | 'TIMESTAMPTZ' | 'INTERVAL',
   precision: number | undefined,
 ): TypeMapping {
   if (precision === undefined) return exact(dataType);

@@ -3,7 +3,6 @@ import { columnsReferenced } from '../sql-expression/references.ts';
 import type { ValidationContext } from './context.ts';
 import { capitalize, isGiven, quoted, tableLabel } from './context.ts';
 import { expressionIssue } from './expressions.ts';
-import { formatPath } from './issue.ts';
 import { checkName } from './names.ts';
 
 /**
@@ -69,10 +68,11 @@ function expressionValid(
   text: string,
   path: ReadonlyArray<string | number>,
 ): boolean {
-  const issue = expressionIssue(text, 'expression', formatPath(path));
+  const issue = expressionIssue(text, 'expression', path);
   if (issue === undefined) return true;
-  const sentence = `The check expression is refused ${issue.message}`;
-  ctx.error(issue.code, path, sentence.endsWith('.') ? sentence : `${sentence}.`);
+  // "At character 10: …" as part of a sentence about the check.
+  const detail = issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+  ctx.error(issue.code, path, `The check expression is refused ${detail}`);
   return false;
 }
 

@@ -15,7 +15,7 @@ import { checkDefault } from './defaults.ts';
 import { checkName, isPlainName } from './names.ts';
 import { SYSTEM_COLUMNS } from './reserved-names.ts';
 
-const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set(['TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);
+const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set(['TIME', 'TIMESTAMP', 'TIMESTAMPTZ', 'INTERVAL']);
 
 /** Where a column is. Paths and labels are built only when something is reported: most columns are fine. */
 class ColumnSite {
@@ -243,11 +243,11 @@ function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, 
   const { column } = site;
   const value = column.defaultValue;
   if (column.autoIncrement === true) {
-    if (!INTEGER_TYPES.has(dataType)) {
+    if (!INTEGER_TYPES.has(dataType) || column.array === true) {
       ctx.error(
         'AUTO_INCREMENT_NOT_INTEGER',
         site.path('autoIncrement'),
-        `${site.label()} is ${dataType}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
+        `${site.label()} is ${dataType}${column.array === true ? '[]' : ''}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
       );
     }
     if (isGiven(value) && value !== '') {
@@ -270,6 +270,7 @@ function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, 
       precision: column.precision,
       scale: column.scale,
       unsigned: column.unsigned,
+      array: column.array,
     },
     value,
     enumType,

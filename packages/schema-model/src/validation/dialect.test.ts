@@ -26,6 +26,19 @@ describe('validation for a target dialect', () => {
     expect(validateDesign(doc, { dialect: 'postgresql' }).valid).toBe(true);
   });
 
+  test('MySQL refuses a key or an index over an array (JSON there): an error for MySQL only', () => {
+    const doc = validDocument();
+    addToUsers(doc, { id: 'c_tags', name: 'tags', dataType: 'TEXT', array: true, unique: true });
+    tableAt(doc, 0).indexes = [{ id: 'i_tags', name: 'users_tags_idx', columns: ['tags'] }];
+    const report = validateDesign(doc, { dialect: 'mysql' });
+    expect(summary(report).filter((line) => line.includes('ARRAY_NOT_INDEXABLE'))).toEqual([
+      'error ARRAY_NOT_INDEXABLE tables[0].columns[2].unique',
+      'error ARRAY_NOT_INDEXABLE tables[0].indexes[0]',
+    ]);
+    expect(validateDesign(doc, { dialect: 'postgresql' }).valid).toBe(true);
+    expect(validateDesign(doc, { dialect: 'sqlite' }).valid).toBe(true);
+  });
+
   test('SQLite: an identity inside a composite key is not numbered, and says so', () => {
     const doc = validDocument();
     columnAt(doc, 1, 1).primaryKey = true; // orders (id identity, user_id)
@@ -143,6 +156,24 @@ const EXPORT_CASES: Case[] = [
     },
   ],
   [
+    'FK_RENAMED',
+    'mysql',
+    'foreignKeys[1]',
+    (doc) => {
+      foreignKeyAt(doc, 0).name = 'fk_same';
+      const id = columnAt(doc, 0, 0);
+      addToUsers(doc, { id: 'c_users_referrer', name: 'referrer_id', dataType: id.dataType });
+      doc.foreignKeys?.push({
+        id: 'fk_referrer',
+        name: 'fk_same',
+        sourceTableId: 't_users',
+        sourceColumnId: 'c_users_referrer',
+        targetTableId: 't_users',
+        targetColumnId: id.id,
+      });
+    },
+  ],
+  [
     'COMMENT_DROPPED',
     'sqlite',
     'tables[0]',
@@ -158,6 +189,54 @@ const EXPORT_CASES: Case[] = [
       doc.schemas = [{ id: 's1', name: 'sales' }];
       tableAt(doc, 1).schemaId = 's1';
     },
+  ],
+  [
+    'ARRAY_AS_JSON',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'TEXT', array: true }),
+  ],
+  [
+    'NETWORK_AS_TEXT',
+    'sqlite',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'INET' }),
+  ],
+  [
+    'CITEXT_AS_COLLATION',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'CITEXT' }),
+  ],
+  [
+    'TSVECTOR_AS_TEXT',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'TSVECTOR' }),
+  ],
+  [
+    'INTERVAL_AS_TEXT',
+    'sqlite',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'INTERVAL' }),
+  ],
+  [
+    'MONEY_AS_DECIMAL',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'MONEY' }),
+  ],
+  [
+    'XML_AS_TEXT',
+    'sqlite',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'XML' }),
+  ],
+  [
+    'RANGE_AS_TEXT',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'TSTZRANGE' }),
   ],
 ];
 
@@ -180,9 +259,17 @@ describe('each export change, as a validation warning for its dialect', () => {
       );
   });
 
+  test('EXPRESSION_NOT_PORTABLE (sqlite): what the export leaves out is an error for that dialect', () => {
+    const doc = validDocument();
+    doc.views = [{ id: 'v', name: 'v', definition: "SELECT id, date_trunc('day', now()) FROM users" }];
+    expect(summary(validateDesign(doc, { dialect: 'sqlite' }))).toEqual([
+      'error EXPRESSION_NOT_PORTABLE views[0].definition',
+    ]);
+    expect(validateDesign(doc).valid).toBe(true);
+  });
+
   test('every export code has a case', () => {
-    const covered = new Set<string>(EXPORT_CASES.map(([code]) => code));
-    covered.add('EXPRESSION_NOT_PORTABLE');
+    const covered = new Set<string>([...EXPORT_CASES.map(([code]) => code), 'EXPRESSION_NOT_PORTABLE']);
     expect(EXPORT_WARNING_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 });

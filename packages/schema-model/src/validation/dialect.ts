@@ -5,6 +5,7 @@ import { renderMysqlType } from '../ddl/mysql/render-type.ts';
 import type { DesignDocument } from '../design/document.ts';
 import type { Design } from '../design/model.ts';
 import { normalizeDesign } from '../design/normalize.ts';
+import { mysqlArrayKeys } from './dialect-arrays.ts';
 import type { ValidationIssue } from './issue.ts';
 import { formatPath } from './issue.ts';
 
@@ -19,12 +20,11 @@ const MYSQL_MAX_KEY_BYTES = 3072;
 export function checkDialect(doc: DesignDocument, dialect: SqlDialect, issues: ValidationIssue[]): void {
   if (dialect === 'postgresql') return;
   const design = normalizeDesign(doc);
-  if (dialect === 'mysql') issues.push(...mysqlKeyTooLong(design));
-  // An expression the engine has no form of is left out of the export: asked for that engine,
-  // the design cannot be built there as it says, so it is an error.
+  if (dialect === 'mysql') issues.push(...mysqlKeyTooLong(design), ...mysqlArrayKeys(design));
   for (const warning of generateDdl(design, { dialect }).warnings)
     issues.push({
       code: warning.code,
+      // What the engine cannot have at all (the export leaves it out) is an error for that target.
       severity: warning.code === 'EXPRESSION_NOT_PORTABLE' ? 'error' : 'warning',
       path: warning.path,
       message: warning.message,

@@ -54,22 +54,30 @@ export const ISSUE_CODES = [
   'INDEX_UNKNOWN_COLUMN',
   'INDEX_DUPLICATE_COLUMN',
   'JSON_NOT_INDEXABLE',
+  'XML_NOT_INDEXABLE',
   // foreign keys
   'FK_UNKNOWN_TABLE',
   'FK_UNKNOWN_COLUMN',
   'FK_COLUMN_COUNT_MISMATCH',
   'FK_TYPE_MISMATCH',
+  'FK_ARRAY_MODIFIER',
   'FK_TARGET_NOT_UNIQUE',
   'FK_INVALID_ACTION',
   'FK_SET_NULL_ON_NOT_NULL',
   'FK_CIRCULAR',
   'FK_UNINDEXED',
-  // SQL expressions (checks, …): what PostgreSQL's parser refuses, then what they refer to
+  // views
+  'DUPLICATE_VIEW_NAME',
+  'VIEW_UNKNOWN_RELATION',
+  'VIEW_CIRCULAR',
+  // SQL expressions and queries (checked by PostgreSQL's parser)
   ...SQL_EXPRESSION_PROBLEM_CODES,
+  // checks
   'CHECK_UNKNOWN_COLUMN',
   'CHECK_NOT_ON_COLUMN',
   // a target dialect (validation for one): what its engine refuses, then what its export changes
   'KEY_TOO_LONG',
+  'ARRAY_NOT_INDEXABLE',
   ...EXPORT_WARNING_CODES,
 ] as const;
 

@@ -11,6 +11,8 @@ import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
 import { checkSchemas } from './schemas.ts';
 import { checkUniqueness } from './uniqueness.ts';
+import { checkViews } from './views.ts';
+import { checkXmlKeys } from './xml-keys.ts';
 
 /**
  * The semantic rules over a document that already has the right shape (`DesignDocumentSchema`).
@@ -34,9 +36,11 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
     checkTable(ctx, table, t);
     checkIndexes(ctx, table, t);
     checkJsonKeys(ctx, table, t);
+    checkXmlKeys(ctx, table, t);
     checkChecks(ctx, table, t);
   });
   checkForeignKeys(ctx);
+  checkViews(ctx, issues);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))
     checkDialect(doc, options.dialect, issues);
   // MySQL holds BIGINT unsigned's whole range: the warning is PostgreSQL's and SQLite's.

@@ -115,6 +115,11 @@ export function ColumnEditor({ design, table, column, apply }: ColumnEditorProps
             onChange={(unsigned) => update({ unsigned: unsigned ? true : null }, 'unsigned')}
           />
         )}
+        <SmallCheckbox
+          label="Array"
+          checked={column.array === true}
+          onChange={(array) => update({ array: array || null }, 'array')}
+        />
       </div>
     </fieldset>
   );

@@ -47,6 +47,11 @@ export function agreeForeignKeyTypes(
     match?: string,
   ) => {
     const before = render(target, context);
+    // CITEXT's case-insensitive collation goes with its type (`mysqlType`): say so.
+    const collation =
+      target.type.dataType === 'CITEXT' && to.type.dataType !== 'CITEXT'
+        ? ", compared by the database default collation instead of CITEXT's case-insensitive one"
+        : '';
     target.type = to.type;
     if (to.enumName === undefined) delete target.enumName;
     else target.enumName = to.enumName;
@@ -57,11 +62,11 @@ export function agreeForeignKeyTypes(
       match === undefined
         ? {
             code: 'TEXT_KEY_AS_VARCHAR',
-            message: `${before} is ${after}: a foreign key references it, and InnoDB cannot use a TEXT prefix key for that (longer values no longer fit)`,
+            message: `${before} is ${after}${collation}: a foreign key references it, and InnoDB cannot use a TEXT prefix key for that (longer values no longer fit)`,
           }
         : {
             code: 'FK_TYPE_MATCHED',
-            message: `${before} is ${after} to match ${match} (InnoDB requires a foreign key's columns to match)`,
+            message: `${before} is ${after}${collation} to match ${match} (InnoDB requires a foreign key's columns to match)`,
           },
     );
   };
@@ -75,7 +80,11 @@ export function agreeForeignKeyTypes(
     const length = Math.min(TEXT_KEY_LENGTH, Math.floor(KEY_CHARACTERS / Math.max(1, textParts.length)));
     for (const name of textParts) {
       const target = column(fk.refTable, name);
-      if (target && ['TEXT', 'VARCHAR', 'CHAR'].includes(target.type.dataType))
+      if (
+        target &&
+        target.type.array !== true &&
+        ['TEXT', 'VARCHAR', 'CHAR', 'CITEXT'].includes(target.type.dataType)
+      )
         retype(fk.refTable, target, { type: { dataType: 'VARCHAR', length } });
     }
   }

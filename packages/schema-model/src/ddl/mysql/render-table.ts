@@ -70,6 +70,7 @@ export function renderMysqlColumn(
   const type = mysqlType(column.type, values);
   if (type.change) notes.push(log.add({ code: type.change.code, message: type.change.message, spot: at }));
   let sql = `${q(column.name)} ${type.sql}`;
+  if (type.collate !== undefined) sql += ` COLLATE ${type.collate}`;
   if (column.notNull) sql += ' NOT NULL';
   if (column.default && !column.identity) {
     const value = renderMysqlDefault(column.type, column.default);

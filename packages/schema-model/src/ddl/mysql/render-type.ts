@@ -3,6 +3,7 @@ import { quoteLiteralFor } from '../../sql/quote.ts';
 import { DdlGenerationError } from '../design-index.ts';
 import type { ExportWarningCode } from '../export-warning.ts';
 import { unreachable } from '../postgres/render-type.ts';
+import { mysqlPostgresType } from './render-type-postgres.ts';
 
 /** VARCHAR needs a length in MySQL; 255 is its customary one. */
 export const MYSQL_DEFAULT_VARCHAR_LENGTH = 255;
@@ -35,6 +36,8 @@ export interface MysqlTypeChange {
 
 export interface MysqlType {
   sql: string;
+  /** A collation the column is written with (`COLLATE x` after the type), for CITEXT. */
+  collate?: string;
   change?: MysqlTypeChange;
   /** A CHECK keeping exactly what the design says, where the type alone holds more (not a change). */
   check?: (column: string) => string;
@@ -82,6 +85,9 @@ function longtextWithLimit(length: number, message: string): MysqlType {
  * DECIMAL(10,0)) is DECIMAL(65,30), and precisions over 65 or scales over 30 are capped there.
  */
 export function mysqlType(type: ColumnType, enumValues?: readonly string[]): MysqlType {
+  if (type.array === true) return mysqlArrayType(type, enumValues);
+  const postgresOnly = mysqlPostgresType(type);
+  if (postgresOnly) return postgresOnly;
   switch (type.dataType) {
     case 'SMALLINT':
     case 'INTEGER':
@@ -170,6 +176,22 @@ export function mysqlType(type: ColumnType, enumValues?: readonly string[]): Mys
   }
 }
 
+/**
+ * An array column: MySQL has no arrays, so a JSON array, kept one by a CHECK; its elements are
+ * whatever JSON holds (the element type is not checked).
+ */
+function mysqlArrayType(type: ColumnType, enumValues?: readonly string[]): MysqlType {
+  const element = mysqlType({ ...type, array: false }, enumValues).sql;
+  return {
+    sql: 'json',
+    change: {
+      code: 'ARRAY_AS_JSON',
+      message: `an array of ${element} is a JSON array (MySQL has no array types): its elements are not checked to be ${element}`,
+      check: (column) => `CHECK (json_type(${column}) = 'ARRAY')`,
+    },
+  };
+}
+
 /** The MySQL/MariaDB spelling of a canonical column type (see `mysqlType`). */
 export function renderMysqlType(type: ColumnType, enumValues?: readonly string[]): string {
   return mysqlType(type, enumValues).sql;
@@ -215,6 +237,20 @@ function renderExactMysqlType(type: ColumnType, enumValues?: readonly string[]):
     case 'DECIMAL':
     case 'NUMERIC':
     case 'TIMESTAMPTZ':
+    case 'INET':
+    case 'CIDR':
+    case 'MACADDR':
+    case 'CITEXT':
+    case 'TSVECTOR':
+    case 'INTERVAL':
+    case 'MONEY':
+    case 'XML':
+    case 'INT4RANGE':
+    case 'INT8RANGE':
+    case 'NUMRANGE':
+    case 'DATERANGE':
+    case 'TSRANGE':
+    case 'TSTZRANGE':
       return mysqlType(type, enumValues).sql;
   }
   return unreachable(type.dataType);

@@ -14,10 +14,11 @@ function alterColumn(schema: string | undefined, table: string, column: string):
 
 /** `"c"::text::"status"`: the column cast through each step in turn. */
 export function renderCastChain(column: string, steps: readonly CastStep[]): string {
-  return steps.reduce(
-    (sql, step) => `${sql}::${renderType(step.type, step.enumName, step.enumSchema)}`,
-    quoteIdent(column),
-  );
+  return steps.reduce((sql, step) => {
+    if (step.wrap !== true) return `${sql}::${renderType(step.type, step.enumName, step.enumSchema)}`;
+    const element = { ...step.type, array: false };
+    return `CASE WHEN ${sql} IS NULL THEN NULL ELSE ARRAY[${sql}] END::${renderType({ ...element, array: true }, step.enumName, step.enumSchema)}`;
+  }, quoteIdent(column));
 }
 
 /** `ALTER TABLE "t" ALTER COLUMN "c" TYPE integer USING "c"::integer;` */
@@ -37,5 +38,5 @@ export function renderAlterColumnNull(statement: AlterColumnNullStatement): stri
 export function renderAlterColumnDefault(statement: AlterColumnDefaultStatement): string {
   const prefix = alterColumn(statement.schema, statement.table, statement.column);
   if (statement.default === null) return `${prefix} DROP DEFAULT;`;
-  return `${prefix} SET DEFAULT ${renderDefault(statement.dataType, statement.default)};`;
+  return `${prefix} SET DEFAULT ${renderDefault(statement.dataType, statement.default, statement.array === true)};`;
 }

@@ -16,11 +16,17 @@ function withModifier(name: string, value: number | undefined): string {
 }
 
 /**
- * The PostgreSQL spelling of a canonical column type; `enumName` is required for ENUM. An
- * unsigned integer is the type that holds its range, and the binary types are bytea: what the
- * type alone does not keep is the column's CHECK (`typeCheck`).
+ * The PostgreSQL spelling of a canonical column type; `enumName` is required for ENUM. An array
+ * column is its element type followed by `[]`. An unsigned integer is the type that holds its
+ * range, and the binary types are bytea: what the type alone does not keep is the column's CHECK
+ * (`typeCheck`).
  */
 export function renderType(type: ColumnType, enumName?: string, enumSchema?: string): string {
+  const element = renderElementType(type, enumName, enumSchema);
+  return type.array === true ? `${element}[]` : element;
+}
+
+function renderElementType(type: ColumnType, enumName?: string, enumSchema?: string): string {
   if (type.unsigned === true && UNSIGNED_MAX[type.dataType] !== undefined)
     return postgresUnsignedStorage(type.dataType);
   switch (type.dataType) {
@@ -71,6 +77,35 @@ export function renderType(type: ColumnType, enumName?: string, enumSchema?: str
     case 'ENUM':
       if (enumName === undefined) throw new DdlGenerationError('ENUM column without an enum type name');
       return quoteQualified(enumSchema, enumName);
+    case 'INET':
+      return 'inet';
+    case 'CIDR':
+      return 'cidr';
+    case 'MACADDR':
+      return 'macaddr';
+    // From the citext extension, which the script creates (`CITEXT_EXTENSION`).
+    case 'CITEXT':
+      return 'citext';
+    case 'TSVECTOR':
+      return 'tsvector';
+    case 'INTERVAL':
+      return withModifier('interval', type.precision);
+    case 'MONEY':
+      return 'money';
+    case 'XML':
+      return 'xml';
+    case 'INT4RANGE':
+      return 'int4range';
+    case 'INT8RANGE':
+      return 'int8range';
+    case 'NUMRANGE':
+      return 'numrange';
+    case 'DATERANGE':
+      return 'daterange';
+    case 'TSRANGE':
+      return 'tsrange';
+    case 'TSTZRANGE':
+      return 'tstzrange';
   }
   return unreachable(type.dataType);
 }

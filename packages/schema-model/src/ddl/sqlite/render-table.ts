@@ -7,7 +7,7 @@ import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { AddForeignKeyStatement, CreateTableStatement, DdlColumn } from '../statements.ts';
 import { renderTypeCheck, typeCheck } from '../type-checks.ts';
-import { renderSqliteType } from './render-type.ts';
+import { sqliteType } from './render-type.ts';
 
 const q = (name: string) => quoteIdentFor('sqlite', name);
 const list = (names: readonly string[]) => names.map(q).join(', ');
@@ -18,6 +18,8 @@ const list = (names: readonly string[]) => names.map(q).join(', ');
  * the column's type; SQLite has no UUID function, so gen_random_uuid() gives no default.
  */
 export function renderSqliteDefault(type: ColumnType, value: ColumnDefault): string | undefined {
+  if (value.kind === 'literal' && type.array === true)
+    return quoteLiteralFor('sqlite', JSON.stringify(value.value));
   if (value.kind === 'literal') return renderLiteral('sqlite', type.dataType, value.value);
   switch (value.expression) {
     case 'now()':
@@ -69,7 +71,9 @@ function renderSqliteColumn(
     );
   // A lone INTEGER PRIMARY KEY is SQLite's rowid, numbered when omitted: a key the design does
   // not number is declared INT (the same affinity) so that it stays a plain column.
-  const type = renderSqliteType(column.type);
+  const typed = sqliteType(column.type);
+  if (typed.change) notes.push(log.add({ code: typed.change.code, message: typed.change.message, spot }));
+  const type = typed.sql;
   const declared = type === 'INTEGER' && soleKey ? 'INT' : type;
   let sql = `${q(column.name)} ${declared}`;
   if (column.notNull) sql += ' NOT NULL';
@@ -86,7 +90,8 @@ function renderSqliteColumn(
       );
   }
   sql += checkSql;
-  if (column.type.dataType === 'ENUM') {
+  if (typed.change?.check) sql += ` ${typed.change.check(q(column.name))}`;
+  if (column.type.dataType === 'ENUM' && column.type.array !== true) {
     const values = enumValues(context, column.enumName).map((v) => quoteLiteralFor('sqlite', v));
     sql += ` CHECK (${q(column.name)} IN (${values.join(', ')}))`;
   }

@@ -2,6 +2,8 @@ import type { ColumnType } from '../../design/model.ts';
 import { DdlGenerationError } from '../design-index.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import { UNSIGNED_MAX } from '../type-checks.ts';
+import type { SqliteType } from './render-type-postgres.ts';
+import { sqlitePostgresType } from './render-type-postgres.ts';
 
 function withArgs(name: string, ...args: Array<number | undefined>): string {
   const given: number[] = [];
@@ -24,6 +26,16 @@ function withArgs(name: string, ...args: Array<number | undefined>): string {
  * it (text that is not a number, such as a date, a UUID or a JSON object, stays text there).
  */
 export function renderSqliteType(type: ColumnType): string {
+  return sqliteType(type).sql;
+}
+
+/** The declared type of a SQLite column and, for arrays and PostgreSQL's own types, the change it makes. */
+export function sqliteType(type: ColumnType): SqliteType {
+  const element = { ...type, array: false };
+  return sqlitePostgresType(type, renderPortableType(element)) ?? { sql: renderPortableType(element) };
+}
+
+function renderPortableType(type: ColumnType): string {
   const declared = renderSqliteBaseType(type);
   // `INTEGER UNSIGNED` keeps INTEGER affinity and says what the design says; the CHECK beside
   // it keeps the range (`typeCheck`).
@@ -75,6 +87,21 @@ function renderSqliteBaseType(type: ColumnType): string {
     case 'VARBINARY':
       // BLOB affinity stores bytes as given; a declared BINARY(16) would have NUMERIC affinity.
       return 'BLOB';
+    case 'INET':
+    case 'CIDR':
+    case 'MACADDR':
+    case 'CITEXT':
+    case 'TSVECTOR':
+    case 'INTERVAL':
+    case 'MONEY':
+    case 'XML':
+    case 'INT4RANGE':
+    case 'INT8RANGE':
+    case 'NUMRANGE':
+    case 'DATERANGE':
+    case 'TSRANGE':
+    case 'TSTZRANGE':
+      return sqlitePostgresType(type, type.dataType)?.sql ?? 'TEXT';
   }
   return unreachable(type.dataType);
 }

@@ -4,6 +4,7 @@ import { ChangeLog } from '../export-warning.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
 import { createContext, createStatements } from '../render-context.ts';
+import { PortableViews } from '../render-view.ts';
 import type {
   CommentOnColumnStatement,
   CommentOnTableStatement,
@@ -24,6 +25,7 @@ export function renderSqliteStatement(
   statement: CreateDdlStatement,
   context: CreateContext,
   log: ChangeLog = new ChangeLog(),
+  views: PortableViews = new PortableViews('sqlite'),
 ): string | undefined {
   switch (statement.kind) {
     case 'comment_on_type':
@@ -31,6 +33,7 @@ export function renderSqliteStatement(
     case 'comment_on_column':
       if (statement.comment !== null) log.add(droppedComment(statement));
       return undefined;
+    case 'create_extension':
     case 'create_enum':
     case 'add_foreign_key':
       return undefined;
@@ -44,6 +47,10 @@ export function renderSqliteStatement(
       const unique = statement.unique ? 'UNIQUE ' : '';
       return `CREATE ${unique}INDEX ${q(statement.name)} ON ${q(statement.table)} (${statement.columns.map(q).join(', ')});`;
     }
+    case 'create_view':
+      return views.create(statement, log);
+    case 'comment_on_view':
+      return views.comment(statement, log);
   }
   return unreachable(statement);
 }
@@ -65,8 +72,9 @@ export function renderSqlitePlanWithChanges(plan: readonly DdlStatement[]): Rend
   const context = createContext(statements);
   const log = new ChangeLog();
   const out: string[] = [];
+  const views = new PortableViews('sqlite');
   for (const statement of statements) {
-    const sql = renderSqliteStatement(statement, context, log);
+    const sql = renderSqliteStatement(statement, context, log, views);
     if (sql !== undefined) out.push(sql);
   }
   return { statements: out, changes: log.changes };
