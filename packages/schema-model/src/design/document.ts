@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATA_TYPES } from './data-types.ts';
-import { REFERENTIAL_ACTIONS } from './model.ts';
+import { INDEX_METHODS, INDEX_NULLS, INDEX_ORDERS, REFERENTIAL_ACTIONS } from './model.ts';
 import { ExtensionBagSchema, strictInputObject } from './unknown-properties.ts';
 
 /**
@@ -51,6 +51,13 @@ export const DefaultValueSchema = z
   ])
   .nullish();
 
+/** `GENERATED ALWAYS AS (expression) STORED`; PostgreSQL 15 has stored generated columns only. */
+export const GeneratedColumnSchema = strictInputObject('Generated columns', {
+  expression: z.string().max(10_000).meta({
+    description: 'One SQL expression in PostgreSQL syntax over other columns of the same table.',
+  }),
+});
+
 export const ColumnSchema = strictInputObject('Columns', {
   id,
   name: z.string().max(500),
@@ -66,15 +73,38 @@ export const ColumnSchema = strictInputObject('Columns', {
   /** For `dataType: "ENUM"`: the id of an entry of the top-level `enums`. */
   enumId: z.string().max(200).nullish(),
   comment: optionalText,
+  /** A STORED generated column: its value is computed from `expression` (PostgreSQL syntax). */
+  generated: GeneratedColumnSchema.nullish(),
   ui,
+});
+
+/**
+ * One key of an index: a column (name or id) or an expression (PostgreSQL syntax), exactly one
+ * of them, with its sort order and where NULLs sort (PostgreSQL's defaults: ASC, NULLS LAST
+ * when ascending, NULLS FIRST when descending).
+ */
+export const IndexKeySchema = strictInputObject('Index keys', {
+  column: z.string().max(500).nullish(),
+  expression: z.string().max(10_000).nullish(),
+  order: z.enum(INDEX_ORDERS).nullish(),
+  nulls: z.enum(INDEX_NULLS).nullish(),
 });
 
 export const IndexSchema = strictInputObject('Indexes', {
   id: z.string().max(200).nullish(),
   name: z.string().max(500),
-  /** Column names or column ids of the same table. */
-  columns: z.array(z.string().max(500)).max(64),
+  /**
+   * Column names or column ids of the same table, each ascending: the simple form. An index
+   * gives either `columns` or `keys`, not both; absent means none.
+   */
+  columns: z.array(z.string().max(500)).max(64).default([]),
+  /** The richer form of `columns`: keys that are columns or expressions, with sort order. */
+  keys: z.array(IndexKeySchema).max(64).nullish(),
   unique: z.boolean().nullish(),
+  /** The access method; default `btree`. */
+  method: z.enum(INDEX_METHODS).nullish(),
+  /** A partial index: only rows where this predicate (PostgreSQL syntax) holds are indexed. */
+  where: z.string().max(10_000).nullish(),
   ui,
 });
 
@@ -135,6 +165,7 @@ export const DesignDocumentSchema = strictInputObject('Designs', {
 
 export type ColumnDocument = z.infer<typeof ColumnSchema>;
 export type IndexDocument = z.infer<typeof IndexSchema>;
+export type IndexKeyDocument = z.infer<typeof IndexKeySchema>;
 export type TableDocument = z.infer<typeof TableSchema>;
 export type ForeignKeyDocument = z.infer<typeof ForeignKeySchema>;
 export type EnumDocument = z.infer<typeof EnumSchema>;

@@ -10,6 +10,7 @@ export {
   type EnumDocument,
   type ForeignKeyDocument,
   type IndexDocument,
+  type IndexKeyDocument,
   type TableDocument,
 } from './document.ts';
 export type {
@@ -20,8 +21,11 @@ export type {
   EnumType,
   ForeignKey,
   Index,
+  IndexKey,
+  IndexMethod,
+  IndexNulls,
   ReferentialAction,
   Table,
 } from './model.ts';
-export { REFERENTIAL_ACTIONS } from './model.ts';
+export { INDEX_METHODS, REFERENTIAL_ACTIONS } from './model.ts';
 export { normalizeDesign } from './normalize.ts';

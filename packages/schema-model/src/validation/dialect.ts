@@ -20,8 +20,14 @@ export function checkDialect(doc: DesignDocument, dialect: SqlDialect, issues: V
   if (dialect === 'postgresql') return;
   const design = normalizeDesign(doc);
   if (dialect === 'mysql') issues.push(...mysqlKeyTooLong(design));
+  // An expression the engine has no form of leaves the construct out: for that target, an error.
   for (const warning of generateDdl(design, { dialect }).warnings)
-    issues.push({ code: warning.code, severity: 'warning', path: warning.path, message: warning.message });
+    issues.push({
+      code: warning.code,
+      severity: warning.code === 'EXPRESSION_NOT_PORTABLE' ? 'error' : 'warning',
+      path: warning.path,
+      message: warning.message,
+    });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { EXPORT_WARNING_CODES } from '../ddl/export-warning.ts';
+import { SQL_EXPRESSION_PROBLEM_CODES } from '../sql-expression/check.ts';
 
 /**
  * A problem found in a design document. `path` points into the document as the user sent it
@@ -48,6 +49,18 @@ export const ISSUE_CODES = [
   'INDEX_UNKNOWN_COLUMN',
   'INDEX_DUPLICATE_COLUMN',
   'JSON_NOT_INDEXABLE',
+  'INDEX_COLUMNS_AND_KEYS',
+  'INDEX_KEY_INVALID',
+  'INDEX_METHOD_UNSUPPORTED',
+  // generated columns
+  'GENERATED_WITH_DEFAULT',
+  'GENERATED_WITH_IDENTITY',
+  'GENERATED_IN_PRIMARY_KEY',
+  'GENERATED_UNKNOWN_COLUMN',
+  'GENERATED_REFERENCES_GENERATED',
+  'GENERATED_FK_ACTION',
+  // SQL expressions (checks, generated columns, index keys and predicates), by PostgreSQL's parser
+  ...SQL_EXPRESSION_PROBLEM_CODES,
   // foreign keys
   'FK_UNKNOWN_TABLE',
   'FK_UNKNOWN_COLUMN',

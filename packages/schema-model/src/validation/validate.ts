@@ -5,6 +5,7 @@ import { createContext } from './context.ts';
 import { checkDialect } from './dialect.ts';
 import { checkEnums } from './enums.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
+import { checkGeneratedColumns, checkGeneratedForeignKeys } from './generated-columns.ts';
 import { checkIndexes } from './indexes.ts';
 import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
@@ -30,9 +31,11 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
   doc.tables.forEach((table, t) => {
     checkTable(ctx, table, t);
     checkIndexes(ctx, table, t);
+    checkGeneratedColumns(ctx, table, t);
     checkJsonKeys(ctx, table, t);
   });
   checkForeignKeys(ctx);
+  checkGeneratedForeignKeys(ctx);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))
     checkDialect(doc, options.dialect, issues);
   return toReport(issues);

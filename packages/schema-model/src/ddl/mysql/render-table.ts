@@ -1,5 +1,6 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import type { ChangeLog } from '../export-warning.ts';
+import { generatedExpression } from '../generated-expression.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { CreateTableStatement, DdlColumn } from '../statements.ts';
@@ -67,8 +68,21 @@ export function renderMysqlColumn(
   const values = column.type.dataType === 'ENUM' ? enumValues(context, column.enumName) : undefined;
   const type = mysqlType(column.type, values);
   if (type.change) notes.push(log.add({ code: type.change.code, message: type.change.message, spot: at }));
+  const generated = generatedExpression(column, 'mysql', log, at);
+  if (generated.note) notes.push(generated.note);
   let sql = `${q(column.name)} ${type.sql}`;
-  if (column.notNull) sql += ' NOT NULL';
+  if (generated.sql !== undefined) sql += ` AS (${generated.sql}) STORED`;
+  // MariaDB refuses NOT NULL on a generated column; a CHECK refuses the same rows.
+  const notNullCheck = column.notNull && generated.sql !== undefined;
+  if (notNullCheck)
+    notes.push(
+      log.add({
+        code: 'GENERATED_NOT_NULL_AS_CHECK',
+        message: `MariaDB has no NOT NULL on a generated column: CHECK (${column.name} IS NOT NULL) refuses the same rows`,
+        spot: at,
+      }),
+    );
+  else if (column.notNull && generated.note === undefined) sql += ' NOT NULL';
   if (column.default && !column.identity) {
     const value = renderMysqlDefault(column.type, column.default);
     if (value !== undefined) sql += ` DEFAULT ${value}`;
@@ -93,6 +107,7 @@ export function renderMysqlColumn(
   if (spot.comment !== undefined) sql += ` COMMENT ${quoteLiteralFor('mysql', spot.comment)}`;
   if (type.change?.check) sql += ` ${type.change.check(q(column.name))}`;
   if (spot.lengthCheck !== undefined) sql += ` CHECK (char_length(${q(column.name)}) <= ${spot.lengthCheck})`;
+  if (notNullCheck) sql += ` CHECK (${q(column.name)} IS NOT NULL)`;
   return [...notes, sql].join('\n  ');
 }
 

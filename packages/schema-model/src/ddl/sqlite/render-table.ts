@@ -1,6 +1,7 @@
 import type { ColumnDefault, ColumnType } from '../../design/model.ts';
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import { ChangeLog } from '../export-warning.ts';
+import { generatedExpression } from '../generated-expression.ts';
 import { renderLiteral } from '../literal-default.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
@@ -65,8 +66,11 @@ function renderSqliteColumn(
   // not number is declared INT (the same affinity) so that it stays a plain column.
   const type = renderSqliteType(column.type);
   const declared = type === 'INTEGER' && soleKey ? 'INT' : type;
+  const generated = generatedExpression(column, 'sqlite', log, spot);
+  if (generated.note) notes.push(generated.note);
   let sql = `${q(column.name)} ${declared}`;
-  if (column.notNull) sql += ' NOT NULL';
+  if (generated.sql !== undefined) sql += ` AS (${generated.sql}) STORED`;
+  if (column.notNull && generated.note === undefined) sql += ' NOT NULL';
   if (column.default && !column.identity) {
     const value = renderSqliteDefault(column.type, column.default);
     if (value !== undefined) sql += ` DEFAULT ${value}`;
