@@ -53,8 +53,10 @@ export interface IntrospectedColumn {
    * the column's `nextval(...)` default, so the two can be matched.
    */
   ownedSequence?: string;
-  /** The expression of a generated (computed) column; `default` is then null. */
+  /** The expression of a generated (computed) column, in the engine's SQL; `default` is then null. */
   generated?: string;
+  /** Whether a generated column stores its values or computes them when read (MySQL, SQLite); PostgreSQL 15 only stores. */
+  generatedKind?: 'stored' | 'virtual';
   /** MySQL `ON UPDATE current_timestamp()`: the value set whenever the row changes. */
   onUpdate?: string;
   /**
@@ -87,6 +89,21 @@ export interface IntrospectedIndex {
   options: string[];
   /** The server's own definition where it gives one (`pg_get_indexdef`), for messages. */
   definition: string | null;
+  /**
+   * Each key in order, where the introspector reads them: a column by name, or an expression in
+   * the engine's SQL, with its order. When set, `options` no longer lists sort orders.
+   */
+  keys?: IntrospectedIndexKey[];
+  /** A partial index's predicate in the engine's SQL (with `partial`), where the introspector reads it. */
+  where?: string;
+}
+
+export interface IntrospectedIndexKey {
+  column?: string;
+  expression?: string;
+  descending: boolean;
+  /** Where NULLs sort; undefined where the engine has no choice (MySQL, SQLite: first ascending). */
+  nullsFirst?: boolean;
 }
 
 export interface IntrospectedForeignKey {

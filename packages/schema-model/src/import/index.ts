@@ -9,6 +9,7 @@ export type {
   IntrospectedEnum,
   IntrospectedForeignKey,
   IntrospectedIndex,
+  IntrospectedIndexKey,
   IntrospectedKey,
   IntrospectedTable,
   UnsupportedKind,

@@ -13,3 +13,4 @@ export {
 } from './check.ts';
 export { columnsReferenced, type RelationReference, relationsReferenced } from './references.ts';
 export { type RenderedSqlExpression, renderSqlExpression } from './render.ts';
+export { sameSqlExpression } from './same.ts';

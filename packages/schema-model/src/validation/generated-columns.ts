@@ -41,7 +41,11 @@ export function checkGeneratedColumns(ctx: ValidationContext, table: TableDocume
     const text = column.generated.expression;
     const problem = expressionIssue(text, 'expression', expressionPath);
     if (problem) {
-      ctx.error(problem.code, expressionPath, `${label()}: its expression ${problem.message}`);
+      ctx.error(
+        problem.code,
+        expressionPath,
+        `${label()}: its expression ${problem.message}${problem.message.endsWith('.') ? '' : '.'}`,
+      );
       return;
     }
     for (const name of columnsReferenced(text)) {

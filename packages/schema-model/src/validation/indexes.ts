@@ -93,7 +93,7 @@ function checkIndexExpression(
 ): void {
   const problem = expressionIssue(text, 'expression', at);
   if (problem) {
-    ctx.error(problem.code, at, `${label}: ${problem.message}`);
+    ctx.error(problem.code, at, `${label}: ${problem.message}${problem.message.endsWith('.') ? '' : '.'}`);
     return;
   }
   for (const name of columnsReferenced(text)) {
