@@ -25,6 +25,7 @@ export type AlterStatement =
   | DropConstraintStatement
   | RenameConstraintStatement
   | DropIndexStatement
+  | DropExpressionStatement
   | RenameIndexStatement
   | RenameSequenceStatement
   | DropEnumStatement
@@ -151,6 +152,13 @@ export interface RenameConstraintStatement {
   table: string;
   name: string;
   newName: string;
+}
+
+/** A generated column becomes a plain one that keeps its values (`ALTER COLUMN … DROP EXPRESSION`). */
+export interface DropExpressionStatement {
+  kind: 'drop_expression';
+  table: string;
+  column: string;
 }
 
 export interface DropIndexStatement {

@@ -4,7 +4,12 @@ import {
   renderAlterColumnNull,
   renderAlterColumnType,
 } from './render-column-alter.ts';
-import { renderAddColumn, renderDropColumn, renderRenameColumn } from './render-column-change.ts';
+import {
+  renderAddColumn,
+  renderDropColumn,
+  renderDropExpression,
+  renderRenameColumn,
+} from './render-column-change.ts';
 import { renderCommentOnColumn, renderCommentOnTable, renderCommentOnType } from './render-comment.ts';
 import {
   renderAddPrimaryKey,
@@ -52,6 +57,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderAddColumn(statement);
     case 'drop_column':
       return renderDropColumn(statement);
+    case 'drop_expression':
+      return renderDropExpression(statement);
     case 'rename_column':
       return renderRenameColumn(statement);
     case 'alter_column_type':
