@@ -66,8 +66,17 @@ export async function introspectPostgres(
       if (table) addConstraint(table, row, schema, unsupported);
     }
     for (const row of indexRows) {
-      const { table: oid, method, ...rest } = row;
-      tables.get(oid)?.indexes.push({ ...rest, method: method === 'btree' ? null : method });
+      const { table: oid, method, keys, where, ...rest } = row;
+      tables.get(oid)?.indexes.push({
+        ...rest,
+        method: method === 'btree' ? null : method,
+        keys: keys.map((key) => ({
+          ...(key.column !== null ? { column: key.column } : { expression: key.expression ?? '' }),
+          descending: key.descending,
+          nullsFirst: key.nullsFirst,
+        })),
+        ...(where !== null ? { where } : {}),
+      });
     }
     return {
       schema,
@@ -114,7 +123,9 @@ function column(row: ColumnRow): IntrospectedColumn {
     autoIncrement: row.identity !== '',
     ...(row.identity === 'a' ? { identityAlways: true } : {}),
     ...(row.ownedSequence !== null ? { ownedSequence: row.ownedSequence } : {}),
-    ...(generated && row.default !== null ? { generated: row.default } : {}),
+    ...(generated && row.default !== null
+      ? { generated: row.default, generatedKind: 'stored' as const }
+      : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
     comment: row.comment,
   };
