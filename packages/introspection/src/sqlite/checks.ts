@@ -26,7 +26,7 @@ export function sqliteChecks(createSql: string): SqliteCheck[] {
 }
 
 /** The SQL with quoted text and comments replaced by spaces, so positions stay the same. */
-function blankQuotedAndComments(sql: string): string {
+export function blankQuotedAndComments(sql: string): string {
   let out = '';
   let i = 0;
   while (i < sql.length) {
@@ -58,7 +58,7 @@ function blankQuotedAndComments(sql: string): string {
   return out;
 }
 
-function closingParenthesis(code: string, open: number): number {
+export function closingParenthesis(code: string, open: number): number {
   let depth = 0;
   for (let i = open; i < code.length; i++) {
     if (code[i] === '(') depth++;
@@ -67,7 +67,7 @@ function closingParenthesis(code: string, open: number): number {
   return -1;
 }
 
-function unquote(name: string): string {
+export function unquote(name: string): string {
   const first = name[0];
   if (first === '"' || first === '`') return name.slice(1, -1).replaceAll(first + first, first);
   if (first === '[') return name.slice(1, -1);

@@ -20,7 +20,7 @@ export function importExpression(dialect: ImportDialect, text: string): Imported
     return checked.ok ? { expression: source } : { reason: checked.problem.message };
   }
   if (dialect === 'mongodb') return { reason: 'MongoDB has no SQL expressions' };
-  const converted = backquotesAsDoubleQuotes(source);
+  const converted = backquotesAsDoubleQuotes(source, dialect === 'sqlite');
   if (converted === undefined)
     return {
       reason: `it uses quoting PostgreSQL reads differently (${dialect === 'mysql' ? 'MySQL' : 'SQLite'})`,
@@ -34,15 +34,23 @@ export function importExpression(dialect: ImportDialect, text: string): Imported
 }
 
 /**
- * `` `a` `` → `"a"`, outside string literals. Undefined when the text has a double quote or a
- * backslash (a string in MySQL, an escape MySQL reads and PostgreSQL does not) or a bracketed
- * SQLite name, which would not mean the same.
+ * `` `a` `` → `"a"`, outside string literals. Undefined when the text has a backslash (an escape
+ * MySQL reads and PostgreSQL does not), a double quote in MySQL (a string there) or a bracketed
+ * SQLite name, which would not mean the same. SQLite's double-quoted names are PostgreSQL's.
  */
-function backquotesAsDoubleQuotes(text: string): string | undefined {
+function backquotesAsDoubleQuotes(text: string, doubleQuotedNames: boolean): string | undefined {
   let out = '';
   let i = 0;
   while (i < text.length) {
     const char = text[i] ?? '';
+    if (char === '"' && doubleQuotedNames) {
+      let end = text.indexOf('"', i + 1);
+      while (end >= 0 && text[end + 1] === '"') end = text.indexOf('"', end + 2);
+      if (end < 0) return undefined;
+      out += text.slice(i, end + 1);
+      i = end + 1;
+      continue;
+    }
     if (char === '"' || char === '\\' || char === '[') return undefined;
     if (char === "'") {
       const end = text.indexOf("'", i + 1);
