@@ -25,12 +25,31 @@ export function importExpression(dialect: ImportDialect, text: string): Imported
     return {
       reason: `it uses quoting PostgreSQL reads differently (${dialect === 'mysql' ? 'MySQL' : 'SQLite'})`,
     };
-  const checked = checkSqlExpression(converted, 'expression');
+  const named = dialect === 'mysql' ? postgresFunctionNames(converted) : converted;
+  const checked = checkSqlExpression(named, 'expression');
   if (!checked.ok)
     return { reason: `PostgreSQL does not read it as one expression: ${checked.problem.message}` };
-  const back = renderSqlExpression(converted, dialect);
+  const back = renderSqlExpression(named, dialect);
   if ('refused' in back) return { reason: back.refused };
-  return { expression: converted };
+  return { expression: named };
+}
+
+/** MariaDB stores upper() and lower() as its synonyms ucase() and lcase(): PostgreSQL has only the first. */
+const MYSQL_SYNONYMS: Readonly<Record<string, string>> = { ucase: 'upper', lcase: 'lower' };
+
+/** The text with MySQL's function synonyms renamed, outside string literals (odd `'` segments). */
+function postgresFunctionNames(text: string): string {
+  return text
+    .split("'")
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /\b(ucase|lcase)(\s*\()/gi,
+            (_, name: string, open: string) => `${MYSQL_SYNONYMS[name.toLowerCase()] ?? name}${open}`,
+          ),
+    )
+    .join("'");
 }
 
 /**

@@ -16,7 +16,8 @@ const q = (name: string) => quoteIdentFor('mysql', name);
  * - a partial index (MySQL has no WHERE on an index): not unique, it indexes every row
  *   (INDEX_PARTIAL_AS_FULL: what the table accepts is the same); unique, it is left out, as a
  *   whole-table unique index would refuse rows the design accepts (INDEX_PARTIAL_DROPPED);
- * - HASH, GIN, GiST, BRIN: InnoDB has B-trees only (INDEX_METHOD_CHANGED);
+ * - HASH, BRIN: InnoDB has B-trees only, so it is one (INDEX_METHOD_CHANGED); GIN, GiST: left
+ *   out (same code), as a B-tree serves none of their queries (containment, overlap);
  * - DESC is kept (MySQL 8, MariaDB 10.8+); NULLS FIRST/LAST has no clause (INDEX_NULLS_ORDER_DROPPED).
  * TEXT and BLOB columns are keyed by a prefix, which a unique index reports (KEY_PREFIX).
  * Returns the comment lines alone when the index is left out.
@@ -39,6 +40,12 @@ export function renderMysqlCreateIndex(
     return log.add({
       code: 'INDEX_PARTIAL_DROPPED',
       message: `MySQL has no partial indexes, and a unique index over every row would refuse rows the design accepts, so ${what} (WHERE ${statement.where}) is left out: duplicates among those rows are no longer refused`,
+      spot,
+    });
+  if (statement.method === 'gin' || statement.method === 'gist')
+    return log.add({
+      code: 'INDEX_METHOD_CHANGED',
+      message: `InnoDB has no ${statement.method.toUpperCase()} indexes (containment, overlap), and a B-tree over the same keys serves none of their queries, so ${what} is left out`,
       spot,
     });
   const notes: string[] = [];
