@@ -13,6 +13,8 @@ export interface IndexRow {
   keys: IndexKeyRow[];
   /** A partial index's predicate (`pg_get_expr` of indpred). */
   where: string | null;
+  /** Functions outside pg_catalog its keys or predicate call (user-defined, extensions'). */
+  functions: string[];
   /** Extras the design's index does not hold (operator classes, collations, INCLUDE), as short phrases. */
   options: string[];
   definition: string;
@@ -47,6 +49,9 @@ export function readIndexes(tx: Tx, namespace: number) {
                   left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum and k.attnum > 0
                   where k.ord <= i.indnkeyatts order by k.ord)) as keys,
             pg_get_expr(i.indpred, i.indrelid, true) as "where",
+            to_json(array(select distinct p.oid::regprocedure::text from pg_depend fd join pg_proc p on p.oid = fd.refobjid
+                          where fd.classid = 'pg_class'::regclass and fd.objid = i.indexrelid
+                            and fd.refclassid = 'pg_proc'::regclass and p.pronamespace <> 'pg_catalog'::regnamespace)) as functions,
             to_json(array(
               select format('operator class %s', opc.opcname)
               from unnest(i.indclass::oid[]) cls(oid) join pg_opclass opc on opc.oid = cls.oid

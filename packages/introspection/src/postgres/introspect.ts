@@ -66,7 +66,7 @@ export async function introspectPostgres(
       if (table) addConstraint(table, row, schema, unsupported);
     }
     for (const row of indexRows) {
-      const { table: oid, method, keys, where, ...rest } = row;
+      const { table: oid, method, keys, where, functions, ...rest } = row;
       tables.get(oid)?.indexes.push({
         ...rest,
         method: method === 'btree' ? null : method,
@@ -76,6 +76,7 @@ export async function introspectPostgres(
           nullsFirst: key.nullsFirst,
         })),
         ...(where !== null ? { where } : {}),
+        ...(functions.length > 0 ? { functions } : {}),
       });
     }
     return {
@@ -124,7 +125,11 @@ function column(row: ColumnRow): IntrospectedColumn {
     ...(row.identity === 'a' ? { identityAlways: true } : {}),
     ...(row.ownedSequence !== null ? { ownedSequence: row.ownedSequence } : {}),
     ...(generated && row.default !== null
-      ? { generated: row.default, generatedKind: 'stored' as const }
+      ? {
+          generated: row.default,
+          generatedKind: 'stored' as const,
+          ...(row.functions.length > 0 ? { functions: row.functions } : {}),
+        }
       : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
     comment: row.comment,

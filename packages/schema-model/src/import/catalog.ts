@@ -57,6 +57,12 @@ export interface IntrospectedColumn {
   generated?: string;
   /** Whether a generated column stores its values or computes them when read (MySQL, SQLite); PostgreSQL 15 only stores. */
   generatedKind?: 'stored' | 'virtual';
+  /**
+   * PostgreSQL: functions outside pg_catalog the generated expression calls (user-defined or an
+   * extension's, as `regprocedure` text). A design holds no functions, so such an expression
+   * would not run on a database built from it.
+   */
+  functions?: string[];
   /** MySQL `ON UPDATE current_timestamp()`: the value set whenever the row changes. */
   onUpdate?: string;
   /**
@@ -96,6 +102,8 @@ export interface IntrospectedIndex {
   keys?: IntrospectedIndexKey[];
   /** A partial index's predicate in the engine's SQL (with `partial`), where the introspector reads it. */
   where?: string;
+  /** PostgreSQL: functions outside pg_catalog its keys or predicate call (see `IntrospectedColumn.functions`). */
+  functions?: string[];
 }
 
 export interface IntrospectedIndexKey {

@@ -4,7 +4,7 @@ import type { IntrospectedColumn } from './catalog.ts';
 import type { ImportContext } from './context.ts';
 import { importComment, q } from './context.ts';
 import { addEnum } from './enums.ts';
-import { importExpression } from './expressions.ts';
+import { type ImportedExpression, importExpression } from './expressions.ts';
 import { mapDefault } from './map-default.ts';
 import type { Namespace } from './names.ts';
 import { legalName } from './names.ts';
@@ -105,7 +105,10 @@ function importGenerated(
   column: ColumnDocument,
   path: string[],
 ): void {
-  const imported = importExpression(ctx.dialect, text);
+  const imported: ImportedExpression =
+    source.functions !== undefined && source.functions.length > 0
+      ? { reason: `it calls ${source.functions.join(', ')}, and a design holds no functions` }
+      : importExpression(ctx.dialect, text);
   if ('reason' in imported) {
     ctx.warn(
       'GENERATED_COLUMN',

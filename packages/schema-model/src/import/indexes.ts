@@ -157,6 +157,14 @@ function richShape(
     return undefined;
   }
   const known = method as IndexMethod;
+  if (source.functions !== undefined && source.functions.length > 0) {
+    ctx.warn(
+      'INDEX_EXPRESSION',
+      path,
+      `${what} calls ${source.functions.join(', ')}${definition}; a design holds no functions, so it is not imported.`,
+    );
+    return undefined;
+  }
   const opclass = source.options.find((option) => option.startsWith('operator class '));
   if (known !== 'btree' && opclass !== undefined) {
     ctx.warn(
