@@ -21,7 +21,7 @@ export function generatedExpression(
     note: log.add({
       code: 'EXPRESSION_NOT_PORTABLE',
       message: `${engine} cannot compute ${column.name} as ${column.generated} (${rendered.refused}): it is a plain nullable column`,
-      spot: { ...at, field: 'generated.expression' },
+      spot: at,
     }),
   };
 }

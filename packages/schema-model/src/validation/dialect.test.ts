@@ -160,7 +160,7 @@ const EXPORT_CASES: Case[] = [
   [
     'EXPRESSION_NOT_PORTABLE',
     'mysql',
-    'tables[0].columns[2].generated.expression',
+    'tables[0].columns[2]',
     (doc) =>
       addToUsers(doc, {
         id: 'c_x',
