@@ -95,9 +95,9 @@ export const IndexSchema = strictInputObject('Indexes', {
   name: z.string().max(500),
   /**
    * Column names or column ids of the same table, each ascending: the simple form. An index
-   * gives either `columns` or `keys`, not both; absent means none.
+   * gives either `columns` or `keys`, not both: with `keys`, `columns` is `[]`.
    */
-  columns: z.array(z.string().max(500)).max(64).default([]),
+  columns: z.array(z.string().max(500)).max(64),
   /** The richer form of `columns`: keys that are columns or expressions, with sort order. */
   keys: z.array(IndexKeySchema).max(64).nullish(),
   unique: z.boolean().nullish(),
