@@ -15,7 +15,8 @@ import { emptyScore, tally } from './score.test-support.ts';
  * object: tables (with comments); columns (type, nullability, default, auto-increment, comment);
  * primary keys (columns in order); unique keys (constraint or unique index: a design has no
  * multi-column UNIQUE constraint, the index enforces the same); foreign keys (columns, target,
- * actions, options); other indexes (by name: columns, method, partial, expression, options);
+ * actions, options); other indexes (by name: columns, method, partial, expression, options, the
+ * order of each key, the predicate);
  * enums (values in order). Names the generator makes up (primary-key and unique constraint
  * names) are not compared. `dialect` is the one both catalogs were read from: it decides how
  * defaults read; SQLite's type names compare without case (SQLite ignores it) and MySQL's
@@ -84,6 +85,18 @@ function indexExtras(index: IntrospectedKey | IntrospectedIndex): string[] {
     ...(index.expression ? ['expression'] : []),
     ...(index.method !== null ? [index.method] : []),
     ...index.options,
+    // The order of each key, and the predicate, where the introspector reads them.
+    ...(index.keys ?? []).flatMap((key) => {
+      const name = key.column ?? key.expression ?? '';
+      const nulls =
+        key.nullsFirst === undefined || key.nullsFirst === key.descending
+          ? ''
+          : key.nullsFirst
+            ? ' NULLS FIRST'
+            : ' NULLS LAST';
+      return key.descending || nulls !== '' ? [`${name}${key.descending ? ' DESC' : ''}${nulls}`] : [];
+    }),
+    ...(index.where !== undefined ? [`WHERE ${index.where}`] : []),
   ];
 }
 
