@@ -147,4 +147,21 @@ describe('generated columns and richer indexes on PostgreSQL 15', () => {
     // Diffing the result against the design plans nothing.
     expect(planPostgresMigration(designOf(after), designOf(after)).steps).toEqual([]);
   });
+
+  test('a type change of a column a generated column reads applies: the generated column is added again after it', async () => {
+    const before = generatedAndIndexesDocument();
+    const schema = await built(before);
+    await run(schema, ["INSERT INTO items (name, qty) VALUES ('Bolt', 3)"]);
+    const after = generatedAndIndexesDocument();
+    const qty = after.tables[0]?.columns.find((c) => c.name === 'qty');
+    if (!qty) throw new Error('fixture changed');
+    qty.dataType = 'BIGINT';
+    const plan = planPostgresMigration(designOf(before), designOf(after));
+    await run(
+      schema,
+      plan.steps.flatMap((step) => step.sql),
+    );
+    const [row] = await db.sql.unsafe(`SELECT qty, double_qty FROM ${quoteIdent(schema)}.items`);
+    expect(row).toEqual({ qty: '3', double_qty: 6 });
+  });
 });

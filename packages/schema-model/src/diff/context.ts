@@ -183,8 +183,14 @@ function pairTable(from: TableVersion, to: TableVersion): TablePair {
   const columns = pairBy(from.table.columns, to.table.columns, (c) => c.id);
   const indexes = pairBy(indexVersions(from), indexVersions(to), (i) => i.key);
   const strip = ({ index, name }: IndexVersion): IndexVersion => ({ index, name });
-  // PostgreSQL 15 cannot make a column generated or change its expression: drop, add again.
-  const recreated = columns.kept.filter(([a, b]) => mustRecreate(a, b));
+  // PostgreSQL 15 cannot make a column generated or change its expression, nor change the type
+  // of a column a generated one reads: drop, add again.
+  const retyped = new Set(
+    columns.kept.filter(([a, b]) => JSON.stringify(a.type) !== JSON.stringify(b.type)).map(([, b]) => b.name),
+  );
+  const readsRetyped = (column: Column) =>
+    column.generated !== undefined && columnsReferenced(column.generated).some((name) => retyped.has(name));
+  const recreated = columns.kept.filter(([a, b]) => mustRecreate(a, b) || readsRetyped(b));
   const recreatedIds = new Set(recreated.map(([, b]) => b.id));
   const readsRecreated = (version: TableVersion, index: Index) =>
     indexColumnIds(version.table, index).some((id) => recreatedIds.has(id));

@@ -94,3 +94,19 @@ describe('planPostgresMigration: generated columns and richer indexes', () => {
     ]);
   });
 });
+
+describe('planPostgresMigration: a type change under a generated column', () => {
+  test('the generated column is dropped before and added after, as PostgreSQL cannot retype a column it reads', () => {
+    const retyped = edit(base, (d) => {
+      Object.assign(d.column('t_users', 'u_email'), { length: 100 });
+    });
+    expect(ids(planShape(base, retyped))).toEqual([
+      'drop_foreign_key:f_author',
+      'drop_column:t_users:u_lower',
+      'alter_column_type:t_users:u_email',
+      'add_column:t_users:u_lower',
+      'add_unique:t_users:u_lower',
+      'add_foreign_key:f_author',
+    ]);
+  });
+});
