@@ -17,13 +17,18 @@ const NODE_BUILTIN = new RegExp(
   `^(node:.*|${builtinModules.map((name) => name.replace('/', '\\/')).join('|')})$`,
 );
 
+const EMSCRIPTEN_NODE_BRANCH = /[\\/]libpg-query[\\/]wasm[\\/]libpg-query\.js$/;
+
 /** Records every import of a Node built-in instead of failing at the first, so a failure lists them all. */
 function recordNodeImports(found: string[]): Plugin {
   return {
     name: 'record-node-imports',
     setup(plugin) {
       plugin.onResolve({ filter: NODE_BUILTIN }, (args) => {
-        found.push(`${args.path} (imported by ${args.importer.replace(packageDir, '')})`);
+        // PostgreSQL's parser (libpg-query's Emscripten loader) requires node:fs and node:crypto
+        // only on its Node branch (ENVIRONMENT_IS_NODE); in a browser it fetches its WebAssembly.
+        if (!EMSCRIPTEN_NODE_BRANCH.test(args.importer))
+          found.push(`${args.path} (imported by ${args.importer.replace(packageDir, '')})`);
         return { path: args.path, external: true };
       });
     },
