@@ -107,4 +107,29 @@ describe('generated columns and richer indexes in DDL', () => {
     ]);
     expect(mysql.sql).toContain('`domain` text,');
   });
+
+  test('MySQL computes no generated column from the AUTO_INCREMENT column: a plain column there, warned', () => {
+    const parsed = parseDesign({
+      name: 'd',
+      tables: [
+        {
+          id: 't',
+          name: 'numbered',
+          columns: [
+            { id: 'c1', name: 'id', dataType: 'INT', primaryKey: true, autoIncrement: true },
+            { id: 'c2', name: 'twice', dataType: 'INT', generated: { expression: 'id * 2' } },
+          ],
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error('invalid fixture');
+    const mysql = generateDdl(parsed.design, { dialect: 'mysql' });
+    expect(mysql.warnings.map((w) => `${w.code} ${w.path}`)).toEqual([
+      'EXPRESSION_NOT_PORTABLE tables[0].columns[1]',
+    ]);
+    expect(mysql.sql).toContain('`twice` int,');
+    expect(generateDdl(parsed.design, { dialect: 'sqlite' }).sql).toContain(
+      '"twice" INTEGER AS (("id" * 2)) STORED',
+    );
+  });
 });

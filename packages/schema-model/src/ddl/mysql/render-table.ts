@@ -1,4 +1,5 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
+import { columnsReferenced } from '../../sql-expression/references.ts';
 import type { ChangeLog } from '../export-warning.ts';
 import { generatedExpression } from '../generated-expression.ts';
 import type { CreateContext } from '../render-context.ts';
@@ -54,6 +55,8 @@ export interface MysqlColumnSpot {
   comment: string | undefined;
   /** The length a CHECK keeps, for a VARCHAR made TEXT to fit the row. */
   lengthCheck: number | undefined;
+  /** The table's AUTO_INCREMENT column: MySQL computes no generated column from it. */
+  autoIncrementColumn?: string;
 }
 
 /** `` `id` int NOT NULL AUTO_INCREMENT COMMENT 'x' ``, preceded by a comment line for each change. */
@@ -68,7 +71,19 @@ export function renderMysqlColumn(
   const values = column.type.dataType === 'ENUM' ? enumValues(context, column.enumName) : undefined;
   const type = mysqlType(column.type, values);
   if (type.change) notes.push(log.add({ code: type.change.code, message: type.change.message, spot: at }));
-  const generated = generatedExpression(column, 'mysql', log, at);
+  const readsAuto =
+    column.generated !== undefined &&
+    spot.autoIncrementColumn !== undefined &&
+    columnsReferenced(column.generated).includes(spot.autoIncrementColumn);
+  const generated = readsAuto
+    ? {
+        note: log.add({
+          code: 'EXPRESSION_NOT_PORTABLE',
+          message: `MySQL computes no generated column from the AUTO_INCREMENT column ${spot.autoIncrementColumn ?? ''}: ${column.name} is a plain nullable column`,
+          spot: at,
+        }),
+      }
+    : generatedExpression(column, 'mysql', log, at);
   if (generated.note) notes.push(generated.note);
   let sql = `${q(column.name)} ${type.sql}`;
   if (generated.sql !== undefined) sql += ` AS (${generated.sql}) STORED`;
@@ -131,6 +146,7 @@ export function renderMysqlCreateTable(
         autoIncrement: column.name === auto,
         comment: comments?.get(column.name),
         lengthCheck: lengthChecks.get(columnKey(statement.name, column.name)),
+        ...(auto !== undefined ? { autoIncrementColumn: auto } : {}),
       },
       context,
       log,
