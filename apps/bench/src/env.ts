@@ -9,6 +9,8 @@ export const benchEnv = z
     /** The bench worker's warm pool (WORKER_POOL_SIZE); 0 measures CREATE DATABASE every time. */
     BENCH_POOL_SIZE: z.coerce.number().int().min(0).max(100).default(4),
     /** Run one part alone (the others are slow or noisy on a shared machine); all when unset. */
-    BENCH_ONLY: z.enum(['design', 'http', 'provisioning']).optional(),
+    BENCH_ONLY: z.enum(['design', 'corpus', 'http', 'provisioning']).optional(),
+    /** The real-world schema corpus (the corpus part's largest schema); default ../shared/corpus. */
+    CORPUS_DIR: z.string().optional(),
   })
   .parse(process.env);

@@ -1,3 +1,4 @@
+import { runCorpusBench } from './corpus-bench.ts';
 import { runDesignBench } from './design-bench.ts';
 import { benchEnv } from './env.ts';
 import { runHttpBench } from './http-bench.ts';
@@ -9,6 +10,7 @@ console.log(
 );
 const only = benchEnv.BENCH_ONLY;
 if (only === undefined || only === 'design') runDesignBench();
+if (only === undefined || only === 'corpus') await runCorpusBench();
 if (only === undefined || only === 'http') await runHttpBench();
 if (only === undefined || only === 'provisioning') await runProvisioningBench();
 

@@ -20,3 +20,27 @@ export function time(fn: () => unknown, runs: number, warmup = 3): number[] {
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+/**
+ * Runs `a` and `b` alternately `runs` times each (after `warmup` untimed pairs), so that load
+ * from other processes falls on both alike; returns each one's durations in ms.
+ */
+export function timeAlternately(
+  a: () => unknown,
+  b: () => unknown,
+  runs: number,
+  warmup = 3,
+): [number[], number[]] {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const durations: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++)
+    [a, b].forEach((fn, which) => {
+      const start = performance.now();
+      fn();
+      durations[which]?.push(performance.now() - start);
+    });
+  return durations;
+}

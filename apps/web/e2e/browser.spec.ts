@@ -27,6 +27,8 @@ async function saveConnection(request: APIRequestContext, account: Account, data
       port: database.port,
       database: database.name,
       username: database.user,
+      // The embedded server has a password; the machine's (trust) has none.
+      password: database.password,
       sslMode: 'disable',
     },
   });

@@ -50,7 +50,7 @@ test("a connection to the machine's PostgreSQL is added, tested, edited, switche
     port: db.port,
     database: db.name,
     username: db.user,
-    password: decodeURIComponent(new URL(db.url).password),
+    password: db.password,
   });
   await dialog.getByLabel('Colour').fill('#16a34a');
   await dialog.getByRole('button', { name: 'Test' }).click();

@@ -170,6 +170,10 @@ test("a design's overview shows its tables, problems, SQL and versions, and rena
   await expect(sql).toContainText('CREATE TABLE');
   await page.getByLabel('Dialect').selectOption({ label: 'SQLite' });
   await expect(page.getByRole('region', { name: 'SQL for SQLite' })).toContainText('CREATE TABLE');
+  // What the export changes is listed beside the SQL, at its path.
+  await expect(page.getByRole('region', { name: '1 change in SQLite' })).toContainText(
+    'tables[1].columns[0]: SQLite has no form of the default gen_random_uuid() (DEFAULT_DROPPED)',
+  );
   await page.getByRole('button', { name: 'Copy SQL' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('CREATE TABLE');
   const download = page.waitForEvent('download');

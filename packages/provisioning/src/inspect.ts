@@ -11,6 +11,8 @@ export interface InspectedColumn {
 }
 
 export interface InspectedTable {
+  /** The table's schema when it is not `public`. */
+  schema?: string;
   name: string;
   owner: string;
   columns: InspectedColumn[];
@@ -26,8 +28,10 @@ export type DatabaseInspection =
       connections: number;
       /** The marker of the applied design version, when the DDL step has committed. */
       schemaMarker: Marker | undefined;
-      /** Ordinary and partitioned tables of `public`, by name, columns in order. */
+      /** Ordinary and partitioned tables of every schema (PostgreSQL's own aside), columns in order. */
       tables: InspectedTable[];
+      /** The schemas besides `public` and PostgreSQL's own, by name, with their owners. */
+      schemas: Array<{ name: string; owner: string }>;
     };
 
 /**
@@ -48,8 +52,13 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
       async (sql) => {
         const [schema] = await sql<{ comment: string | null }[]>`
         SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = 'public'`;
+        const schemas = await sql<{ name: string; owner: string }[]>`
+        SELECT n.nspname AS name, pg_get_userbyid(n.nspowner) AS owner FROM pg_namespace n
+        WHERE n.nspname NOT IN ('public', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+        ORDER BY n.nspname`;
         const rows = await sql<
           {
+            schema: string;
             table: string;
             owner: string;
             column: string | null;
@@ -57,14 +66,18 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
             notNull: boolean | null;
           }[]
         >`
-        SELECT c.relname AS table, pg_get_userbyid(c.relowner) AS owner, a.attname AS column,
+        SELECT n.nspname AS schema, c.relname AS table, pg_get_userbyid(c.relowner) AS owner, a.attname AS column,
                format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull"
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-        ORDER BY c.relname, a.attnum`;
-        return { schemaMarker: parseMarker(schema?.comment), tables: groupTables(rows) };
+        WHERE n.nspname NOT IN ('information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND c.relkind IN ('r', 'p')
+        ORDER BY n.nspname <> 'public', n.nspname, c.relname, a.attnum`;
+        return {
+          schemaMarker: parseMarker(schema?.comment),
+          tables: groupTables(rows),
+          schemas: [...schemas],
+        };
       },
       { fetchTypes: false },
     );
@@ -80,6 +93,7 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
 
 function groupTables(
   rows: readonly {
+    schema: string;
     table: string;
     owner: string;
     column: string | null;
@@ -89,10 +103,16 @@ function groupTables(
 ): InspectedTable[] {
   const tables = new Map<string, InspectedTable>();
   for (const row of rows) {
-    let table = tables.get(row.table);
+    const key = JSON.stringify([row.schema, row.table]);
+    let table = tables.get(key);
     if (!table) {
-      table = { name: row.table, owner: row.owner, columns: [] };
-      tables.set(row.table, table);
+      table = {
+        ...(row.schema === 'public' ? {} : { schema: row.schema }),
+        name: row.table,
+        owner: row.owner,
+        columns: [],
+      };
+      tables.set(key, table);
     }
     if (row.column !== null && row.type !== null)
       table.columns.push({ name: row.column, type: row.type, nullable: row.notNull !== true });

@@ -17,7 +17,20 @@ const NODE_BUILTIN = new RegExp(
   `^(node:.*|${builtinModules.map((name) => name.replace('/', '\\/')).join('|')})$`,
 );
 
-const EMSCRIPTEN_NODE_BRANCH = /[\\/]libpg-query[\\/]wasm[\\/]libpg-query\.js$/;
+/**
+ * PostgreSQL's parser (libpg-query, behind `./sql-expression`) is Emscripten output that reads its
+ * WebAssembly with `node:fs` (and seeds with `node:crypto`) only inside its `ENVIRONMENT_IS_NODE`
+ * branch; in a browser it fetches the file. The web app's build and its browser tests run that path.
+ */
+const PARSER_LOADER = /libpg-query[\\/]wasm[\\/]libpg-query\.js$/;
+const NODE_ONLY_BRANCH = 'ENVIRONMENT_IS_NODE';
+function allowedNodeImport(path: string, importer: string): boolean {
+  return (
+    PARSER_LOADER.test(importer) &&
+    ['node:fs', 'node:crypto'].includes(path) &&
+    readFileSync(importer, 'utf8').includes(`if(${NODE_ONLY_BRANCH}){var fs=require("node:fs")`)
+  );
+}
 
 /** Records every import of a Node built-in instead of failing at the first, so a failure lists them all. */
 function recordNodeImports(found: string[]): Plugin {
@@ -25,9 +38,7 @@ function recordNodeImports(found: string[]): Plugin {
     name: 'record-node-imports',
     setup(plugin) {
       plugin.onResolve({ filter: NODE_BUILTIN }, (args) => {
-        // PostgreSQL's parser (libpg-query's Emscripten loader) requires node:fs and node:crypto
-        // only on its Node branch (ENVIRONMENT_IS_NODE); in a browser it fetches its WebAssembly.
-        if (!EMSCRIPTEN_NODE_BRANCH.test(args.importer))
+        if (!allowedNodeImport(args.path, args.importer))
           found.push(`${args.path} (imported by ${args.importer.replace(packageDir, '')})`);
         return { path: args.path, external: true };
       });

@@ -7,7 +7,9 @@ import helmet from 'helmet';
  * Helmet's defaults, with a Content-Security-Policy that allows this origin only (the web app
  * loads nothing from elsewhere) and no `upgrade-insecure-requests`, which would break the app
  * served over plain HTTP on a private address. Inline style attributes stay allowed: the
- * diagram and the dialog primitives position elements with them.
+ * diagram and the dialog primitives position elements with them. `'wasm-unsafe-eval'` lets the
+ * designer compile PostgreSQL's parser (WebAssembly, shipped by this origin) to check a design's
+ * expressions as the server does; it allows no JavaScript eval.
  */
 export const HELMET_OPTIONS = {
   contentSecurityPolicy: {
@@ -21,7 +23,7 @@ export const HELMET_OPTIONS = {
       'frame-ancestors': ["'none'"],
       'img-src': ["'self'", 'data:', 'blob:'],
       'object-src': ["'none'"],
-      'script-src': ["'self'"],
+      'script-src': ["'self'", "'wasm-unsafe-eval'"],
       'script-src-attr': ["'none'"],
       'style-src': ["'self'", "'unsafe-inline'"],
     },

@@ -26,6 +26,8 @@ export interface TargetDatabase {
   host: string;
   port: number;
   user: string;
+  /** Empty when the server trusts the user (the machine's); set for the embedded one. */
+  password: string;
   sql: postgres.Sql;
   drop(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function createTargetDatabase(
     host: url.hostname,
     port: Number(url.port || 5432),
     user: decodeURIComponent(url.username || 'postgres'),
+    password: decodeURIComponent(url.password),
     sql,
     async drop() {
       await sql.end({ timeout: 5 });

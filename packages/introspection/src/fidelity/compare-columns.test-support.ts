@@ -21,6 +21,13 @@ function defaultChange(before: string | null, after: string | null, dialect: Imp
     if (text === null) return 'none';
     const parsed = parseDefault(text, dialect);
     if (parsed.kind === 'null') return 'none';
+    if (dialect === 'sqlite') {
+      // SQLite stores TRUE and FALSE as 1 and 0, and a literal by the column's affinity: '1' is 1.
+      if (parsed.kind === 'boolean') return `literal ${parsed.value ? 1 : 0}`;
+      if (parsed.kind === 'number') return `literal ${Number(parsed.text)}`;
+      if (parsed.kind === 'string' && /^-?\d+(\.\d+)?$/.test(parsed.value))
+        return `literal ${Number(parsed.value)}`;
+    }
     return parsed.kind === 'expression' ? `expression ${parsed.expression}` : JSON.stringify(parsed);
   };
   return meaning(before) === meaning(after) ? [] : [`default ${before ?? 'none'} → ${after ?? 'none'}`];
@@ -30,9 +37,24 @@ function defaultChange(before: string | null, after: string | null, dialect: Imp
 function typeOf(column: IntrospectedColumn, dialect: ImportDialect): string {
   if (column.enumName !== undefined) return `enum ${column.enumName}`;
   if (column.domain !== undefined) return `domain ${column.domain} (${column.nativeType})`;
-  if (dialect === 'sqlite') return column.nativeType.toUpperCase();
+  if (dialect === 'sqlite')
+    return `${column.nativeType.toUpperCase()} (${sqliteAffinity(column.nativeType)} affinity)`;
   // MySQL's integer display width (`int(11)`) changes nothing stored; tinyint(1) means BOOLEAN.
   return dialect === 'mysql' ? column.nativeType.replace(DISPLAY_WIDTH, '$1') : column.nativeType;
+}
+
+/**
+ * What SQLite makes of a declared type: its affinity (sqlite.org/datatype3.html, 3.1), all it
+ * stores and checks. `NVARCHAR(40)` and `VARCHAR(40)` are one TEXT, `INT` and `INTEGER` one
+ * INTEGER (a rowid alias is compared as numbering); `BINARY(16)` (NUMERIC) and `BLOB` differ.
+ */
+function sqliteAffinity(declared: string): string {
+  const type = declared.toUpperCase();
+  if (type.includes('INT')) return 'INTEGER';
+  if (/CHAR|CLOB|TEXT/.test(type)) return 'TEXT';
+  if (type.includes('BLOB') || type.trim() === '') return 'BLOB';
+  if (/REAL|FLOA|DOUB/.test(type)) return 'REAL';
+  return 'NUMERIC';
 }
 
 const DISPLAY_WIDTH = /^(smallint|mediumint|int|integer|bigint|tinyint(?!\(1\)))\(\d+\)/i;
@@ -60,7 +82,11 @@ export function compareColumns(
     }
     const auto = [autoKind(column), autoKind(after)] as const;
     tally(score, 'columns', object, [
-      ...changed('type', typeOf(column, dialect), typeOf(after, dialect)),
+      ...(dialect === 'sqlite' &&
+      column.enumName === undefined &&
+      sqliteAffinity(column.nativeType) === sqliteAffinity(after.nativeType)
+        ? []
+        : changed('type', typeOf(column, dialect), typeOf(after, dialect))),
       ...changed('nullable', column.nullable, after.nullable),
       ...changed('numbering', auto[0], auto[1]),
       ...(auto[0] === 'none' && auto[1] === 'none'

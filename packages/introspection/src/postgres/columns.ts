@@ -29,8 +29,10 @@ export interface ColumnRow {
   name: string;
   /** format_type() of the column's type, or of a domain's base type. */
   type: string;
-  /** The enum the column (or its domain) uses, when that enum is in the schema. */
+  /** The enum the column (or its domain, or its array's elements) uses, when that enum is in a schema being read. */
   enumName: string | null;
+  /** That enum's schema. */
+  enumSchema: string | null;
   domain: string | null;
   notNull: boolean;
   /** attidentity: '' none, 'a' always, 'd' by default. */
@@ -51,13 +53,18 @@ export interface ColumnRow {
  * Every column of every table in one query. `default` and `ownedSequence` come from the same
  * statement, so both are written under the same search_path and can be compared as text.
  */
-export function readColumns(tx: Tx, namespace: number) {
+export function readColumns(tx: Tx, namespace: number, enumNamespaces: readonly number[] = [namespace]) {
   return tx.unsafe<ColumnRow[]>(
     `select a.attrelid::int as table, a.attname::text as name,
             case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod)
                  else format_type(a.atttypid, a.atttypmod) end as type,
-            case when t.typtype = 'e' and t.typnamespace = $1 then t.typname::text
-                 when bt.typtype = 'e' and bt.typnamespace = $1 then bt.typname::text end as "enumName",
+            case when t.typtype = 'e' and t.typnamespace = any($2::oid[]) then t.typname::text
+                 when bt.typtype = 'e' and bt.typnamespace = any($2::oid[]) then bt.typname::text
+                 when et.typtype = 'e' and et.typnamespace = any($2::oid[]) then et.typname::text end as "enumName",
+            case when t.typtype = 'e' and t.typnamespace = any($2::oid[]) then (select nspname::text from pg_namespace where oid = t.typnamespace)
+                 when bt.typtype = 'e' and bt.typnamespace = any($2::oid[]) then (select nspname::text from pg_namespace where oid = bt.typnamespace)
+                 when et.typtype = 'e' and et.typnamespace = any($2::oid[]) then (select nspname::text from pg_namespace where oid = et.typnamespace)
+            end as "enumSchema",
             case when t.typtype = 'd' then t.typname::text end as domain,
             a.attnotnull as "notNull", a.attidentity::text as identity, a.attgenerated::text as generated,
             pg_get_expr(d.adbin, d.adrelid) as default,
@@ -75,12 +82,14 @@ export function readColumns(tx: Tx, namespace: number) {
      join pg_class c on c.oid = a.attrelid
      join pg_type t on t.oid = a.atttypid
      left join pg_type bt on bt.oid = t.typbasetype
+     left join pg_type et on et.oid = t.typelem and t.typcategory = 'A'
      left join pg_collation co on co.oid = a.attcollation and a.attcollation <> 0 and a.attcollation <> t.typcollation
      left join pg_namespace cn on cn.oid = co.collnamespace
      left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
      where c.relnamespace = $1 and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
      order by a.attrelid, a.attnum`,
-    [namespace],
+    // An array literal as text: postgres.js's array parameters depend on the client's options.
+    [namespace, `{${enumNamespaces.join(',')}}`],
   );
 }
 

@@ -84,7 +84,7 @@ export function buildDesign(blueprint: Blueprint, reserved: Reserved): DesignDoc
       const isEnum = typed.dataType.toUpperCase() === 'ENUM';
       const dataType = isEnum && !enumType ? 'TEXT' : typed.dataType;
       const integer = ['SMALLINT', 'INTEGER', 'BIGINT'].includes(canonicalDataType(dataType) ?? '');
-      const autoIncrement = integer && c.autoIncrement;
+      const autoIncrement = integer && typed.array !== true && c.autoIncrement;
       let defaultValue = isEnum ? undefined : typed.defaultValue;
       if (isEnum && enumType && typed.enumDefault)
         defaultValue = enumType.values[c.pick % enumType.values.length];
@@ -95,7 +95,9 @@ export function buildDesign(blueprint: Blueprint, reserved: Reserved): DesignDoc
         ...(typed.length === undefined ? {} : { length: typed.length }),
         ...(typed.precision === undefined ? {} : { precision: typed.precision }),
         ...(typed.scale === undefined ? {} : { scale: typed.scale }),
+        ...(typed.unsigned === undefined ? {} : { unsigned: typed.unsigned }),
         ...(isEnum && enumType ? { enumId: enumType.id } : {}),
+        ...(typed.array === true ? { array: true } : {}),
         nullable: c.nullable,
         autoIncrement,
         ...(autoIncrement || defaultValue === undefined ? {} : { defaultValue }),
@@ -160,7 +162,9 @@ export function buildDesign(blueprint: Blueprint, reserved: Reserved): DesignDoc
         ...(tc.length == null ? {} : { length: tc.length }),
         ...(tc.precision == null ? {} : { precision: tc.precision }),
         ...(tc.scale == null ? {} : { scale: tc.scale }),
+        ...(tc.unsigned == null ? {} : { unsigned: tc.unsigned }),
         ...(tc.enumId == null ? {} : { enumId: tc.enumId }),
+        ...(tc.array === true ? { array: true } : {}),
         nullable: f.nullable || setsNull,
       }),
     );

@@ -10,6 +10,8 @@ export interface DesignIndex {
   table(tableId: string): Table;
   enumType(enumId: string): EnumType;
   column(table: Table, columnId: string): Column;
+  /** The name of a schema by id; undefined for the default schema (no id). */
+  schemaName(schemaId: string | undefined): string | undefined;
 }
 
 /** Up to this many columns a scan beats building a map (bounded, so never quadratic). */
@@ -21,8 +23,16 @@ export function indexDesign(design: Design): DesignIndex {
   const enums = new Map<string, EnumType>();
   for (const enumType of design.enums) if (!enums.has(enumType.id)) enums.set(enumType.id, enumType);
   const columns = new WeakMap<Table, Map<string, Column>>();
+  const schemas = new Map<string, string>();
+  for (const schema of design.schemas ?? []) if (!schemas.has(schema.id)) schemas.set(schema.id, schema.name);
 
   return {
+    schemaName(schemaId) {
+      if (schemaId === undefined) return undefined;
+      const name = schemas.get(schemaId);
+      if (name === undefined) throw new DdlGenerationError(`unknown schema id ${JSON.stringify(schemaId)}`);
+      return name;
+    },
     table(tableId) {
       const table = tables.get(tableId);
       if (!table) throw new DdlGenerationError(`unknown table id ${JSON.stringify(tableId)}`);

@@ -34,6 +34,24 @@ export const EXPORT_WARNING_CODES = [
   'FK_ACTION_DROPPED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
+  /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
+  'SCHEMA_FLATTENED',
+  /** An array column as a JSON array (MySQL `json`, SQLite TEXT), kept an array by a CHECK. */
+  'ARRAY_AS_JSON',
+  /** INET, CIDR, MACADDR as their text. */
+  'NETWORK_AS_TEXT',
+  /** CITEXT as text with a case-insensitive collation (MySQL utf8mb4_unicode_ci, SQLite NOCASE). */
+  'CITEXT_AS_COLLATION',
+  /** TSVECTOR as its text: no text search. */
+  'TSVECTOR_AS_TEXT',
+  /** INTERVAL as PostgreSQL's interval text. */
+  'INTERVAL_AS_TEXT',
+  /** MONEY as DECIMAL(19,2). */
+  'MONEY_AS_DECIMAL',
+  /** XML as text, not checked to be well-formed. */
+  'XML_AS_TEXT',
+  /** A range type as its text (`[1,10)`). */
+  'RANGE_AS_TEXT',
   /** An expression (generated column, index key or predicate, check) with no same-meaning form in the dialect: left out. */
   'EXPRESSION_NOT_PORTABLE',
   /** MySQL: a generated column's NOT NULL written as a CHECK (MariaDB refuses NOT NULL on one). */

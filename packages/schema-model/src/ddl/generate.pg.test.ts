@@ -25,8 +25,18 @@ import type { DdlStatement } from './statements.ts';
 
 /** How `format_type()` spells a column type PostgreSQL created from our DDL. */
 function formatType(type: ColumnType, enumName: (id: string) => string): string {
+  // An array's catalog type is the array type (typtype 'b'), spelled `mood[]` for an enum's.
+  if (type.array === true)
+    return type.dataType === 'ENUM'
+      ? `${enumName(type.enumId ?? '')}[]`
+      : `${formatType({ ...type, array: false }, enumName)}[]`;
   const mod = (n: number | undefined) => (n === undefined ? '' : `(${n})`);
+  // Unsigned integers are stored one size up, BIGINT's in bigint (their range is a CHECK).
+  if (type.unsigned === true) return type.dataType === 'SMALLINT' ? 'integer' : 'bigint';
   switch (type.dataType) {
+    case 'BINARY':
+    case 'VARBINARY':
+      return 'bytea';
     case 'VARCHAR':
       return `character varying${mod(type.length)}`;
     case 'CHAR':
@@ -44,6 +54,8 @@ function formatType(type: ColumnType, enumName: (id: string) => string): string 
       return `timestamp${mod(type.precision)} with time zone`;
     case 'ENUM':
       return `enum ${enumName(type.enumId ?? '')}`;
+    case 'INTERVAL':
+      return `interval${mod(type.precision)}`;
     default:
       return type.dataType.toLowerCase();
   }

@@ -1,7 +1,9 @@
 import type { Design } from '../design/model.ts';
+import { quoteIdentFor } from '../sql/quote.ts';
 import { DdlGenerationError } from './design-index.ts';
 import type { ExportWarning, RenderedPlan } from './export-warning.ts';
 import { locateChanges } from './export-warning.ts';
+import { flattenSchemas, markFlattened } from './flatten-schemas.ts';
 import { renderMysqlPlanWithChanges } from './mysql/render.ts';
 import { MYSQL_PREAMBLE } from './mysql/session-settings.ts';
 import { planCreate } from './plan-create.ts';
@@ -71,12 +73,20 @@ export function generateDdl(design: Design, options: GenerateDdlOptions = {}): G
   const dialect = options.dialect ?? 'postgresql';
   if (!SQL_DIALECTS.includes(dialect))
     throw new DdlGenerationError(`unsupported SQL dialect ${JSON.stringify(dialect)}`);
-  const plan = planCreate(design);
+  // MySQL and SQLite have one namespace per database: schemas become name prefixes there.
+  const flat =
+    dialect === 'postgresql' ? undefined : flattenSchemas(design, dialect === 'mysql' ? 'MySQL' : 'SQLite');
+  const planned = flat?.design ?? design;
+  const plan = planCreate(planned);
   const rendered = RENDERERS[dialect](plan);
+  const body =
+    flat === undefined
+      ? rendered.statements
+      : markFlattened(rendered.statements, flat.notes, (name) => quoteIdentFor(dialect, name));
   // An empty design builds nothing, so its script is empty too rather than settings alone.
-  const preamble = rendered.statements.length === 0 ? [] : [...PREAMBLES[dialect](options)];
-  const statements = [...preamble, ...rendered.statements];
-  const warnings = locateChanges(design, rendered.changes);
+  const preamble = body.length === 0 ? [] : [...PREAMBLES[dialect](options)];
+  const statements = [...preamble, ...body];
+  const warnings = [...(flat?.warnings ?? []), ...locateChanges(planned, rendered.changes)];
   return { dialect, statements, preamble, sql: joinStatements(statements), plan, warnings };
 }
 

@@ -1,5 +1,5 @@
 import type { DataType } from '../design/data-types.ts';
-import { DECIMAL_TYPES, FLOAT_TYPES, INTEGER_TYPES } from '../design/data-types.ts';
+import { BINARY_TYPES, DECIMAL_TYPES, FLOAT_TYPES, INTEGER_TYPES } from '../design/data-types.ts';
 import type { QuoteDialect } from '../sql/quote.ts';
 import { quoteLiteralFor } from '../sql/quote.ts';
 
@@ -22,7 +22,8 @@ export function renderLiteral(
   dataType: DataType,
   literal: string | number | boolean | object,
 ): string | undefined {
-  if (NUMERIC_TYPES.has(dataType)) return numberText(literal);
+  // MONEY is a DECIMAL in MySQL and SQLite: its amount is a number there too.
+  if (NUMERIC_TYPES.has(dataType) || dataType === 'MONEY') return numberText(literal);
   if (dataType === 'BOOLEAN') {
     if (typeof literal === 'boolean') return literal ? '1' : '0';
     const text = String(literal).trim().toLowerCase();
@@ -30,7 +31,7 @@ export function renderLiteral(
     if (['false', 'f', 'no', 'n', 'off', '0'].includes(text)) return '0';
     return undefined;
   }
-  if (dataType === 'BYTEA' && typeof literal === 'string') {
+  if (BINARY_TYPES.has(dataType) && typeof literal === 'string') {
     const hex = BYTEA_HEX.exec(literal);
     if (hex) return `X'${hex[1] ?? ''}'`;
   }

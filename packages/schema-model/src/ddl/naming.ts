@@ -148,11 +148,15 @@ export interface DesignNames {
  * then names are generated table by table in document order, then foreign keys in order.
  */
 export function assignNames(design: Design, index: DesignIndex): DesignNames {
-  const enumNames = new Set(design.enums.map((e) => e.name));
+  // Relations and types are per schema: names are kept under `schemaId \0 name` (the default
+  // schema's plain), so a design without schemas names exactly as before.
+  const at = (schemaId: string | undefined, name: string) =>
+    schemaId === undefined ? name : `${schemaId}\u0000${name}`;
+  const enumNames = new Set(design.enums.map((e) => at(e.schemaId, e.name)));
   const relations = new Set<string>();
-  for (const table of design.tables) relations.add(table.name);
+  for (const table of design.tables) relations.add(at(table.schemaId, table.name));
   for (const table of design.tables) {
-    for (const idx of table.indexes) if (idx.name.trim() !== '') relations.add(idx.name);
+    for (const idx of table.indexes) if (idx.name.trim() !== '') relations.add(at(table.schemaId, idx.name));
   }
 
   const constraintsByTable = new Map<string, Set<string>>();
@@ -168,14 +172,15 @@ export function assignNames(design: Design, index: DesignIndex): DesignNames {
 
   const tables = design.tables.map((table): TableNames => {
     const constraints = constraintsOf(table.id);
+    const here = (name: string) => at(table.schemaId, name);
     const claimRelation = (base: string): string => {
-      const name = uniqueIdentifier(base, (n) => relations.has(n));
-      relations.add(name);
+      const name = uniqueIdentifier(base, (n) => relations.has(here(n)));
+      relations.add(here(name));
       return name;
     };
     const claimConstraint = (base: string): string => {
-      const name = uniqueIdentifier(base, (n) => relations.has(n) || constraints.has(n));
-      relations.add(name);
+      const name = uniqueIdentifier(base, (n) => relations.has(here(n)) || constraints.has(n));
+      relations.add(here(name));
       constraints.add(name);
       return name;
     };
@@ -186,15 +191,15 @@ export function assignNames(design: Design, index: DesignIndex): DesignNames {
     for (const column of table.columns) {
       if (!column.identity) continue;
       const implicit = postgresObjectName(table.name, column.name, 'seq');
-      if (relations.has(implicit) || enumNames.has(implicit)) {
+      if (relations.has(here(implicit)) || enumNames.has(here(implicit))) {
         const name = uniqueIdentifier(
           `${table.name}_${column.name}_seq`,
-          (n) => relations.has(n) || enumNames.has(n),
+          (n) => relations.has(here(n)) || enumNames.has(here(n)),
         );
-        relations.add(name);
+        relations.add(here(name));
         identitySequences.set(column.id, name);
       } else {
-        relations.add(implicit);
+        relations.add(here(implicit));
       }
     }
 

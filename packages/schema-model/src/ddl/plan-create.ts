@@ -1,6 +1,7 @@
 import type { Column, Design, Index, Table } from '../design/model.ts';
 import type { DesignIndex } from './design-index.ts';
 import { indexDesign } from './design-index.ts';
+import { requiredExtensions } from './extensions.ts';
 import type { TableNames } from './naming.ts';
 import { assignNames } from './naming.ts';
 import type {
@@ -15,7 +16,8 @@ import type {
 
 /**
  * The statements that create a normalized (valid) design in an empty schema, in an order that
- * always executes: enums (each followed by its comment), then each table followed by its indexes
+ * always executes: the design's schemas (CREATE SCHEMA IF NOT EXISTS), enums (each followed by
+ * its comment), then each table followed by its indexes
  * and comments, then every foreign key as ALTER TABLE … ADD CONSTRAINT, so cycles and
  * self-references need no ordering. Deterministic: the same design gives the same plan.
  *
@@ -26,10 +28,19 @@ export function planCreate(design: Design): DdlStatement[] {
   const names = assignNames(design, index);
   const statements: DdlStatement[] = [];
 
+  for (const schema of design.schemas ?? []) {
+    statements.push({ kind: 'create_schema', name: schema.name });
+    if (schema.comment !== undefined)
+      statements.push({ kind: 'comment_on_schema', name: schema.name, comment: schema.comment });
+  }
+
+  for (const extension of requiredExtensions(design))
+    statements.push({ kind: 'create_extension', extension });
   for (const enumType of design.enums) {
-    statements.push({ kind: 'create_enum', name: enumType.name, values: [...enumType.values] });
+    const schema = inSchema(index.schemaName(enumType.schemaId));
+    statements.push({ kind: 'create_enum', ...schema, name: enumType.name, values: [...enumType.values] });
     if (enumType.comment !== undefined) {
-      statements.push({ kind: 'comment_on_type', type: enumType.name, comment: enumType.comment });
+      statements.push({ kind: 'comment_on_type', ...schema, type: enumType.name, comment: enumType.comment });
     }
   }
 
@@ -43,9 +54,11 @@ export function planCreate(design: Design): DdlStatement[] {
     const target = index.table(fk.targetTableId);
     const statement: AddForeignKeyStatement = {
       kind: 'add_foreign_key',
+      ...inSchema(index.schemaName(source.schemaId)),
       table: source.name,
       name: names.foreignKeys[position] ?? '',
       columns: fk.sourceColumnIds.map((id) => index.column(source, id).name),
+      ...refSchema(index.schemaName(target.schemaId)),
       refTable: target.name,
       refColumns: fk.targetColumnIds.map((id) => index.column(target, id).name),
       onDelete: fk.onDelete,
@@ -57,11 +70,24 @@ export function planCreate(design: Design): DdlStatement[] {
   return statements;
 }
 
-/** A column as CREATE TABLE or ADD COLUMN defines it; `enumName` names the type of an ENUM column. */
+/** `{ schema }` for a statement's object, or nothing in the default schema (so plans stay as they were). */
+export function inSchema(schema: string | undefined): { schema?: string } {
+  return schema === undefined ? {} : { schema };
+}
+
+function refSchema(schema: string | undefined): { refSchema?: string } {
+  return schema === undefined ? {} : { refSchema: schema };
+}
+
+/**
+ * A column as CREATE TABLE or ADD COLUMN defines it; `enumName` names the type of an ENUM column,
+ * `enumSchema` that type's schema (undefined: the default one).
+ */
 export function planColumn(
   column: Column,
   names: TableNames,
   enumName: (enumId: string) => string,
+  enumSchema: (enumId: string) => string | undefined = () => undefined,
 ): DdlColumn {
   const planned: DdlColumn = {
     name: column.name,
@@ -69,7 +95,11 @@ export function planColumn(
     notNull: !column.nullable,
     identity: column.identity,
   };
-  if (column.type.enumId !== undefined) planned.enumName = enumName(column.type.enumId);
+  if (column.type.enumId !== undefined) {
+    planned.enumName = enumName(column.type.enumId);
+    const schema = enumSchema(column.type.enumId);
+    if (schema !== undefined) planned.enumSchema = schema;
+  }
   const sequence = names.identitySequences.get(column.id);
   if (sequence !== undefined) planned.identitySequence = sequence;
   if (column.default) planned.default = column.default;
@@ -107,14 +137,22 @@ export function planIndex(table: Table, idx: Index, name: string, index: DesignI
 /** CREATE TABLE with its keys, then its indexes and comments (migrations create new tables the same way). */
 export function planTable(table: Table, names: TableNames, index: DesignIndex, out: DdlStatement[]): void {
   const enumName = (enumId: string) => index.enumType(enumId).name;
-  const columns = table.columns.map((column) => planColumn(column, names, enumName));
+  const enumSchema = (enumId: string) => index.schemaName(index.enumType(enumId).schemaId);
+  const columns = table.columns.map((column) => planColumn(column, names, enumName, enumSchema));
+  const schema = inSchema(index.schemaName(table.schemaId));
 
   const uniques: NamedColumns[] = [];
   for (const column of table.columns) {
     const name = names.uniques.get(column.id);
     if (name !== undefined) uniques.push({ name, columns: [column.name] });
   }
-  const statement: CreateTableStatement = { kind: 'create_table', name: table.name, columns, uniques };
+  const statement: CreateTableStatement = {
+    kind: 'create_table',
+    ...schema,
+    name: table.name,
+    columns,
+    uniques,
+  };
   if (names.primaryKey !== undefined) {
     statement.primaryKey = {
       name: names.primaryKey,
@@ -124,15 +162,16 @@ export function planTable(table: Table, names: TableNames, index: DesignIndex, o
   out.push(statement);
 
   table.indexes.forEach((idx, position) => {
-    out.push(planIndex(table, idx, names.indexes[position] ?? idx.name, index));
+    out.push({ ...planIndex(table, idx, names.indexes[position] ?? idx.name, index), ...schema });
   });
 
   if (table.comment !== undefined)
-    out.push({ kind: 'comment_on_table', table: table.name, comment: table.comment });
+    out.push({ kind: 'comment_on_table', ...schema, table: table.name, comment: table.comment });
   for (const column of table.columns) {
     if (column.comment !== undefined) {
       out.push({
         kind: 'comment_on_column',
+        ...schema,
         table: table.name,
         column: column.name,
         comment: column.comment,

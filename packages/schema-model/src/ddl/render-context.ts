@@ -20,6 +20,9 @@ export interface CreateContext {
 }
 
 const CREATE_KINDS: ReadonlySet<string> = new Set<CreateDdlStatement['kind']>([
+  'create_schema',
+  'comment_on_schema',
+  'create_extension',
   'create_enum',
   'create_table',
   'create_index',

@@ -10,14 +10,21 @@ import type { AlterStatement } from './statements-alter.ts';
 /**
  * Typed DDL statements: what the generator decided to do, before any SQL is written.
  * Every name is final (generated names already resolved and fitted to 63 bytes) and unquoted;
- * quoting is the renderers' job. All objects live in one schema: the one a PostgreSQL script sets
- * as its search path (`postgresPreamble`), the connection's database in MySQL and SQLite.
+ * quoting is the renderers' job. An object of the design's default schema has no `schema`: it
+ * lives in the one a PostgreSQL script sets as its search path (`postgresPreamble`), so a design
+ * without schemas renders unqualified names. An object of another schema carries its name in
+ * `schema` (`refSchema`, `enumSchema` for what a statement points at), and PostgreSQL's renderer
+ * writes `"schema"."name"` (`quoteQualified`). MySQL and SQLite never see one: their exports
+ * flatten schemas into prefixed names first (`flatten-schemas.ts`).
  *
  * Planners (create, and the migration diff) produce these; a dialect renders them. The kinds only
  * migrations use (alter, rename, drop) live in `statements-alter.ts`; every renderer's exhaustive
  * switch tells where a new kind must be handled.
  */
 export type DdlStatement =
+  | CreateSchemaStatement
+  | CommentOnSchemaStatement
+  | CreateExtensionStatement
   | CreateEnumStatement
   | CreateTableStatement
   | CreateIndexStatement
@@ -29,8 +36,34 @@ export type DdlStatement =
 
 export type DdlStatementKind = DdlStatement['kind'];
 
+/** `CREATE SCHEMA IF NOT EXISTS "sales";` (provisioning may have made it already, owned by the role). */
+export interface CreateSchemaStatement {
+  kind: 'create_schema';
+  name: string;
+}
+
+export interface CommentOnSchemaStatement {
+  kind: 'comment_on_schema';
+  name: string;
+  comment: string | null;
+}
+
+/**
+ * `CREATE EXTENSION IF NOT EXISTS`: a PostgreSQL extension a data type of the design comes from
+ * (citext). Other dialects write nothing for it (their columns say how they hold the type).
+ */
+export interface CreateExtensionStatement {
+  kind: 'create_extension';
+  extension: PostgresExtension;
+}
+
+/** The extensions a design's types can need: a closed set, so no name is ever taken from input. */
+export type PostgresExtension = 'citext';
+
 export interface CreateEnumStatement {
   kind: 'create_enum';
+  /** Absent: the default schema (here and in every statement). */
+  schema?: string;
   name: string;
   values: string[];
 }
@@ -40,6 +73,8 @@ export interface DdlColumn {
   type: ColumnType;
   /** Name of the enum type when `type.dataType` is ENUM. */
   enumName?: string;
+  /** The enum type's schema, when not the default one. */
+  enumSchema?: string;
   notNull: boolean;
   identity: boolean;
   /**
@@ -59,6 +94,7 @@ export interface NamedColumns {
 
 export interface CreateTableStatement {
   kind: 'create_table';
+  schema?: string;
   name: string;
   columns: DdlColumn[];
   primaryKey?: NamedColumns;
@@ -75,6 +111,8 @@ export type DdlIndexKey = ({ column: string } | { expression: string }) & {
 export interface CreateIndexStatement {
   kind: 'create_index';
   name: string;
+  /** The table's schema; the index is made in it. */
+  schema?: string;
   table: string;
   /** The plain column keys' names, in order (every key, when `keys` is absent). */
   columns: string[];
@@ -95,12 +133,14 @@ export function indexKeys(statement: CreateIndexStatement): DdlIndexKey[] {
 /** `comment: null` removes a comment (migrations); create plans only emit strings. */
 export interface CommentOnTableStatement {
   kind: 'comment_on_table';
+  schema?: string;
   table: string;
   comment: string | null;
 }
 
 export interface CommentOnColumnStatement {
   kind: 'comment_on_column';
+  schema?: string;
   table: string;
   column: string;
   comment: string | null;
@@ -109,15 +149,18 @@ export interface CommentOnColumnStatement {
 /** A comment on an enum type. */
 export interface CommentOnTypeStatement {
   kind: 'comment_on_type';
+  schema?: string;
   type: string;
   comment: string | null;
 }
 
 export interface AddForeignKeyStatement {
   kind: 'add_foreign_key';
+  schema?: string;
   table: string;
   name: string;
   columns: string[];
+  refSchema?: string;
   refTable: string;
   refColumns: string[];
   onDelete: ReferentialAction;

@@ -22,7 +22,25 @@ export const DATA_TYPES = [
   'JSON',
   'JSONB',
   'BYTEA',
+  'BINARY',
+  'VARBINARY',
   'ENUM',
+  // The common PostgreSQL types beyond the portable core (issue 16): each exact in PostgreSQL,
+  // the nearest form with a warning in MySQL and SQLite (see `docs/design-document.md`).
+  'INET',
+  'CIDR',
+  'MACADDR',
+  'CITEXT',
+  'TSVECTOR',
+  'INTERVAL',
+  'MONEY',
+  'XML',
+  'INT4RANGE',
+  'INT8RANGE',
+  'NUMRANGE',
+  'DATERANGE',
+  'TSRANGE',
+  'TSTZRANGE',
 ] as const;
 
 export type DataType = (typeof DATA_TYPES)[number];
@@ -56,8 +74,40 @@ export const STRING_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR', '
 export const DECIMAL_TYPES: ReadonlySet<DataType> = new Set(['DECIMAL', 'NUMERIC']);
 export const FLOAT_TYPES: ReadonlySet<DataType> = new Set(['REAL', 'DOUBLE']);
 export const TEMPORAL_TYPES: ReadonlySet<DataType> = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);
-/** Types whose `length` is meaningful. */
-export const LENGTH_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR']);
+/**
+ * Byte strings: BYTEA (its `length`, when given, is a maximum in bytes: MySQL's blob size
+ * classes), BINARY(n) (exactly n bytes) and VARBINARY(n) (at most n bytes). PostgreSQL holds all
+ * three as bytea, the length kept by a CHECK.
+ */
+export const BINARY_TYPES: ReadonlySet<DataType> = new Set(['BYTEA', 'BINARY', 'VARBINARY']);
+/** Types whose `length` is meaningful (characters for strings, bytes for the binary types). */
+export const LENGTH_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR', ...BINARY_TYPES]);
+/** Binary types that need a length. */
+export const BINARY_LENGTH_REQUIRED: ReadonlySet<DataType> = new Set(['BINARY', 'VARBINARY']);
+/** PostgreSQL's built-in range types: text like `[1,10)` or `empty` in every other dialect. */
+export const RANGE_TYPES: ReadonlySet<DataType> = new Set([
+  'INT4RANGE',
+  'INT8RANGE',
+  'NUMRANGE',
+  'DATERANGE',
+  'TSRANGE',
+  'TSTZRANGE',
+]);
+/** The network address types (inet, cidr, macaddr). */
+export const NETWORK_TYPES: ReadonlySet<DataType> = new Set(['INET', 'CIDR', 'MACADDR']);
+/**
+ * Types whose values are written as text in every dialect and whose defaults are any string
+ * PostgreSQL reads for them (checked by PostgreSQL itself, not here): ranges, networks, interval,
+ * tsvector, xml and citext.
+ */
+export const TEXT_FORM_TYPES: ReadonlySet<DataType> = new Set([
+  ...RANGE_TYPES,
+  ...NETWORK_TYPES,
+  'CITEXT',
+  'TSVECTOR',
+  'INTERVAL',
+  'XML',
+]);
 /** Types whose `precision` is meaningful (fractional seconds for time types). */
 export const PRECISION_TYPES: ReadonlySet<DataType> = new Set([
   'DECIMAL',
@@ -65,6 +115,7 @@ export const PRECISION_TYPES: ReadonlySet<DataType> = new Set([
   'TIME',
   'TIMESTAMP',
   'TIMESTAMPTZ',
+  'INTERVAL',
 ]);
 
 /** PostgreSQL's bounds, so a valid design never produces DDL the server rejects. */
@@ -73,4 +124,10 @@ export const LIMITS = {
   maxLength: 10_485_760,
   maxNumericPrecision: 1000,
   maxTimePrecision: 6,
+  /** MySQL's BINARY(n) ends at 255 bytes. */
+  maxBinaryLength: 255,
+  /** MySQL's VARBINARY(n) ends at 65,535 bytes (a row's limit); longer is BYTEA with a length. */
+  maxVarbinaryLength: 65_535,
+  /** PostgreSQL's largest bytea value: 1 GiB. */
+  maxByteaLength: 1_073_741_823,
 } as const;

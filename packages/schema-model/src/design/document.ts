@@ -70,8 +70,18 @@ export const ColumnSchema = strictInputObject('Columns', {
   autoIncrement: z.boolean().nullish(),
   defaultValue: DefaultValueSchema,
   unique: z.boolean().nullish(),
+  /**
+   * Integers only: no negative values, and MySQL's unsigned range (SMALLINT to 65,535, INTEGER
+   * to 4,294,967,295, BIGINT to 18,446,744,073,709,551,615).
+   */
+  unsigned: z.boolean().nullish(),
   /** For `dataType: "ENUM"`: the id of an entry of the top-level `enums`. */
   enumId: z.string().max(200).nullish(),
+  /**
+   * An array of the data type (PostgreSQL `text[]`, `varchar(20)[]`); its default is a JSON array
+   * or a PostgreSQL array literal (`"{}"`). MySQL and SQLite hold it as JSON.
+   */
+  array: z.boolean().nullish(),
   comment: optionalText,
   /** A STORED generated column: its value is computed from `expression` (PostgreSQL syntax). */
   generated: GeneratedColumnSchema.nullish(),
@@ -111,9 +121,22 @@ export const IndexSchema = strictInputObject('Indexes', {
 /** Where the canvas draws a table; anything else about its drawing belongs in the table's `ui`. */
 export const PositionSchema = strictInputObject('Positions', { x: z.number(), y: z.number() });
 
+/**
+ * A PostgreSQL schema (namespace) besides the default one (`public`, where objects without a
+ * `schemaId` live). Tables and enums name theirs by `schemaId`.
+ */
+export const SchemaEntrySchema = strictInputObject('Schemas', {
+  id,
+  name: z.string().max(500),
+  comment: optionalText,
+  ui,
+});
+
 export const TableSchema = strictInputObject('Tables', {
   id,
   name: z.string().max(500),
+  /** The id of an entry of the top-level `schemas`; absent: the default schema. */
+  schemaId: z.string().max(200).nullish(),
   comment: optionalText,
   columns: z.array(ColumnSchema).max(1600),
   position: PositionSchema.nullish(),
@@ -139,6 +162,8 @@ export const ForeignKeySchema = strictInputObject('Foreign keys', {
 export const EnumSchema = strictInputObject('Enums', {
   id,
   name: z.string().max(500),
+  /** The id of an entry of the top-level `schemas`; absent: the default schema. */
+  schemaId: z.string().max(200).nullish(),
   values: z.array(z.string().max(500)).max(1000),
   comment: optionalText,
   ui,
@@ -151,6 +176,8 @@ export const DesignDocumentSchema = strictInputObject('Designs', {
   tables: z.array(TableSchema).max(5000),
   foreignKeys: z.array(ForeignKeySchema).max(20_000).nullish(),
   enums: z.array(EnumSchema).max(1000).nullish(),
+  /** Schemas (namespaces) besides the default one; see `SchemaEntrySchema`. */
+  schemas: z.array(SchemaEntrySchema).max(1000).nullish(),
   /** The document's format version, e.g. "1.0" (not the stored version number). */
   version: z.string().max(50).nullish(),
   /**
@@ -169,4 +196,5 @@ export type IndexKeyDocument = z.infer<typeof IndexKeySchema>;
 export type TableDocument = z.infer<typeof TableSchema>;
 export type ForeignKeyDocument = z.infer<typeof ForeignKeySchema>;
 export type EnumDocument = z.infer<typeof EnumSchema>;
+export type SchemaEntryDocument = z.infer<typeof SchemaEntrySchema>;
 export type DesignDocument = z.infer<typeof DesignDocumentSchema>;

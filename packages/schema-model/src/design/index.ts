@@ -2,7 +2,14 @@
  * `@schema-builder/schema-model/design`: the design document (what a client sends and stores),
  * its zod schema, and the normalized design the generators read.
  */
-export { DATA_TYPES, type DataType, LENGTH_TYPES, PRECISION_TYPES } from './data-types.ts';
+export {
+  canonicalDataType,
+  DATA_TYPES,
+  type DataType,
+  INTEGER_TYPES,
+  LENGTH_TYPES,
+  PRECISION_TYPES,
+} from './data-types.ts';
 export {
   type ColumnDocument,
   type DesignDocument,
@@ -11,6 +18,7 @@ export {
   type ForeignKeyDocument,
   type IndexDocument,
   type IndexKeyDocument,
+  type SchemaEntryDocument,
   type TableDocument,
 } from './document.ts';
 export type {
@@ -18,6 +26,7 @@ export type {
   ColumnDefault,
   ColumnType,
   Design,
+  DesignSchema,
   EnumType,
   ForeignKey,
   Index,

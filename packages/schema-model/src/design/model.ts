@@ -12,11 +12,24 @@ export interface Design {
   enums: EnumType[];
   tables: Table[];
   foreignKeys: ForeignKey[];
+  /**
+   * Schemas (namespaces) besides the default one; absent or empty when everything lives in the
+   * default schema (`public` in PostgreSQL). Tables and enums name theirs by `schemaId`.
+   */
+  schemas?: DesignSchema[];
+}
+
+export interface DesignSchema {
+  id: string;
+  name: string;
+  comment?: string;
 }
 
 export interface EnumType {
   id: string;
   name: string;
+  /** The id of an entry of `Design.schemas`; absent: the default schema. */
+  schemaId?: string;
   values: string[];
   comment?: string;
 }
@@ -26,8 +39,12 @@ export interface ColumnType {
   length?: number;
   precision?: number;
   scale?: number;
+  /** An integer type without negatives, with MySQL's unsigned range (set only when true). */
+  unsigned?: boolean;
   /** Set when `dataType` is ENUM. */
   enumId?: string;
+  /** An array of this type (PostgreSQL `type[]`); absent for a single value. */
+  array?: boolean;
 }
 
 export type ColumnDefault =
@@ -82,6 +99,8 @@ export interface Index {
 export interface Table {
   id: string;
   name: string;
+  /** The id of an entry of `Design.schemas`; absent: the default schema. */
+  schemaId?: string;
   comment?: string;
   columns: Column[];
   /** Column ids of the primary key, in column order; empty when the table has none. */

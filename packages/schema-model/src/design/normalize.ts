@@ -1,7 +1,9 @@
+import { normalizeArrayDefault } from './array-default.ts';
 import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
   DECIMAL_TYPES,
+  INTEGER_TYPES,
   LENGTH_TYPES,
   PRECISION_TYPES,
   STRING_TYPES,
@@ -41,6 +43,7 @@ export function normalizeDesign(doc: DesignDocument): Design {
     enums: (doc.enums ?? []).map((e) => ({
       id: e.id,
       name: e.name,
+      ...(e.schemaId ? { schemaId: e.schemaId } : {}),
       values: [...e.values],
       ...(e.comment ? { comment: e.comment } : {}),
     })),
@@ -59,6 +62,15 @@ export function normalizeDesign(doc: DesignDocument): Design {
         onUpdate: referentialAction(fk.onUpdate) ?? 'NO ACTION',
       };
     }),
+    ...(doc.schemas?.length
+      ? {
+          schemas: doc.schemas.map((s) => ({
+            id: s.id,
+            name: s.name,
+            ...(s.comment ? { comment: s.comment } : {}),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -78,6 +90,7 @@ function normalizeTable(table: TableDocument, lookup: DocumentLookup): Table {
   return {
     id: table.id,
     name: table.name,
+    ...(table.schemaId ? { schemaId: table.schemaId } : {}),
     ...(table.comment ? { comment: table.comment } : {}),
     columns: table.columns.flatMap((column) => {
       const normalized = normalizeColumn(column, primaryKey.includes(column.id));
@@ -121,7 +134,10 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
   const dataType = canonicalDataType(column.dataType);
   if (!dataType) return undefined;
   const identity = column.autoIncrement === true;
-  const defaultValue = normalizeDefault(dataType, column.defaultValue);
+  const defaultValue =
+    column.array === true
+      ? normalizeArrayDefault(column.defaultValue, dataType)
+      : normalizeDefault(dataType, column.defaultValue);
   const generated = column.generated?.expression.trim();
   return {
     id: column.id,
@@ -131,7 +147,9 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ...(LENGTH_TYPES.has(dataType) && column.length != null ? { length: column.length } : {}),
       ...(PRECISION_TYPES.has(dataType) && column.precision != null ? { precision: column.precision } : {}),
       ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
+      ...(INTEGER_TYPES.has(dataType) && column.unsigned === true ? { unsigned: true } : {}),
       ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
+      ...(column.array === true ? { array: true } : {}),
     },
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,
     identity,

@@ -207,4 +207,25 @@ export const applyCases: ApplyCase[] = [
     rows: shopRows,
     expected: shopRows,
   },
+  {
+    name: "PostgreSQL's own types: varchar to citext (the extension created first), scalars made arrays of one, text to inet to cidr",
+    v1: shop,
+    v2: edit(shop, (d) => {
+      Object.assign(d.column('t_users', 'u_email'), { dataType: 'CITEXT', length: null });
+      d.column('t_users', 'u_name').array = true;
+      d.column('t_users', 'u_age').array = true;
+      Object.assign(d.column('t_orders', 'o_code'), { dataType: 'INET' });
+    }),
+    rows: {
+      users: shopRows.users ?? [],
+      orders: (shopRows.orders ?? []).map((o) => ({ ...o, code: o.code === null ? null : '10.0.0.42' })),
+    },
+    expected: {
+      users: [
+        { ...ann, name: ['Ann'], age: [30] },
+        { ...bob, name: ['Bob'], age: null },
+      ],
+      orders: [{ ...order10, code: '10.0.0.42' }, { ...order11 }],
+    },
+  },
 ];

@@ -78,4 +78,22 @@ export const refusalCases: RefusalCase[] = [
     findings: [{ step: 'recreate_enum:e_status', kind: 'values', rows: 1 }],
     error: /invalid input value for enum/,
   },
+  {
+    name: 'an inet with host bits made a cidr',
+    v1: edit(shop, (d) => {
+      d.column('t_orders', 'o_code').dataType = 'INET';
+    }),
+    v2: edit(shop, (d) => {
+      d.column('t_orders', 'o_code').dataType = 'CIDR';
+    }),
+    rows: {
+      ...shopRows,
+      orders: (shopRows.orders ?? []).map((o) => ({
+        ...o,
+        code: o.code === null ? '10.0.0.0/8' : '10.1.2.3/8',
+      })),
+    },
+    findings: [{ step: 'alter_column_type:t_orders:o_code', kind: 'cast', rows: 1 }],
+    error: /invalid cidr value/,
+  },
 ];

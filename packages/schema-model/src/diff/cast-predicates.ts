@@ -1,6 +1,7 @@
+import { typeCheck } from '../ddl/type-checks.ts';
 import type { ColumnType } from '../design/model.ts';
 import { quotePostgresLiteral } from '../sql/quote.ts';
-import { family, INTEGER_RANGES, isTextual, numericShape } from './cast-types.ts';
+import { family, integerRange, isTextual, numericShape, storageDataType } from './cast-types.ts';
 
 /**
  * SQL conditions true for the non-NULL values a conversion would refuse, so a data check can count
@@ -38,10 +39,10 @@ export function castFailurePredicate(
       ? 'true'
       : `${text} NOT IN (${enumValues.map(quotePostgresLiteral).join(', ')})`;
   }
-  const source = isTextual(from) ? 'text' : family(from.dataType);
+  const source = isTextual(from) || from.dataType === 'CITEXT' ? 'text' : family(from.dataType);
   switch (family(to.dataType)) {
     case 'integer': {
-      const [min, max] = INTEGER_RANGES[to.dataType] ?? ['0', '0'];
+      const [min, max] = integerRange(to);
       const between = `BETWEEN ${min} AND ${max}`;
       if (source === 'integer') return `${value} NOT ${between}`;
       if (source === 'decimal') return `round(${value}) NOT ${between}`;
@@ -60,10 +61,18 @@ export function castFailurePredicate(
   }
   if (to.dataType === 'BOOLEAN') {
     if (source === 'text') return `${text} !~* ${quotePostgresLiteral(BOOLEAN)}`;
-    if (from.dataType === 'BIGINT') return `${value} NOT BETWEEN -2147483648 AND 2147483647`;
+    if (storageDataType(from) === 'BIGINT') return `${value} NOT BETWEEN -2147483648 AND 2147483647`;
     return undefined;
   }
+  if (source === 'BYTEA' && family(to.dataType) === 'BYTEA') {
+    // Bytes to bytes: the values the new length CHECK refuses.
+    const check = typeCheck(to);
+    if (check?.kind !== 'octets') return undefined;
+    return `octet_length(${value}) ${check.exact ? '<>' : '>'} ${check.length}`;
+  }
   if (to.dataType === 'UUID' && source === 'text') return `${text} !~* ${quotePostgresLiteral(UUID)}`;
+  // An inet is a network when no bit is set right of its prefix length: it equals its network.
+  if (to.dataType === 'CIDR' && from.dataType === 'INET') return `${value} <> network(${value})`;
   return undefined;
 }
 

@@ -13,6 +13,8 @@ export interface CastRule {
   via?: ColumnType[];
   /** How failing rows can be counted beforehand; absent: they cannot (or nothing fails). */
   check?: 'too_long' | 'cast';
+  /** A single value made an array of one, after `via` (NULL stays NULL). */
+  wrapInArray?: boolean;
 }
 
 export function safe(rewrites: boolean, reason: string, via?: ColumnType[]): CastRule {

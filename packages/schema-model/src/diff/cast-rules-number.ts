@@ -1,7 +1,16 @@
+import { renderType } from '../ddl/postgres/render-type.ts';
 import type { ColumnType } from '../design/model.ts';
 import type { CastRule } from './cast-rule.ts';
 import { impossible, risky, safe } from './cast-rule.ts';
-import { bareType, family, INTEGER_DIGITS, INTEGER_SIZES, numericShape, TEXT } from './cast-types.ts';
+import {
+  bareType,
+  family,
+  INTEGER_DIGITS,
+  integerRange,
+  numericShape,
+  storageDataType,
+  TEXT,
+} from './cast-types.ts';
 
 /** Integers, numerics and floats to any type but text. */
 export function fromNumber(from: ColumnType, to: ColumnType): CastRule {
@@ -25,17 +34,23 @@ export function fromNumber(from: ColumnType, to: ColumnType): CastRule {
 }
 
 function fromInteger(from: ColumnType, to: ColumnType): CastRule {
-  const f = from.dataType;
+  // Unsigned integers are stored one size up: sizes, casts and ranges go by the stored type.
+  const f = storageDataType(from);
   switch (family(to.dataType)) {
-    case 'integer':
-      return (INTEGER_SIZES[to.dataType] ?? 0) >= (INTEGER_SIZES[f] ?? 0)
-        ? safe(true, 'every value fits')
-        : risky(
-            true,
-            `values out of the range of ${to.dataType.toLowerCase()} are refused`,
-            undefined,
-            'cast',
-          );
+    case 'integer': {
+      const [fromMin, fromMax] = integerRange(from);
+      const [toMin, toMax] = integerRange(to);
+      // Same stored type: only the CHECK changes (added by a scan, not a rewrite).
+      const rewrites = renderType(from) !== renderType(to);
+      if (toMin <= fromMin && fromMax <= toMax) return safe(rewrites, 'every value fits');
+      const range = `${to.dataType.toLowerCase()}${to.unsigned === true ? ' unsigned' : ''}`;
+      return risky(
+        rewrites,
+        `values out of the range of ${range} (${toMin} to ${toMax}) are refused`,
+        undefined,
+        'cast',
+      );
+    }
     case 'decimal': {
       const { precision, scale } = numericShape(to);
       if (precision === undefined || precision - (scale ?? 0) >= (INTEGER_DIGITS[f] ?? 0)) {

@@ -10,6 +10,9 @@ const MAX_TEXT_LENGTH: Readonly<Record<string, number>> = {
   BIGINT: 20,
   BOOLEAN: 5,
   UUID: 36,
+  MACADDR: 17,
+  INET: 49,
+  CIDR: 49,
   DATE: 13, // 10000-01-01 BC … the longest dates PostgreSQL writes
   TIME: 15,
 };

@@ -1,7 +1,10 @@
+import { typeCheck } from '../ddl/type-checks.ts';
 import type { ColumnType } from '../design/model.ts';
 import type { CastRule } from './cast-rule.ts';
 import { impossible, risky, safe } from './cast-rule.ts';
+import { arrayRule } from './cast-rules-array.ts';
 import { fromNumber } from './cast-rules-number.ts';
+import { postgresTypeRule } from './cast-rules-postgres.ts';
 import { toText } from './cast-rules-text.ts';
 import { bareType, family, isTextual, sameType, TEXT, typeLabel } from './cast-types.ts';
 
@@ -12,6 +15,10 @@ import { bareType, family, isTextual, sameType, TEXT, typeLabel } from './cast-t
  */
 export function castRule(from: ColumnType, to: ColumnType): CastRule {
   if (sameType(from, to)) return { kind: 'same', rewrites: false, reason: 'the type does not change' };
+  const array = arrayRule(from, to, castRule);
+  if (array) return array;
+  const postgresOnly = postgresTypeRule(from, to, castRule);
+  if (postgresOnly) return postgresOnly;
   if (family(to.dataType) === 'string') return toText(from, to);
   if (isTextual(from)) return fromText(from, to);
   switch (family(from.dataType)) {
@@ -81,6 +88,7 @@ function fromBoolean(from: ColumnType, to: ColumnType): CastRule {
 function fromOther(from: ColumnType, to: ColumnType): CastRule {
   const f = from.dataType;
   const t = to.dataType;
+  if (family(f) === 'BYTEA' && family(t) === 'BYTEA') return bytesToBytes(from, to);
   if (f === t && (t === 'TIME' || t === 'TIMESTAMP' || t === 'TIMESTAMPTZ')) return precisionChange(from, to);
   if (f === 'DATE' && (t === 'TIMESTAMP' || t === 'TIMESTAMPTZ')) {
     return safe(true, 'dates become midnight of the same day');
@@ -100,6 +108,23 @@ function fromOther(from: ColumnType, to: ColumnType): CastRule {
   }
   if (f === 'JSONB' && t === 'JSON') return safe(true, 'JSON text is kept', [bareType(to)]);
   return impossible(from, to);
+}
+
+/**
+ * BYTEA, BINARY and VARBINARY among themselves: all bytea in PostgreSQL, so only the length
+ * CHECK changes (a scan under lock, no rewrite). Safe when every value the old type allows
+ * passes the new CHECK; otherwise the rows that would not are counted first.
+ */
+function bytesToBytes(from: ColumnType, to: ColumnType): CastRule {
+  const old = typeCheck(from);
+  const next = typeCheck(to);
+  if (next?.kind !== 'octets') return safe(false, 'the length limit is removed');
+  const fits =
+    old?.kind === 'octets' &&
+    (next.exact ? old.exact && old.length === next.length : old.length <= next.length);
+  if (fits) return safe(false, 'every value fits the new length');
+  const what = next.exact ? `not exactly ${next.length} bytes` : `longer than ${next.length} bytes`;
+  return risky(false, `values ${what} are refused`, undefined, 'cast');
 }
 
 /** The same time or timestamp type with another number of fractional digits. */

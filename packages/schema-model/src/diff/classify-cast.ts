@@ -47,10 +47,17 @@ export function classifyCast(
 }
 
 /** The USING chain of a rule, with enum types named. */
-export function castSteps(rule: CastRule, enumName: (enumId: string) => string): CastStep[] {
-  return (rule.via ?? []).map((type) =>
-    type.dataType === 'ENUM' && type.enumId !== undefined
-      ? { type, enumName: enumName(type.enumId) }
-      : { type },
-  );
+export function castSteps(
+  rule: CastRule,
+  enumName: (enumId: string) => string,
+  enumSchema: (enumId: string) => string | undefined = () => undefined,
+): CastStep[] {
+  const steps: CastStep[] = (rule.via ?? []).map((type) => {
+    if (type.dataType !== 'ENUM' || type.enumId === undefined) return { type };
+    const schema = enumSchema(type.enumId);
+    return { type, enumName: enumName(type.enumId), ...(schema === undefined ? {} : { enumSchema: schema }) };
+  });
+  const last = steps.at(-1);
+  if (rule.wrapInArray === true && last !== undefined) steps.push({ ...last, wrap: true });
+  return steps;
 }

@@ -73,3 +73,32 @@ describe('compareWithCatalog', () => {
     expect(found).toEqual(expected);
   });
 });
+
+describe('compareWithCatalog with schemas', () => {
+  const withSchemas = parseDesign({
+    name: 'shop',
+    schemas: [{ id: 's1', name: 'sales' }],
+    tables: [
+      { id: 't1', name: 'orders', schemaId: 's1', columns: [{ id: 'c1', name: 'id', dataType: 'INTEGER' }] },
+      { id: 't2', name: 'orders', columns: [{ id: 'c2', name: 'id', dataType: 'INTEGER' }] },
+    ],
+  });
+  if (!withSchemas.ok) throw new Error('fixture design is invalid');
+  const orders = { name: 'orders', columns: [{ name: 'id', nullable: true }] };
+
+  test('matches each table in its own schema', () => {
+    expect(
+      compareWithCatalog(withSchemas.design, [orders, { ...orders, schema: 'sales' }], ['sales']),
+    ).toEqual([]);
+  });
+
+  test('a table in the wrong schema, and schemas missing or unexpected, are mismatches', () => {
+    const found = compareWithCatalog(withSchemas.design, [orders, { ...orders, schema: 'other' }], ['other']);
+    expect(found.map((m) => `${m.code} ${m.table}`)).toEqual([
+      'SCHEMA_MISSING sales',
+      'SCHEMA_UNEXPECTED other',
+      'TABLE_MISSING sales.orders',
+      'TABLE_UNEXPECTED other.orders',
+    ]);
+  });
+});

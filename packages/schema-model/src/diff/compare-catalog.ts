@@ -1,12 +1,16 @@
 import type { Design } from '../design/model.ts';
 
-/** What a live database says it has: tables of its schema with their columns, in order. */
+/** What a live database says it has: tables with their columns, in order. */
 export interface CatalogTable {
+  /** The table's schema when it is not the default one (`public`). */
+  schema?: string;
   name: string;
   columns: ReadonlyArray<{ name: string; nullable: boolean }>;
 }
 
 export type CatalogMismatchCode =
+  | 'SCHEMA_MISSING'
+  | 'SCHEMA_UNEXPECTED'
   | 'TABLE_MISSING'
   | 'TABLE_UNEXPECTED'
   | 'COLUMN_MISSING'
@@ -15,22 +19,50 @@ export type CatalogMismatchCode =
 
 export interface CatalogMismatch {
   code: CatalogMismatchCode;
+  /** The table, `schema.table` outside the default schema (the schema alone for SCHEMA_*). */
   table: string;
   column?: string;
   message: string;
 }
 
 /**
- * Whether a database's tables and columns are the design's: every table and column by name,
- * and each column's nullability. Empty when they match. Pure, so a status report can say what
- * the catalog holds instead of what a job claimed to have built.
+ * Whether a database's tables and columns are the design's: every table (in its schema) and
+ * column by name, and each column's nullability; with `liveSchemas` (the database's schemas
+ * besides the default and PostgreSQL's own), its schemas too. Empty when they match. Pure, so a
+ * status report can say what the catalog holds instead of what a job claimed to have built.
  */
-export function compareWithCatalog(design: Design, catalog: readonly CatalogTable[]): CatalogMismatch[] {
+export function compareWithCatalog(
+  design: Design,
+  catalog: readonly CatalogTable[],
+  liveSchemas?: readonly string[],
+): CatalogMismatch[] {
   const mismatches: CatalogMismatch[] = [];
-  const live = new Map(catalog.map((table) => [table.name, table]));
-  for (const table of design.tables) {
-    const found = live.get(table.name);
-    live.delete(table.name);
+  const schemaNames = new Map((design.schemas ?? []).map((s) => [s.id, s.name]));
+  if (liveSchemas !== undefined) {
+    const wanted = new Set(schemaNames.values());
+    for (const name of wanted)
+      if (!liveSchemas.includes(name))
+        mismatches.push({ code: 'SCHEMA_MISSING', table: name, message: `schema ${name} is missing` });
+    for (const name of liveSchemas)
+      if (!wanted.has(name))
+        mismatches.push({
+          code: 'SCHEMA_UNEXPECTED',
+          table: name,
+          message: `schema ${name} is not in the design`,
+        });
+  }
+  const label = (schema: string | undefined, name: string) =>
+    schema === undefined ? name : `${schema}.${name}`;
+  const live = new Map(catalog.map((table) => [label(table.schema, table.name), table]));
+  for (const designTable of design.tables) {
+    const key = label(
+      designTable.schemaId === undefined ? undefined : schemaNames.get(designTable.schemaId),
+      designTable.name,
+    );
+    // Messages name the table as `schema.table` outside the default schema.
+    const table = { ...designTable, name: key };
+    const found = live.get(key);
+    live.delete(key);
     if (!found) {
       mismatches.push({
         code: 'TABLE_MISSING',

@@ -1,4 +1,4 @@
-import { quoteIdent, quotePostgresLiteral } from '../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral, quoteQualified } from '../sql/quote.ts';
 import { castFailurePredicate } from './cast-predicates.ts';
 import type { DataCheck } from './types.ts';
 
@@ -8,7 +8,7 @@ import type { DataCheck } from './types.ts';
  * API can run it as is against the database before migrating.
  */
 export function renderPostgresDataCheck(check: DataCheck): string {
-  const table = quoteIdent(check.table);
+  const table = quoteQualified(check.schema, check.table);
   const columns = check.columns.map(quoteIdent);
   const all = (suffix: string, prefix = '') => columns.map((c) => `${prefix}${c} ${suffix}`).join(' AND ');
   const any = (make: (column: string) => string) => columns.map(make).join(' OR ');
@@ -19,7 +19,7 @@ export function renderPostgresDataCheck(check: DataCheck): string {
       return `SELECT count(*) FROM (SELECT count(*) OVER (PARTITION BY ${columns.join(', ')}) AS n FROM ${table} WHERE ${all('IS NOT NULL')}) AS keys WHERE n > 1`;
     case 'orphans': {
       const pairs = check.refColumns.map((ref, i) => `r.${quoteIdent(ref)} = s.${columns[i] ?? ''}`);
-      return `SELECT count(*) FROM ${table} AS s WHERE ${all('IS NOT NULL', 's.')} AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(check.refTable)} AS r WHERE ${pairs.join(' AND ')})`;
+      return `SELECT count(*) FROM ${table} AS s WHERE ${all('IS NOT NULL', 's.')} AND NOT EXISTS (SELECT 1 FROM ${quoteQualified(check.refSchema, check.refTable)} AS r WHERE ${pairs.join(' AND ')})`;
     }
     case 'too_long':
       return `SELECT count(*) FROM ${table} WHERE ${any((c) => `char_length(rtrim(${c}::text)) > ${check.maxLength}`)}`;

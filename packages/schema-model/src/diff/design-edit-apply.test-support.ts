@@ -33,12 +33,21 @@ function widen(column: ColumnDocument, choice: boolean): Partial<ColumnDocument>
       return { dataType: 'TIMESTAMPTZ' };
     case 'JSON':
       return { dataType: 'JSONB' };
+    case 'BINARY':
+      return { dataType: 'VARBINARY' };
+    case 'VARBINARY':
+      return choice || column.length == null || column.length >= 65_535
+        ? { dataType: 'BYTEA', length: null }
+        : { length: column.length + 5 };
+    case 'BYTEA':
+      return { length: null };
     default:
       return undefined;
   }
 }
 
 const isInteger = (column: ColumnDocument) =>
+  column.array !== true &&
   ['SMALLINT', 'INTEGER', 'BIGINT'].includes(canonicalDataType(column.dataType) ?? '');
 
 let added = 0;
@@ -77,6 +86,8 @@ export function applyEdit(doc: DesignDocument, edit: Edit): void {
         ...(typed.length === undefined ? {} : { length: typed.length }),
         ...(typed.precision === undefined ? {} : { precision: typed.precision }),
         ...(typed.scale === undefined ? {} : { scale: typed.scale }),
+        ...(typed.unsigned === undefined ? {} : { unsigned: typed.unsigned }),
+        ...(typed.array === true ? { array: true } : {}),
         ...(typed.defaultValue === undefined ? {} : { defaultValue: typed.defaultValue }),
         nullable: edit.nullable,
       });
@@ -139,7 +150,14 @@ export function applyEdit(doc: DesignDocument, edit: Edit): void {
     }
     case 'toText':
       if (column)
-        Object.assign(column, { dataType: 'TEXT', length: null, precision: null, scale: null, enumId: null });
+        Object.assign(column, {
+          dataType: 'TEXT',
+          length: null,
+          precision: null,
+          scale: null,
+          enumId: null,
+          unsigned: null,
+        });
       return;
     case 'setEnumDefault': {
       const typed =

@@ -6,9 +6,11 @@ import { planColumns } from './plan-columns.ts';
 import { planComments } from './plan-comments.ts';
 import { planDrops } from './plan-drops.ts';
 import { chooseReplacementNames, planEnumChanges, planEnumDrops, planEnumSwaps } from './plan-enums.ts';
+import { planExtensions } from './plan-extensions.ts';
 import { planForeignKeys } from './plan-foreign-keys.ts';
 import { planKeys } from './plan-keys.ts';
 import { planRenames } from './plan-renames.ts';
+import { planSchemaChanges, planSchemaDrops, planSchemaMoves, schemaResolver } from './plan-schemas.ts';
 import { planNewTables } from './plan-tables.ts';
 import type { Planner } from './planner.ts';
 import { PlanBuilder } from './steps.ts';
@@ -21,9 +23,11 @@ import { MigrationPlanError } from './types.ts';
  * come last, as PostgreSQL cannot reorder columns). Pure and deterministic; both designs must be
  * valid. Objects are matched by id: a kept id with a new name is a rename, never drop and add.
  *
- * Order: drop what goes (foreign keys first, so nothing is referenced; then tables, keys,
- * columns), rename, change enums, change columns, swap recreated enums, drop unused enums, create
- * tables, add keys and indexes, add foreign keys last (cycles need no ordering), comments.
+ * Order: create and rename schemas, drop what goes (foreign keys first, so nothing is
+ * referenced; then tables, keys, columns), move tables and enums between schemas, rename, change
+ * enums, change columns, swap recreated enums, drop unused enums, create tables, add keys and
+ * indexes, add foreign keys last (cycles need no ordering), comments, drop schemas no longer in
+ * the design.
  *
  * Throws MigrationPlanError, listing every one, when a column's type cannot be converted.
  */
@@ -37,9 +41,13 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
     out: new PlanBuilder(),
     replacements: new Map(),
     droppedEnumNames: new Map(),
+    schemas: schemaResolver(ctx),
   };
   chooseReplacementNames(p);
+  planSchemaChanges(p);
+  planExtensions(p, from, to);
   planDrops(p);
+  planSchemaMoves(p);
   planRenames(p);
   planEnumChanges(p);
   planColumns(p);
@@ -49,5 +57,6 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   planKeys(p);
   planForeignKeys(p);
   planComments(p);
+  planSchemaDrops(p);
   return p.out.build(columnOrderNotes(ctx));
 }

@@ -6,6 +6,11 @@ import type { Planner } from './planner.ts';
 export const RELATION = 'relation';
 export const TYPE = 'type';
 export const CONSTRAINTS = (tableId: string): string => `constraint:${tableId}`;
+/** Relations and types of a schema other than the default one (which keeps `RELATION`, `TYPE`). */
+export const RELATION_IN = (schemaId: string | undefined): string =>
+  schemaId === undefined ? RELATION : `${RELATION}:${schemaId}`;
+export const TYPE_IN = (schemaId: string | undefined): string =>
+  schemaId === undefined ? TYPE : `${TYPE}:${schemaId}`;
 
 /** Names that objects created after the renames take. */
 export function newNames(p: Planner): NameClaim[] {
@@ -15,28 +20,32 @@ export function newNames(p: Planner): NameClaim[] {
     if (name !== undefined) for (const namespace of namespaces) claims.push({ namespace, name });
   };
   for (const { table, names } of ctx.addedTables) {
-    claim([RELATION, TYPE], table.name);
-    claim([RELATION], names.primaryKey);
-    for (const name of names.uniques.values()) claim([RELATION], name);
-    for (const name of names.indexes) claim([RELATION], name);
+    const relation = RELATION_IN(table.schemaId);
+    const both = [relation, TYPE_IN(table.schemaId)];
+    claim(both, table.name);
+    claim([relation], names.primaryKey);
+    for (const name of names.uniques.values()) claim([relation], name);
+    for (const name of names.indexes) claim([relation], name);
     for (const column of table.columns)
-      if (column.identity) claim([RELATION, TYPE], sequenceName({ table, names }, column));
+      if (column.identity) claim(both, sequenceName({ table, names }, column));
   }
-  for (const e of ctx.addedEnums) claim([TYPE], e.name);
+  for (const e of ctx.addedEnums) claim([TYPE_IN(e.schemaId)], e.name);
   for (const t of ctx.tables) {
-    const keys = [RELATION, CONSTRAINTS(t.id)];
+    const relation = RELATION_IN(t.to.table.schemaId);
+    const both = [relation, TYPE_IN(t.to.table.schemaId)];
+    const keys = [relation, CONSTRAINTS(t.id)];
     for (const column of t.addedColumns) {
       claim([`column:${t.id}`], column.name);
-      if (column.identity) claim([RELATION, TYPE], sequenceName(t.to, column));
+      if (column.identity) claim(both, sequenceName(t.to, column));
       claim(keys, t.to.names.uniques.get(column.id));
     }
     for (const { from, to } of t.columns) {
-      if (to.identity && !from.identity) claim([RELATION, TYPE], sequenceName(t.to, to));
+      if (to.identity && !from.identity) claim(both, sequenceName(t.to, to));
       if (to.unique && !from.unique) claim(keys, t.to.names.uniques.get(to.id));
     }
     if (t.primaryKeyChanged) claim(keys, t.to.names.primaryKey);
     for (const { name } of [...t.addedIndexes, ...t.indexes.filter((i) => i.changed).map((i) => i.to)]) {
-      claim([RELATION], name);
+      claim([relation], name);
     }
   }
   const readded = ctx.foreignKeys.filter((f) => f.changed || analysis.readdedForeignKeys.has(f.from.fk.id));

@@ -1,3 +1,4 @@
+import { inSchema } from '../ddl/plan-create.ts';
 import type { AlterColumnTypeStatement } from '../ddl/statements-alter.ts';
 import type { Column } from '../design/model.ts';
 import type { TypeChange } from './analysis.ts';
@@ -5,7 +6,7 @@ import { characterLimit, typeLabel } from './cast-types.ts';
 import { castSteps } from './classify-cast.ts';
 import type { ColumnPair, TablePair } from './context.ts';
 import type { Planner } from './planner.ts';
-import { columnLabel, enumNameDuringAlter } from './planner.ts';
+import { columnLabel, enumNameDuringAlter, enumSchemaOf } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck, Hazard } from './types.ts';
 
@@ -19,16 +20,23 @@ export function typeStatement(
   table: string,
   to: Column,
   change: TypeChange,
+  at: { schema?: string } = {},
 ): AlterColumnTypeStatement {
   const name = (enumId: string) => enumNameDuringAlter(p, enumId);
+  const schema = (enumId: string) => enumSchemaOf(p, enumId);
   const statement: AlterColumnTypeStatement = {
     kind: 'alter_column_type',
+    ...at,
     table,
     column: to.name,
     type: to.type,
   };
-  if (to.type.enumId !== undefined) statement.enumName = name(to.type.enumId);
-  if (change.rule.via) statement.using = castSteps(change.rule, name);
+  if (to.type.enumId !== undefined) {
+    statement.enumName = name(to.type.enumId);
+    const enumSchema = schema(to.type.enumId);
+    if (enumSchema !== undefined) statement.enumSchema = enumSchema;
+  }
+  if (change.rule.via) statement.using = castSteps(change.rule, name, schema);
   return statement;
 }
 
@@ -57,6 +65,7 @@ export function typeHazards(
     const description = `rows where ${old} is longer than ${limit} characters`;
     dataChecks.push({
       kind: 'too_long',
+      ...inSchema(p.schemas.checkTable(table.id)),
       table: oldTable,
       columns: [from.name],
       maxLength: limit,
@@ -67,6 +76,7 @@ export function typeHazards(
       to.type.enumId === undefined ? undefined : p.ctx.to.index.enumType(to.type.enumId).values;
     dataChecks.push({
       kind: 'cast',
+      ...inSchema(p.schemas.checkTable(table.id)),
       table: oldTable,
       columns: [from.name],
       from: from.type,

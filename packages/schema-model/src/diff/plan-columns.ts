@@ -1,14 +1,16 @@
-import { planColumn } from '../ddl/plan-create.ts';
+import { uniqueIdentifier } from '../ddl/naming.ts';
+import { inSchema, planColumn } from '../ddl/plan-create.ts';
 import { renderDefault } from '../ddl/postgres/render-default.ts';
 import type { DdlStatement } from '../ddl/statements.ts';
 import type { AlterColumnDefaultStatement } from '../ddl/statements-alter.ts';
+import { typeCheck, typeCheckName } from '../ddl/type-checks.ts';
 import type { Column } from '../design/model.ts';
 import { columnKey, usesAddedValue } from './analysis.ts';
 import { typeLabel } from './cast-types.ts';
 import type { ColumnPair, TablePair } from './context.ts';
 import { typeHazards, typeStatement } from './plan-column-type.ts';
 import type { Planner } from './planner.ts';
-import { columnLabel, enumName, enumNameDuringAlter } from './planner.ts';
+import { columnLabel, enumName, enumNameDuringAlter, enumSchemaOf, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck, Hazard } from './types.ts';
 
@@ -20,36 +22,107 @@ import type { DataCheck, Hazard } from './types.ts';
  */
 export function planColumns(p: Planner): void {
   for (const table of p.ctx.tables) {
-    for (const pair of table.columns) planColumnChanges(p, table, pair);
+    const moved = freeTypeCheckNames(p, table);
+    for (const pair of table.columns) planColumnChanges(p, table, pair, moved.get(pair.to.id));
     for (const column of table.addedColumns) planAddColumn(p, table, column);
   }
+}
+
+/** The type CHECK's name of a column of a version (`typeCheckName`), or undefined when it has none. */
+const checkName = (table: string, column: Column): string | undefined =>
+  typeCheck(column.type) === undefined ? undefined : typeCheckName(table, column.name);
+
+/**
+ * Type CHECKs are named after their column, so swapped column names swap their CHECKs' names
+ * too: a CHECK whose name another column's CHECK takes is first moved to a temporary name (by
+ * column id, the name it then has).
+ */
+function freeTypeCheckNames(p: Planner, table: TablePair): Map<string, string> {
+  const name = table.to.table.name;
+  const olds = table.columns.map((pair) => ({ pair, old: checkName(table.from.table.name, pair.from) }));
+  const taken = new Set<string>();
+  for (const { pair, old } of olds) {
+    if (old !== undefined) taken.add(old);
+    const next = checkName(name, pair.to);
+    if (next !== undefined) taken.add(next);
+  }
+  const moved = new Map<string, string>();
+  for (const { pair, old } of olds) {
+    if (old === undefined) continue;
+    const wanted = table.columns.some((other) => other !== pair && checkName(name, other.to) === old);
+    if (!wanted) continue;
+    const temporary = uniqueIdentifier(`${old}_old`, (n) => taken.has(n));
+    taken.add(temporary);
+    moved.set(pair.to.id, temporary);
+    p.out.add({
+      id: `rename_type_check:${table.id}:${pair.to.id}:temporary`,
+      description: `Move the CHECK of ${columnLabel(name, pair.to.name)}'s type to the temporary name ${JSON.stringify(temporary)}, freeing its name`,
+      statements: [
+        { kind: 'rename_constraint', ...tableAt(p, table.id), table: name, name: old, newName: temporary },
+      ],
+    });
+  }
+  return moved;
 }
 
 const sameDefault = (a: Column, b: Column) =>
   a.default === undefined || b.default === undefined
     ? a.default === b.default
-    : renderDefault(a.type.dataType, a.default) === renderDefault(b.type.dataType, b.default);
+    : renderDefault(a.type.dataType, a.default, a.type.array === true) ===
+      renderDefault(b.type.dataType, b.default, b.type.array === true);
 
-function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void {
+/** A CHECK added without a rewrite still reads every row, under a lock that blocks all access. */
+function withCheckScan(
+  found: { hazards: Hazard[]; dataChecks: DataCheck[] },
+  scans: boolean,
+  table: string,
+): { hazards: Hazard[]; dataChecks: DataCheck[] } {
+  if (!scans) return found;
+  const scan = hazard(
+    'LOCKS_TABLE',
+    `Adding the type's CHECK scans every row of ${JSON.stringify(table)} while blocking all access to it.`,
+  );
+  return { ...found, hazards: [...found.hazards, scan] };
+}
+
+function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair, movedCheck?: string): void {
   const { from, to } = pair;
   const name = table.to.table.name;
   const label = columnLabel(name, to.name);
   const id = `${table.id}:${to.id}`;
   const change = p.analysis.typeChanges.get(columnKey(table.id, to.id));
+  const at = tableAt(p, table.id);
   const setDefault = (): AlterColumnDefaultStatement => ({
     kind: 'alter_column_default',
+    ...at,
     table: name,
     column: to.name,
     dataType: to.type.dataType,
+    ...(to.type.array === true ? { array: true } : {}),
     default: to.default ?? null,
   });
 
+  // The CHECK a type needs in PostgreSQL (unsigned range, binary length) is named after its
+  // table and column: replaced with the type, renamed with them.
+  const oldCheck = movedCheck ?? checkName(table.from.table.name, from);
+  const newCheck = checkName(name, to);
   if (change) {
     // A kept default would stay typed as before (or not convert at all): set it afresh.
     const statements: DdlStatement[] = [];
+    if (oldCheck !== undefined)
+      statements.push({ kind: 'drop_constraint', ...at, table: name, name: oldCheck });
     if (from.default) statements.push({ ...setDefault(), dataType: from.type.dataType, default: null });
-    statements.push(typeStatement(p, name, to, change));
+    statements.push(typeStatement(p, name, to, change, at));
     if (to.default) statements.push(setDefault());
+    if (newCheck !== undefined)
+      statements.push({
+        kind: 'add_type_check',
+        ...at,
+        table: name,
+        column: to.name,
+        name: newCheck,
+        type: to.type,
+      });
     const newValues = to.type.enumId !== undefined && p.analysis.addedValues.has(to.type.enumId);
     p.out.add({
       id: `alter_column_type:${id}`,
@@ -57,10 +130,21 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
         ? `Move ${label} to the recreated enum ${JSON.stringify(enumName(p, change.recreatedEnum))}`
         : `Change the type of ${label} from ${typeLabel(from.type)} to ${typeLabel(to.type)} (${change.rule.reason})`,
       statements,
-      ...typeHazards(p, table, pair, change),
+      ...withCheckScan(
+        typeHazards(p, table, pair, change),
+        newCheck !== undefined && !change.rule.rewrites,
+        name,
+      ),
       needsCommittedEnumValues: newValues || usesAddedValue(p.analysis, to),
     });
-  } else if (!sameDefault(from, to)) {
+  } else if (oldCheck !== undefined && newCheck !== undefined && oldCheck !== newCheck) {
+    p.out.add({
+      id: `rename_type_check:${id}`,
+      description: `Rename the CHECK of ${label}'s type to ${JSON.stringify(newCheck)}, after its table and column`,
+      statements: [{ kind: 'rename_constraint', ...at, table: name, name: oldCheck, newName: newCheck }],
+    });
+  }
+  if (!change && !sameDefault(from, to)) {
     p.out.add({
       id: `${to.default ? 'set' : 'drop'}_default:${id}`,
       description: to.default ? `Change the default of ${label}` : `Remove the default of ${label}`,
@@ -86,7 +170,7 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
     p.out.add({
       id: `${to.nullable ? 'drop' : 'set'}_not_null:${id}`,
       description: to.nullable ? `Allow NULL in ${label}` : `Make ${label} NOT NULL`,
-      statements: [{ kind: 'alter_column_null', table: name, column: to.name, notNull: !to.nullable }],
+      statements: [{ kind: 'alter_column_null', ...at, table: name, column: to.name, notNull: !to.nullable }],
       ...(to.nullable
         ? {}
         : {
@@ -100,6 +184,7 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
             dataChecks: [
               {
                 kind: 'nulls',
+                ...inSchema(p.schemas.checkTable(table.id)),
                 table: table.from.table.name,
                 columns: [from.name],
                 description: `rows where ${old} is NULL`,
@@ -117,11 +202,12 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair): void
       statements: [
         {
           kind: 'add_identity',
+          ...at,
           table: name,
           column: to.name,
           ...(sequence === undefined ? {} : { sequence }),
         },
-        { kind: 'sync_identity', table: name, column: to.name },
+        { kind: 'sync_identity', ...at, table: name, column: to.name },
       ],
     });
   }
@@ -143,6 +229,7 @@ function planAddColumn(p: Planner, table: TablePair, column: Column): void {
     );
     dataChecks.push({
       kind: 'rows',
+      ...inSchema(p.schemas.checkTable(table.id)),
       table: table.from.table.name,
       columns: [],
       description: `rows of ${JSON.stringify(table.from.table.name)} (any row makes adding ${label} fail)`,
@@ -155,12 +242,24 @@ function planAddColumn(p: Planner, table: TablePair, column: Column): void {
   const statements: DdlStatement[] = [
     {
       kind: 'add_column',
+      ...tableAt(p, table.id),
       table: name,
-      column: planColumn(column, table.to.names, (id) => enumNameDuringAlter(p, id)),
+      column: planColumn(
+        column,
+        table.to.names,
+        (id) => enumNameDuringAlter(p, id),
+        (id) => enumSchemaOf(p, id),
+      ),
     },
   ];
   if (column.comment !== undefined) {
-    statements.push({ kind: 'comment_on_column', table: name, column: column.name, comment: column.comment });
+    statements.push({
+      kind: 'comment_on_column',
+      ...tableAt(p, table.id),
+      table: name,
+      column: column.name,
+      comment: column.comment,
+    });
   }
   p.out.add({
     id: `add_column:${table.id}:${column.id}`,

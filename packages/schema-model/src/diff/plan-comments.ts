@@ -1,5 +1,5 @@
 import type { Planner } from './planner.ts';
-import { columnLabel, q } from './planner.ts';
+import { columnLabel, enumAt, q, tableAt } from './planner.ts';
 
 /** Comments of kept tables, columns and enums (new objects get theirs when created). */
 export function planComments(p: Planner): void {
@@ -9,7 +9,9 @@ export function planComments(p: Planner): void {
       id: `comment_enum:${to.id}`,
       description:
         to.comment === undefined ? `Remove the comment of enum ${q(to.name)}` : `Comment enum ${q(to.name)}`,
-      statements: [{ kind: 'comment_on_type', type: to.name, comment: to.comment ?? null }],
+      statements: [
+        { kind: 'comment_on_type', ...enumAt(p, to.id), type: to.name, comment: to.comment ?? null },
+      ],
     });
   }
   for (const table of p.ctx.tables) {
@@ -19,7 +21,9 @@ export function planComments(p: Planner): void {
         id: `comment_table:${table.id}`,
         description:
           comment === undefined ? `Remove the comment of table ${q(name)}` : `Comment table ${q(name)}`,
-        statements: [{ kind: 'comment_on_table', table: name, comment: comment ?? null }],
+        statements: [
+          { kind: 'comment_on_table', ...tableAt(p, table.id), table: name, comment: comment ?? null },
+        ],
       });
     }
     for (const { from, to } of table.columns) {
@@ -29,7 +33,13 @@ export function planComments(p: Planner): void {
         id: `comment_column:${table.id}:${to.id}`,
         description: to.comment === undefined ? `Remove the comment of ${label}` : `Comment ${label}`,
         statements: [
-          { kind: 'comment_on_column', table: name, column: to.name, comment: to.comment ?? null },
+          {
+            kind: 'comment_on_column',
+            ...tableAt(p, table.id),
+            table: name,
+            column: to.name,
+            comment: to.comment ?? null,
+          },
         ],
       });
     }

@@ -1,3 +1,4 @@
+import { inSchema } from '../ddl/plan-create.ts';
 import type { Planner } from './planner.ts';
 import { columnLabel, q } from './planner.ts';
 import { hazard } from './steps.ts';
@@ -6,8 +7,12 @@ import { hazard } from './steps.ts';
  * The first stage: everything that goes away, in an order PostgreSQL accepts without CASCADE.
  * Foreign keys first, so no table, key or column is still referenced; then tables (taking their
  * own keys, including those to kept tables, with them); then indexes and keys of kept tables,
- * identities, columns. Names are the old version's.
+ * identities, columns. Names are the old version's, in the schemas tables were in (before the
+ * moves; a kept schema already has its new name).
  */
+/** `{ schema }` of a table before the schema moves. */
+const before = (p: Planner, tableId: string) => inSchema(p.schemas.oldTable(tableId));
+
 export function planDrops(p: Planner): void {
   dropForeignKeys(p);
   dropTables(p);
@@ -39,7 +44,7 @@ function dropForeignKeys(p: Planner): void {
       description: again
         ? `Drop foreign key ${q(name)} of table ${q(table)} for now; it is added again after the changes under it`
         : `Drop foreign key ${q(name)} of table ${q(table)}`,
-      statements: [{ kind: 'drop_constraint', table, name }],
+      statements: [{ kind: 'drop_constraint', ...before(p, fk.sourceTableId), table, name }],
     });
   }
 }
@@ -52,7 +57,7 @@ function dropKeysAndIndexes(p: Planner): void {
       p.out.add({
         id: `drop_index:${table.id}:${index.id}`,
         description: `Drop index ${q(name)} of table ${q(tableName)}`,
-        statements: [{ kind: 'drop_index', name }],
+        statements: [{ kind: 'drop_index', ...before(p, table.id), name }],
       });
     }
     for (const { from, to } of table.columns) {
@@ -61,7 +66,7 @@ function dropKeysAndIndexes(p: Planner): void {
       p.out.add({
         id: `drop_unique:${table.id}:${from.id}`,
         description: `Drop the unique constraint ${q(name)} on ${columnLabel(tableName, from.name)}`,
-        statements: [{ kind: 'drop_constraint', table: tableName, name }],
+        statements: [{ kind: 'drop_constraint', ...before(p, table.id), table: tableName, name }],
         hazards: [
           hazard(
             'BREAKS_CLIENTS',
@@ -75,7 +80,7 @@ function dropKeysAndIndexes(p: Planner): void {
       p.out.add({
         id: `drop_primary_key:${table.id}`,
         description: `Drop the primary key ${q(primaryKey)} of table ${q(tableName)}`,
-        statements: [{ kind: 'drop_constraint', table: tableName, name: primaryKey }],
+        statements: [{ kind: 'drop_constraint', ...before(p, table.id), table: tableName, name: primaryKey }],
         hazards: [
           hazard(
             'BREAKS_CLIENTS',
@@ -95,7 +100,9 @@ function dropIdentities(p: Planner): void {
       p.out.add({
         id: `drop_identity:${table.id}:${from.id}`,
         description: `Stop generating values for ${label} (drop its identity and sequence)`,
-        statements: [{ kind: 'drop_identity', table: table.from.table.name, column: from.name }],
+        statements: [
+          { kind: 'drop_identity', ...before(p, table.id), table: table.from.table.name, column: from.name },
+        ],
         hazards: [
           hazard('BREAKS_CLIENTS', `Inserts that leave ${label} out no longer get a value generated.`),
         ],
@@ -115,7 +122,9 @@ function dropColumns(p: Planner): void {
         description: recreated
           ? `Drop column ${label} to add it again as a generated column (PostgreSQL 15 cannot change how a column is computed)`
           : `Drop column ${label}`,
-        statements: [{ kind: 'drop_column', table: table.from.table.name, column: column.name }],
+        statements: [
+          { kind: 'drop_column', ...before(p, table.id), table: table.from.table.name, column: column.name },
+        ],
         hazards: recreated
           ? [
               hazard(
@@ -141,7 +150,7 @@ function dropTables(p: Planner): void {
     p.out.add({
       id: `drop_table:${table.id}`,
       description: `Drop table ${q(table.name)}`,
-      statements: [{ kind: 'drop_table', table: table.name }],
+      statements: [{ kind: 'drop_table', ...before(p, table.id), table: table.name }],
       hazards: [
         hazard('DESTRUCTIVE', `Deletes table ${q(table.name)} and every row in it.`),
         hazard('BREAKS_CLIENTS', `Queries naming table ${q(table.name)} fail.`),

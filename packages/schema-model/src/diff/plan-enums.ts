@@ -1,8 +1,9 @@
 import { uniqueIdentifier } from '../ddl/naming.ts';
+import { inSchema } from '../ddl/plan-create.ts';
 import type { EnumType } from '../design/model.ts';
 import { sequenceName } from './context.ts';
 import type { Planner } from './planner.ts';
-import { columnLabel, q } from './planner.ts';
+import { columnLabel, enumAt, q } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck } from './types.ts';
 
@@ -41,10 +42,10 @@ export function planEnumChanges(p: Planner): void {
       id: `create_enum:${e.id}`,
       description: `Create enum ${q(e.name)} (${quoteValues(e.values)})`,
       statements: [
-        { kind: 'create_enum', name: e.name, values: [...e.values] },
+        { kind: 'create_enum', ...enumAt(p, e.id), name: e.name, values: [...e.values] },
         ...(e.comment === undefined
           ? []
-          : [{ kind: 'comment_on_type' as const, type: e.name, comment: e.comment }]),
+          : [{ kind: 'comment_on_type' as const, ...enumAt(p, e.id), type: e.name, comment: e.comment }]),
       ],
     });
   }
@@ -55,7 +56,9 @@ export function planEnumChanges(p: Planner): void {
       p.out.add({
         id: `rename_enum_value:${to.id}:${change.from}`,
         description: `Rename value '${change.from}' of enum ${q(type)} to '${change.to}'`,
-        statements: [{ kind: 'rename_enum_value', type, value: change.from, newValue: change.to }],
+        statements: [
+          { kind: 'rename_enum_value', ...enumAt(p, to.id), type, value: change.from, newValue: change.to },
+        ],
         hazards: [hazard('BREAKS_CLIENTS', `Clients writing '${change.from}' into enum ${q(type)} fail.`)],
       });
     } else if (change?.kind === 'add') {
@@ -69,7 +72,7 @@ export function planEnumChanges(p: Planner): void {
         p.out.add({
           id: `add_enum_value:${to.id}:${addition.value}`,
           description: `Add value '${addition.value}' to enum ${q(type)}${where}`,
-          statements: [{ kind: 'add_enum_value', type, ...addition }],
+          statements: [{ kind: 'add_enum_value', ...enumAt(p, to.id), type, ...addition }],
         });
       }
     } else if (change?.kind === 'recreate') {
@@ -87,6 +90,7 @@ function planReplacement(p: Planner, from: EnumType, to: EnumType, removed: read
         if (pair.from.type.enumId !== from.id || pair.to.type.enumId !== to.id) continue;
         checks.push({
           kind: 'values',
+          ...inSchema(p.schemas.checkTable(table.id)),
           table: table.from.table.name,
           columns: [pair.from.name],
           values: [...removed],
@@ -99,7 +103,7 @@ function planReplacement(p: Planner, from: EnumType, to: EnumType, removed: read
   p.out.add({
     id: `recreate_enum:${to.id}`,
     description: `Recreate enum ${q(to.name)} as (${quoteValues(to.values)}), ${what}: create the new type as ${q(temporary)}`,
-    statements: [{ kind: 'create_enum', name: temporary, values: [...to.values] }],
+    statements: [{ kind: 'create_enum', ...enumAt(p, to.id), name: temporary, values: [...to.values] }],
     hazards:
       removed.length > 0
         ? [
@@ -121,11 +125,11 @@ export function planEnumSwaps(p: Planner): void {
       id: `replace_enum:${to.id}`,
       description: `Drop the old enum ${q(to.name)} and give its name to ${q(temporary)}`,
       statements: [
-        { kind: 'drop_enum', name: to.name },
-        { kind: 'rename_enum', name: temporary, newName: to.name },
+        { kind: 'drop_enum', ...enumAt(p, to.id), name: to.name },
+        { kind: 'rename_enum', ...enumAt(p, to.id), name: temporary, newName: to.name },
         ...(to.comment === undefined
           ? []
-          : [{ kind: 'comment_on_type' as const, type: to.name, comment: to.comment }]),
+          : [{ kind: 'comment_on_type' as const, ...enumAt(p, to.id), type: to.name, comment: to.comment }]),
       ],
     });
   }
@@ -137,7 +141,7 @@ export function planEnumDrops(p: Planner): void {
     p.out.add({
       id: `drop_enum:${e.id}`,
       description: `Drop enum ${q(e.name)}`,
-      statements: [{ kind: 'drop_enum', name }],
+      statements: [{ kind: 'drop_enum', ...enumAt(p, e.id), name }],
       hazards: [hazard('BREAKS_CLIENTS', `Queries naming type ${q(e.name)} fail.`)],
     });
   }

@@ -1,7 +1,7 @@
 import type { ForeignKey } from '../design/model.ts';
 import { family } from './cast-types.ts';
 import type { Planner } from './planner.ts';
-import { q } from './planner.ts';
+import { q, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck, Hazard } from './types.ts';
 
@@ -35,9 +35,11 @@ export function planForeignKeys(p: Planner): void {
       statements: [
         {
           kind: 'add_foreign_key',
+          ...tableAt(p, fk.sourceTableId),
           table: source.name,
           name,
           columns,
+          ...refAt(p, fk.targetTableId),
           refTable: target.name,
           refColumns,
           onDelete: fk.onDelete,
@@ -47,6 +49,12 @@ export function planForeignKeys(p: Planner): void {
       ...risks(p, fk, newPairing),
     });
   });
+}
+
+/** `{ refSchema }` of a referenced table after the schema moves. */
+function refAt(p: Planner, tableId: string): { refSchema?: string } {
+  const schema = p.schemas.table(tableId);
+  return schema === undefined ? {} : { refSchema: schema };
 }
 
 const samePairing = (a: ForeignKey, b: ForeignKey) =>
@@ -94,10 +102,14 @@ function orphansCheck(p: Planner, fk: ForeignKey): DataCheck | undefined {
   if (!comparable) return undefined;
   const names = (list: typeof columns) => list.map((c) => c?.name ?? '');
   const table = source.from.table.name;
+  const schema = p.schemas.checkTable(source.id);
+  const refSchema = p.schemas.checkTable(target.id);
   return {
     kind: 'orphans',
+    ...(schema === undefined ? {} : { schema }),
     table,
     columns: names(columns),
+    ...(refSchema === undefined ? {} : { refSchema }),
     refTable: target.from.table.name,
     refColumns: names(refColumns),
     description: `rows of ${q(table)} whose (${names(columns).map(q).join(', ')}) match no row of ${q(target.from.table.name)}`,

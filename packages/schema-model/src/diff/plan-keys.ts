@@ -1,10 +1,10 @@
-import { planIndex } from '../ddl/plan-create.ts';
+import { inSchema, planIndex } from '../ddl/plan-create.ts';
 import { renderIndexKey } from '../ddl/postgres/render-index.ts';
 import type { Column } from '../design/model.ts';
 import type { TablePair } from './context.ts';
 import { indexColumnIds } from './context.ts';
 import type { Planner } from './planner.ts';
-import { columnLabel, q } from './planner.ts';
+import { columnLabel, q, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { DataCheck, Hazard } from './types.ts';
 
@@ -33,6 +33,7 @@ function oldNames(table: TablePair, columnIds: readonly string[]): string[] | un
 }
 
 function keyHazards(
+  p: Planner,
   table: TablePair,
   columnIds: readonly string[],
   what: string,
@@ -51,6 +52,7 @@ function keyHazards(
     const oldTable = table.from.table.name;
     dataChecks.push({
       kind: 'duplicates',
+      ...inSchema(p.schemas.checkTable(table.id)),
       table: oldTable,
       columns: old,
       description: `rows of ${q(oldTable)} sharing their (${old.map((c) => q(c)).join(', ')}) with another row`,
@@ -79,8 +81,10 @@ function planPrimaryKey(p: Planner, table: TablePair): void {
   p.out.add({
     id: `add_primary_key:${table.id}`,
     description: `Add the primary key ${q(name)} on ${q(table.to.table.name)} (${columns.map(q).join(', ')})`,
-    statements: [{ kind: 'add_primary_key', table: table.to.table.name, name, columns }],
-    ...keyHazards(table, table.to.table.primaryKey, 'the primary key'),
+    statements: [
+      { kind: 'add_primary_key', ...tableAt(p, table.id), table: table.to.table.name, name, columns },
+    ],
+    ...keyHazards(p, table, table.to.table.primaryKey, 'the primary key'),
   });
 }
 
@@ -93,8 +97,16 @@ function planUniques(p: Planner, table: TablePair): void {
     p.out.add({
       id: `add_unique:${table.id}:${column.id}`,
       description: `Make ${label} unique (constraint ${q(name)})`,
-      statements: [{ kind: 'add_unique', table: table.to.table.name, name, columns: [column.name] }],
-      ...keyHazards(table, [column.id], `the unique constraint on ${label}`),
+      statements: [
+        {
+          kind: 'add_unique',
+          ...tableAt(p, table.id),
+          table: table.to.table.name,
+          name,
+          columns: [column.name],
+        },
+      ],
+      ...keyHazards(p, table, [column.id], `the unique constraint on ${label}`),
     });
   }
 }
@@ -104,11 +116,11 @@ function planIndexes(p: Planner, table: TablePair): void {
   table.to.table.indexes.forEach((index, i) => {
     if (!changed.has(index) && !table.addedIndexes.some((a) => a.index === index)) return;
     const name = table.to.names.indexes[i] ?? index.name;
-    const statement = planIndex(table.to.table, index, name, p.ctx.to.index);
+    const statement = { ...planIndex(table.to.table, index, name, p.ctx.to.index), ...tableAt(p, table.id) };
     const keys = statement.keys?.map(renderIndexKey) ?? statement.columns.map(q);
     const what = `${index.unique ? 'unique ' : ''}${index.where !== undefined ? 'partial ' : ''}index ${q(name)}`;
     const plain = index.where === undefined && index.keys.every((key) => key.kind === 'column');
-    const checked = keyHazards(table, indexColumnIds(table.to.table, index), what);
+    const checked = keyHazards(p, table, indexColumnIds(table.to.table, index), what);
     // Duplicates of expressions, or among the rows a predicate selects, are not counted ahead:
     // a failure there rolls the whole plan back.
     const risks = plain ? checked : { hazards: checked.hazards, dataChecks: [] };

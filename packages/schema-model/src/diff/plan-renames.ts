@@ -2,9 +2,9 @@ import type { DdlStatement } from '../ddl/statements.ts';
 import { sequenceName } from './context.ts';
 import type { NamedObject, RenameOp } from './name-solver.ts';
 import { solveRenames } from './name-solver.ts';
-import { CONSTRAINTS, newNames, RELATION, TYPE } from './new-names.ts';
+import { CONSTRAINTS, newNames, RELATION_IN, TYPE_IN } from './new-names.ts';
 import type { Planner } from './planner.ts';
-import { q } from './planner.ts';
+import { enumAt, q, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
 import type { Hazard } from './types.ts';
 
@@ -68,20 +68,25 @@ function namedObjects(p: Planner): Entry[] {
     (tableId: string): Renamer =>
     (op, tableName) => ({
       kind: 'rename_constraint',
+      ...tableAt(p, tableId),
       table: tableName(tableId),
       name: op.from,
       newName: op.to,
     });
 
   for (const t of ctx.tables) {
+    // After the schema moves: every kept table's relations are in its new schema.
+    const relation = RELATION_IN(t.to.table.schemaId);
+    const type = TYPE_IN(t.to.table.schemaId);
+    const at = tableAt(p, t.id);
     add({
       key: `table:${t.id}`,
-      namespaces: [RELATION, TYPE],
+      namespaces: [relation, type],
       current: t.from.table.name,
       target: t.to.table.name,
       label: (name) => `table ${q(name)}`,
       visible: true,
-      statement: (op) => ({ kind: 'rename_table', table: op.from, newName: op.to }),
+      statement: (op) => ({ kind: 'rename_table', ...at, table: op.from, newName: op.to }),
     });
     for (const { from, to } of t.columns) {
       add({
@@ -93,6 +98,7 @@ function namedObjects(p: Planner): Entry[] {
         visible: true,
         statement: (op, tableName) => ({
           kind: 'rename_column',
+          ...at,
           table: tableName(t.id),
           column: op.from,
           newName: op.to,
@@ -101,12 +107,12 @@ function namedObjects(p: Planner): Entry[] {
       if (from.identity && to.identity) {
         add({
           key: `sequence:${t.id}:${to.id}`,
-          namespaces: [RELATION, TYPE],
+          namespaces: [relation, type],
           current: sequenceName(t.from, from),
           target: sequenceName(t.to, to),
           label: (name) => `sequence ${q(name)}`,
           visible: false,
-          statement: (op) => ({ kind: 'rename_sequence', name: op.from, newName: op.to }),
+          statement: (op) => ({ kind: 'rename_sequence', ...at, name: op.from, newName: op.to }),
         });
       }
       const fromUnique = t.from.names.uniques.get(from.id);
@@ -114,7 +120,7 @@ function namedObjects(p: Planner): Entry[] {
       if (from.unique && to.unique && fromUnique !== undefined && toUnique !== undefined) {
         add({
           key: `unique:${t.id}:${to.id}`,
-          namespaces: [RELATION, CONSTRAINTS(t.id)],
+          namespaces: [relation, CONSTRAINTS(t.id)],
           current: fromUnique,
           target: toUnique,
           label: (name) => `unique constraint ${q(name)}`,
@@ -128,7 +134,7 @@ function namedObjects(p: Planner): Entry[] {
     if (!t.primaryKeyChanged && fromKey !== undefined && toKey !== undefined) {
       add({
         key: `primary_key:${t.id}`,
-        namespaces: [RELATION, CONSTRAINTS(t.id)],
+        namespaces: [relation, CONSTRAINTS(t.id)],
         current: fromKey,
         target: toKey,
         label: (name) => `primary key ${q(name)}`,
@@ -140,12 +146,12 @@ function namedObjects(p: Planner): Entry[] {
       if (pair.changed) return;
       add({
         key: `index:${t.id}:${i}`,
-        namespaces: [RELATION],
+        namespaces: [relation],
         current: pair.from.name,
         target: pair.to.name,
         label: (name) => `index ${q(name)}`,
         visible: false,
-        statement: (op) => ({ kind: 'rename_index', name: op.from, newName: op.to }),
+        statement: (op) => ({ kind: 'rename_index', ...at, name: op.from, newName: op.to }),
       });
     });
   }
@@ -164,16 +170,21 @@ function namedObjects(p: Planner): Entry[] {
     });
   }
 
-  const enumEntry = (id: string, current: string, target: string | undefined): Entry => ({
+  const enumEntry = (
+    id: string,
+    schemaId: string | undefined,
+    current: string,
+    target: string | undefined,
+  ): Entry => ({
     key: `enum:${id}`,
-    namespaces: [TYPE],
+    namespaces: [TYPE_IN(schemaId)],
     current,
     ...(target === undefined ? {} : { target }),
     label: (name) => `enum ${q(name)}`,
     visible: true,
-    statement: (op) => ({ kind: 'rename_enum', name: op.from, newName: op.to }),
+    statement: (op) => ({ kind: 'rename_enum', ...enumAt(p, id), name: op.from, newName: op.to }),
   });
-  for (const { from, to } of ctx.enums) add(enumEntry(to.id, from.name, to.name));
-  for (const e of ctx.droppedEnums) add(enumEntry(e.id, e.name, undefined));
+  for (const { from, to } of ctx.enums) add(enumEntry(to.id, to.schemaId, from.name, to.name));
+  for (const e of ctx.droppedEnums) add(enumEntry(e.id, e.schemaId, e.name, undefined));
   return entries;
 }

@@ -63,6 +63,8 @@ export type DataCheck =
   | RowsCheck;
 
 interface CheckBase {
+  /** The table's schema when it is not the default one. */
+  schema?: string;
   table: string;
   columns: string[];
   /** What the rows found are, in plain language. */
@@ -82,6 +84,7 @@ export interface DuplicatesCheck extends CheckBase {
 /** Rows whose values (all non-NULL) have no match in the referenced columns (before a foreign key). */
 export interface OrphansCheck extends CheckBase {
   kind: 'orphans';
+  refSchema?: string;
   refTable: string;
   refColumns: string[];
 }

@@ -10,6 +10,11 @@ import type { ReferentialAction } from '../design/model.ts';
 export interface IntrospectedCatalog {
   /** The schema (PostgreSQL), database (MySQL, MongoDB) or attached database (SQLite: `main`) that was read. */
   schema: string;
+  /**
+   * PostgreSQL, when several schemas were read: the ones besides `schema` (which the design's
+   * default schema stands for), in order. Their tables and enums name them in `schema`.
+   */
+  schemas?: IntrospectedSchema[];
   /** In catalog order (introspectors sort by name). */
   tables: IntrospectedTable[];
   enums: IntrospectedEnum[];
@@ -17,8 +22,15 @@ export interface IntrospectedCatalog {
   unsupported: UnsupportedObject[];
 }
 
+export interface IntrospectedSchema {
+  name: string;
+  comment: string | null;
+}
+
 export interface IntrospectedTable {
   name: string;
+  /** The table's schema when it is not `catalog.schema` (an entry of `catalog.schemas`). */
+  schema?: string;
   comment: string | null;
   /** In column order. */
   columns: IntrospectedColumn[];
@@ -39,6 +51,8 @@ export interface IntrospectedColumn {
   nativeType: string;
   /** PostgreSQL: the enum type (an entry of `catalog.enums`) the column uses. */
   enumName?: string;
+  /** That enum's schema when it is not the table's own. */
+  enumSchema?: string;
   /** PostgreSQL: the domain the column was declared with; `nativeType` is its base type. */
   domain?: string;
   nullable: boolean;
@@ -63,6 +77,13 @@ export interface IntrospectedColumn {
    * would not run on a database built from it.
    */
   functions?: string[];
+  /**
+   * A CHECK on this column alone that says what its type means: the bytes of a binary value
+   * (`octet_length(col) <= 16`) or an unsigned range (`col BETWEEN 0 AND 65535`), as the DDL of a
+   * design writes them where the engine has no such type. Set by `absorbTypeChecks`, which takes
+   * the check out of `unsupported`.
+   */
+  typeCheck?: AbsorbedTypeCheck;
   /** MySQL `ON UPDATE current_timestamp()`: the value set whenever the row changes. */
   onUpdate?: string;
   /**
@@ -73,6 +94,15 @@ export interface IntrospectedColumn {
   collation?: string;
   comment: string | null;
 }
+
+/** A column's type CHECK, read back (see `IntrospectedColumn.typeCheck`). */
+export type AbsorbedTypeCheck =
+  /**
+   * `counted`: how the bound reads (PostgreSQL: `length` for BYTEA, `octet_length` for BINARY and
+   * VARBINARY; SQLite: `length(c) <= n` for BYTEA, `length(c) BETWEEN 0 AND n` for VARBINARY).
+   */
+  | { kind: 'octets'; exact: boolean; length: number; counted: 'length' | 'octet_length' | 'between' }
+  | { kind: 'range'; min: 0; max?: string };
 
 export interface IntrospectedKey {
   /** Null where the database gives none (SQLite). */
@@ -118,7 +148,7 @@ export interface IntrospectedForeignKey {
   /** Null where the database gives none (SQLite). */
   name: string | null;
   columns: string[];
-  /** The referenced table's schema when it is not `catalog.schema`. */
+  /** The referenced table's schema when it is not the referencing table's own. */
   refSchema: string | null;
   refTable: string;
   /** Empty when the database leaves them implicit (SQLite: the referenced table's primary key). */
@@ -131,6 +161,8 @@ export interface IntrospectedForeignKey {
 
 export interface IntrospectedEnum {
   name: string;
+  /** The enum's schema when it is not `catalog.schema` (an entry of `catalog.schemas`). */
+  schema?: string;
   values: string[];
   comment: string | null;
 }

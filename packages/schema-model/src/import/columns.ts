@@ -9,6 +9,7 @@ import { mapDefault } from './map-default.ts';
 import type { Namespace } from './names.ts';
 import { legalName } from './names.ts';
 import { sequenceNameIn } from './sequences.ts';
+import { withTypeCheck } from './type-checks.ts';
 import type { TypeMapping } from './type-mapping.ts';
 import { unsupported } from './type-mapping.ts';
 import { mapMongodbType } from './types-mongodb.ts';
@@ -49,6 +50,8 @@ export function importColumn(
   if (mapping.length !== undefined) column.length = mapping.length;
   if (mapping.precision !== undefined) column.precision = mapping.precision;
   if (mapping.scale !== undefined) column.scale = mapping.scale;
+  if (mapping.unsigned === true) column.unsigned = true;
+  if (mapping.array === true) column.array = true;
   if (enumType) column.enumId = enumType.id;
   const comment = importComment(ctx, source.comment, path);
   if (comment) column.comment = comment;
@@ -141,8 +144,14 @@ function columnType(
     );
   }
   if (source.enumName !== undefined) {
-    const enumType = ctx.enumByName.get(source.enumName);
-    if (enumType) return { mapping: { dataType: 'ENUM', fidelity: 'exact' }, enumType };
+    const enumType =
+      source.enumSchema === undefined
+        ? ctx.enumByName.get(source.enumName)
+        : ctx.enumIn?.(source.enumSchema, source.enumName);
+    // An array of the enum: format_type writes `mood[]`.
+    const array = ctx.dialect === 'postgresql' && source.nativeType.trim().endsWith('[]');
+    if (enumType)
+      return { mapping: { dataType: 'ENUM', fidelity: 'exact', ...(array ? { array } : {}) }, enumType };
     ctx.warn(
       'ENUM_UNUSABLE',
       path,
@@ -150,7 +159,7 @@ function columnType(
     );
     return { mapping: unsupported(`enum ${source.enumName}`) };
   }
-  const mapping = mapNativeType(ctx.dialect, source.nativeType);
+  const mapping = withTypeCheck(mapNativeType(ctx.dialect, source.nativeType), source.typeCheck, ctx.dialect);
   if (mapping.enumValues) {
     const enumType = addEnum(ctx, `${site.tableName}_${source.name}`, mapping.enumValues, null, path);
     if (enumType) return { mapping, enumType };
@@ -160,7 +169,7 @@ function columnType(
     ctx.warn(
       'TYPE_APPROXIMATED',
       path,
-      `${label(source)} (${source.nativeType}) is imported as ${mapping.dataType}: ${mapping.note ?? 'a close type'}.`,
+      `${label(source)} (${source.nativeType}) is imported as ${mapping.dataType}${mapping.unsigned ? ' unsigned' : ''}: ${mapping.note ?? 'a close type'}.`,
     );
   } else if (mapping.fidelity === 'unsupported') {
     ctx.warn(

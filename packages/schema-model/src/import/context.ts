@@ -1,5 +1,6 @@
 import type { EnumDocument } from '../design/document.ts';
 import { formatPath } from '../validation/issue.ts';
+import type { ImportedTable } from './imported-table.ts';
 import { IdAllocator, Namespace } from './names.ts';
 import type { ImportDialect } from './type-mapping.ts';
 import type { ImportWarning, ImportWarningCode } from './warnings.ts';
@@ -23,6 +24,12 @@ export interface ImportContext {
   adoptedSequences: Set<string>;
   warnings: ImportWarning[];
   warn(code: ImportWarningCode, path: ReadonlyArray<string | number>, message: string): void;
+  /**
+   * Several schemas read at once (PostgreSQL): the imported tables and the enums of another
+   * schema, by its database name, so foreign keys and columns can reach across schemas.
+   */
+  tablesIn?: (schema: string) => ReadonlyMap<string, ImportedTable> | undefined;
+  enumIn?: (schema: string, name: string) => EnumDocument | undefined;
 }
 
 export function createImportContext(

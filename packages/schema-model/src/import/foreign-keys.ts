@@ -42,12 +42,13 @@ function importForeignKey(
     ctx.warn('FK_DROPPED', path, `${what} is not imported: ${reason}.`);
     return undefined;
   };
-  if (source.refSchema !== null) {
+  const refTables = source.refSchema === null ? tables : ctx.tablesIn?.(source.refSchema);
+  if (source.refSchema !== null && refTables === undefined) {
     return drop(
       `it references ${q(`${source.refSchema}.${source.refTable}`)}, outside the imported schema ${q(ctx.schema)}`,
     );
   }
-  const target = tables.get(source.refTable);
+  const target = refTables?.get(source.refTable);
   if (!target) return drop(`the table it references, ${q(source.refTable)}, was not imported`);
   const refNames =
     source.refColumns.length > 0 ? source.refColumns : (target.source.primaryKey?.columns ?? []);

@@ -68,9 +68,14 @@ describe('catalogToDesign: a MySQL database', () => {
   });
 
   test('MySQL types and defaults read as documented', () => {
-    expect(columnOf(document, 'film', 'film_id')).toMatchObject({ dataType: 'INTEGER', autoIncrement: true });
+    expect(columnOf(document, 'film', 'film_id')).toMatchObject({
+      dataType: 'SMALLINT',
+      unsigned: true,
+      autoIncrement: true,
+    });
     expect(columnOf(document, 'actor', 'actor_id')).toMatchObject({
-      dataType: 'BIGINT',
+      dataType: 'INTEGER',
+      unsigned: true,
       autoIncrement: true,
     });
     expect(columnOf(document, 'film', 'released')).toMatchObject({ dataType: 'BOOLEAN', defaultValue: true });

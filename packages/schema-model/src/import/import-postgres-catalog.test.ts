@@ -135,7 +135,6 @@ describe('catalogToDesign: a PostgreSQL schema', () => {
   test('what the design cannot hold is left out with a warning naming it', () => {
     expect(codes(result)).toEqual([
       'TABLE_WITHOUT_COLUMNS tables.empty',
-      'TYPE_UNSUPPORTED tables.author.columns.tags',
       'DOMAIN_FLATTENED tables.author.columns.zip',
       'DEFAULT_DROPPED tables.author.columns.modified',
       'INDEX_EXPRESSION tables.author.indexes.author_lower_email',
@@ -156,8 +155,23 @@ describe('catalogToDesign: a PostgreSQL schema', () => {
     ]);
   });
 
+  test('an array column is an array of its type, its default a JSON array', () => {
+    expect(columnOf(document, 'author', 'tags')).toMatchObject({
+      dataType: 'TEXT',
+      array: true,
+      defaultValue: [],
+    });
+  });
+
   test('an unsupported type becomes TEXT and keeps a literal default as text', () => {
-    expect(columnOf(document, 'author', 'tags')).toMatchObject({ dataType: 'TEXT', defaultValue: '{}' });
+    const shapes = importValid(
+      catalog([table('shape', [column('at', 'point', { default: "'(0,0)'::point" })])]),
+    );
+    expect(codes(shapes)).toEqual(['TYPE_UNSUPPORTED tables.shape.columns.at']);
+    expect(columnOf(shapes.document, 'shape', 'at')).toMatchObject({
+      dataType: 'TEXT',
+      defaultValue: '(0,0)',
+    });
   });
 
   test('indexes: plain ones stay (losing their extras), others are dropped', () => {

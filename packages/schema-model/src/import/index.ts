@@ -11,6 +11,7 @@ export type {
   IntrospectedIndex,
   IntrospectedIndexKey,
   IntrospectedKey,
+  IntrospectedSchema,
   IntrospectedTable,
   UnsupportedKind,
   UnsupportedObject,

@@ -28,6 +28,60 @@ describe('column defaults as design defaults', () => {
       { kind: 'value', value: '0.00' },
     ],
     ['a boolean', 'true', pg({ dataType: 'BOOLEAN' }), { kind: 'value', value: true }],
+    [
+      'an empty array literal',
+      "'{}'::text[]",
+      pg({ dataType: 'TEXT', array: true }),
+      { kind: 'value', value: [] },
+    ],
+    [
+      'an integer array literal, typed',
+      "'{1,2,NULL}'::integer[]",
+      pg({ dataType: 'INTEGER', array: true }),
+      { kind: 'value', value: [1, 2, null] },
+    ],
+    [
+      'an empty ARRAY constructor',
+      'ARRAY[]::character varying[]',
+      pg({ dataType: 'VARCHAR', array: true }),
+      { kind: 'value', value: [] },
+    ],
+    [
+      'an ARRAY constructor of cast literals',
+      "ARRAY['a,b'::text, 'it''s'::text, NULL::text]",
+      pg({ dataType: 'TEXT', array: true }),
+      { kind: 'value', value: ['a,b', "it's", null] },
+    ],
+    [
+      'an ARRAY constructor with an expression is dropped',
+      "ARRAY[lower('A'::text)]",
+      pg({ dataType: 'TEXT', array: true }),
+      {
+        kind: 'dropped',
+        reason:
+          "ARRAY[lower('A'::text)] is an expression; a design default is a literal or one of now(), CURRENT_TIMESTAMP, CURRENT_DATE, gen_random_uuid()",
+      },
+    ],
+    [
+      'an array element that does not fit is dropped with its position',
+      "'{1,x}'::integer[]",
+      pg({ dataType: 'INTEGER', array: true }),
+      { kind: 'dropped', reason: 'element 2: "x" is not a whole number.' },
+    ],
+    [
+      'a money amount as PostgreSQL writes it',
+      "'$1,234.50'::money",
+      pg({ dataType: 'MONEY' }),
+      { kind: 'value', value: '1234.50' },
+    ],
+    ['a money amount as a number', '12.5', pg({ dataType: 'MONEY' }), { kind: 'value', value: 12.5 }],
+    [
+      'an interval as PostgreSQL writes it',
+      "'1 day 02:00:00'::interval",
+      pg({ dataType: 'INTERVAL' }),
+      { kind: 'value', value: '1 day 02:00:00' },
+    ],
+    ['a range', "'[1,10)'::int4range", pg({ dataType: 'INT4RANGE' }), { kind: 'value', value: '[1,10)' }],
     ['now()', 'now()', pg({ dataType: 'TIMESTAMPTZ' }), { kind: 'value', value: 'now()' }],
     [
       'uuid_generate_v4() as gen_random_uuid()',
@@ -76,6 +130,25 @@ describe('column defaults as design defaults', () => {
       "X'0aff'",
       { dialect: 'sqlite', type: { dataType: 'BYTEA' } },
       { kind: 'value', value: '\\x0aff' },
+    ],
+    [
+      "SQLite X'..' as BINARY(2)",
+      "X'0aff'",
+      { dialect: 'sqlite', type: { dataType: 'BINARY', length: 2 } },
+      { kind: 'value', value: '\\x0aff' },
+    ],
+    [
+      "PostgreSQL '\\x..'::bytea as VARBINARY",
+      "'\\x0aff'::bytea",
+      pg({ dataType: 'VARBINARY', length: 4 }),
+      { kind: 'value', value: '\\x0aff' },
+    ],
+    [
+      // MariaDB shows X'0102' as '': the bytes are not in the text.
+      'MySQL binary default as text',
+      "''",
+      { dialect: 'mysql', type: { dataType: 'BINARY', length: 2 } },
+      { kind: 'dropped', reason: 'MySQL reports a binary default as text, which does not keep its bytes' },
     ],
   ])('%s', (_, text, context, expected) => {
     expect(mapDefault(text, context)).toEqual(expected);

@@ -80,6 +80,22 @@ export class IdAllocator {
   }
 }
 
+/** Ids of another schema's objects: claimed from the shared allocator as `schema.id`. */
+export class PrefixedIdAllocator extends IdAllocator {
+  readonly #shared: IdAllocator;
+  readonly #prefix: string;
+
+  constructor(shared: IdAllocator, prefix: string) {
+    super();
+    this.#shared = shared;
+    this.#prefix = prefix;
+  }
+
+  override claim(base: string): string {
+    return this.#shared.claim(`${this.#prefix}${base}`);
+  }
+}
+
 function fitId(base: string, suffix: string): string {
   if (base.length + suffix.length <= MAX_ID_LENGTH) return base + suffix;
   const tag = `_${shortHash(base)}`;

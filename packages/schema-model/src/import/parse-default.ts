@@ -16,6 +16,8 @@ export type ParsedDefault =
   | { kind: 'expression'; expression: DefaultExpression; rewrittenFrom?: string }
   /** PostgreSQL `nextval('seq'::regclass)`, with the sequence as the regclass text. */
   | { kind: 'sequence'; sequence: string }
+  /** PostgreSQL `ARRAY['a'::text, NULL]::text[]`: the elements' text, NULL as null. */
+  | { kind: 'array'; elements: Array<string | null> }
   | { kind: 'other'; text: string };
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -75,6 +77,7 @@ export function parseDefault(text: string, dialect: ImportDialect): ParsedDefaul
 }
 
 function parseLiteral(text: string, dialect: ImportDialect): ParsedDefault | undefined {
+  if (dialect === 'postgresql' && /^array\s*\[/i.test(text)) return parseArrayConstructor(text);
   if (dialect === 'postgresql') {
     // `'x'::character varying`, `'-1'::integer`, `NULL::text`: the cast is to the column's own type.
     const operand = castOperand(text);
@@ -105,4 +108,49 @@ function parseLiteral(text: string, dialect: ImportDialect): ParsedDefault | und
     if (hex) return { kind: 'hex', value: hex[1] ?? '' };
   }
   return undefined;
+}
+
+/**
+ * `ARRAY[…]` with literal elements and optional casts (`ARRAY[]::character varying[]`,
+ * `ARRAY['a'::text, 'b'::text]`), as PostgreSQL writes an array default built that way.
+ */
+function parseArrayConstructor(text: string): ParsedDefault | undefined {
+  const open = text.indexOf('[');
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let start = open + 1;
+  let close = -1;
+  for (let i = open + 1; i < text.length && close < 0; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === "'") {
+        if (text[i + 1] === "'") i++;
+        else quote = false;
+      }
+    } else if (char === "'") quote = true;
+    else if (char === '(' || char === '[') depth++;
+    else if ((char === ')' || char === ']') && depth > 0) depth--;
+    else if (char === ']') close = i;
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (close < 0) return undefined;
+  const last = text.slice(start, close);
+  if (parts.length > 0 || last.trim() !== '') parts.push(last);
+  const rest = text.slice(close + 1).trim();
+  // Whatever follows is a cast of the whole array, to the column's own type.
+  if (rest !== '' && castOperand(`NULL${rest}`) === undefined) return undefined;
+  const elements: Array<string | null> = [];
+  for (const part of parts) {
+    const element = parseDefault(part, 'postgresql');
+    if (element.kind === 'null') elements.push(null);
+    else if (element.kind === 'string') elements.push(element.value);
+    else if (element.kind === 'number') elements.push(element.text);
+    else if (element.kind === 'boolean') elements.push(String(element.value));
+    else return undefined;
+  }
+  return { kind: 'array', elements };
 }

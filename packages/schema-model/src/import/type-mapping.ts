@@ -15,8 +15,12 @@ export interface TypeMapping {
   length?: number;
   precision?: number;
   scale?: number;
+  /** MySQL unsigned integers: no negatives (and MySQL's unsigned range). */
+  unsigned?: boolean;
   /** For a MySQL `enum(...)` column: the values of the enum the import creates for it. */
   enumValues?: string[];
+  /** An array of the type (PostgreSQL `text[]`). */
+  array?: boolean;
   fidelity: 'exact' | 'approximated' | 'unsupported';
   note?: string;
 }
@@ -107,7 +111,7 @@ export function decimalType(
 
 /** TIME/TIMESTAMP(p): fractional-second digits, at most 6. */
 export function temporalType(
-  dataType: 'TIME' | 'TIMESTAMP' | 'TIMESTAMPTZ',
+  dataType: 'TIME' | 'TIMESTAMP' | 'TIMESTAMPTZ' | 'INTERVAL',
   precision: number | undefined,
 ): TypeMapping {
   if (precision === undefined) return exact(dataType);
@@ -119,4 +123,21 @@ export function temporalType(
       precision: LIMITS.maxTimePrecision,
     },
   );
+}
+
+/** BINARY(n) (exactly n bytes) and VARBINARY(n) (at most n) within MySQL's bounds; else BYTEA. */
+export function binaryType(dataType: 'BINARY' | 'VARBINARY', length: number | undefined): TypeMapping {
+  const max = dataType === 'BINARY' ? LIMITS.maxBinaryLength : LIMITS.maxVarbinaryLength;
+  if (length === undefined) return dataType === 'BINARY' ? exact('BINARY', { length: 1 }) : exact('BYTEA');
+  if (length >= 1 && length <= max) return exact(dataType, { length });
+  if (dataType === 'BINARY' && length <= LIMITS.maxVarbinaryLength)
+    return approximated(
+      'VARBINARY',
+      `binary(${length}) is over BINARY's 255 bytes: at most ${length} bytes`,
+      {
+        length,
+      },
+    );
+  if (length > max) return exact('BYTEA', { length });
+  return approximated('BYTEA', `${dataType.toLowerCase()}(${length}) holds no bytes; imported as BYTEA`);
 }

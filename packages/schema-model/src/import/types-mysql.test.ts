@@ -4,16 +4,14 @@ import { mapMysqlType, parseQuotedList } from './types-mysql.ts';
 describe('MySQL/MariaDB types as design types', () => {
   test.each([
     ['tinyint(1)', { dataType: 'BOOLEAN' }],
-    ['tinyint(4)', { dataType: 'SMALLINT' }],
-    ['tinyint(3) unsigned', { dataType: 'SMALLINT' }],
     ['smallint(6)', { dataType: 'SMALLINT' }],
-    ['smallint(5) unsigned', { dataType: 'INTEGER' }],
-    ['mediumint(8) unsigned', { dataType: 'INTEGER' }],
+    ['smallint(5) unsigned', { dataType: 'SMALLINT', unsigned: true }],
     ['int(11)', { dataType: 'INTEGER' }],
     ['int', { dataType: 'INTEGER' }],
-    ['int(10) unsigned', { dataType: 'BIGINT' }],
-    ['int(10) unsigned zerofill', { dataType: 'BIGINT' }],
+    ['int(10) unsigned', { dataType: 'INTEGER', unsigned: true }],
+    ['int(10) unsigned zerofill', { dataType: 'INTEGER', unsigned: true }],
     ['bigint(20)', { dataType: 'BIGINT' }],
+    ['bigint(20) unsigned', { dataType: 'BIGINT', unsigned: true }],
     ['decimal(10,2)', { dataType: 'DECIMAL', precision: 10, scale: 2 }],
     ['decimal(10,0)', { dataType: 'DECIMAL', precision: 10, scale: 0 }],
     ['float', { dataType: 'REAL' }],
@@ -24,9 +22,13 @@ describe('MySQL/MariaDB types as design types', () => {
     ['text', { dataType: 'TEXT' }],
     ['mediumtext', { dataType: 'TEXT' }],
     ['longtext', { dataType: 'TEXT' }],
-    ['binary(16)', { dataType: 'BYTEA' }],
-    ['varbinary(255)', { dataType: 'BYTEA' }],
-    ['blob', { dataType: 'BYTEA' }],
+    ['binary(16)', { dataType: 'BINARY', length: 16 }],
+    ['binary(255)', { dataType: 'BINARY', length: 255 }],
+    ['varbinary(255)', { dataType: 'VARBINARY', length: 255 }],
+    ['varbinary(65535)', { dataType: 'VARBINARY', length: 65_535 }],
+    ['tinyblob', { dataType: 'BYTEA', length: 255 }],
+    ['blob', { dataType: 'BYTEA', length: 65_535 }],
+    ['mediumblob', { dataType: 'BYTEA', length: 16_777_215 }],
     ['longblob', { dataType: 'BYTEA' }],
     ['date', { dataType: 'DATE' }],
     ['time', { dataType: 'TIME' }],
@@ -52,7 +54,6 @@ describe('MySQL/MariaDB types as design types', () => {
   });
 
   test.each([
-    ['bigint(20) unsigned', 'BIGINT'],
     ['bit(1)', 'BOOLEAN'],
     ['year(4)', 'SMALLINT'],
     ['double(8,2)', 'DOUBLE'],
@@ -60,6 +61,20 @@ describe('MySQL/MariaDB types as design types', () => {
     ['char(0)', 'CHAR'],
   ])('%s is approximated as %s', (native, dataType) => {
     expect(mapMysqlType(native)).toMatchObject({ dataType, fidelity: 'approximated' });
+  });
+
+  test.each([
+    ['tinyint(4)', 'SMALLINT'],
+    ['mediumint(9)', 'INTEGER'],
+  ])('%s is approximated as %s: a wider range', (native, dataType) => {
+    expect(mapMysqlType(native)).toMatchObject({ dataType, fidelity: 'approximated' });
+  });
+
+  test.each([
+    ['tinyint(3) unsigned', 'SMALLINT'],
+    ['mediumint(8) unsigned', 'INTEGER'],
+  ])('%s is approximated as %s unsigned: no negatives, a higher upper bound', (native, dataType) => {
+    expect(mapMysqlType(native)).toMatchObject({ dataType, unsigned: true, fidelity: 'approximated' });
   });
 
   test.each(["set('a','b')", 'bit(8)', 'geometry', 'point', 'inet6'])('%s is unsupported: TEXT', (native) => {

@@ -2,6 +2,7 @@ import { unescapeMysqlString } from './sql-literals.ts';
 import type { TypeMapping } from './type-mapping.ts';
 import {
   approximated,
+  binaryType,
   characterType,
   decimalType,
   exact,
@@ -14,11 +15,13 @@ import {
  * A MySQL/MariaDB COLUMN_TYPE (`int(10) unsigned`, `tinyint(1)`, `enum('a','b')`,
  * `datetime(3)`) as a design type. Choices, each because PostgreSQL has no closer type:
  * - `tinyint(1)` (what BOOLEAN is in MySQL) and `bit(1)` are BOOLEAN;
- * - unsigned integers take the next larger signed type; `bigint unsigned` stays BIGINT
- *   (approximated: values over 2^63-1 do not fit);
+ * - unsigned integers are `unsigned` integers of the same size; the design has no TINYINT or
+ *   MEDIUMINT, so they are SMALLINT and INTEGER, unsigned or not (approximated: the range grows);
  * - DATETIME is TIMESTAMP (a wall-clock time) and TIMESTAMP is TIMESTAMPTZ, since MySQL stores a
  *   TIMESTAMP as an instant in UTC and converts it to the session's time zone, as timestamptz does;
- * - the text types are TEXT, the binary and blob types BYTEA;
+ * - the text types are TEXT; `binary(n)` is BINARY(n), `varbinary(n)` VARBINARY(n), and the blob
+ *   types BYTEA with their size class as its length in bytes (tinyblob 255, blob 65,535,
+ *   mediumblob 16,777,215; longblob, over PostgreSQL's 1 GiB anyway, none);
  * - `enum(...)` becomes an ENUM with a design enum of its own (`enumValues`).
  */
 export function mapMysqlType(nativeType: string): TypeMapping {
@@ -34,20 +37,31 @@ export function mapMysqlType(nativeType: string): TypeMapping {
   switch (base) {
     case 'tinyint':
       if (first === 1) return exact('BOOLEAN');
-      return exact('SMALLINT');
+      if (unsigned)
+        return approximated('SMALLINT', 'tinyint unsigned ends at 255, SMALLINT unsigned at 65535', {
+          unsigned: true,
+        });
+      return approximated('SMALLINT', 'tinyint ends at 127, SMALLINT at 32767');
     case 'bool':
     case 'boolean':
       return exact('BOOLEAN');
     case 'smallint':
-      return exact(unsigned ? 'INTEGER' : 'SMALLINT');
+      return exact('SMALLINT', unsigned ? { unsigned: true } : {});
     case 'mediumint':
-      return exact('INTEGER');
+      if (unsigned)
+        return approximated(
+          'INTEGER',
+          'mediumint unsigned ends at 16777215, INTEGER unsigned at 4294967295',
+          {
+            unsigned: true,
+          },
+        );
+      return approximated('INTEGER', 'mediumint ends at 8388607, INTEGER at 2147483647');
     case 'int':
     case 'integer':
-      return exact(unsigned ? 'BIGINT' : 'INTEGER');
+      return exact('INTEGER', unsigned ? { unsigned: true } : {});
     case 'bigint':
-      if (unsigned) return approximated('BIGINT', 'bigint unsigned values over 2^63-1 do not fit BIGINT');
-      return exact('BIGINT');
+      return exact('BIGINT', unsigned ? { unsigned: true } : {});
     case 'decimal':
     case 'numeric':
     case 'dec':
@@ -78,10 +92,15 @@ export function mapMysqlType(nativeType: string): TypeMapping {
     case 'longtext':
       return exact('TEXT');
     case 'binary':
+      return binaryType('BINARY', first);
     case 'varbinary':
+      return binaryType('VARBINARY', first);
     case 'tinyblob':
+      return exact('BYTEA', { length: 255 });
     case 'blob':
+      return exact('BYTEA', { length: 65_535 });
     case 'mediumblob':
+      return exact('BYTEA', { length: 16_777_215 });
     case 'longblob':
       return exact('BYTEA');
     case 'date':

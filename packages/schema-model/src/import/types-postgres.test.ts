@@ -31,6 +31,30 @@ describe('PostgreSQL types as design types', () => {
     ['json', { dataType: 'JSON' }],
     ['jsonb', { dataType: 'JSONB' }],
     ['bytea', { dataType: 'BYTEA' }],
+    ['citext', { dataType: 'CITEXT' }],
+    // Extension types are schema-qualified when their schema is not on the search path.
+    ['public.citext', { dataType: 'CITEXT' }],
+    ['inet', { dataType: 'INET' }],
+    ['cidr', { dataType: 'CIDR' }],
+    ['macaddr', { dataType: 'MACADDR' }],
+    ['tsvector', { dataType: 'TSVECTOR' }],
+    ['interval', { dataType: 'INTERVAL' }],
+    ['interval(3)', { dataType: 'INTERVAL', precision: 3 }],
+    ['money', { dataType: 'MONEY' }],
+    ['xml', { dataType: 'XML' }],
+    ['int4range', { dataType: 'INT4RANGE' }],
+    ['int8range', { dataType: 'INT8RANGE' }],
+    ['numrange', { dataType: 'NUMRANGE' }],
+    ['daterange', { dataType: 'DATERANGE' }],
+    ['tsrange', { dataType: 'TSRANGE' }],
+    ['tstzrange', { dataType: 'TSTZRANGE' }],
+    // Arrays: PostgreSQL does not enforce dimensions, so integer[][] is integer[].
+    ['integer[]', { dataType: 'INTEGER', array: true }],
+    ['integer[][]', { dataType: 'INTEGER', array: true }],
+    ['text[]', { dataType: 'TEXT', array: true }],
+    ['character varying(20)[]', { dataType: 'VARCHAR', length: 20, array: true }],
+    ['citext[]', { dataType: 'CITEXT', array: true }],
+    ['timestamp(3) with time zone[]', { dataType: 'TIMESTAMPTZ', precision: 3, array: true }],
   ])('%s is exactly %o', (native, expected) => {
     expect(mapPostgresType(native)).toEqual({ ...expected, fidelity: 'exact' });
   });
@@ -38,8 +62,8 @@ describe('PostgreSQL types as design types', () => {
   test.each([
     ['time with time zone', 'TIME'],
     ['time(2) with time zone', 'TIME'],
-    ['citext', 'TEXT'],
-    ['public.citext', 'TEXT'],
+    ['interval day to second(3)', 'INTERVAL'],
+    ['interval year to month', 'INTERVAL'],
     ['"char"', 'CHAR'],
     ['name', 'VARCHAR'],
     // PostgreSQL accepts a negative scale (since 15); a design cannot hold it.
@@ -54,21 +78,12 @@ describe('PostgreSQL types as design types', () => {
     expect(mapPostgresType('numeric(5,-2)')).not.toHaveProperty('scale');
   });
 
-  test.each([
-    'integer[]',
-    'character varying(20)[]',
-    'interval',
-    'inet',
-    'tsvector',
-    'money',
-    'xml',
-    'bit(8)',
-    'point',
-    'int4range',
-    'public.geometry(Polygon,4326)',
-  ])('%s has no design type: TEXT, unsupported', (native) => {
-    const mapped = mapPostgresType(native);
-    expect(mapped).toMatchObject({ dataType: 'TEXT', fidelity: 'unsupported' });
-    expect(mapped.note).toContain(native);
-  });
+  test.each(['macaddr8', 'point[]', 'bit(8)', 'point', 'public.geometry(Polygon,4326)'])(
+    '%s has no design type: TEXT, unsupported',
+    (native) => {
+      const mapped = mapPostgresType(native);
+      expect(mapped).toMatchObject({ dataType: 'TEXT', fidelity: 'unsupported' });
+      expect(mapped.note).toContain(native);
+    },
+  );
 });

@@ -17,7 +17,15 @@ import {
  */
 export function mapPostgresType(nativeType: string): TypeMapping {
   const { base, args, array } = parseTypeName(nativeType);
-  if (array) return unsupported(`${nativeType} is an array; the design has no array types`);
+  if (array) {
+    // PostgreSQL does not enforce dimensions: `integer[][]` is the same type as `integer[]`.
+    const element = mapElementType(base, args, nativeType);
+    return element.fidelity === 'unsupported' ? element : { ...element, array: true };
+  }
+  return mapElementType(base, args, nativeType);
+}
+
+function mapElementType(base: string, args: number[], nativeType: string): TypeMapping {
   const [first, second] = args;
   // Extension types are schema-qualified when their schema is not on the search path.
   const name = base.replace(/^[a-z_][a-z0-9_]*\./, '');
@@ -61,7 +69,33 @@ export function mapPostgresType(nativeType: string): TypeMapping {
     case 'name':
       return approximated('VARCHAR', 'the internal type name; imported as VARCHAR(63)', { length: 63 });
     case 'citext':
-      return approximated('TEXT', 'citext compares case-insensitively; TEXT does not');
+      return exact('CITEXT');
+    case 'inet':
+      return exact('INET');
+    case 'cidr':
+      return exact('CIDR');
+    case 'macaddr':
+      return exact('MACADDR');
+    case 'tsvector':
+      return exact('TSVECTOR');
+    case 'interval':
+      return temporalType('INTERVAL', first);
+    case 'money':
+      return exact('MONEY');
+    case 'xml':
+      return exact('XML');
+    case 'int4range':
+      return exact('INT4RANGE');
+    case 'int8range':
+      return exact('INT8RANGE');
+    case 'numrange':
+      return exact('NUMRANGE');
+    case 'daterange':
+      return exact('DATERANGE');
+    case 'tsrange':
+      return exact('TSRANGE');
+    case 'tstzrange':
+      return exact('TSTZRANGE');
     case 'date':
       return exact('DATE');
     case 'time without time zone':
@@ -85,6 +119,13 @@ export function mapPostgresType(nativeType: string): TypeMapping {
     case 'bytea':
       return exact('BYTEA');
     default:
+      // `interval day to second(3)`: the fields restriction rounds values, a design interval does not.
+      if (name.startsWith('interval '))
+        return approximated(
+          'INTERVAL',
+          `${name} keeps only some fields; imported as an INTERVAL without that restriction`,
+          first === undefined ? {} : { precision: Math.min(first, 6) },
+        );
       return unsupported(`${nativeType} has no design type`);
   }
 }

@@ -18,8 +18,15 @@ describe('SQLite declared types as design types', () => {
     ['TEXT', { dataType: 'TEXT' }],
     ['CLOB', { dataType: 'TEXT' }],
     ['BLOB', { dataType: 'BYTEA' }],
-    ['BINARY(16)', { dataType: 'BYTEA' }],
-    ['MEDIUMBLOB', { dataType: 'BYTEA' }],
+    ['BINARY(16)', { dataType: 'BINARY', length: 16 }],
+    ['VARBINARY(200)', { dataType: 'VARBINARY', length: 200 }],
+    ['VARBINARY(70000)', { dataType: 'BYTEA', length: 70_000 }],
+    ['MEDIUMBLOB', { dataType: 'BYTEA', length: 16_777_215 }],
+    ['INTEGER UNSIGNED', { dataType: 'INTEGER', unsigned: true }],
+    ['int(10) unsigned', { dataType: 'INTEGER', unsigned: true }],
+    ['SMALLINT UNSIGNED', { dataType: 'SMALLINT', unsigned: true }],
+    ['BIGINT UNSIGNED', { dataType: 'BIGINT', unsigned: true }],
+    ['UNSIGNED BIG INT', { dataType: 'BIGINT', unsigned: true }],
     ['LONGTEXT', { dataType: 'TEXT' }],
     ['REAL', { dataType: 'DOUBLE' }],
     ['DOUBLE', { dataType: 'DOUBLE' }],
@@ -50,6 +57,14 @@ describe('SQLite declared types as design types', () => {
     ['STRING', 'NUMERIC'],
   ])('%s falls back to its affinity, %s', (native, dataType) => {
     expect(mapSqliteType(native)).toMatchObject({ dataType, fidelity: 'approximated' });
+  });
+
+  test('BINARY over 255 bytes is VARBINARY, no longer padded: approximated', () => {
+    expect(mapSqliteType('BINARY(1536)')).toMatchObject({
+      dataType: 'VARBINARY',
+      length: 1536,
+      fidelity: 'approximated',
+    });
   });
 
   test('a column without a declared type holds anything: TEXT, unsupported', () => {

@@ -1,6 +1,8 @@
+import { INTEGER_TYPES } from '../design/data-types.ts';
 import type { TypeMapping } from './type-mapping.ts';
 import {
   approximated,
+  binaryType,
   characterType,
   decimalType,
   exact,
@@ -19,11 +21,19 @@ import {
  */
 export function mapSqliteType(nativeType: string): TypeMapping {
   if (nativeType.trim() === '') return unsupported('no declared type (SQLite stores any value there)');
-  const { base, args } = parseTypeName(nativeType);
-  const [first, second] = args;
+  const parsed = parseTypeName(nativeType);
+  const [first, second] = parsed.args;
+  // `INTEGER UNSIGNED`, `int(10) unsigned`: an unsigned integer, as MySQL spells it.
+  const unsigned = /\bunsigned\b/.test(parsed.base) && parsed.base !== 'unsigned big int';
+  const base = unsigned
+    ? parsed.base
+        .replace(/\bunsigned\b/, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : parsed.base;
   const known = KNOWN.get(base);
-  if (known) return known(first, second);
-  return byAffinity(base, nativeType);
+  const mapping = known ? known(first, second) : byAffinity(base, nativeType);
+  return unsigned && INTEGER_TYPES.has(mapping.dataType) ? { ...mapping, unsigned: true } : mapping;
 }
 
 type Mapper = (first: number | undefined, second: number | undefined) => TypeMapping;
@@ -35,6 +45,11 @@ const char: Mapper = (n) => characterType('CHAR', n);
 const text: Mapper = () => exact('TEXT');
 const double: Mapper = () => exact('DOUBLE');
 const bytes: Mapper = () => exact('BYTEA');
+/** MySQL's blob classes, by the most bytes each holds (SQLite enforces none of them). */
+const blobOf =
+  (length: number): Mapper =>
+  () =>
+    exact('BYTEA', { length });
 const decimal: Mapper = (p, s) => decimalType('NUMERIC', p, s);
 const timestamp: Mapper = (p) => temporalType('TIMESTAMP', p);
 
@@ -49,7 +64,7 @@ const KNOWN: ReadonlyMap<string, Mapper> = new Map(
     int2: () => exact('SMALLINT'),
     bigint,
     int8: bigint,
-    'unsigned big int': () => approximated('BIGINT', 'unsigned big int values over 2^63-1 do not fit BIGINT'),
+    'unsigned big int': () => exact('BIGINT', { unsigned: true }),
     varchar,
     'character varying': varchar,
     'varying character': varchar,
@@ -63,11 +78,11 @@ const KNOWN: ReadonlyMap<string, Mapper> = new Map(
     clob: text,
     blob: bytes,
     // MySQL spellings are common in schemas written for several databases.
-    tinyblob: bytes,
-    mediumblob: bytes,
+    tinyblob: blobOf(255),
+    mediumblob: blobOf(16_777_215),
     longblob: bytes,
-    binary: bytes,
-    varbinary: bytes,
+    binary: (n) => binaryType('BINARY', n),
+    varbinary: (n) => binaryType('VARBINARY', n),
     bytea: bytes,
     tinytext: text,
     mediumtext: text,

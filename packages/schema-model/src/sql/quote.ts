@@ -8,6 +8,14 @@ export function quoteIdent(name: string): string {
 }
 
 /**
+ * A name in a schema, quoted: `"sales"."orders"`, or just `"orders"` without a schema (the
+ * default schema, found by the script's search path). The one way qualified names are written.
+ */
+export function quoteQualified(schema: string | undefined, name: string): string {
+  return schema === undefined ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+
+/**
  * A PostgreSQL string literal that means the same whatever the session's settings (' doubled).
  * A value without a backslash is a plain '…': only a quote can end it, and no client encoding
  * has a quote as the second byte of a character. A value with a backslash is an escape string

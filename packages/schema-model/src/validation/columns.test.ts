@@ -53,9 +53,19 @@ const TYPE_ATTRIBUTES: Case[] = [
   [{ dataType: 'ENUM', enumId: 'e_status' }, []],
   [{ dataType: 'ENUM' }, ['error UNKNOWN_ENUM enumId']],
   [{ dataType: 'ENUM', enumId: 'e_missing' }, ['error UNKNOWN_ENUM enumId']],
-  [{ dataType: 'money', length: 5 }, ['error UNSUPPORTED_DATA_TYPE dataType']],
+  [{ dataType: 'geometry', length: 5 }, ['error UNSUPPORTED_DATA_TYPE dataType']],
   [{ dataType: 'int8' }, []],
   [{ dataType: ' double  precision ' }, []],
+  [{ dataType: 'inet' }, []],
+  [{ dataType: 'tstzrange' }, []],
+  [{ dataType: 'INTERVAL', precision: 3 }, []],
+  [{ dataType: 'INTERVAL', precision: 7 }, ['error INVALID_PRECISION precision']],
+  [{ dataType: 'INET', length: 5 }, ['warning IGNORED_ATTRIBUTE length']],
+  [{ dataType: 'MONEY', precision: 2 }, ['warning IGNORED_ATTRIBUTE precision']],
+  [{ dataType: 'VARCHAR', length: 20, array: true }, []],
+  [{ dataType: 'ENUM', enumId: 'e_status', array: true, defaultValue: ['new'] }, []],
+  [{ dataType: 'TEXT', array: true, defaultValue: 'a' }, ['error INVALID_DEFAULT defaultValue']],
+  [{ dataType: 'TEXT', defaultValue: ['a'] }, ['error INVALID_DEFAULT defaultValue']],
 ];
 
 const AUTO_INCREMENT: Case[] = [
@@ -73,6 +83,10 @@ const AUTO_INCREMENT: Case[] = [
     ['error AUTO_INCREMENT_WITH_DEFAULT defaultValue'],
   ],
   [{ dataType: 'DECIMAL', autoIncrement: true }, ['error AUTO_INCREMENT_NOT_INTEGER autoIncrement']],
+  [
+    { dataType: 'INTEGER', array: true, autoIncrement: true },
+    ['error AUTO_INCREMENT_NOT_INTEGER autoIncrement'],
+  ],
   [{ dataType: 'UUID', autoIncrement: true }, ['error AUTO_INCREMENT_NOT_INTEGER autoIncrement']],
   [
     { dataType: 'TEXT', autoIncrement: true, defaultValue: 'a' },
@@ -92,9 +106,9 @@ describe('column types', () => {
 
   test('an unsupported type lists the supported ones', () => {
     const doc = validDocument();
-    columnAt(doc, 0, 1).dataType = 'MONEY';
+    columnAt(doc, 0, 1).dataType = 'GEOMETRY';
     expect(issuesOf(validateDesign(doc), 'UNSUPPORTED_DATA_TYPE')[0]?.message).toBe(
-      'Column "email" in table "users" has the data type "MONEY", which is not supported. Use one of: VARCHAR, CHAR, TEXT, SMALLINT, INTEGER, BIGINT, DECIMAL, NUMERIC, REAL, DOUBLE, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTEA, ENUM.',
+      'Column "email" in table "users" has the data type "GEOMETRY", which is not supported. Use one of: VARCHAR, CHAR, TEXT, SMALLINT, INTEGER, BIGINT, DECIMAL, NUMERIC, REAL, DOUBLE, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTEA, BINARY, VARBINARY, ENUM, INET, CIDR, MACADDR, CITEXT, TSVECTOR, INTERVAL, MONEY, XML, INT4RANGE, INT8RANGE, NUMRANGE, DATERANGE, TSRANGE, TSTZRANGE.',
     );
   });
 

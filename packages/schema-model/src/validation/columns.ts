@@ -1,5 +1,13 @@
 import type { DataType } from '../design/data-types.ts';
-import { DATA_TYPES, DECIMAL_TYPES, INTEGER_TYPES, LENGTH_TYPES, LIMITS } from '../design/data-types.ts';
+import {
+  BINARY_LENGTH_REQUIRED,
+  BINARY_TYPES,
+  DATA_TYPES,
+  DECIMAL_TYPES,
+  INTEGER_TYPES,
+  LENGTH_TYPES,
+  LIMITS,
+} from '../design/data-types.ts';
 import type { ColumnDocument, TableDocument } from '../design/document.ts';
 import type { Path, ValidationContext } from './context.ts';
 import { capitalize, columnLabel, isGiven, quoted, tableLabel } from './context.ts';
@@ -7,7 +15,7 @@ import { checkDefault } from './defaults.ts';
 import { checkName, isPlainName } from './names.ts';
 import { SYSTEM_COLUMNS } from './reserved-names.ts';
 
-const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set(['TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);
+const TIME_PRECISION_TYPES: ReadonlySet<DataType> = new Set(['TIME', 'TIMESTAMP', 'TIMESTAMPTZ', 'INTERVAL']);
 
 /** Where a column is. Paths and labels are built only when something is reported: most columns are fine. */
 class ColumnSite {
@@ -77,7 +85,9 @@ function checkColumn(ctx: ValidationContext, site: ColumnSite): void {
     );
     return;
   }
-  checkLength(ctx, site, dataType);
+  if (BINARY_TYPES.has(dataType)) checkBinaryLength(ctx, site, dataType);
+  else checkLength(ctx, site, dataType);
+  checkUnsigned(ctx, site, dataType);
   checkPrecisionAndScale(ctx, site, dataType);
   checkEnumReference(ctx, site, dataType);
   checkAutoIncrementAndDefault(ctx, site, dataType);
@@ -107,6 +117,62 @@ function checkLength(ctx: ValidationContext, site: ColumnSite, dataType: DataTyp
       'INVALID_LENGTH',
       site.path('length'),
       `The length of ${site.label(false)} must be between 1 and ${LIMITS.maxLength} characters, not ${length}.`,
+    );
+  }
+}
+
+/** Most bytes of each binary type: MySQL's limits for BINARY and VARBINARY, PostgreSQL's for BYTEA. */
+const BINARY_MAX: Readonly<Record<string, number>> = {
+  BINARY: LIMITS.maxBinaryLength,
+  VARBINARY: LIMITS.maxVarbinaryLength,
+  BYTEA: LIMITS.maxByteaLength,
+};
+
+/** BINARY and VARBINARY need a length in bytes; BYTEA may have one (a maximum). */
+function checkBinaryLength(ctx: ValidationContext, site: ColumnSite, dataType: DataType) {
+  const { length } = site.column;
+  const max = BINARY_MAX[dataType] ?? LIMITS.maxByteaLength;
+  if (!isGiven(length)) {
+    if (BINARY_LENGTH_REQUIRED.has(dataType))
+      ctx.error(
+        'INVALID_LENGTH',
+        site.path('length'),
+        `${site.label()} is ${dataType}, which needs a length in bytes (1 to ${max}), e.g. ${dataType}(16).`,
+      );
+    return;
+  }
+  if (length < 1 || length > max) {
+    const longer =
+      dataType === 'BYTEA'
+        ? ''
+        : dataType === 'BINARY'
+          ? '; use VARBINARY for more'
+          : '; use BYTEA with a length for more';
+    ctx.error(
+      'INVALID_LENGTH',
+      site.path('length'),
+      `The length of ${site.label(false)} must be between 1 and ${max} bytes, not ${length}${longer}.`,
+    );
+  }
+}
+
+/**
+ * `unsigned` is for integers only. PostgreSQL and SQLite store BIGINT unsigned in a signed 64-bit
+ * integer, so values over 9,223,372,036,854,775,807 do not fit there (MySQL holds them): a warning.
+ */
+function checkUnsigned(ctx: ValidationContext, site: ColumnSite, dataType: DataType) {
+  if (site.column.unsigned !== true) return;
+  if (!INTEGER_TYPES.has(dataType)) {
+    ctx.error(
+      'UNSIGNED_NOT_INTEGER',
+      site.path('unsigned'),
+      `${site.label()} is ${dataType}; only SMALLINT, INTEGER and BIGINT columns can be unsigned.`,
+    );
+  } else if (dataType === 'BIGINT') {
+    ctx.warn(
+      'UNSIGNED_BIGINT_RANGE',
+      site.path('unsigned'),
+      `${site.label()} is BIGINT unsigned: MySQL holds it up to 18446744073709551615, PostgreSQL and SQLite as a signed bigint with no negatives, up to 9223372036854775807.`,
     );
   }
 }
@@ -177,11 +243,11 @@ function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, 
   const { column } = site;
   const value = column.defaultValue;
   if (column.autoIncrement === true) {
-    if (!INTEGER_TYPES.has(dataType)) {
+    if (!INTEGER_TYPES.has(dataType) || column.array === true) {
       ctx.error(
         'AUTO_INCREMENT_NOT_INTEGER',
         site.path('autoIncrement'),
-        `${site.label()} is ${dataType}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
+        `${site.label()} is ${dataType}${column.array === true ? '[]' : ''}, but only SMALLINT, INTEGER and BIGINT columns can auto-increment.`,
       );
     }
     if (isGiven(value) && value !== '') {
@@ -198,7 +264,14 @@ function checkAutoIncrementAndDefault(ctx: ValidationContext, site: ColumnSite, 
   const enumType = column.enumId ? ctx.lookup.enumById.get(column.enumId)?.enumType : undefined;
   if (enumType?.values.length === 0) return;
   const problem = checkDefault(
-    { dataType, length: column.length, precision: column.precision, scale: column.scale },
+    {
+      dataType,
+      length: column.length,
+      precision: column.precision,
+      scale: column.scale,
+      unsigned: column.unsigned,
+      array: column.array,
+    },
     value,
     enumType,
   );

@@ -6,7 +6,7 @@ export const STATUS: DefaultEnum = { name: 'order_status', values: ['new', 'paid
 
 /** `DECIMAL(5,2)` → { dataType: 'DECIMAL', precision: 5, scale: 2 }. */
 export function typeOf(spec: string): DefaultTarget {
-  const match = /^([A-Z ]+)(?:\((\d+)(?:,(\d+))?\))?$/.exec(spec);
+  const match = /^([A-Z0-9 ]+)(?:\((\d+)(?:,(\d+))?\))?$/.exec(spec);
   const dataType = canonicalDataType(match?.[1] ?? '');
   if (!match || !dataType) throw new Error(`bad type spec ${spec}`);
   const first = match[2] === undefined ? undefined : Number(match[2]);
@@ -90,6 +90,30 @@ export const ACCEPTED: Array<[string, unknown]> = [
   ['BYTEA', '\\xDEADBEEF'],
   ['BYTEA', '\\x'],
   ['ENUM', 'new'],
+  ['INET', '192.168.0.1'],
+  ['INET', '10.1.2.3/8'],
+  ['INET', '::1'],
+  ['INET', '2001:db8::ff00:42:8329/64'],
+  ['CIDR', '10.0.0.0/8'],
+  ['MACADDR', '08:00:2b:01:02:03'],
+  ['MACADDR', '08002b010203'],
+  ['MACADDR', '0800.2b01.0203'],
+  ['CITEXT', 'Abc'],
+  ['TSVECTOR', "'a':1 'b':2"],
+  ['INTERVAL', '1 day'],
+  ['INTERVAL', '00:00:00'],
+  ['INTERVAL', 'P1DT2H'],
+  ['INTERVAL(3)', '1.5 seconds'],
+  ['MONEY', 12.5],
+  ['MONEY', '-0.01'],
+  ['XML', '<a b="c">d</a>'],
+  ['INT4RANGE', '[1,10)'],
+  ['INT4RANGE', 'empty'],
+  ['INT8RANGE', '(1,2]'],
+  ['NUMRANGE', '(,5]'],
+  ['DATERANGE', '[2024-01-01,2024-02-01)'],
+  ['TSRANGE', 'EMPTY'],
+  ['TSTZRANGE', '["2024-01-01 00:00+00",)'],
 ];
 
 /** Values meaning "no default": nothing to check, for every type. */
@@ -122,6 +146,12 @@ export const REJECTED: Array<[string, unknown, string, 'stricter'?]> = [
   ['INTEGER', true, 'not a whole number'],
   ['INTEGER', { a: 1 }, 'only be the default of a JSON or JSONB column'],
   ['INTEGER', [1], 'A list can only be the default of a JSON'],
+  ['INET', 'localhost', 'is not an IP address'],
+  ['CIDR', { a: 1 }, 'only be the default of a JSON or JSONB column'],
+  ['MACADDR', '08:00:2b:01:02', 'is not a MAC address'],
+  ['INT4RANGE', '1-10', 'is not a range'],
+  ['TSTZRANGE', 'always', 'is not a range'],
+  ['MONEY', 'a lot', 'is not a number'],
   [
     'DECIMAL(5,2)',
     '999.995',

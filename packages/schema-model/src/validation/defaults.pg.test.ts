@@ -24,6 +24,7 @@ describe('PostgreSQL agrees', () => {
   beforeAll(async () => {
     db = await createTestDatabase('validation_defaults');
     await db.sql.unsafe(`CREATE TYPE ${quoteIdent(STATUS.name)} AS ENUM ('new', 'paid')`);
+    await db.sql.unsafe('CREATE EXTENSION IF NOT EXISTS citext');
   });
   afterAll(async () => {
     await db?.drop();

@@ -1,3 +1,4 @@
+import { arrayDefaultElements } from '../design/array-default.ts';
 import type { DataType } from '../design/data-types.ts';
 import { STRING_TYPES } from '../design/data-types.ts';
 import type { DefaultExpression } from '../design/defaults.ts';
@@ -9,9 +10,13 @@ import { shown } from './values.ts';
 /** What a default is checked against: a column's type (`ColumnType` of the normalized model fits). */
 export interface DefaultTarget {
   dataType: DataType;
+  /** Integers: no negatives. */
+  unsigned?: boolean | null;
   length?: number | null;
   precision?: number | null;
   scale?: number | null;
+  /** An array column: the default is a list of values of the type. */
+  array?: boolean | null;
 }
 
 /** For ENUM columns: the enum the column uses (`EnumType` of the normalized model fits). */
@@ -57,6 +62,7 @@ export function checkDefault(
 ): string | undefined {
   if (value === null || value === undefined) return undefined;
   const { dataType } = type;
+  if (type.array === true) return checkArrayDefault(type, value, enumType);
   if (value === '' && !STRING_TYPES.has(dataType)) return undefined;
   if (typeof value === 'string' && value.includes('\u0000')) {
     return 'The default value contains a NUL character, which PostgreSQL cannot store.';
@@ -68,7 +74,7 @@ export function checkDefault(
     return `${expression} gives ${gives}, so it only fits ${fits} columns, not ${dataType}.`;
   }
   if (typeof value === 'object' && dataType !== 'JSON' && dataType !== 'JSONB') {
-    return `${shown(value)} can only be the default of a JSON or JSONB column.`;
+    return `${shown(value)} can only be the default of a JSON or JSONB column${Array.isArray(value) ? ', or of an array column ("array": true)' : ''}.`;
   }
   return checkLiteral(type, value, enumType);
 }
@@ -79,7 +85,9 @@ function checkLiteral(
   enumType: DefaultEnum | undefined,
 ): string | undefined {
   const { dataType } = type;
-  if (isIntegerType(dataType)) return checkIntegerDefault(value, dataType);
+  if (isIntegerType(dataType)) {
+    return checkIntegerDefault(value, dataType, type.unsigned === true);
+  }
   switch (dataType) {
     case 'DECIMAL':
     case 'NUMERIC':
@@ -108,11 +116,70 @@ function checkLiteral(
     case 'JSONB':
       return checkJson(value, dataType === 'JSONB');
     case 'BYTEA':
-      return typeof value === 'string' && BYTEA_HEX.test(value)
-        ? undefined
-        : `${shown(value)} is not binary data; write \\x followed by pairs of hex digits, e.g. "\\xDEADBEEF".`;
+    case 'BINARY':
+    case 'VARBINARY':
+      return checkBinaryDefault(type, value);
     case 'ENUM':
       return checkEnum(value, enumType);
+    case 'MONEY':
+      return checkDecimalDefault(value, 'NUMERIC', undefined, undefined);
+    default:
+      return checkTextForm(type.dataType, value);
+  }
+}
+
+/** An array column's default: a JSON array or an array literal, each element a default of the type. */
+function checkArrayDefault(
+  type: DefaultTarget,
+  value: unknown,
+  enumType: DefaultEnum | undefined,
+): string | undefined {
+  if (value === '') return undefined;
+  const elements = arrayDefaultElements(value, type.dataType);
+  if (elements === undefined)
+    return `${shown(value)} is not a list of values; write a JSON array such as ["a", "b"] (or [] for none), or PostgreSQL's array literal such as "{a,b}".`;
+  const element = { ...type, array: false };
+  for (const [i, item] of elements.entries()) {
+    if (item === null) continue;
+    const problem = checkDefault(element, item, enumType);
+    if (problem) return `element ${i + 1}: ${problem}`;
+  }
+  return undefined;
+}
+
+const MACADDR_SEPARATORS = /[-:.]/g;
+const IP_ADDRESS = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-f]*:[0-9a-f:.]*)(?:\/[0-9]{1,3})?$/i;
+const RANGE = /^\s*(?:empty|[[(][\s\S]*,[\s\S]*[\])])\s*$/i;
+
+/**
+ * Defaults of the types written as text (network addresses, ranges, interval, tsvector, xml,
+ * citext): text that has the type's shape. The details (an address's bits, a range's bounds, an
+ * interval's units) are PostgreSQL's to read.
+ */
+function checkTextForm(dataType: DataType, value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return `${shown(value)} is not text.`;
+  const text = String(value).trim();
+  switch (dataType) {
+    case 'INET':
+    case 'CIDR':
+      return IP_ADDRESS.test(text)
+        ? undefined
+        : `${shown(value)} is not an IP address; write it like "192.168.0.1", "10.0.0.0/8" or "::1".`;
+    case 'MACADDR': {
+      const hex = text.replace(MACADDR_SEPARATORS, '');
+      return /^[0-9a-f]{12}$/i.test(hex)
+        ? undefined
+        : `${shown(value)} is not a MAC address; write it like "08:00:2b:01:02:03".`;
+    }
+    case 'INT4RANGE':
+    case 'INT8RANGE':
+    case 'NUMRANGE':
+    case 'DATERANGE':
+    case 'TSRANGE':
+    case 'TSTZRANGE':
+      return RANGE.test(text)
+        ? undefined
+        : `${shown(value)} is not a range; write it like "[1,10)", "(,5]" or "empty".`;
     default:
       return undefined;
   }
@@ -175,4 +242,17 @@ function checkEnum(value: unknown, enumType: DefaultEnum | undefined): string | 
   if (enumType.values.length > 10) listed.push('…');
   const values = listed.length > 0 ? ` (${listed.join(', ')})` : '';
   return `${shown(value)} is not a value of enum ${JSON.stringify(enumType.name)}${values}.`;
+}
+
+/** `\\x` and hex pairs, as many bytes as the type holds (BINARY: exactly its length). */
+function checkBinaryDefault(type: DefaultTarget, value: unknown): string | undefined {
+  if (typeof value !== 'string' || !BYTEA_HEX.test(value))
+    return `${shown(value)} is not binary data; write \\x followed by pairs of hex digits, e.g. "\\xDEADBEEF".`;
+  const bytes = (value.length - 2) / 2;
+  const length = type.length ?? undefined;
+  if (length === undefined) return undefined;
+  if (type.dataType === 'BINARY' && bytes !== length)
+    return `${shown(value)} is ${bytes} bytes; the column holds exactly ${length}.`;
+  if (bytes > length) return `${shown(value)} is ${bytes} bytes; the column holds at most ${length}.`;
+  return undefined;
 }

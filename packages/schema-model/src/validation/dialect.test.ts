@@ -33,6 +33,19 @@ describe('validation for a target dialect', () => {
     expect(validateDesign(doc, { dialect: 'postgresql' }).valid).toBe(true);
   });
 
+  test('MySQL refuses a key or an index over an array (JSON there): an error for MySQL only', () => {
+    const doc = validDocument();
+    addToUsers(doc, { id: 'c_tags', name: 'tags', dataType: 'TEXT', array: true, unique: true });
+    tableAt(doc, 0).indexes = [{ id: 'i_tags', name: 'users_tags_idx', columns: ['tags'] }];
+    const report = validateDesign(doc, { dialect: 'mysql' });
+    expect(summary(report).filter((line) => line.includes('ARRAY_NOT_INDEXABLE'))).toEqual([
+      'error ARRAY_NOT_INDEXABLE tables[0].columns[2].unique',
+      'error ARRAY_NOT_INDEXABLE tables[0].indexes[0]',
+    ]);
+    expect(validateDesign(doc, { dialect: 'postgresql' }).valid).toBe(true);
+    expect(validateDesign(doc, { dialect: 'sqlite' }).valid).toBe(true);
+  });
+
   test('SQLite: an identity inside a composite key is not numbered, and says so', () => {
     const doc = validDocument();
     columnAt(doc, 1, 1).primaryKey = true; // orders (id identity, user_id)
@@ -156,6 +169,63 @@ const EXPORT_CASES: Case[] = [
     (doc) => {
       tableAt(doc, 0).comment = 'people';
     },
+  ],
+  [
+    'SCHEMA_FLATTENED',
+    'mysql',
+    'tables[1]',
+    (doc) => {
+      doc.schemas = [{ id: 's1', name: 'sales' }];
+      tableAt(doc, 1).schemaId = 's1';
+    },
+  ],
+  [
+    'ARRAY_AS_JSON',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'TEXT', array: true }),
+  ],
+  [
+    'NETWORK_AS_TEXT',
+    'sqlite',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'INET' }),
+  ],
+  [
+    'CITEXT_AS_COLLATION',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'CITEXT' }),
+  ],
+  [
+    'TSVECTOR_AS_TEXT',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'TSVECTOR' }),
+  ],
+  [
+    'INTERVAL_AS_TEXT',
+    'sqlite',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'INTERVAL' }),
+  ],
+  [
+    'MONEY_AS_DECIMAL',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'MONEY' }),
+  ],
+  [
+    'XML_AS_TEXT',
+    'sqlite',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'XML' }),
+  ],
+  [
+    'RANGE_AS_TEXT',
+    'mysql',
+    'tables[0].columns[2]',
+    (doc) => addToUsers(doc, { id: 'x', name: 'x', dataType: 'TSTZRANGE' }),
   ],
   [
     'EXPRESSION_NOT_PORTABLE',

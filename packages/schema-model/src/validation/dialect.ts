@@ -5,6 +5,7 @@ import { renderMysqlType } from '../ddl/mysql/render-type.ts';
 import type { DesignDocument } from '../design/document.ts';
 import type { Design } from '../design/model.ts';
 import { normalizeDesign } from '../design/normalize.ts';
+import { mysqlArrayKeys } from './dialect-arrays.ts';
 import type { ValidationIssue } from './issue.ts';
 import { formatPath } from './issue.ts';
 
@@ -19,7 +20,7 @@ const MYSQL_MAX_KEY_BYTES = 3072;
 export function checkDialect(doc: DesignDocument, dialect: SqlDialect, issues: ValidationIssue[]): void {
   if (dialect === 'postgresql') return;
   const design = normalizeDesign(doc);
-  if (dialect === 'mysql') issues.push(...mysqlKeyTooLong(design));
+  if (dialect === 'mysql') issues.push(...mysqlKeyTooLong(design), ...mysqlArrayKeys(design));
   // An expression the engine has no form of leaves the construct out: for that target, an error.
   for (const warning of generateDdl(design, { dialect }).warnings)
     issues.push({

@@ -48,6 +48,24 @@ export function checkTypes(
     const targetType = target && ctx.dataType(target);
     if (!target || !sourceType || !targetType) return;
     const path = columnPath(fk, f, 'source', k);
+    // An array references only an array (of the same type): PostgreSQL compares whole arrays.
+    if ((source.array === true) !== (target.array === true)) {
+      const shown = (column: ColumnDocument, type: string) => `${type}${column.array === true ? '[]' : ''}`;
+      ctx.error(
+        'FK_TYPE_MISMATCH',
+        path,
+        `${label()}: column ${quoted(source.name)} (${shown(source, sourceType)}) references ${quoted(target.name)} (${shown(target, targetType)}). Both columns must have the same data type.`,
+      );
+      return;
+    }
+    if (source.array === true && hasModifier(source, sourceType)) {
+      ctx.error(
+        'FK_ARRAY_MODIFIER',
+        path,
+        `${label()}: column ${quoted(source.name)} is an array of ${sourceType} with a length or precision, which PostgreSQL 15 cannot check a foreign key over ("cannot determine element type of anyarray argument"). Leave the length or precision out, or use TEXT.`,
+      );
+      return;
+    }
     const sameType =
       sourceType === targetType || (DECIMAL_TYPES.has(sourceType) && DECIMAL_TYPES.has(targetType));
     const pair = `column ${quoted(source.name)} (${sourceType}) references ${quoted(target.name)} (${targetType})`;
@@ -59,7 +77,8 @@ export function checkTypes(
           `${label()}: column ${quoted(source.name)} and the column ${quoted(target.name)} it references use different enums; they must use the same one.`,
         );
       }
-    } else if (INTEGER_TYPES.has(sourceType) && INTEGER_TYPES.has(targetType)) {
+    } else if (INTEGER_TYPES.has(sourceType) && INTEGER_TYPES.has(targetType) && source.array !== true) {
+      // Integers of different widths compare; arrays of them do not (integer[] = bigint[] is refused).
       ctx.warn(
         'FK_TYPE_MISMATCH',
         path,
@@ -133,4 +152,9 @@ export function checkActions(
 /** Not null as PostgreSQL will see it: primary-key and identity columns are never nullable. */
 function isNotNull(column: ColumnDocument): boolean {
   return column.nullable === false || column.primaryKey === true || column.autoIncrement === true;
+}
+
+/** An element type with a type modifier: a length, a precision, or CHAR's implied length 1. */
+function hasModifier(column: ColumnDocument, dataType: string): boolean {
+  return dataType === 'CHAR' || column.length != null || column.precision != null;
 }

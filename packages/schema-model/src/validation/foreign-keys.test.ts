@@ -163,7 +163,25 @@ describe('column types', () => {
       { enumId: 'e2' },
       ['error FK_TYPE_MISMATCH foreignKeys[0].sourceColumnId'],
     ],
-    ['MONEY', {}, 'INTEGER', {}, ['error UNSUPPORTED_DATA_TYPE tables[1].columns[0].dataType']],
+    ['GEOMETRY', {}, 'INTEGER', {}, ['error UNSUPPORTED_DATA_TYPE tables[1].columns[0].dataType']],
+    ['TEXT', { array: true }, 'TEXT', { array: true }, []],
+    ['INET', {}, 'INET', {}, []],
+    // PostgreSQL compares integers of different widths, not arrays of them.
+    [
+      'INTEGER',
+      { array: true },
+      'BIGINT',
+      { array: true },
+      ['error FK_TYPE_MISMATCH foreignKeys[0].sourceColumnId'],
+    ],
+    ['TEXT', { array: true }, 'TEXT', {}, ['error FK_TYPE_MISMATCH foreignKeys[0].sourceColumnId']],
+    [
+      'VARCHAR',
+      { length: 5, array: true },
+      'VARCHAR',
+      { length: 5, array: true },
+      ['error FK_ARRAY_MODIFIER foreignKeys[0].sourceColumnId'],
+    ],
   ])('%s %j → %s %j', (sourceType, sourceExtra, targetType, targetExtra, expected) => {
     const doc = parentChild({ sourceColumnId: 's', targetColumnId: 't' }, [
       column('s', sourceType, sourceExtra),

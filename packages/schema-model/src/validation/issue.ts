@@ -28,6 +28,9 @@ export const ISSUE_CODES = [
   'DUPLICATE_CONSTRAINT_NAME',
   'DUPLICATE_ENUM_NAME',
   'NAME_CONFLICT',
+  // schemas (namespaces)
+  'DUPLICATE_SCHEMA_NAME',
+  'UNKNOWN_SCHEMA',
   // tables and columns
   'NO_COLUMNS',
   'MISSING_PRIMARY_KEY',
@@ -39,6 +42,8 @@ export const ISSUE_CODES = [
   'AUTO_INCREMENT_NOT_INTEGER',
   'AUTO_INCREMENT_WITH_DEFAULT',
   'INVALID_DEFAULT',
+  'UNSIGNED_NOT_INTEGER',
+  'UNSIGNED_BIGINT_RANGE',
   // enums
   'ENUM_WITHOUT_VALUES',
   'DUPLICATE_ENUM_VALUE',
@@ -49,6 +54,7 @@ export const ISSUE_CODES = [
   'INDEX_UNKNOWN_COLUMN',
   'INDEX_DUPLICATE_COLUMN',
   'JSON_NOT_INDEXABLE',
+  'XML_NOT_INDEXABLE',
   'INDEX_COLUMNS_AND_KEYS',
   'INDEX_KEY_INVALID',
   'INDEX_METHOD_UNSUPPORTED',
@@ -66,6 +72,7 @@ export const ISSUE_CODES = [
   'FK_UNKNOWN_COLUMN',
   'FK_COLUMN_COUNT_MISMATCH',
   'FK_TYPE_MISMATCH',
+  'FK_ARRAY_MODIFIER',
   'FK_TARGET_NOT_UNIQUE',
   'FK_INVALID_ACTION',
   'FK_SET_NULL_ON_NOT_NULL',
@@ -73,6 +80,7 @@ export const ISSUE_CODES = [
   'FK_UNINDEXED',
   // a target dialect (validation for one): what its engine refuses, then what its export changes
   'KEY_TOO_LONG',
+  'ARRAY_NOT_INDEXABLE',
   ...EXPORT_WARNING_CODES,
 ] as const;
 

@@ -13,18 +13,29 @@ const INTEGER_RANGES = {
 
 export type IntegerType = keyof typeof INTEGER_RANGES;
 
+/** Unsigned ranges as PostgreSQL stores them: BIGINT's ends at bigint's maximum (see `typeCheck`). */
+const UNSIGNED_RANGES = {
+  SMALLINT: [0n, 65_535n],
+  INTEGER: [0n, 4_294_967_295n],
+  BIGINT: [0n, 9_223_372_036_854_775_807n],
+} as const;
+
 export function isIntegerType(dataType: string): dataType is IntegerType {
   return Object.hasOwn(INTEGER_RANGES, dataType);
 }
 
-export function checkIntegerDefault(value: unknown, dataType: IntegerType): string | undefined {
+export function checkIntegerDefault(
+  value: unknown,
+  dataType: IntegerType,
+  unsigned = false,
+): string | undefined {
   let integer: bigint;
   if (typeof value === 'number' && Number.isInteger(value)) integer = BigInt(value);
   else if (typeof value === 'string' && INTEGER_TEXT.test(value)) integer = BigInt(value);
   else return `${shown(value)} is not a whole number.`;
-  const [min, max] = INTEGER_RANGES[dataType];
+  const [min, max] = (unsigned ? UNSIGNED_RANGES : INTEGER_RANGES)[dataType];
   if (integer < min || integer > max) {
-    return `${shown(value)} is out of range for ${dataType}, which holds whole numbers from ${min} to ${max}.`;
+    return `${shown(value)} is out of range for ${dataType}${unsigned ? ' unsigned' : ''}, which holds whole numbers from ${min} to ${max}.`;
   }
   return undefined;
 }

@@ -120,7 +120,7 @@ describe('parseDesign', () => {
 
   test('a document that breaks the design rules gives no design', () => {
     const input = validDocument();
-    columnAt(input, 0, 1).dataType = 'MONEY';
+    columnAt(input, 0, 1).dataType = 'GEOMETRY';
     const result = parseDesign(input);
     expect(result.ok).toBe(false);
     expect(result).not.toHaveProperty('design');
@@ -138,7 +138,7 @@ describe('parseDesign', () => {
 
   test('a wrong shape is reported alone: the design rules need the right shape', () => {
     const input = validDocument();
-    Object.assign(columnAt(input, 0, 1), { dataType: 'MONEY', nullable: 'no' });
+    Object.assign(columnAt(input, 0, 1), { dataType: 'GEOMETRY', nullable: 'no' });
     expect(parseDesign(input).report.errors.map((issue) => issue.code)).toEqual(['INVALID_TYPE']);
   });
 

@@ -1,6 +1,7 @@
 import type { TableDocument } from '../design/document.ts';
 import type { ValidationContext } from './context.ts';
 import { capitalize, columnLabel, isGiven, quoted, tableLabel } from './context.ts';
+import { inSchema, schemaSuffix } from './schemas.ts';
 
 /** Records `key` at `index`; returns the index that claimed it first, if any. */
 function claim(seen: Map<string, number>, key: string, index: number): number | undefined {
@@ -28,8 +29,15 @@ export function checkUniqueness(ctx: ValidationContext): void {
         `${capitalize(tableLabel(table, t))} has the same id ${quoted(table.id)} as ${other}. Every table needs its own id.`,
       );
     }
-    if (table.name.trim() !== '' && claim(tableNames, table.name, t) !== undefined) {
-      ctx.error('DUPLICATE_TABLE_NAME', ['tables', t, 'name'], `Two tables are named ${quoted(table.name)}.`);
+    if (
+      table.name.trim() !== '' &&
+      claim(tableNames, inSchema(table.schemaId, table.name), t) !== undefined
+    ) {
+      ctx.error(
+        'DUPLICATE_TABLE_NAME',
+        ['tables', t, 'name'],
+        `Two tables are named ${quoted(table.name)}${schemaSuffix(ctx, table.schemaId)}.`,
+      );
     }
     checkColumnUniqueness(ctx, table, t);
   });
@@ -45,9 +53,14 @@ export function checkUniqueness(ctx: ValidationContext): void {
       );
     }
     if (enumType.name.trim() === '') return;
-    if (claim(enumNames, enumType.name, e) !== undefined) {
-      ctx.error('DUPLICATE_ENUM_NAME', ['enums', e, 'name'], `Two enums are named ${quoted(enumType.name)}.`);
-    } else if (tableNames.has(enumType.name)) {
+    const key = inSchema(enumType.schemaId, enumType.name);
+    if (claim(enumNames, key, e) !== undefined) {
+      ctx.error(
+        'DUPLICATE_ENUM_NAME',
+        ['enums', e, 'name'],
+        `Two enums are named ${quoted(enumType.name)}${schemaSuffix(ctx, enumType.schemaId)}.`,
+      );
+    } else if (tableNames.has(key)) {
       ctx.error(
         'NAME_CONFLICT',
         ['enums', e, 'name'],
@@ -111,7 +124,8 @@ function checkIndexNames(ctx: ValidationContext, tableNames: ReadonlyMap<string,
     (table.indexes ?? []).forEach((index, i) => {
       if (index.name.trim() === '') return;
       const path = ['tables', t, 'indexes', i, 'name'];
-      const firstTable = claim(indexNames, index.name, t);
+      const key = inSchema(table.schemaId, index.name);
+      const firstTable = claim(indexNames, key, t);
       if (firstTable === t) {
         ctx.error(
           'DUPLICATE_INDEX_NAME',
@@ -125,7 +139,7 @@ function checkIndexNames(ctx: ValidationContext, tableNames: ReadonlyMap<string,
           path,
           `Index name ${quoted(index.name)} on ${tableLabel(table, t)} is already used on ${other ? tableLabel(other, firstTable) : 'another table'}. Index names must be unique in the whole schema.`,
         );
-      } else if (tableNames.has(index.name)) {
+      } else if (tableNames.has(key)) {
         ctx.error(
           'NAME_CONFLICT',
           path,

@@ -203,7 +203,7 @@ describe('parseStoredDesign', () => {
 
   test('still refuses what is wrong besides the unknown properties', () => {
     const stored = legacy();
-    columnAt(stored as DesignDocument, 0, 1).dataType = 'MONEY';
+    columnAt(stored as DesignDocument, 0, 1).dataType = 'GEOMETRY';
     const result = parseStoredDesign(stored);
     expect(result.ok).toBe(false);
     expect(result.report.errors.map((issue) => issue.code)).toEqual(['UNSUPPORTED_DATA_TYPE']);

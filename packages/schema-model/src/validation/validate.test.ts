@@ -280,7 +280,7 @@ const CASES: Case[] = [
     'UNSUPPORTED_DATA_TYPE',
     'error',
     'tables[0].columns[1].dataType',
-    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'MONEY' }),
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'GEOMETRY' }),
   ],
   [
     'INVALID_LENGTH',
@@ -311,6 +311,18 @@ const CASES: Case[] = [
     'error',
     'tables[0].columns[1].autoIncrement',
     (doc) => Object.assign(columnAt(doc, 0, 1), { autoIncrement: true }),
+  ],
+  [
+    'UNSIGNED_NOT_INTEGER',
+    'error',
+    'tables[0].columns[1].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { unsigned: true }),
+  ],
+  [
+    'UNSIGNED_BIGINT_RANGE',
+    'warning',
+    'tables[0].columns[0].unsigned',
+    (doc) => Object.assign(columnAt(doc, 0, 0), { unsigned: true }),
   ],
   [
     'AUTO_INCREMENT_WITH_DEFAULT',
@@ -426,10 +438,47 @@ const CASES: Case[] = [
   ],
   ['FK_UNINDEXED', 'warning', 'foreignKeys[0]', (doc) => Object.assign(tableAt(doc, 1), { indexes: [] })],
   [
+    'DUPLICATE_SCHEMA_NAME',
+    'error',
+    'schemas[1].name',
+    (doc) => {
+      doc.schemas = [
+        { id: 's1', name: 'sales' },
+        { id: 's2', name: 'sales' },
+      ];
+    },
+  ],
+  [
+    'UNKNOWN_SCHEMA',
+    'error',
+    'tables[1].schemaId',
+    (doc) => Object.assign(tableAt(doc, 1), { schemaId: 's9' }),
+  ],
+  [
     'JSON_NOT_INDEXABLE',
     'error',
     'tables[0].columns[1].unique',
     (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'JSON', length: undefined }),
+  ],
+  [
+    'FK_ARRAY_MODIFIER',
+    'error',
+    'foreignKeys[0].sourceColumnId',
+    (doc) => {
+      Object.assign(columnAt(doc, 0, 0), {
+        dataType: 'VARCHAR',
+        length: 20,
+        array: true,
+        autoIncrement: false,
+      });
+      Object.assign(columnAt(doc, 1, 1), { dataType: 'VARCHAR', length: 20, array: true });
+    },
+  ],
+  [
+    'XML_NOT_INDEXABLE',
+    'error',
+    'tables[0].columns[1].unique',
+    (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'XML', length: undefined }),
   ],
   [
     'INDEX_COLUMNS_AND_KEYS',
@@ -524,7 +573,7 @@ describe('each rule', () => {
       'UNKNOWN_PROPERTY',
     ]);
     // The codes of a target dialect have their cases in dialect.test.ts.
-    const dialect = new Set<string>(['KEY_TOO_LONG', ...EXPORT_WARNING_CODES]);
+    const dialect = new Set<string>(['KEY_TOO_LONG', 'ARRAY_NOT_INDEXABLE', ...EXPORT_WARNING_CODES]);
     // The parser's codes have their cases in expressions.test.ts and sql-expression/check.test.ts.
     for (const code of SQL_EXPRESSION_PROBLEM_CODES) shape.add(code);
     const covered = new Set(CASES.map(([code]) => code));

@@ -149,4 +149,49 @@ describe('POST /api/v1/schemas/import', () => {
     expect(response.json().error.code).toBe(code);
     expect(response.body).not.toMatch(/FATAL|ECONNREFUSED|does not exist/);
   });
+
+  test('reads every PostgreSQL schema, or those asked for; an unknown one is refused at its field', async () => {
+    const multi = await createTestDatabase('sbimpsch');
+    try {
+      await multi.sql.unsafe(`CREATE SCHEMA sales;
+        CREATE TABLE customers (id integer PRIMARY KEY);
+        CREATE TABLE sales.orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id));`);
+      const id = await connection({ type: 'postgresql', ...testServerCoordinates(multi.name) });
+      const all = await h.request('POST', '/api/v1/schemas/import', {
+        connectionId: id,
+        name: 'all schemas',
+      });
+      expect(all.statusCode, all.body).toBe(201);
+      const { definition } = all.json().schema;
+      expect(definition.schemas).toEqual([{ id: 's_sales', name: 'sales' }]);
+      expect(definition.tables.map((t: { name: string; schemaId?: string }) => [t.name, t.schemaId])).toEqual(
+        [
+          ['customers', undefined],
+          ['orders', 's_sales'],
+        ],
+      );
+      expect(definition.foreignKeys).toHaveLength(1);
+      const ddl = await h.request('GET', `/api/v1/schemas/${all.json().schema.id}/export/sql`);
+      expect(ddl.json().sql).toContain('CREATE TABLE "sales"."orders"');
+
+      const onlyPublic = await h.request('POST', '/api/v1/schemas/import', {
+        connectionId: id,
+        name: 'public only',
+        schemas: ['public'],
+      });
+      expect(onlyPublic.statusCode, onlyPublic.body).toBe(201);
+      expect(tableNames(onlyPublic.json().schema)).toEqual(['customers']);
+
+      const unknown = await h.request('POST', '/api/v1/schemas/import', {
+        connectionId: id,
+        schemas: ['nope'],
+      });
+      expect(unknown.statusCode, unknown.body).toBe(422);
+      expect(unknown.json().error.details).toEqual([
+        expect.objectContaining({ path: 'schemas', code: 'UNKNOWN_SCHEMA' }),
+      ]);
+    } finally {
+      await multi.drop();
+    }
+  });
 });

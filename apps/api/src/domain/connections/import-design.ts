@@ -17,8 +17,10 @@ export interface ImportInput {
   connectionId: string;
   /** The database to read; default the connection's own. */
   database?: string | undefined;
-  /** Only these tables (names); default all. */
+  /** Only these tables (names; `schema.table` outside PostgreSQL's `public`); default all. */
   tables?: string[] | undefined;
+  /** PostgreSQL: only these schemas; default every schema but the system's and extensions'. */
+  schemas?: string[] | undefined;
   /** The new design's name; default the database's. */
   name?: string | undefined;
   /** Import as a new version of this design instead of creating one. */
@@ -45,7 +47,15 @@ export async function importDesign(
   const row = await findConnection(db, user.id, input.connectionId);
   assertActive(row);
   const database = input.database ?? row.database;
-  const catalog = await readDatabaseCatalog(row, options, database, 'connectionId');
+  if (input.schemas !== undefined && row.type !== 'postgresql') {
+    throw new AppError('VALIDATION_ERROR', 'Only PostgreSQL databases have schemas to choose.', {
+      details: [
+        { path: 'schemas', code: 'NOT_POSTGRESQL', message: `A ${row.type} connection has no schemas.` },
+      ],
+    });
+  }
+  // A PostgreSQL import reads every schema (or those asked for): `public` is the design's default.
+  const catalog = await readDatabaseCatalog(row, options, database, 'connectionId', input.schemas ?? 'all');
   const dialect = IMPORT_DIALECTS.find((known) => known === row.type) ?? 'postgresql';
   const { document, warnings } = catalogToDesign(onlyTables(catalog, input.tables), {
     name: input.name ?? database ?? row.name,
@@ -66,7 +76,9 @@ export async function importDesign(
 
 function onlyTables(catalog: IntrospectedCatalog, tables: string[] | undefined): IntrospectedCatalog {
   if (!tables) return catalog;
-  const known = new Set(catalog.tables.map((table) => table.name));
+  const label = (table: IntrospectedCatalog['tables'][number]) =>
+    table.schema === undefined ? table.name : `${table.schema}.${table.name}`;
+  const known = new Set(catalog.tables.map(label));
   const unknown = tables.filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new AppError('VALIDATION_ERROR', 'Some tables to import do not exist in that database.', {
@@ -78,5 +90,5 @@ function onlyTables(catalog: IntrospectedCatalog, tables: string[] | undefined):
     });
   }
   const wanted = new Set(tables);
-  return { ...catalog, tables: catalog.tables.filter((table) => wanted.has(table.name)) };
+  return { ...catalog, tables: catalog.tables.filter((table) => wanted.has(label(table))) };
 }

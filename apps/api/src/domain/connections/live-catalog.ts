@@ -6,6 +6,7 @@ import {
   introspectPostgres,
   introspectSqlite,
   listMongoDatabases,
+  SchemaNotFoundError,
 } from '@schema-builder/introspection';
 import type { IntrospectedCatalog, IntrospectedTable } from '@schema-builder/schema-model/import';
 import { AppError } from '../../errors/codes.ts';
@@ -48,14 +49,18 @@ export async function readLiveCatalog(row: ConnectionRow, options: TargetOptions
   return entries;
 }
 
-/** One database's structure, read through a saved connection. */
+/**
+ * One database's structure, read through a saved connection; PostgreSQL's `public` schema only,
+ * unless `schemas` asks for several (see `introspectPostgres`).
+ */
 export function readDatabaseCatalog(
   row: ConnectionRow,
   options: TargetOptions & { timeoutMs: number },
   database: string | null,
   errorPath: string,
+  schemas?: readonly string[] | 'all',
 ): Promise<IntrospectedCatalog> {
-  return run(row, options, database, errorPath, (handle) => introspect(handle, database));
+  return run(row, options, database, errorPath, (handle) => introspect(handle, database, schemas));
 }
 
 async function run<T>(
@@ -99,10 +104,28 @@ async function listDatabases(handle: DriverHandle, configured: string | null): P
   }
 }
 
-function introspect(handle: DriverHandle, database: string | null): Promise<IntrospectedCatalog> {
+function introspect(
+  handle: DriverHandle,
+  database: string | null,
+  schemas?: readonly string[] | 'all',
+): Promise<IntrospectedCatalog> {
   switch (handle.type) {
     case 'postgresql':
-      return introspectPostgres(handle.sql);
+      return introspectPostgres(handle.sql, schemas === undefined ? {} : { schemas }).catch(
+        (error: unknown) => {
+          // A schema asked for that the database does not have: the request's mistake, at its field.
+          if (!(error instanceof SchemaNotFoundError)) throw error;
+          throw new AppError('VALIDATION_ERROR', 'A schema to import does not exist in that database.', {
+            details: [
+              {
+                path: 'schemas',
+                code: 'UNKNOWN_SCHEMA',
+                message: `The database has no ${error.message.replace(/ does not exist$/, '')}.`,
+              },
+            ],
+          });
+        },
+      );
     case 'mysql':
       if (!database) throw connectionFailed('DATABASE_NOT_FOUND', 'database');
       return introspectMysql(handle.connection, database);

@@ -97,7 +97,13 @@ async function checkCatalog(
     const definition =
       row.version === null ? undefined : await findDesignVersion(services.db, row.schemaId, row.version);
     const parsed = definition ? parseStoredDesign(definition) : undefined;
-    const mismatches = parsed?.ok ? compareWithCatalog(parsed.design, inspection.tables) : [];
+    const mismatches = parsed?.ok
+      ? compareWithCatalog(
+          parsed.design,
+          inspection.tables,
+          inspection.schemas.map((schema) => schema.name),
+        )
+      : [];
     return {
       checkedAt,
       reachable: true,

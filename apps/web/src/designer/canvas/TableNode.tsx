@@ -70,6 +70,7 @@ export const TableNode = memo(function TableNode({ data, selected }: NodeProps<T
               {/* On a problem's red the type keeps the row's colour: grey on red is too faint to read. */}
               <span className={clsx(!columnProblems.has(column.id) && 'text-slate-500 dark:text-slate-400')}>
                 {column.dataType.toLowerCase()}
+                {column.array === true && '[]'}
               </span>
               {markers.length > 0 && (
                 <span className="font-mono text-[10px] text-sky-700 dark:text-sky-400">

@@ -42,7 +42,10 @@ export const CompareTableNode = memo(function CompareTableNode({ data }: NodePro
             className={clsx('flex items-center gap-2 border-l-4 px-2', STATUS_STYLES[columnStatus])}
           >
             <span className="min-w-0 flex-1 truncate">{column.name}</span>
-            <span>{column.dataType.toLowerCase()}</span>
+            <span>
+              {column.dataType.toLowerCase()}
+              {column.array === true && '[]'}
+            </span>
             {columnStatus !== 'unchanged' && (
               <span className="font-semibold">
                 {STATUS_WORDS[columnStatus]}

@@ -1,5 +1,11 @@
 import type { ColumnDocument, TableDocument } from '@schema-builder/schema-model/design';
-import { DATA_TYPES, LENGTH_TYPES, PRECISION_TYPES } from '@schema-builder/schema-model/design';
+import {
+  canonicalDataType,
+  DATA_TYPES,
+  INTEGER_TYPES,
+  LENGTH_TYPES,
+  PRECISION_TYPES,
+} from '@schema-builder/schema-model/design';
 import type { Design, Edit } from '../state/edits.ts';
 import { NumberInput, SmallCheckbox, SmallInput, SmallSelect } from './fields.tsx';
 
@@ -15,6 +21,8 @@ export function ColumnEditor({ design, table, column, apply }: ColumnEditorProps
   const update = (patch: Partial<ColumnDocument>, field: string) =>
     apply({ kind: 'updateColumn', tableId: table.id, columnId: column.id, patch }, `${column.id}:${field}`);
   const dataType = column.dataType.toUpperCase();
+  const canonical = canonicalDataType(column.dataType);
+  const integer = canonical !== undefined && INTEGER_TYPES.has(canonical);
   const defaultText =
     column.defaultValue === null || column.defaultValue === undefined
       ? ''
@@ -99,6 +107,18 @@ export function ColumnEditor({ design, table, column, apply }: ColumnEditorProps
           label="Identity"
           checked={column.autoIncrement === true}
           onChange={(autoIncrement) => update({ autoIncrement }, 'identity')}
+        />
+        {integer && (
+          <SmallCheckbox
+            label="Unsigned"
+            checked={column.unsigned === true}
+            onChange={(unsigned) => update({ unsigned: unsigned ? true : null }, 'unsigned')}
+          />
+        )}
+        <SmallCheckbox
+          label="Array"
+          checked={column.array === true}
+          onChange={(array) => update({ array: array || null }, 'array')}
         />
       </div>
     </fieldset>

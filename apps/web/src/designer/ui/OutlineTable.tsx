@@ -242,6 +242,7 @@ function ColumnRow({ design, table, column, index, referencing, issues, apply }:
         />
         <span className="text-xs text-slate-600 dark:text-slate-400">
           {column.dataType.toLowerCase()}
+          {column.array === true && '[]'}
           {markers.length > 0 && ` · ${markers.join(', ')}`}
         </span>
         <span className="ml-auto flex">

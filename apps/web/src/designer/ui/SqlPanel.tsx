@@ -3,6 +3,7 @@ import type { Design as NormalizedDesign } from '@schema-builder/schema-model/de
 import { Copy, Download } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
+import { type ExportWarningItem, ExportWarnings } from '../../components/ExportWarnings.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import { SmallSelect } from './fields.tsx';
 
@@ -18,12 +19,12 @@ const LABELS: Record<SqlDialect, string> = {
  */
 export function SqlPanel({ design, name }: { design: NormalizedDesign | undefined; name: string }) {
   const [dialect, setDialect] = useState<SqlDialect>('postgresql');
-  const sql = useMemo(() => {
-    if (!design) return undefined;
+  const { sql, warnings } = useMemo((): { sql?: string; warnings: readonly ExportWarningItem[] } => {
+    if (!design) return { warnings: [] };
     try {
-      return generateDdl(design, { dialect }).sql;
+      return generateDdl(design, { dialect });
     } catch (error) {
-      return `-- ${error instanceof Error ? error.message : String(error)}`;
+      return { sql: `-- ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
     }
   }, [design, dialect]);
   return (
@@ -66,6 +67,7 @@ export function SqlPanel({ design, name }: { design: NormalizedDesign | undefine
           Download SQL
         </Button>
       </div>
+      <ExportWarnings warnings={warnings} dialectLabel={LABELS[dialect]} />
       {sql === undefined ? (
         <p className="text-sm">Fix the errors in Problems to see the SQL.</p>
       ) : (

@@ -4,6 +4,7 @@ import { Copy, Download } from 'lucide-react';
 import { useId, useState } from 'react';
 import { trpc } from '../../api/trpc.ts';
 import { Button } from '../../components/Button.tsx';
+import { ExportWarnings } from '../../components/ExportWarnings.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { toast } from '../../components/Toasts.tsx';
 
@@ -82,15 +83,18 @@ export function SqlSection({ designId, designName }: { designId: string; designN
       ) : sql.isError ? (
         <ErrorState error={sql.error} onRetry={() => void sql.refetch()} />
       ) : (
-        <section
-          aria-label={`SQL for ${DIALECT_LABELS[sql.data.dialect]}`}
-          aria-busy={sql.isFetching || undefined}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable code must be reachable to scroll by keyboard
-          tabIndex={0}
-          className="max-h-96 overflow-auto rounded-lg bg-slate-100 p-3 dark:bg-slate-900"
-        >
-          <pre className="font-mono text-xs">{sql.data.sql || '-- No tables yet: nothing to create.'}</pre>
-        </section>
+        <>
+          <ExportWarnings warnings={sql.data.warnings} dialectLabel={DIALECT_LABELS[sql.data.dialect]} />
+          <section
+            aria-label={`SQL for ${DIALECT_LABELS[sql.data.dialect]}`}
+            aria-busy={sql.isFetching || undefined}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable code must be reachable to scroll by keyboard
+            tabIndex={0}
+            className="max-h-96 overflow-auto rounded-lg bg-slate-100 p-3 dark:bg-slate-900"
+          >
+            <pre className="font-mono text-xs">{sql.data.sql || '-- No tables yet: nothing to create.'}</pre>
+          </section>
+        </>
       )}
     </section>
   );

@@ -80,3 +80,42 @@ test('a composite foreign key marks each of its columns with the column it refer
   expect(facts.get('b:b1')?.references).toEqual(['orders.shop']);
   expect(facts.get('b:b2')?.references).toEqual(['orders.number']);
 });
+
+test('an array column shows its element type followed by []', () => {
+  const facts = columnFactsOf({
+    name: 'tags',
+    enums: [{ id: 'e1', name: 'mood', values: ['happy'] }],
+    tables: [
+      {
+        id: 't1',
+        name: 'posts',
+        columns: [
+          { id: 'c1', name: 'tags', dataType: 'VARCHAR', length: 20, array: true, defaultValue: [] },
+          { id: 'c2', name: 'moods', dataType: 'ENUM', enumId: 'e1', array: true },
+          { id: 'c3', name: 'ip', dataType: 'INET' },
+        ],
+      },
+    ],
+  });
+  expect(facts.get('t1:c1')).toMatchObject({ type: 'VARCHAR(20)[]' });
+  expect(facts.get('t1:c2')).toMatchObject({ type: 'ENUM mood[]' });
+  expect(facts.get('t1:c3')).toMatchObject({ type: 'INET' });
+});
+
+test('an unsigned integer and a binary type say so', () => {
+  const facts = columnFactsOf({
+    name: 'keys',
+    tables: [
+      {
+        id: 't1',
+        name: 'tokens',
+        columns: [
+          { id: 'c1', name: 'id', dataType: 'BINARY', length: 16, primaryKey: true },
+          { id: 'c2', name: 'uses', dataType: 'INTEGER', unsigned: true, autoIncrement: true },
+        ],
+      },
+    ],
+  });
+  expect(facts.get('t1:c1')).toMatchObject({ type: 'BINARY(16)' });
+  expect(facts.get('t1:c2')).toMatchObject({ type: 'INTEGER UNSIGNED, auto-increment' });
+});

@@ -46,7 +46,12 @@ export function columnFactsOf(design: DesignDocument): Map<string, ColumnFacts> 
 }
 
 function typeOf(column: ColumnDocument, enums: Map<string, string>): string {
-  const type = column.dataType.toUpperCase();
+  const element = elementTypeOf(column, enums);
+  return column.array === true ? `${element}[]` : element;
+}
+
+function elementTypeOf(column: ColumnDocument, enums: Map<string, string>): string {
+  const type = `${column.dataType.toUpperCase()}${column.unsigned === true ? ' UNSIGNED' : ''}`;
   if (type === 'ENUM' && column.enumId) return `ENUM ${enums.get(column.enumId) ?? column.enumId}`;
   if (column.length != null) return `${type}(${column.length})`;
   if (column.precision != null)

@@ -47,6 +47,11 @@ export function agreeForeignKeyTypes(
     match?: string,
   ) => {
     const before = render(target, context);
+    // CITEXT's case-insensitive collation goes with its type (`mysqlType`): say so.
+    const collation =
+      target.type.dataType === 'CITEXT' && to.type.dataType !== 'CITEXT'
+        ? ", compared by the database default collation instead of CITEXT's case-insensitive one"
+        : '';
     target.type = to.type;
     if (to.enumName === undefined) delete target.enumName;
     else target.enumName = to.enumName;
@@ -57,11 +62,11 @@ export function agreeForeignKeyTypes(
       match === undefined
         ? {
             code: 'TEXT_KEY_AS_VARCHAR',
-            message: `${before} is ${after}: a foreign key references it, and InnoDB cannot use a TEXT prefix key for that (longer values no longer fit)`,
+            message: `${before} is ${after}${collation}: a foreign key references it, and InnoDB cannot use a TEXT prefix key for that (longer values no longer fit)`,
           }
         : {
             code: 'FK_TYPE_MATCHED',
-            message: `${before} is ${after} to match ${match} (InnoDB requires a foreign key's columns to match)`,
+            message: `${before} is ${after}${collation} to match ${match} (InnoDB requires a foreign key's columns to match)`,
           },
     );
   };
@@ -75,7 +80,11 @@ export function agreeForeignKeyTypes(
     const length = Math.min(TEXT_KEY_LENGTH, Math.floor(KEY_CHARACTERS / Math.max(1, textParts.length)));
     for (const name of textParts) {
       const target = column(fk.refTable, name);
-      if (target && ['TEXT', 'VARCHAR', 'CHAR'].includes(target.type.dataType))
+      if (
+        target &&
+        target.type.array !== true &&
+        ['TEXT', 'VARCHAR', 'CHAR', 'CITEXT'].includes(target.type.dataType)
+      )
         retype(fk.refTable, target, { type: { dataType: 'VARCHAR', length } });
     }
   }
@@ -119,7 +128,7 @@ export interface MysqlPlan {
 
 /** Bytes a key part of this MySQL type takes (utf8mb4: 4 bytes a character; TEXT by its prefix). */
 export function mysqlKeyBytes(sql: string): number {
-  if (/^(?:long)?(?:text|blob)$|^json$/.test(sql)) return MYSQL_KEY_PREFIX * 4;
+  if (/^(?:tiny|medium|long)?(?:text|blob)$|^json$/.test(sql)) return MYSQL_KEY_PREFIX * 4;
   return rowBytes(sql);
 }
 
@@ -127,7 +136,9 @@ export function mysqlKeyBytes(sql: string): number {
 function rowBytes(sql: string): number {
   const string = /^(var)?char\((\d+)\)$/.exec(sql);
   if (string) return Number(string[2]) * 4 + (string[1] ? 2 : 0);
-  if (/^(?:long)?(?:text|blob)$|^json$/.test(sql)) return 12;
+  const binary = /^(var)?binary\((\d+)\)$/.exec(sql);
+  if (binary) return Number(binary[2]) + (binary[1] ? 2 : 0);
+  if (/^(?:tiny|medium|long)?(?:text|blob)$|^json$/.test(sql)) return 12;
   if (sql.startsWith('decimal')) return 30;
   if (sql === 'char(36)') return 144;
   return 8;
@@ -147,12 +158,25 @@ function fitRow(
   if (total <= MAX_ROW_BYTES) return;
   const candidates = table.columns
     .filter(
-      (c) => c.type.dataType === 'VARCHAR' && !inKey.has(c.name) && !keyed.has(columnKey(table.name, c.name)),
+      (c) =>
+        (c.type.dataType === 'VARCHAR' || c.type.dataType === 'VARBINARY') &&
+        !inKey.has(c.name) &&
+        !keyed.has(columnKey(table.name, c.name)),
     )
     .sort((a, b) => (b.type.length ?? 0) - (a.type.length ?? 0));
   for (const candidate of candidates) {
     if (total <= MAX_ROW_BYTES) break;
     const length = candidate.type.length ?? 0;
+    if (candidate.type.dataType === 'VARBINARY') {
+      // A blob of the class that holds it, its length kept by the blob's own CHECK (`mysqlType`).
+      candidate.type = { dataType: 'BYTEA', length };
+      log.addEarly(table.name, candidate.name, {
+        code: 'ROW_TOO_WIDE',
+        message: `the table's columns are wider than a MySQL row (65,535 bytes): VARBINARY(${length}) is a blob with a CHECK on its length`,
+      });
+      total = bytes();
+      continue;
+    }
     // Beyond MAX_VARCHAR (or without a length) the type is LONGTEXT already.
     if (length === 0 || length > MAX_VARCHAR) continue;
     lengthChecks.set(columnKey(table.name, candidate.name), length);

@@ -1,4 +1,5 @@
 import type { ColumnDefault, ColumnType } from '../../design/model.ts';
+import { quoteLiteralFor } from '../../sql/quote.ts';
 import { renderLiteral } from '../literal-default.ts';
 import { isMysqlBlobType, renderMysqlType } from './render-type.ts';
 
@@ -12,6 +13,9 @@ import { isMysqlBlobType, renderMysqlType } from './render-type.ts';
  */
 export function renderMysqlDefault(type: ColumnType, value: ColumnDefault): string | undefined {
   const { dataType } = type;
+  // An array is a JSON array (`mysqlType`): its default is JSON text, as an expression.
+  if (type.array === true && value.kind === 'literal')
+    return `(${quoteLiteralFor('mysql', JSON.stringify(value.value))})`;
   if (value.kind === 'expression') {
     switch (value.expression) {
       case 'now()':

@@ -86,6 +86,7 @@ export function renderMysqlColumn(
     : generatedExpression(column, 'mysql', log, at);
   if (generated.note) notes.push(generated.note);
   let sql = `${q(column.name)} ${type.sql}`;
+  if (type.collate !== undefined) sql += ` COLLATE ${type.collate}`;
   if (generated.sql !== undefined) sql += ` AS (${generated.sql}) STORED`;
   // MariaDB refuses NOT NULL on a generated column; a CHECK refuses the same rows.
   const notNullCheck = column.notNull && generated.sql !== undefined;
@@ -121,6 +122,7 @@ export function renderMysqlColumn(
     );
   if (spot.comment !== undefined) sql += ` COMMENT ${quoteLiteralFor('mysql', spot.comment)}`;
   if (type.change?.check) sql += ` ${type.change.check(q(column.name))}`;
+  if (type.check) sql += ` ${type.check(q(column.name))}`;
   if (spot.lengthCheck !== undefined) sql += ` CHECK (char_length(${q(column.name)}) <= ${spot.lengthCheck})`;
   if (notNullCheck) sql += ` CHECK (${q(column.name)} IS NOT NULL)`;
   return [...notes, sql].join('\n  ');

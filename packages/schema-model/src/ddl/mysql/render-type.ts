@@ -3,6 +3,7 @@ import { quoteLiteralFor } from '../../sql/quote.ts';
 import { DdlGenerationError } from '../design-index.ts';
 import type { ExportWarningCode } from '../export-warning.ts';
 import { unreachable } from '../postgres/render-type.ts';
+import { mysqlPostgresType } from './render-type-postgres.ts';
 
 /** VARCHAR needs a length in MySQL; 255 is its customary one. */
 export const MYSQL_DEFAULT_VARCHAR_LENGTH = 255;
@@ -35,7 +36,31 @@ export interface MysqlTypeChange {
 
 export interface MysqlType {
   sql: string;
+  /** A collation the column is written with (`COLLATE x` after the type), for CITEXT. */
+  collate?: string;
   change?: MysqlTypeChange;
+  /** A CHECK keeping exactly what the design says, where the type alone holds more (not a change). */
+  check?: (column: string) => string;
+}
+
+/** MySQL's blob size classes, by the most bytes each holds. */
+const BLOB_CLASSES: ReadonlyArray<readonly [string, number]> = [
+  ['tinyblob', 255],
+  ['blob', 65_535],
+  ['mediumblob', 16_777_215],
+];
+
+/**
+ * BYTEA is the smallest blob class that holds its length (no length: `longblob`); a length
+ * between two classes' maxima is kept by a CHECK on the bytes (MySQL 8.0.16+ and MariaDB enforce it).
+ */
+function mysqlBlob(length: number | undefined): MysqlType {
+  if (length === undefined) return { sql: 'longblob' };
+  const fits = BLOB_CLASSES.find(([, max]) => length <= max);
+  if (fits === undefined) return { sql: 'longblob' };
+  const [sql, max] = fits;
+  if (length === max) return { sql };
+  return { sql, check: (column) => `CHECK (octet_length(${column}) <= ${length})` };
 }
 
 /** LONGTEXT holding at most `length` characters, by a CHECK on the column. */
@@ -60,7 +85,24 @@ function longtextWithLimit(length: number, message: string): MysqlType {
  * DECIMAL(10,0)) is DECIMAL(65,30), and precisions over 65 or scales over 30 are capped there.
  */
 export function mysqlType(type: ColumnType, enumValues?: readonly string[]): MysqlType {
+  if (type.array === true) return mysqlArrayType(type, enumValues);
+  const postgresOnly = mysqlPostgresType(type);
+  if (postgresOnly) return postgresOnly;
   switch (type.dataType) {
+    case 'SMALLINT':
+    case 'INTEGER':
+    case 'BIGINT': {
+      const sql = renderExactMysqlType(type);
+      return { sql: type.unsigned === true ? `${sql} unsigned` : sql };
+    }
+    case 'BINARY':
+      return { sql: `binary(${modifier(type.length) ?? 1})` };
+    case 'VARBINARY': {
+      const length = modifier(type.length);
+      return length === undefined ? mysqlBlob(undefined) : { sql: `varbinary(${length})` };
+    }
+    case 'BYTEA':
+      return mysqlBlob(modifier(type.length));
     case 'VARCHAR': {
       const length = modifier(type.length);
       if (length === undefined)
@@ -134,6 +176,22 @@ export function mysqlType(type: ColumnType, enumValues?: readonly string[]): Mys
   }
 }
 
+/**
+ * An array column: MySQL has no arrays, so a JSON array, kept one by a CHECK; its elements are
+ * whatever JSON holds (the element type is not checked).
+ */
+function mysqlArrayType(type: ColumnType, enumValues?: readonly string[]): MysqlType {
+  const element = mysqlType({ ...type, array: false }, enumValues).sql;
+  return {
+    sql: 'json',
+    change: {
+      code: 'ARRAY_AS_JSON',
+      message: `an array of ${element} is a JSON array (MySQL has no array types): its elements are not checked to be ${element}`,
+      check: (column) => `CHECK (json_type(${column}) = 'ARRAY')`,
+    },
+  };
+}
+
 /** The MySQL/MariaDB spelling of a canonical column type (see `mysqlType`). */
 export function renderMysqlType(type: ColumnType, enumValues?: readonly string[]): string {
   return mysqlType(type, enumValues).sql;
@@ -168,7 +226,9 @@ function renderExactMysqlType(type: ColumnType, enumValues?: readonly string[]):
     case 'JSONB':
       return 'json';
     case 'BYTEA':
-      return 'longblob';
+    case 'BINARY':
+    case 'VARBINARY':
+      return mysqlType(type).sql;
     case 'ENUM':
       if (enumValues === undefined) throw new DdlGenerationError('ENUM column without its values');
       return `enum(${enumValues.map((value) => quoteLiteralFor('mysql', value)).join(',')})`;
@@ -177,6 +237,20 @@ function renderExactMysqlType(type: ColumnType, enumValues?: readonly string[]):
     case 'DECIMAL':
     case 'NUMERIC':
     case 'TIMESTAMPTZ':
+    case 'INET':
+    case 'CIDR':
+    case 'MACADDR':
+    case 'CITEXT':
+    case 'TSVECTOR':
+    case 'INTERVAL':
+    case 'MONEY':
+    case 'XML':
+    case 'INT4RANGE':
+    case 'INT8RANGE':
+    case 'NUMRANGE':
+    case 'DATERANGE':
+    case 'TSRANGE':
+    case 'TSTZRANGE':
       return mysqlType(type, enumValues).sql;
   }
   return unreachable(type.dataType);
@@ -185,5 +259,5 @@ function renderExactMysqlType(type: ColumnType, enumValues?: readonly string[]):
 /** Types MySQL cannot index without a prefix length, nor give a bare literal default. */
 export function isMysqlBlobType(type: ColumnType): boolean {
   const rendered = renderMysqlType(type, []);
-  return /^(?:long)?(?:text|blob)$|^json$/.test(rendered);
+  return /^(?:tiny|medium|long)?(?:text|blob)$|^json$/.test(rendered);
 }

@@ -34,8 +34,13 @@ export function renderMysqlStatement(
           spot: { enumName: statement.type },
         });
       return undefined;
+    case 'create_extension':
     case 'create_enum':
     case 'comment_on_column':
+      return undefined;
+    // Schemas are folded into names before planning (`flattenSchemas`): none reach a MySQL plan.
+    case 'create_schema':
+    case 'comment_on_schema':
       return undefined;
     case 'create_table':
       return renderMysqlCreateTable(statement, context, log, lengthChecks);

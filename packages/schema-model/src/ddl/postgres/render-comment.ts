@@ -1,6 +1,7 @@
-import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral, quoteQualified } from '../../sql/quote.ts';
 import type {
   CommentOnColumnStatement,
+  CommentOnSchemaStatement,
   CommentOnTableStatement,
   CommentOnTypeStatement,
 } from '../statements.ts';
@@ -11,13 +12,17 @@ function commentText(comment: string | null): string {
 }
 
 export function renderCommentOnTable(statement: CommentOnTableStatement): string {
-  return `COMMENT ON TABLE ${quoteIdent(statement.table)} IS ${commentText(statement.comment)};`;
+  return `COMMENT ON TABLE ${quoteQualified(statement.schema, statement.table)} IS ${commentText(statement.comment)};`;
 }
 
 export function renderCommentOnColumn(statement: CommentOnColumnStatement): string {
-  return `COMMENT ON COLUMN ${quoteIdent(statement.table)}.${quoteIdent(statement.column)} IS ${commentText(statement.comment)};`;
+  return `COMMENT ON COLUMN ${quoteQualified(statement.schema, statement.table)}.${quoteIdent(statement.column)} IS ${commentText(statement.comment)};`;
 }
 
 export function renderCommentOnType(statement: CommentOnTypeStatement): string {
-  return `COMMENT ON TYPE ${quoteIdent(statement.type)} IS ${commentText(statement.comment)};`;
+  return `COMMENT ON TYPE ${quoteQualified(statement.schema, statement.type)} IS ${commentText(statement.comment)};`;
+}
+
+export function renderCommentOnSchema(statement: CommentOnSchemaStatement): string {
+  return `COMMENT ON SCHEMA ${quoteIdent(statement.name)} IS ${commentText(statement.comment)};`;
 }

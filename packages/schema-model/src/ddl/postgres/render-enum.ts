@@ -1,4 +1,4 @@
-import { quoteIdent, quotePostgresLiteral } from '../../sql/quote.ts';
+import { quoteIdent, quotePostgresLiteral, quoteQualified } from '../../sql/quote.ts';
 import type { CreateEnumStatement } from '../statements.ts';
 import type {
   AddEnumValueStatement,
@@ -9,17 +9,17 @@ import type {
 
 /** `CREATE TYPE "status" AS ENUM ('a', 'b');` */
 export function renderCreateEnum(statement: CreateEnumStatement): string {
-  return `CREATE TYPE ${quoteIdent(statement.name)} AS ENUM (${statement.values.map(quotePostgresLiteral).join(', ')});`;
+  return `CREATE TYPE ${quoteQualified(statement.schema, statement.name)} AS ENUM (${statement.values.map(quotePostgresLiteral).join(', ')});`;
 }
 
 /** `DROP TYPE "status";` Never CASCADE. */
 export function renderDropEnum(statement: DropEnumStatement): string {
-  return `DROP TYPE ${quoteIdent(statement.name)};`;
+  return `DROP TYPE ${quoteQualified(statement.schema, statement.name)};`;
 }
 
 /** `ALTER TYPE "a" RENAME TO "b";` */
 export function renderRenameEnum(statement: RenameEnumStatement): string {
-  return `ALTER TYPE ${quoteIdent(statement.name)} RENAME TO ${quoteIdent(statement.newName)};`;
+  return `ALTER TYPE ${quoteQualified(statement.schema, statement.name)} RENAME TO ${quoteIdent(statement.newName)};`;
 }
 
 /** `ALTER TYPE "status" ADD VALUE 'x' [BEFORE 'y' | AFTER 'y'];` */
@@ -30,10 +30,10 @@ export function renderAddEnumValue(statement: AddEnumValueStatement): string {
       : statement.after !== undefined
         ? ` AFTER ${quotePostgresLiteral(statement.after)}`
         : '';
-  return `ALTER TYPE ${quoteIdent(statement.type)} ADD VALUE ${quotePostgresLiteral(statement.value)}${position};`;
+  return `ALTER TYPE ${quoteQualified(statement.schema, statement.type)} ADD VALUE ${quotePostgresLiteral(statement.value)}${position};`;
 }
 
 /** `ALTER TYPE "status" RENAME VALUE 'a' TO 'b';` */
 export function renderRenameEnumValue(statement: RenameEnumValueStatement): string {
-  return `ALTER TYPE ${quoteIdent(statement.type)} RENAME VALUE ${quotePostgresLiteral(statement.value)} TO ${quotePostgresLiteral(statement.newValue)};`;
+  return `ALTER TYPE ${quoteQualified(statement.schema, statement.type)} RENAME VALUE ${quotePostgresLiteral(statement.value)} TO ${quotePostgresLiteral(statement.newValue)};`;
 }

@@ -1,4 +1,4 @@
-import { quoteIdent } from '../../sql/quote.ts';
+import { quoteIdent, quoteQualified } from '../../sql/quote.ts';
 import type { AddForeignKeyStatement } from '../statements.ts';
 import { renderColumnList } from './render-table.ts';
 
@@ -8,9 +8,9 @@ import { renderColumnList } from './render-table.ts';
  */
 export function renderAddForeignKey(statement: AddForeignKeyStatement): string {
   const parts = [
-    `ALTER TABLE ${quoteIdent(statement.table)} ADD CONSTRAINT ${quoteIdent(statement.name)}`,
+    `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} ADD CONSTRAINT ${quoteIdent(statement.name)}`,
     `FOREIGN KEY (${renderColumnList(statement.columns)})`,
-    `REFERENCES ${quoteIdent(statement.refTable)} (${renderColumnList(statement.refColumns)})`,
+    `REFERENCES ${quoteQualified(statement.refSchema, statement.refTable)} (${renderColumnList(statement.refColumns)})`,
   ];
   if (statement.onDelete !== 'NO ACTION') parts.push(`ON DELETE ${statement.onDelete}`);
   if (statement.onUpdate !== 'NO ACTION') parts.push(`ON UPDATE ${statement.onUpdate}`);

@@ -1,4 +1,4 @@
-import { quoteIdent } from '../../sql/quote.ts';
+import { quoteIdent, quoteQualified } from '../../sql/quote.ts';
 import type { CreateIndexStatement, DdlIndexKey } from '../statements.ts';
 import { indexKeys } from '../statements.ts';
 import type { DropIndexStatement, RenameIndexStatement } from '../statements-alter.ts';
@@ -17,15 +17,15 @@ export function renderCreateIndex(statement: CreateIndexStatement): string {
   const using = statement.method === undefined ? '' : ` USING ${statement.method}`;
   const keys = indexKeys(statement).map(renderIndexKey).join(', ');
   const where = statement.where === undefined ? '' : ` WHERE (${statement.where})`;
-  return `CREATE ${unique}INDEX ${quoteIdent(statement.name)} ON ${quoteIdent(statement.table)}${using} (${keys})${where};`;
+  return `CREATE ${unique}INDEX ${quoteIdent(statement.name)} ON ${quoteQualified(statement.schema, statement.table)}${using} (${keys})${where};`;
 }
 
 /** `DROP INDEX "name";` Never CASCADE. */
 export function renderDropIndex(statement: DropIndexStatement): string {
-  return `DROP INDEX ${quoteIdent(statement.name)};`;
+  return `DROP INDEX ${quoteQualified(statement.schema, statement.name)};`;
 }
 
 /** `ALTER INDEX "a" RENAME TO "b";` */
 export function renderRenameIndex(statement: RenameIndexStatement): string {
-  return `ALTER INDEX ${quoteIdent(statement.name)} RENAME TO ${quoteIdent(statement.newName)};`;
+  return `ALTER INDEX ${quoteQualified(statement.schema, statement.name)} RENAME TO ${quoteIdent(statement.newName)};`;
 }

@@ -1,6 +1,7 @@
 import type { ColumnType } from '../../design/model.ts';
-import { quoteIdent } from '../../sql/quote.ts';
+import { quoteQualified } from '../../sql/quote.ts';
 import { DdlGenerationError } from '../design-index.ts';
+import { postgresUnsignedStorage, UNSIGNED_MAX } from '../type-checks.ts';
 
 function modifier(value: number | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -14,8 +15,20 @@ function withModifier(name: string, value: number | undefined): string {
   return n === undefined ? name : `${name}(${n})`;
 }
 
-/** The PostgreSQL spelling of a canonical column type; `enumName` is required for ENUM. */
-export function renderType(type: ColumnType, enumName?: string): string {
+/**
+ * The PostgreSQL spelling of a canonical column type; `enumName` is required for ENUM. An array
+ * column is its element type followed by `[]`. An unsigned integer is the type that holds its
+ * range, and the binary types are bytea: what the type alone does not keep is the column's CHECK
+ * (`typeCheck`).
+ */
+export function renderType(type: ColumnType, enumName?: string, enumSchema?: string): string {
+  const element = renderElementType(type, enumName, enumSchema);
+  return type.array === true ? `${element}[]` : element;
+}
+
+function renderElementType(type: ColumnType, enumName?: string, enumSchema?: string): string {
+  if (type.unsigned === true && UNSIGNED_MAX[type.dataType] !== undefined)
+    return postgresUnsignedStorage(type.dataType);
   switch (type.dataType) {
     case 'VARCHAR':
       return withModifier('varchar', type.length);
@@ -58,10 +71,41 @@ export function renderType(type: ColumnType, enumName?: string): string {
     case 'JSONB':
       return 'jsonb';
     case 'BYTEA':
+    case 'BINARY':
+    case 'VARBINARY':
       return 'bytea';
     case 'ENUM':
       if (enumName === undefined) throw new DdlGenerationError('ENUM column without an enum type name');
-      return quoteIdent(enumName);
+      return quoteQualified(enumSchema, enumName);
+    case 'INET':
+      return 'inet';
+    case 'CIDR':
+      return 'cidr';
+    case 'MACADDR':
+      return 'macaddr';
+    // From the citext extension, which the script creates (`CITEXT_EXTENSION`).
+    case 'CITEXT':
+      return 'citext';
+    case 'TSVECTOR':
+      return 'tsvector';
+    case 'INTERVAL':
+      return withModifier('interval', type.precision);
+    case 'MONEY':
+      return 'money';
+    case 'XML':
+      return 'xml';
+    case 'INT4RANGE':
+      return 'int4range';
+    case 'INT8RANGE':
+      return 'int8range';
+    case 'NUMRANGE':
+      return 'numrange';
+    case 'DATERANGE':
+      return 'daterange';
+    case 'TSRANGE':
+      return 'tsrange';
+    case 'TSTZRANGE':
+      return 'tstzrange';
   }
   return unreachable(type.dataType);
 }

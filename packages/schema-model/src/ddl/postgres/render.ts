@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../sql/quote.ts';
 import type { DdlStatement } from '../statements.ts';
 import {
   renderAlterColumnDefault,
@@ -10,9 +11,15 @@ import {
   renderDropExpression,
   renderRenameColumn,
 } from './render-column-change.ts';
-import { renderCommentOnColumn, renderCommentOnTable, renderCommentOnType } from './render-comment.ts';
+import {
+  renderCommentOnColumn,
+  renderCommentOnSchema,
+  renderCommentOnTable,
+  renderCommentOnType,
+} from './render-comment.ts';
 import {
   renderAddPrimaryKey,
+  renderAddTypeCheck,
   renderAddUnique,
   renderDropConstraint,
   renderRenameConstraint,
@@ -27,6 +34,12 @@ import {
 import { renderAddForeignKey } from './render-foreign-key.ts';
 import { renderAddIdentity, renderDropIdentity, renderSyncIdentity } from './render-identity.ts';
 import { renderCreateIndex, renderDropIndex, renderRenameIndex } from './render-index.ts';
+import {
+  renderCreateSchema,
+  renderDropSchema,
+  renderRenameSchema,
+  renderSetSchema,
+} from './render-schema.ts';
 import { renderRenameSequence } from './render-sequence.ts';
 import { renderCreateTable } from './render-table.ts';
 import { renderDropTable, renderRenameTable } from './render-table-change.ts';
@@ -35,6 +48,18 @@ import { unreachable } from './render-type.ts';
 /** The PostgreSQL text of one statement, ending with `;`. Create plans and migrations share it. */
 export function renderStatement(statement: DdlStatement): string {
   switch (statement.kind) {
+    case 'create_schema':
+      return renderCreateSchema(statement);
+    case 'comment_on_schema':
+      return renderCommentOnSchema(statement);
+    case 'drop_schema':
+      return renderDropSchema(statement);
+    case 'rename_schema':
+      return renderRenameSchema(statement);
+    case 'set_schema':
+      return renderSetSchema(statement);
+    case 'create_extension':
+      return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(statement.extension)};`;
     case 'create_enum':
       return renderCreateEnum(statement);
     case 'create_table':
@@ -81,6 +106,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderDropConstraint(statement);
     case 'rename_constraint':
       return renderRenameConstraint(statement);
+    case 'add_type_check':
+      return renderAddTypeCheck(statement);
     case 'drop_index':
       return renderDropIndex(statement);
     case 'rename_index':

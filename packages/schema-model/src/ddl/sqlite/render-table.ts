@@ -6,7 +6,8 @@ import { renderLiteral } from '../literal-default.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
 import type { AddForeignKeyStatement, CreateTableStatement, DdlColumn } from '../statements.ts';
-import { renderSqliteType } from './render-type.ts';
+import { renderTypeCheck, typeCheck } from '../type-checks.ts';
+import { sqliteType } from './render-type.ts';
 
 const q = (name: string) => quoteIdentFor('sqlite', name);
 const list = (names: readonly string[]) => names.map(q).join(', ');
@@ -17,6 +18,8 @@ const list = (names: readonly string[]) => names.map(q).join(', ');
  * the column's type; SQLite has no UUID function, so gen_random_uuid() gives no default.
  */
 export function renderSqliteDefault(type: ColumnType, value: ColumnDefault): string | undefined {
+  if (value.kind === 'literal' && type.array === true)
+    return quoteLiteralFor('sqlite', JSON.stringify(value.value));
   if (value.kind === 'literal') return renderLiteral('sqlite', type.dataType, value.value);
   switch (value.expression) {
     case 'now()':
@@ -51,9 +54,13 @@ function renderSqliteColumn(
   context: CreateContext,
   log: ChangeLog,
 ): string {
-  if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`;
   const spot = { table, column: column.name };
   const notes: string[] = [];
+  const check = typeCheck(column.type);
+  const checkSql = check === undefined ? '' : ` CHECK (${renderTypeCheck(check, q(column.name), 'sqlite')})`;
+  // The rowid must be declared INTEGER: an unsigned one keeps its range by its CHECK, which an
+  // import reads back as the type (SMALLINT's, INTEGER's bound; BIGINT's no negatives).
+  if (rowid) return `${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL${checkSql}`;
   if (column.identity)
     notes.push(
       log.add({
@@ -64,7 +71,9 @@ function renderSqliteColumn(
     );
   // A lone INTEGER PRIMARY KEY is SQLite's rowid, numbered when omitted: a key the design does
   // not number is declared INT (the same affinity) so that it stays a plain column.
-  const type = renderSqliteType(column.type);
+  const typed = sqliteType(column.type);
+  if (typed.change) notes.push(log.add({ code: typed.change.code, message: typed.change.message, spot }));
+  const type = typed.sql;
   const declared = type === 'INTEGER' && soleKey ? 'INT' : type;
   const generated = generatedExpression(column, 'sqlite', log, spot);
   if (generated.note) notes.push(generated.note);
@@ -83,7 +92,9 @@ function renderSqliteColumn(
         }),
       );
   }
-  if (column.type.dataType === 'ENUM') {
+  sql += checkSql;
+  if (typed.change?.check) sql += ` ${typed.change.check(q(column.name))}`;
+  if (column.type.dataType === 'ENUM' && column.type.array !== true) {
     const values = enumValues(context, column.enumName).map((v) => quoteLiteralFor('sqlite', v));
     sql += ` CHECK (${q(column.name)} IN (${values.join(', ')}))`;
   }

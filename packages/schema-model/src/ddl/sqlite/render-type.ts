@@ -1,6 +1,9 @@
 import type { ColumnType } from '../../design/model.ts';
 import { DdlGenerationError } from '../design-index.ts';
 import { unreachable } from '../postgres/render-type.ts';
+import { UNSIGNED_MAX } from '../type-checks.ts';
+import type { SqliteType } from './render-type-postgres.ts';
+import { sqlitePostgresType } from './render-type-postgres.ts';
 
 function withArgs(name: string, ...args: Array<number | undefined>): string {
   const given: number[] = [];
@@ -17,11 +20,31 @@ function withArgs(name: string, ...args: Array<number | undefined>): string {
  * (datatype3.html §3.1), and keeps the name itself; so each type is declared by a name that gives
  * the right affinity AND names the design type, which an import reads back (VARCHAR(40) has TEXT
  * affinity and is still VARCHAR(40)). Affinities: the integers INTEGER; VARCHAR, CHAR, TEXT
- * and ENUM (declared TEXT, its values checked) TEXT; REAL and DOUBLE REAL; BYTEA is BLOB; the
+ * and ENUM (declared TEXT, its values checked) TEXT; REAL and DOUBLE REAL; BYTEA, BINARY and VARBINARY are BLOB (their length kept by a CHECK on
+ * the bytes, an exact form as an enum's TEXT with a CHECK is); an unsigned integer is declared `… UNSIGNED`, its range kept by a CHECK; the
  * rest (DECIMAL, BOOLEAN, dates and times, UUID, JSON) NUMERIC, as SQLite's own conventions have
  * it (text that is not a number, such as a date, a UUID or a JSON object, stays text there).
  */
 export function renderSqliteType(type: ColumnType): string {
+  return sqliteType(type).sql;
+}
+
+/** The declared type of a SQLite column and, for arrays and PostgreSQL's own types, the change it makes. */
+export function sqliteType(type: ColumnType): SqliteType {
+  const element = { ...type, array: false };
+  return sqlitePostgresType(type, renderPortableType(element)) ?? { sql: renderPortableType(element) };
+}
+
+function renderPortableType(type: ColumnType): string {
+  const declared = renderSqliteBaseType(type);
+  // `INTEGER UNSIGNED` keeps INTEGER affinity and says what the design says; the CHECK beside
+  // it keeps the range (`typeCheck`).
+  return type.unsigned === true && UNSIGNED_MAX[type.dataType] !== undefined
+    ? `${declared} UNSIGNED`
+    : declared;
+}
+
+function renderSqliteBaseType(type: ColumnType): string {
   switch (type.dataType) {
     case 'VARCHAR':
       return withArgs('VARCHAR', type.length);
@@ -60,7 +83,25 @@ export function renderSqliteType(type: ColumnType): string {
     case 'JSONB':
       return 'JSONB';
     case 'BYTEA':
+    case 'BINARY':
+    case 'VARBINARY':
+      // BLOB affinity stores bytes as given; a declared BINARY(16) would have NUMERIC affinity.
       return 'BLOB';
+    case 'INET':
+    case 'CIDR':
+    case 'MACADDR':
+    case 'CITEXT':
+    case 'TSVECTOR':
+    case 'INTERVAL':
+    case 'MONEY':
+    case 'XML':
+    case 'INT4RANGE':
+    case 'INT8RANGE':
+    case 'NUMRANGE':
+    case 'DATERANGE':
+    case 'TSRANGE':
+    case 'TSTZRANGE':
+      return sqlitePostgresType(type, type.dataType)?.sql ?? 'TEXT';
   }
   return unreachable(type.dataType);
 }

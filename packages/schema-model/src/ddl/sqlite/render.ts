@@ -29,8 +29,13 @@ export function renderSqliteStatement(
     case 'comment_on_column':
       if (statement.comment !== null) log.add(droppedComment(statement));
       return undefined;
+    case 'create_extension':
     case 'create_enum':
     case 'add_foreign_key':
+      return undefined;
+    // Schemas are folded into names before planning (`flattenSchemas`): none reach a SQLite plan.
+    case 'create_schema':
+    case 'comment_on_schema':
       return undefined;
     case 'create_table':
       return renderSqliteCreateTable(statement, context, log);
