@@ -96,8 +96,20 @@ function indexExtras(index: IntrospectedKey | IntrospectedIndex): string[] {
             : ' NULLS LAST';
       return key.descending || nulls !== '' ? [`${name}${key.descending ? ' DESC' : ''}${nulls}`] : [];
     }),
-    ...(index.where !== undefined ? [`WHERE ${index.where}`] : []),
+    ...(index.where !== undefined ? [`WHERE ${predicateMeaning(index.where)}`] : []),
   ];
+}
+
+/**
+ * A predicate as engines write it back differently (PostgreSQL adds parentheses, quotes and casts,
+ * SQLite keeps the text as typed): compared without those, `!=` as `<>`, without case.
+ */
+function predicateMeaning(text: string): string {
+  return text
+    .replace(/::"?[a-z_]\w*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
+    .replace(/!=/g, '<>')
+    .replace(/[\s"`()]/g, '')
+    .toLowerCase();
 }
 
 function compareUniques(score: Score, table: IntrospectedTable, other: IntrospectedTable | undefined): void {

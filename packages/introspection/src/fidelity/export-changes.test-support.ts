@@ -101,6 +101,7 @@ const SQL_TEXT: ReadonlySet<string> = new Set(['expression', 'where', 'definitio
 function sqlTextMeaning(text: string): string {
   return `sql ${text
     .replace(/::"?[a-z_][\w]*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
+    .replace(/!=/g, '<>')
     .replace(/[\s"`()]/g, '')
     .toLowerCase()}`;
 }

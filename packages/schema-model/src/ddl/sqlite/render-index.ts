@@ -9,7 +9,7 @@ const q = (name: string) => quoteIdentFor('sqlite', name);
 /**
  * CREATE INDEX for SQLite, which has expression keys, partial indexes (WHERE) and DESC natively;
  * expressions are rewritten from PostgreSQL's parse tree, and an index with one SQLite has no
- * same-meaning form of is left out (EXPRESSION_NOT_PORTABLE). SQLite has B-trees only
+ * same-meaning form of is left out (EXPRESSION_NOT_PORTABLE, at the index: it is what changes). SQLite has B-trees only
  * (INDEX_METHOD_CHANGED) and no NULLS FIRST/LAST in an index (INDEX_NULLS_ORDER_DROPPED).
  * Returns the comment lines alone when the index is left out.
  */
@@ -17,16 +17,12 @@ export function renderSqliteCreateIndex(statement: CreateIndexStatement, log: Ch
   const spot = { table: statement.table, index: statement.name };
   const what = `${statement.unique ? 'unique index' : 'index'} ${statement.name}`;
   const parts: string[] = [];
-  for (const [k, key] of indexKeys(statement).entries()) {
+  for (const key of indexKeys(statement)) {
     let part: string;
     if ('column' in key) part = q(key.column);
     else {
       const rendered = renderSqlExpression(key.expression, 'sqlite');
-      if ('refused' in rendered)
-        return leftOut(log, what, key.expression, rendered.refused, {
-          ...spot,
-          field: `keys[${k}].expression`,
-        });
+      if ('refused' in rendered) return leftOut(log, what, key.expression, rendered.refused, spot);
       part = `(${rendered.sql})`;
     }
     parts.push(key.descending ? `${part} DESC` : part);
@@ -34,8 +30,7 @@ export function renderSqliteCreateIndex(statement: CreateIndexStatement, log: Ch
   let where = '';
   if (statement.where !== undefined) {
     const rendered = renderSqlExpression(statement.where, 'sqlite');
-    if ('refused' in rendered)
-      return leftOut(log, what, statement.where, rendered.refused, { ...spot, field: 'where' });
+    if ('refused' in rendered) return leftOut(log, what, statement.where, rendered.refused, spot);
     where = ` WHERE ${rendered.sql}`;
   }
   const notes: string[] = [];
@@ -67,7 +62,7 @@ function leftOut(
   what: string,
   expression: string,
   refused: string,
-  spot: { table: string; index: string; field: string },
+  spot: { table: string; index: string },
 ): string {
   return log.add({
     code: 'EXPRESSION_NOT_PORTABLE',
