@@ -24,6 +24,12 @@ export interface MigraCase {
    * once, and each schema's catalog compared: for cases whose objects reach across schemas.
    */
   allSchemas?: string[];
+  /**
+   * `b` has a column between two of `a`'s: the plan adds it last (PostgreSQL cannot reorder
+   * columns, and the plan's summary says so), so once covered the catalogs are compared with
+   * each table's columns by name.
+   */
+  columnAddedBetween?: boolean;
 }
 
 /** What an import warning on a migra case stands for: the feature a design lacks, and who brings it. */
@@ -75,10 +81,6 @@ export const MIGRA_CASES: Record<string, MigraCase> = {
   dependencies2: {
     holds: 'a table replaced by a view of the same name (schema x)',
     schemas: ['x'],
-    designPartFails: {
-      why: 'the plan drops table x.data, which the view x.q depends on',
-      error: 'cannot drop table data because other objects depend on it',
-    },
   },
   dependencies3: {
     holds: 'views and a view turned materialized',
@@ -148,10 +150,12 @@ export const MIGRA_CASES: Record<string, MigraCase> = {
   singleschema: {
     holds: 'a view (goodschema.v) redefined',
     schemas: ['goodschema'],
+    columnAddedBetween: true,
   },
   singleschema_ext: {
     holds: 'extensions and a redefined view',
     schemas: ['goodschema'],
+    columnAddedBetween: true,
   },
   triggers: {
     holds: 'triggers and their function',

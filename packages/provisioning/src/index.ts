@@ -15,6 +15,7 @@ export {
   type DatabaseInspection,
   type InspectedColumn,
   type InspectedTable,
+  type InspectedView,
   inspectDatabase,
 } from './inspect.ts';
 export { type KeyFile, loadOrCreateKeyFile } from './key-file.ts';

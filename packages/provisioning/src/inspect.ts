@@ -18,6 +18,12 @@ export interface InspectedTable {
   columns: InspectedColumn[];
 }
 
+/** A view with PostgreSQL's text of its query (`pg_get_viewdef`), for `compareWithCatalog`. */
+export interface InspectedView {
+  name: string;
+  definition: string;
+}
+
 export type DatabaseInspection =
   | { exists: false }
   | {
@@ -32,6 +38,8 @@ export type DatabaseInspection =
       tables: InspectedTable[];
       /** The schemas besides `public` and PostgreSQL's own, by name, with their owners. */
       schemas: Array<{ name: string; owner: string }>;
+      /** Views of `public`, by name. */
+      views: InspectedView[];
     };
 
 /**
@@ -73,10 +81,13 @@ export function inspectDatabase(session: TargetSession, database: string): Promi
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE n.nspname NOT IN ('information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND c.relkind IN ('r', 'p')
         ORDER BY n.nspname <> 'public', n.nspname, c.relname, a.attnum`;
+        const views = await sql<InspectedView[]>`
+        SELECT viewname::text AS name, definition FROM pg_views WHERE schemaname = 'public' ORDER BY viewname`;
         return {
           schemaMarker: parseMarker(schema?.comment),
           tables: groupTables(rows),
           schemas: [...schemas],
+          views,
         };
       },
       { fetchTypes: false },

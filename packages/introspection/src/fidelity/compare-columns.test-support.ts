@@ -14,7 +14,8 @@ export function changed(what: string, before: unknown, after: unknown): string[]
 
 /**
  * Defaults compare by meaning: `NULL::character varying` is no default, `('now'::text)::date` is
- * CURRENT_DATE, and `'x'::citext` equals `'x'::text` (a type change is reported on the type).
+ * CURRENT_DATE, `'x'::citext` equals `'x'::text` (a type change is reported on the type), and
+ * `ARRAY[]::text[]` equals `'{}'::text[]`.
  */
 function defaultChange(before: string | null, after: string | null, dialect: ImportDialect): string[] {
   const meaning = (text: string | null) => {
@@ -28,6 +29,9 @@ function defaultChange(before: string | null, after: string | null, dialect: Imp
       if (parsed.kind === 'string' && /^-?\d+(\.\d+)?$/.test(parsed.value))
         return `literal ${Number(parsed.value)}`;
     }
+    // `ARRAY['a']::text[]` and `'{a}'::text[]` are one array (elements here are plain literals).
+    if (parsed.kind === 'array')
+      return JSON.stringify({ kind: 'string', value: `{${parsed.elements.join(',')}}` });
     return parsed.kind === 'expression' ? `expression ${parsed.expression}` : JSON.stringify(parsed);
   };
   return meaning(before) === meaning(after) ? [] : [`default ${before ?? 'none'} → ${after ?? 'none'}`];

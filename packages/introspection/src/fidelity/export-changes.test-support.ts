@@ -1,5 +1,6 @@
 import type { SqlDialect } from '@schema-builder/schema-model/ddl';
 import type { ColumnType, Design } from '@schema-builder/schema-model/design';
+import { queryMeaning } from '@schema-builder/schema-model/sql-expression';
 
 /**
  * The comparison of a design with the design imported back from what its export built on a real
@@ -161,6 +162,11 @@ function canonical(value: unknown, context: Context, key = ''): unknown {
   const { names, dialect } = context;
   if (Array.isArray(value)) return value.map((item) => canonical(item, context));
   if (typeof value === 'string' && /Ids?$/.test(key)) return names.get(value) ?? value;
+  // A view's query as its parse tree means it (`queryMeaning`): engines write it back anew.
+  if (typeof value === 'string' && key === 'definition') {
+    const meaning = queryMeaning(value);
+    if (meaning !== undefined) return `query ${meaning}`;
+  }
   if (typeof value === 'string' && SQL_TEXT.has(key)) return sqlTextMeaning(value);
   if (!isRecord(value)) return value;
   if (key === 'type') {

@@ -222,7 +222,14 @@ export async function measureCell(
     normalizeDesign(rebuilt.result.document),
     target,
   );
-  const namedBy = [...ddl.warnings, ...[...importedAt].flatMap(([path]) => [{ path }])];
+  // A view the engine created but whose text the import cannot take back exactly is named by
+  // that import's UNSUPPORTED_VIEW warning (the export itself was faithful).
+  const viewAt = new Map((design.views ?? []).map((view, i) => [view.name, `views[${i}]`]));
+  const viewsNotReadBack = rebuilt.result.warnings.flatMap((w) => {
+    const path = w.code === 'UNSUPPORTED_VIEW' ? viewAt.get(w.path.replace(/^views\./, '')) : undefined;
+    return path === undefined ? [] : [{ path }];
+  });
+  const namedBy = [...ddl.warnings, ...[...importedAt].flatMap(([path]) => [{ path }]), ...viewsNotReadBack];
   const silent: SilentLoss[] = silentDifferences(differences, namedBy).map((d) => ({
     path: d.path,
     object: objectName(design, d.path),

@@ -7,7 +7,7 @@ import type { Connection } from 'mysql2/promise';
 import { COLUMNS_SQL, column, TABLES_SQL } from './columns.ts';
 import { addKeys, FOREIGN_KEYS_SQL, foreignKeys, statisticsSql } from './keys.ts';
 import { groupBy, rows, text } from './rows.ts';
-import { jsonCheckColumn, readChecks, readOtherObjects } from './unsupported.ts';
+import { jsonCheckColumn, readChecks, readOtherObjects, readViews } from './unsupported.ts';
 
 /**
  * Reads one MySQL/MariaDB database from information_schema: a fixed number of queries (tables,
@@ -28,6 +28,7 @@ export async function introspectMysql(
   const foreignKeysByTable = groupBy(await rows(connection, FOREIGN_KEYS_SQL, [database]), 'tableName');
   const checks = await readChecks(connection, database, mariadb);
   const unsupported: UnsupportedObject[] = await readOtherObjects(connection, database, tableRows);
+  const views = await readViews(connection, database);
 
   const jsonColumns = new Map<string, Set<string>>();
   for (const check of checks) {
@@ -65,5 +66,5 @@ export async function introspectMysql(
     addKeys(table, statisticsByTable.get(name) ?? []);
     tables.push(table);
   }
-  return { schema: database, tables, enums: [], unsupported };
+  return { schema: database, tables, enums: [], views, unsupported };
 }

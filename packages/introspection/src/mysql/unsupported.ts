@@ -1,4 +1,4 @@
-import type { UnsupportedObject } from '@schema-builder/schema-model/import';
+import type { IntrospectedView, UnsupportedObject } from '@schema-builder/schema-model/import';
 import type { Connection } from 'mysql2/promise';
 import type { Row } from './rows.ts';
 import { rows, text } from './rows.ts';
@@ -47,7 +47,7 @@ export function jsonCheckColumn(check: Check): string | undefined {
   return column !== undefined && column === check.name ? column : undefined;
 }
 
-/** Views, sequences (MariaDB), triggers, routines, events and partitions: one query each. */
+/** System views, sequences (MariaDB), triggers, routines, events and partitions: one query each. */
 export async function readOtherObjects(
   connection: Connection,
   database: string,
@@ -56,7 +56,8 @@ export async function readOtherObjects(
   const objects: UnsupportedObject[] = [];
   for (const row of tableRows) {
     const type = text(row, 'type').toUpperCase();
-    if (type === 'VIEW' || type === 'SYSTEM VIEW') objects.push({ kind: 'view', name: text(row, 'name') });
+    // Views are read with their queries (`readViews`); a system view is the server's own.
+    if (type === 'SYSTEM VIEW') objects.push({ kind: 'view', name: text(row, 'name') });
     if (type === 'SEQUENCE') objects.push({ kind: 'sequence', name: text(row, 'name') });
   }
   const triggers = await rows(
@@ -98,4 +99,17 @@ export async function readOtherObjects(
     });
   }
   return objects;
+}
+
+/**
+ * The database's views with the server's text of their queries (VIEW_DEFINITION: names in
+ * backticks, qualified with the database). MySQL keeps no comment on a view.
+ */
+export async function readViews(connection: Connection, database: string): Promise<IntrospectedView[]> {
+  const list = await rows(
+    connection,
+    'select TABLE_NAME as name, VIEW_DEFINITION as definition from information_schema.VIEWS where TABLE_SCHEMA = ? order by TABLE_NAME',
+    [database],
+  );
+  return list.map((row) => ({ name: text(row, 'name'), definition: text(row, 'definition'), comment: null }));
 }

@@ -47,6 +47,8 @@ const SCHEMA = `
   CREATE TABLE child (extra text) INHERITS (base);
   CREATE TABLE empty ();
   CREATE VIEW author_names AS SELECT email FROM author;
+  CREATE FUNCTION shout(text) RETURNS text LANGUAGE sql AS $$ SELECT upper($1) $$;
+  CREATE VIEW author_shouts AS SELECT shout(email) AS loud, email::us_zip AS zip FROM author;
   CREATE MATERIALIZED VIEW author_count AS SELECT count(*) FROM author;
   CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
   CREATE TRIGGER author_touch BEFORE UPDATE ON author FOR EACH ROW EXECUTE FUNCTION touch();
@@ -262,6 +264,7 @@ describe('introspectPostgres', () => {
         'check_constraint author.author_email_check',
         'domain us_zip',
         'exclusion_constraint post.post_during_excl',
+        'function shout(text)',
         'function touch()',
         'inherited_table child.child',
         'materialized_view author_count',
@@ -271,9 +274,20 @@ describe('introspectPostgres', () => {
         'sequence standalone_seq',
         'table_outside_schema audit.log',
         'trigger author.author_touch',
-        'view author_names',
       ].sort(),
     );
+    // A view is read with PostgreSQL's own text of its query; a materialized view is not a view.
+    // What a view needs that a design cannot create is listed with it.
+    expect(catalog.views).toEqual([
+      { name: 'author_names', definition: ' SELECT author.email\n   FROM author;', comment: null },
+      {
+        name: 'author_shouts',
+        definition:
+          ' SELECT shout((author.email)::text) AS loud,\n    (author.email)::us_zip AS zip\n   FROM author;',
+        comment: null,
+        needs: ['function shout(text)', 'type us_zip'],
+      },
+    ]);
     expect(catalog.enums).toEqual([{ name: 'mood', values: ['sad', 'ok', 'happy'], comment: null }]);
   });
 
@@ -294,8 +308,8 @@ describe('introspectPostgres', () => {
       return queries;
     };
     const before = await count();
-    // begin, the schema's oid, six catalog queries, commit.
-    expect(before).toBe(9);
+    // begin, the schema's oid, six catalog queries, the search path and the views, commit.
+    expect(before).toBe(11);
     await db.sql
       .unsafe(
         Array.from(

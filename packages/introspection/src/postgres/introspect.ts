@@ -15,6 +15,7 @@ import type { ConstraintRow } from './constraints.ts';
 import { readConstraints } from './constraints.ts';
 import { readIndexes } from './indexes.ts';
 import { readUnsupported } from './unsupported.ts';
+import { readViewNames, readViews } from './views.ts';
 
 export interface IntrospectPostgresOptions {
   /**
@@ -58,7 +59,8 @@ export async function introspectPostgres(
       >`select oid::int as oid from pg_namespace where nspname = ${schema}`;
       if (!namespace) throw new SchemaNotFoundError(`schema ${JSON.stringify(schema)} does not exist`);
       const read = await readSchema(tx, schema, namespace.oid, [namespace.oid]);
-      return { schema, tables: read.tables, enums: read.enums, unsupported: read.unsupported };
+      const views = await readViews(tx, namespace.oid, schema);
+      return { schema, tables: read.tables, enums: read.enums, views, unsupported: read.unsupported };
     }
     const namespaces = await readNamespaces(tx, schemas);
     const oids = namespaces.map((n) => n.oid);
@@ -84,11 +86,26 @@ export async function introspectPostgres(
       }
     }
     const others = namespaces.filter((n) => n.name !== schema);
+    // Views of the other schemas are listed, not read (a design's views are in its default schema
+    // until schemas are wired to them); last, as reading views sets the search path.
+    for (const view of await readViewNames(
+      tx,
+      others.map((n) => n.oid),
+    ))
+      unsupported.push({
+        kind: 'view',
+        name: view.name,
+        schema: view.schema,
+        detail: 'a view outside the default schema is not imported yet',
+      });
+    const home = namespaces.find((n) => n.name === schema);
+    const views = home === undefined ? [] : await readViews(tx, home.oid, schema);
     return {
       schema,
       ...(others.length > 0 ? { schemas: others.map(({ name, comment }) => ({ name, comment })) } : {}),
       tables,
       enums,
+      views,
       unsupported,
     };
   });

@@ -11,7 +11,7 @@ export interface UnsupportedRow {
 }
 
 /**
- * Everything in the schema a design has no place for, in one query: views, materialized views,
+ * Everything in the schema a design has no place for, in one query: materialized views,
  * foreign tables, sequences no column owns, functions and procedures, triggers, rules, policies,
  * domains, composite and range types, extensions; and the tables of other (non-system) schemas.
  * Objects created by an extension are left out: the extension is reported instead.
@@ -23,7 +23,7 @@ export function readUnsupported(tx: Tx, namespace: number) {
                              else 'sequence' end as kind,
               c.relname::text as name, null::text as "table", null::text as schema, null::text as detail
        from pg_class c
-       where c.relnamespace = $1 and c.relkind in ('v', 'm', 'f', 'S') and ${notInExtension('pg_class', 'c.oid')}
+       where c.relnamespace = $1 and c.relkind in ('m', 'f', 'S') and ${notInExtension('pg_class', 'c.oid')}
          and not (c.relkind = 'S' and exists (
            select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
              and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')))

@@ -37,18 +37,18 @@ describe('introspectSqlite', () => {
   const catalog = introspect();
   const table = (name: string) => catalog.tables.find((t) => t.name === name);
 
-  test('ordinary tables only, in name order; views, triggers and virtual tables are listed apart', () => {
+  test('ordinary tables only, in name order; views with their queries; triggers and virtual tables are listed apart', () => {
     expect(catalog.tables.map((t) => t.name)).toEqual(['Artist', 'album', 'loose', 'tag']);
     const listed = catalog.unsupported.map((o) => `${o.kind} ${o.table ? `${o.table}.` : ''}${o.name}`);
     expect(listed).toEqual(
       expect.arrayContaining([
-        'view titles',
         'trigger album.album_touch',
         'virtual_table search',
         'check_constraint album.title_not_empty',
       ]),
     );
     expect(listed.filter((entry) => entry.startsWith('virtual_table search_')).length).toBeGreaterThan(0);
+    expect(catalog.views).toEqual([{ name: 'titles', definition: 'SELECT Title FROM album', comment: null }]);
   });
 
   test('a lone INTEGER PRIMARY KEY is the rowid: auto-increment; declared types and defaults as written', () => {

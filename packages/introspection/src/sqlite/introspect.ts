@@ -4,6 +4,7 @@ import type {
   IntrospectedCatalog,
   IntrospectedIndex,
   IntrospectedTable,
+  IntrospectedView,
   UnsupportedObject,
 } from '@schema-builder/schema-model/import';
 import type { Database } from 'better-sqlite3';
@@ -31,6 +32,7 @@ export function introspectSqlite(db: Database): IntrospectedCatalog {
   const canonical = new Map(plain.map((t) => [t.name.toLowerCase(), t.name]));
   const sqlOf = new Map(schemaRows.map((row) => [row.name, row.sql]));
   const unsupported = otherObjects(list, schemaRows);
+  const views = readViews(schemaRows, unsupported);
   const tables = plain.map((entry): IntrospectedTable => {
     const own = columns.filter((c) => c.tbl === entry.name);
     const key = own.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
@@ -85,7 +87,7 @@ export function introspectSqlite(db: Database): IntrospectedCatalog {
     }
     return table;
   });
-  return { schema: 'main', tables, enums: [], unsupported };
+  return { schema: 'main', tables, enums: [], views, unsupported };
 }
 
 /**
@@ -151,7 +153,7 @@ function foreignKeysOf(
   });
 }
 
-/** Views, triggers, and virtual tables with the shadow tables that store them. */
+/** Triggers, and virtual tables with the shadow tables that store them. */
 function otherObjects(list: readonly TableListRow[], schemaRows: readonly SchemaRow[]): UnsupportedObject[] {
   const objects: UnsupportedObject[] = [];
   for (const entry of list) {
@@ -160,8 +162,31 @@ function otherObjects(list: readonly TableListRow[], schemaRows: readonly Schema
       objects.push({ kind: 'virtual_table', name: entry.name, detail: 'shadow table of a virtual table' });
   }
   for (const row of schemaRows) {
-    if (row.type === 'view') objects.push({ kind: 'view', name: row.name });
     if (row.type === 'trigger') objects.push({ kind: 'trigger', name: row.name, table: row.tbl_name });
   }
   return objects;
+}
+
+/**
+ * `CREATE [TEMP] VIEW [IF NOT EXISTS] name AS <query>`: the query, as SQLite keeps the statement
+ * that created the view. A view naming its columns (`name(a, b) AS …`) is reported instead: its
+ * query alone would give other column names.
+ */
+const CREATE_VIEW =
+  /^\s*CREATE\s+(?:TEMP(?:ORARY)?\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|[^\s(]+)\s*(\()?/i;
+
+function readViews(schemaRows: readonly SchemaRow[], unsupported: UnsupportedObject[]): IntrospectedView[] {
+  const views: IntrospectedView[] = [];
+  for (const row of schemaRows) {
+    if (row.type !== 'view') continue;
+    const match = CREATE_VIEW.exec(row.sql ?? '');
+    const rest = match ? (row.sql ?? '').slice(match[0].length) : '';
+    const body = /^\s*AS\s+([\s\S]*)$/i.exec(rest)?.[1];
+    if (!match || match[1] !== undefined || body === undefined) {
+      unsupported.push({ kind: 'view', name: row.name, detail: 'it names its columns or could not be read' });
+      continue;
+    }
+    views.push({ name: row.name, definition: body.trim(), comment: null });
+  }
+  return views;
 }

@@ -32,8 +32,12 @@ export const EXPORT_WARNING_CODES = [
   'DEFAULT_DROPPED',
   /** A referential action the engine does not implement: the engine's default applies. */
   'FK_ACTION_DROPPED',
+  /** MySQL: a foreign key named as another table's (InnoDB's names are per database) takes `_1`, `_2`, …. */
+  'FK_RENAMED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
+  /** An expression (generated column, index key or predicate) or view body with no same-meaning form in the engine: left out (a comment says so). */
+  'EXPRESSION_NOT_PORTABLE',
   /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
   'SCHEMA_FLATTENED',
   /** An array column as a JSON array (MySQL `json`, SQLite TEXT), kept an array by a CHECK. */
@@ -52,8 +56,6 @@ export const EXPORT_WARNING_CODES = [
   'XML_AS_TEXT',
   /** A range type as its text (`[1,10)`). */
   'RANGE_AS_TEXT',
-  /** An expression (generated column, index key or predicate, check) with no same-meaning form in the dialect: left out. */
-  'EXPRESSION_NOT_PORTABLE',
   /** MySQL: a generated column's NOT NULL written as a CHECK (MariaDB refuses NOT NULL on one). */
   'GENERATED_NOT_NULL_AS_CHECK',
   /** MySQL: an index with an expression key left out (MariaDB has no expression indexes). */
@@ -78,14 +80,15 @@ export interface ExportWarning {
 }
 
 /**
- * Where a change is, by the plan's names: a table, a column (with a `field` of it, e.g.
- * `generated.expression`), an index, a foreign key or an enum.
+ * Where a change is, by the plan's names: a table, a column (with a `field` of it), an index, a
+ * foreign key, an enum or a view.
  */
 export type ChangeSpot =
   | { table: string; column?: string; field?: string }
   | { table: string; index: string; field?: string }
   | { foreignKey: number }
-  | { enumName: string };
+  | { enumName: string }
+  | { view: string; field?: 'definition' };
 
 /** A change found while rendering, before its path in the document is known. */
 export interface ExportChange {
@@ -103,10 +106,12 @@ export function changeComment(change: Pick<ExportChange, 'code' | 'message'>): s
 export function locateChanges(design: Design, changes: readonly ExportChange[]): ExportWarning[] {
   const tables = new Map(design.tables.map((table, t) => [table.name, t]));
   const enums = new Map(design.enums.map((e, i) => [e.name, i]));
+  const views = new Map((design.views ?? []).map((view, i) => [view.name, i]));
   // The paths validation uses (`formatPath`), written here: validation depends on this module.
   const path = (spot: ChangeSpot): string => {
     if ('foreignKey' in spot) return `foreignKeys[${spot.foreignKey}]`;
     if ('enumName' in spot) return `enums[${enums.get(spot.enumName) ?? -1}]`;
+    if ('view' in spot) return `views[${views.get(spot.view) ?? -1}]${spot.field ? `.${spot.field}` : ''}`;
     const t = tables.get(spot.table) ?? -1;
     const field = spot.field === undefined ? '' : `.${spot.field}`;
     if ('index' in spot) {

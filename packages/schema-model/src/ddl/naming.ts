@@ -155,6 +155,8 @@ export function assignNames(design: Design, index: DesignIndex): DesignNames {
   const enumNames = new Set(design.enums.map((e) => at(e.schemaId, e.name)));
   const relations = new Set<string>();
   for (const table of design.tables) relations.add(at(table.schemaId, table.name));
+  // Views are relations too (created in the default schema): generated names keep clear of them.
+  for (const view of design.views ?? []) relations.add(view.name);
   for (const table of design.tables) {
     for (const idx of table.indexes) if (idx.name.trim() !== '') relations.add(at(table.schemaId, idx.name));
   }

@@ -1,4 +1,5 @@
-import type { Column, Design, Index, Table } from '../design/model.ts';
+import type { Column, Design, Index, Table, View } from '../design/model.ts';
+import { viewGraph } from '../design/view-graph.ts';
 import type { DesignIndex } from './design-index.ts';
 import { indexDesign } from './design-index.ts';
 import { requiredExtensions } from './extensions.ts';
@@ -19,7 +20,8 @@ import type {
  * always executes: the design's schemas (CREATE SCHEMA IF NOT EXISTS), enums (each followed by
  * its comment), then each table followed by its indexes
  * and comments, then every foreign key as ALTER TABLE … ADD CONSTRAINT, so cycles and
- * self-references need no ordering. Deterministic: the same design gives the same plan.
+ * self-references need no ordering; views last, each after the views it reads. Deterministic:
+ * the same design gives the same plan.
  *
  * Throws DdlGenerationError when a reference does not resolve (validation reports those first).
  */
@@ -67,7 +69,19 @@ export function planCreate(design: Design): DdlStatement[] {
     statements.push(statement);
   });
 
+  planViews(design.views ?? [], statements);
   return statements;
+}
+
+/** Each view after every table and after the views it reads, followed by its comment. */
+export function planViews(views: readonly View[], out: DdlStatement[]): void {
+  for (const position of viewGraph(views).order) {
+    const view = views[position];
+    if (view === undefined) continue;
+    out.push({ kind: 'create_view', name: view.name, definition: view.definition });
+    if (view.comment !== undefined)
+      out.push({ kind: 'comment_on_view', view: view.name, comment: view.comment });
+  }
 }
 
 /** `{ schema }` for a statement's object, or nothing in the default schema (so plans stay as they were). */

@@ -30,6 +30,8 @@ const CREATE_KINDS: ReadonlySet<string> = new Set<CreateDdlStatement['kind']>([
   'comment_on_column',
   'comment_on_type',
   'add_foreign_key',
+  'create_view',
+  'comment_on_view',
 ]);
 
 /** The plan as create statements; a migration statement is refused (only PostgreSQL renders those). */

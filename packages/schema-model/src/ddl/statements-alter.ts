@@ -35,7 +35,9 @@ export type AlterStatement =
   | DropEnumStatement
   | RenameEnumStatement
   | AddEnumValueStatement
-  | RenameEnumValueStatement;
+  | RenameEnumValueStatement
+  | DropViewStatement
+  | RenameViewStatement;
 
 /**
  * `DROP SCHEMA "sales";` Never CASCADE: the planner drops a schema only when every table and enum
@@ -281,4 +283,17 @@ export interface RenameEnumValueStatement {
   type: string;
   value: string;
   newValue: string;
+}
+
+/** Drops one view (never CASCADE: the planner drops the views that read it first). */
+export interface DropViewStatement {
+  kind: 'drop_view';
+  name: string;
+}
+
+/** `ALTER VIEW … RENAME TO …`: the views reading it follow (PostgreSQL keeps them by reference). */
+export interface RenameViewStatement {
+  kind: 'rename_view';
+  name: string;
+  newName: string;
 }

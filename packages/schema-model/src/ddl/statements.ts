@@ -32,6 +32,8 @@ export type DdlStatement =
   | CommentOnColumnStatement
   | CommentOnTypeStatement
   | AddForeignKeyStatement
+  | CreateViewStatement
+  | CommentOnViewStatement
   | AlterStatement;
 
 export type DdlStatementKind = DdlStatement['kind'];
@@ -165,6 +167,25 @@ export interface AddForeignKeyStatement {
   refColumns: string[];
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
+}
+
+/**
+ * `CREATE VIEW name AS <definition>`: the SELECT as the design writes it (PostgreSQL syntax,
+ * accepted by `checkSqlExpression` as one query, so it cannot end the statement). Planned after
+ * every table and after the views it reads.
+ */
+export interface CreateViewStatement {
+  kind: 'create_view';
+  name: string;
+  definition: string;
+  /** Migrations: CREATE OR REPLACE VIEW (the planner checked PostgreSQL takes it). */
+  orReplace?: boolean;
+}
+
+export interface CommentOnViewStatement {
+  kind: 'comment_on_view';
+  view: string;
+  comment: string | null;
 }
 
 /** The kinds `planCreate` emits: what the MySQL and SQLite renderers handle. */

@@ -71,6 +71,16 @@ export function canonicalDataType(input: string): DataType | undefined {
 
 export const INTEGER_TYPES: ReadonlySet<DataType> = new Set(['SMALLINT', 'INTEGER', 'BIGINT']);
 export const STRING_TYPES: ReadonlySet<DataType> = new Set(['VARCHAR', 'CHAR', 'TEXT']);
+/**
+ * Types of which `''` is a value (an empty string, text, vector or document): a default `''`
+ * is kept. For any other type an empty default is a form's empty field and means none.
+ */
+export const EMPTY_TEXT_TYPES: ReadonlySet<DataType> = new Set([
+  ...STRING_TYPES,
+  'CITEXT',
+  'TSVECTOR',
+  'XML',
+]);
 export const DECIMAL_TYPES: ReadonlySet<DataType> = new Set(['DECIMAL', 'NUMERIC']);
 export const FLOAT_TYPES: ReadonlySet<DataType> = new Set(['REAL', 'DOUBLE']);
 export const TEMPORAL_TYPES: ReadonlySet<DataType> = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMPTZ']);

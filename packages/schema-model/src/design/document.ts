@@ -169,6 +169,21 @@ export const EnumSchema = strictInputObject('Enums', {
   ui,
 });
 
+/**
+ * A view: one SELECT in PostgreSQL's syntax (checked by PostgreSQL's parser), created after every
+ * table, views it reads first. MySQL and SQLite get it rewritten from the parse tree, or not at all.
+ */
+export const ViewSchema = strictInputObject('Views', {
+  id,
+  name: z.string().max(500),
+  /** The id of an entry of the top-level `schemas`; absent = the default schema. */
+  schemaId: z.string().max(200).nullish(),
+  /** One SELECT statement, PostgreSQL syntax, no trailing semicolon. */
+  definition: z.string().max(100_000),
+  comment: optionalText,
+  ui,
+});
+
 export const DesignDocumentSchema = strictInputObject('Designs', {
   /** The design's own name, shown in lists; unique per owner. */
   name: z.string().trim().min(1, 'must not be empty').max(200),
@@ -176,6 +191,7 @@ export const DesignDocumentSchema = strictInputObject('Designs', {
   tables: z.array(TableSchema).max(5000),
   foreignKeys: z.array(ForeignKeySchema).max(20_000).nullish(),
   enums: z.array(EnumSchema).max(1000).nullish(),
+  views: z.array(ViewSchema).max(5000).nullish(),
   /** Schemas (namespaces) besides the default one; see `SchemaEntrySchema`. */
   schemas: z.array(SchemaEntrySchema).max(1000).nullish(),
   /** The document's format version, e.g. "1.0" (not the stored version number). */
@@ -196,5 +212,6 @@ export type IndexKeyDocument = z.infer<typeof IndexKeySchema>;
 export type TableDocument = z.infer<typeof TableSchema>;
 export type ForeignKeyDocument = z.infer<typeof ForeignKeySchema>;
 export type EnumDocument = z.infer<typeof EnumSchema>;
+export type ViewDocument = z.infer<typeof ViewSchema>;
 export type SchemaEntryDocument = z.infer<typeof SchemaEntrySchema>;
 export type DesignDocument = z.infer<typeof DesignDocumentSchema>;

@@ -20,6 +20,8 @@ export {
   type IndexKeyDocument,
   type SchemaEntryDocument,
   type TableDocument,
+  type ViewDocument,
+  ViewSchema,
 } from './document.ts';
 export type {
   Column,
@@ -35,6 +37,7 @@ export type {
   IndexNulls,
   ReferentialAction,
   Table,
+  View,
 } from './model.ts';
 export { INDEX_METHODS, REFERENTIAL_ACTIONS } from './model.ts';
 export { normalizeDesign } from './normalize.ts';

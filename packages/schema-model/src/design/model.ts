@@ -12,11 +12,24 @@ export interface Design {
   enums: EnumType[];
   tables: Table[];
   foreignKeys: ForeignKey[];
+  /** Views, in document order (created in dependency order). Absent in designs built before views. */
+  views?: View[];
   /**
    * Schemas (namespaces) besides the default one; absent or empty when everything lives in the
    * default schema (`public` in PostgreSQL). Tables and enums name theirs by `schemaId`.
    */
   schemas?: DesignSchema[];
+}
+
+/** A view: its body is one SELECT in PostgreSQL's syntax, accepted by `checkSqlExpression`. */
+export interface View {
+  id: string;
+  name: string;
+  /** The schema's id (see the top-level `schemas`); not used by the renderers yet. */
+  schemaId?: string;
+  /** The SELECT as written (trimmed). */
+  definition: string;
+  comment?: string;
 }
 
 export interface DesignSchema {

@@ -3,10 +3,10 @@ import type { DataType } from './data-types.ts';
 import {
   canonicalDataType,
   DECIMAL_TYPES,
+  EMPTY_TEXT_TYPES,
   INTEGER_TYPES,
   LENGTH_TYPES,
   PRECISION_TYPES,
-  STRING_TYPES,
   TEMPORAL_TYPES,
 } from './data-types.ts';
 import { defaultExpression } from './defaults.ts';
@@ -62,6 +62,13 @@ export function normalizeDesign(doc: DesignDocument): Design {
         onUpdate: referentialAction(fk.onUpdate) ?? 'NO ACTION',
       };
     }),
+    views: (doc.views ?? []).map((view) => ({
+      id: view.id,
+      name: view.name,
+      ...(view.schemaId ? { schemaId: view.schemaId } : {}),
+      definition: view.definition.trim(),
+      ...(view.comment ? { comment: view.comment } : {}),
+    })),
     ...(doc.schemas?.length
       ? {
           schemas: doc.schemas.map((s) => ({
@@ -166,7 +173,7 @@ const EXPRESSION_TYPES: ReadonlySet<DataType> = new Set([...TEMPORAL_TYPES, 'UUI
 export function normalizeDefault(dataType: DataType, value: unknown): ColumnDefault | undefined {
   if (value === null || value === undefined) return undefined;
   // Canvases send "" for "no default"; only text columns can mean the empty string by it.
-  if (value === '' && !STRING_TYPES.has(dataType)) return undefined;
+  if (value === '' && !EMPTY_TEXT_TYPES.has(dataType)) return undefined;
   const expression = EXPRESSION_TYPES.has(dataType) ? defaultExpression(value) : undefined;
   if (expression) return { kind: 'expression', expression };
   if (dataType === 'BOOLEAN' && typeof value === 'string') {

@@ -1,4 +1,5 @@
 import type { Design } from '../design/model.ts';
+import { sameQuery } from '../sql-expression/compare-query.ts';
 
 /** What a live database says it has: tables with their columns, in order. */
 export interface CatalogTable {
@@ -15,11 +16,20 @@ export type CatalogMismatchCode =
   | 'TABLE_UNEXPECTED'
   | 'COLUMN_MISSING'
   | 'COLUMN_UNEXPECTED'
-  | 'NULLABILITY_DIFFERS';
+  | 'NULLABILITY_DIFFERS'
+  | 'VIEW_MISSING'
+  | 'VIEW_UNEXPECTED'
+  | 'VIEW_DIFFERS';
+
+/** A view of the live schema with PostgreSQL's text of its query (`pg_get_viewdef`). */
+export interface CatalogView {
+  name: string;
+  definition: string;
+}
 
 export interface CatalogMismatch {
   code: CatalogMismatchCode;
-  /** The table, `schema.table` outside the default schema (the schema alone for SCHEMA_*). */
+  /** The table, `schema.table` outside the default schema (the schema alone for SCHEMA_*), or the view for the VIEW_ codes. */
   table: string;
   column?: string;
   message: string;
@@ -28,13 +38,15 @@ export interface CatalogMismatch {
 /**
  * Whether a database's tables and columns are the design's: every table (in its schema) and
  * column by name, and each column's nullability; with `liveSchemas` (the database's schemas
- * besides the default and PostgreSQL's own), its schemas too. Empty when they match. Pure, so a
+ * besides the default and PostgreSQL's own), its schemas too. When the live views are given, its views
+ * and their queries too. Empty when they match. Pure, so a
  * status report can say what the catalog holds instead of what a job claimed to have built.
  */
 export function compareWithCatalog(
   design: Design,
   catalog: readonly CatalogTable[],
   liveSchemas?: readonly string[],
+  views?: readonly CatalogView[],
 ): CatalogMismatch[] {
   const mismatches: CatalogMismatch[] = [];
   const schemaNames = new Map((design.schemas ?? []).map((s) => [s.id, s.name]));
@@ -106,5 +118,30 @@ export function compareWithCatalog(
       table: extra,
       message: `table ${extra} is not in the design`,
     });
+  if (views !== undefined) mismatches.push(...compareViews(design, views));
+  return mismatches;
+}
+
+/**
+ * The views by name, and each one's query: PostgreSQL writes a view's query anew, so the two
+ * texts are compared as parse trees (`sameQuery`), not as text.
+ */
+function compareViews(design: Design, catalog: readonly CatalogView[]): CatalogMismatch[] {
+  const mismatches: CatalogMismatch[] = [];
+  const live = new Map(catalog.map((view) => [view.name, view]));
+  for (const view of design.views ?? []) {
+    const found = live.get(view.name);
+    live.delete(view.name);
+    if (!found)
+      mismatches.push({ code: 'VIEW_MISSING', table: view.name, message: `view ${view.name} is missing` });
+    else if (!sameQuery(view.definition, found.definition))
+      mismatches.push({
+        code: 'VIEW_DIFFERS',
+        table: view.name,
+        message: `view ${view.name} has another query in the database than in the design`,
+      });
+  }
+  for (const extra of live.keys())
+    mismatches.push({ code: 'VIEW_UNEXPECTED', table: extra, message: `view ${extra} is not in the design` });
   return mismatches;
 }

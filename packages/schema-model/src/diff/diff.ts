@@ -12,6 +12,7 @@ import { planKeys } from './plan-keys.ts';
 import { planRenames } from './plan-renames.ts';
 import { planSchemaChanges, planSchemaDrops, planSchemaMoves, schemaResolver } from './plan-schemas.ts';
 import { planNewTables } from './plan-tables.ts';
+import { planViewCreates, planViewDrops, planViewRenames, viewChanges } from './plan-views.ts';
 import type { Planner } from './planner.ts';
 import { PlanBuilder } from './steps.ts';
 import type { MigrationPlan } from './types.ts';
@@ -23,11 +24,12 @@ import { MigrationPlanError } from './types.ts';
  * come last, as PostgreSQL cannot reorder columns). Pure and deterministic; both designs must be
  * valid. Objects are matched by id: a kept id with a new name is a rename, never drop and add.
  *
- * Order: create and rename schemas, drop what goes (foreign keys first, so nothing is
+ * Order: drop the views that go or that read something that changes (see `plan-views.ts`),
+ * create and rename schemas, drop what goes (foreign keys first, so nothing is
  * referenced; then tables, keys, columns), move tables and enums between schemas, rename, change
  * enums, change columns, swap recreated enums, drop unused enums, create tables, add keys and
- * indexes, add foreign keys last (cycles need no ordering), comments, drop schemas no longer in
- * the design.
+ * indexes, add foreign keys last (cycles need no ordering), comments, views, drop schemas no
+ * longer in the design.
  *
  * Throws MigrationPlanError, listing every one, when a column's type cannot be converted.
  */
@@ -44,6 +46,9 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
     schemas: schemaResolver(ctx),
   };
   chooseReplacementNames(p);
+  const views = viewChanges(p);
+  planViewDrops(p, views);
+  planViewRenames(p, views);
   planSchemaChanges(p);
   planExtensions(p, from, to);
   planDrops(p);
@@ -57,6 +62,7 @@ export function planPostgresMigration(from: Design, to: Design): MigrationPlan {
   planKeys(p);
   planForeignKeys(p);
   planComments(p);
+  planViewCreates(p, views);
   planSchemaDrops(p);
   return p.out.build(columnOrderNotes(ctx));
 }

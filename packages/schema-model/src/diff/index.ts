@@ -7,6 +7,7 @@ export {
   type CatalogMismatch,
   type CatalogMismatchCode,
   type CatalogTable,
+  type CatalogView,
   compareWithCatalog,
 } from './compare-catalog.ts';
 export { renderPostgresDataCheck } from './data-check.ts';

@@ -18,6 +18,8 @@ export interface IntrospectedCatalog {
   /** In catalog order (introspectors sort by name). */
   tables: IntrospectedTable[];
   enums: IntrospectedEnum[];
+  /** Views, by name (absent where the introspector reads none: MongoDB's are reported as unsupported). */
+  views?: IntrospectedView[];
   /** Everything found that a design cannot hold; each becomes a warning on import. */
   unsupported: UnsupportedObject[];
 }
@@ -157,6 +159,21 @@ export interface IntrospectedForeignKey {
   onUpdate: ReferentialAction;
   /** What the design cannot hold: `DEFERRABLE`, `MATCH FULL`. */
   options: string[];
+}
+
+export interface IntrospectedView {
+  name: string;
+  /**
+   * The query as the database gives it: `pg_get_viewdef` in PostgreSQL, VIEW_DEFINITION in MySQL
+   * (names in backticks, qualified with the database), the text after AS of `sqlite_master.sql`.
+   */
+  definition: string;
+  comment: string | null;
+  /**
+   * PostgreSQL: what the view needs besides tables, views and PostgreSQL's own objects, as
+   * `function public.f(text)` or `type public.d` (enums aside); a design cannot create these.
+   */
+  needs?: string[];
 }
 
 export interface IntrospectedEnum {

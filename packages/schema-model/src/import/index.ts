@@ -13,6 +13,7 @@ export type {
   IntrospectedKey,
   IntrospectedSchema,
   IntrospectedTable,
+  IntrospectedView,
   UnsupportedKind,
   UnsupportedObject,
 } from './catalog.ts';

@@ -11,6 +11,7 @@ import { importTable } from './tables.ts';
 import { absorbTypeChecks } from './type-checks.ts';
 import type { ImportDialect } from './type-mapping.ts';
 import { warnUnsupported } from './unsupported.ts';
+import { importViews, viewColumnTypes } from './views.ts';
 import type { ImportWarning } from './warnings.ts';
 
 export interface CatalogToDesignOptions {
@@ -68,6 +69,10 @@ export function catalogToDesign(read: IntrospectedCatalog, options: CatalogToDes
     }
   }
   const foreignKeys = parts.flatMap((part) => importForeignKeys(part.ctx, part.tables));
+  // Views are the default schema's (views of the other schemas are reported by the introspector).
+  const home = parts[0];
+  const columnTypes = viewColumnTypes(home?.sourceTables ?? []);
+  const views = home ? importViews(home.ctx, catalog.views ?? [], home.names, columnTypes) : [];
   // The citext extension of a schema with CITEXT columns is recreated by the design's DDL.
   const usesCitext = parts.some((part) =>
     [...part.tables.values()].some((table) =>
@@ -93,6 +98,7 @@ export function catalogToDesign(read: IntrospectedCatalog, options: CatalogToDes
     ),
     tables: parts.flatMap((part) => [...part.tables.values()].map((table) => table.document)),
     foreignKeys,
+    ...(views.length > 0 ? { views } : {}),
   };
   const schemas = others.map((part) => part.entry).filter((entry) => entry !== undefined);
   if (schemas.length > 0) document.schemas = schemas;

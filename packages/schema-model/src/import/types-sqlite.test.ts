@@ -18,9 +18,6 @@ describe('SQLite declared types as design types', () => {
     ['TEXT', { dataType: 'TEXT' }],
     ['CLOB', { dataType: 'TEXT' }],
     ['BLOB', { dataType: 'BYTEA' }],
-    ['BINARY(16)', { dataType: 'BINARY', length: 16 }],
-    ['VARBINARY(200)', { dataType: 'VARBINARY', length: 200 }],
-    ['VARBINARY(70000)', { dataType: 'BYTEA', length: 70_000 }],
     ['MEDIUMBLOB', { dataType: 'BYTEA', length: 16_777_215 }],
     ['INTEGER UNSIGNED', { dataType: 'INTEGER', unsigned: true }],
     ['int(10) unsigned', { dataType: 'INTEGER', unsigned: true }],
@@ -57,6 +54,16 @@ describe('SQLite declared types as design types', () => {
     ['STRING', 'NUMERIC'],
   ])('%s falls back to its affinity, %s', (native, dataType) => {
     expect(mapSqliteType(native)).toMatchObject({ dataType, fidelity: 'approximated' });
+  });
+
+  test.each([
+    ['BINARY(16)', { dataType: 'BINARY', length: 16 }],
+    ['VARBINARY(200)', { dataType: 'VARBINARY', length: 200 }],
+    ['VARBINARY(70000)', { dataType: 'BYTEA', length: 70_000 }],
+    ['BYTEA', { dataType: 'BYTEA' }],
+  ])('%s keeps its bytes and length, approximated: SQLite gave it NUMERIC affinity', (native, expected) => {
+    expect(mapSqliteType(native)).toMatchObject({ ...expected, fidelity: 'approximated' });
+    expect(mapSqliteType(native).note).toMatch(/NUMERIC affinity/);
   });
 
   test('BINARY over 255 bytes is VARBINARY, no longer padded: approximated', () => {

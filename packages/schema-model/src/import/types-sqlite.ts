@@ -45,6 +45,21 @@ const char: Mapper = (n) => characterType('CHAR', n);
 const text: Mapper = () => exact('TEXT');
 const double: Mapper = () => exact('DOUBLE');
 const bytes: Mapper = () => exact('BYTEA');
+/**
+ * SQLite gives a column declared BINARY, VARBINARY or BYTEA NUMERIC affinity (a text of digits
+ * is stored as a number); the design's type holds bytes, which its SQLite export declares BLOB.
+ */
+const numericAffinityBytes =
+  (declared: string, mapper: Mapper): Mapper =>
+  (first, second) => {
+    const mapping = mapper(first, second);
+    const affinity = `SQLite stores a column declared ${declared} with NUMERIC affinity, the design's type holds bytes (BLOB)`;
+    return {
+      ...mapping,
+      fidelity: 'approximated',
+      note: mapping.note ? `${mapping.note}; ${affinity}` : affinity,
+    };
+  };
 /** MySQL's blob classes, by the most bytes each holds (SQLite enforces none of them). */
 const blobOf =
   (length: number): Mapper =>
@@ -81,9 +96,9 @@ const KNOWN: ReadonlyMap<string, Mapper> = new Map(
     tinyblob: blobOf(255),
     mediumblob: blobOf(16_777_215),
     longblob: bytes,
-    binary: (n) => binaryType('BINARY', n),
-    varbinary: (n) => binaryType('VARBINARY', n),
-    bytea: bytes,
+    binary: numericAffinityBytes('BINARY', (n) => binaryType('BINARY', n)),
+    varbinary: numericAffinityBytes('VARBINARY', (n) => binaryType('VARBINARY', n)),
+    bytea: numericAffinityBytes('BYTEA', bytes),
     tinytext: text,
     mediumtext: text,
     longtext: text,

@@ -25,7 +25,8 @@ export function renderSqlExpression(text: string, dialect: QuoteDialect): Render
   }
 }
 
-class NotPortable extends Error {}
+/** Thrown by a writer for a part with no same-meaning form; its message says which. */
+export class NotPortable extends Error {}
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
@@ -49,8 +50,12 @@ const OPERATOR_NAMES: Readonly<Record<string, string>> = {
 /** Casts that change nothing a MySQL or SQLite comparison would see: between text types. */
 const TEXT_TYPES = new Set(['text', 'varchar', 'bpchar', 'char', 'character varying', 'name', 'citext']);
 
-class PortableWriter {
-  constructor(private readonly dialect: 'mysql' | 'sqlite') {}
+/**
+ * Writes an expression's parse tree for MySQL or SQLite, or throws NotPortable. The query writer
+ * (`render-query.ts`) extends it: the protected parts are what it builds on.
+ */
+export class PortableWriter {
+  constructor(protected readonly dialect: 'mysql' | 'sqlite') {}
 
   write(node: AstNode): string {
     const kind = kindOf(node);
@@ -79,12 +84,12 @@ class PortableWriter {
     }
   }
 
-  private name(): string {
+  protected name(): string {
     return this.dialect === 'mysql' ? 'MySQL' : 'SQLite';
   }
 
   /** An array of nodes, or a `List` node's items (IN and BETWEEN operands). */
-  private list(value: unknown): string[] {
+  protected list(value: unknown): string[] {
     const listed =
       value && typeof value === 'object' && 'List' in value ? fieldsOf(value as AstNode).items : value;
     return Array.isArray(listed) ? listed.map((item: AstNode) => this.write(item)) : [];
@@ -104,7 +109,7 @@ class PortableWriter {
     throw new NotPortable(`this constant has no same-meaning form in ${this.name()}`);
   }
 
-  private columnRef(fields: AstNode): string {
+  protected columnRef(fields: AstNode): string {
     const names = stringsOf(fields.fields);
     const column = names.at(-1);
     if (names.length !== 1 || column === undefined) {
@@ -169,7 +174,7 @@ class PortableWriter {
     return this.list(fieldsOf(inner).elements);
   }
 
-  private required(node: AstNode | undefined): string {
+  protected required(node: AstNode | undefined): string {
     if (!node) throw new NotPortable('an operand is missing');
     return this.write(node);
   }
@@ -190,7 +195,7 @@ class PortableWriter {
     return `(CASE${subject}${whens.join('')}${otherwise} END)`;
   }
 
-  private functionCall(fields: AstNode): string {
+  protected functionCall(fields: AstNode): string {
     const names = stringsOf(fields.funcname);
     const name = names.at(-1)?.toLowerCase() ?? '';
     const schema = names.length > 1 ? names[0] : 'pg_catalog';

@@ -1,6 +1,6 @@
 import { arrayDefaultElements } from '../design/array-default.ts';
 import type { DataType } from '../design/data-types.ts';
-import { STRING_TYPES } from '../design/data-types.ts';
+import { EMPTY_TEXT_TYPES } from '../design/data-types.ts';
 import type { DefaultExpression } from '../design/defaults.ts';
 import { defaultExpression } from '../design/defaults.ts';
 import { checkDecimalDefault, checkFloatDefault, checkIntegerDefault, isIntegerType } from './numbers.ts';
@@ -63,7 +63,7 @@ export function checkDefault(
   if (value === null || value === undefined) return undefined;
   const { dataType } = type;
   if (type.array === true) return checkArrayDefault(type, value, enumType);
-  if (value === '' && !STRING_TYPES.has(dataType)) return undefined;
+  if (value === '' && !EMPTY_TEXT_TYPES.has(dataType)) return undefined;
   if (typeof value === 'string' && value.includes('\u0000')) {
     return 'The default value contains a NUL character, which PostgreSQL cannot store.';
   }

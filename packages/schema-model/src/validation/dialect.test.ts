@@ -163,6 +163,24 @@ const EXPORT_CASES: Case[] = [
     },
   ],
   [
+    'FK_RENAMED',
+    'mysql',
+    'foreignKeys[1]',
+    (doc) => {
+      foreignKeyAt(doc, 0).name = 'fk_same';
+      const id = columnAt(doc, 0, 0);
+      addToUsers(doc, { id: 'c_users_referrer', name: 'referrer_id', dataType: id.dataType });
+      doc.foreignKeys?.push({
+        id: 'fk_referrer',
+        name: 'fk_same',
+        sourceTableId: 't_users',
+        sourceColumnId: 'c_users_referrer',
+        targetTableId: 't_users',
+        targetColumnId: id.id,
+      });
+    },
+  ],
+  [
     'COMMENT_DROPPED',
     'sqlite',
     'tables[0]',
@@ -308,8 +326,17 @@ describe('each export change, as a validation warning for its dialect', () => {
     expect(validateDesign(doc).valid).toBe(true);
   });
 
+  test('EXPRESSION_NOT_PORTABLE (sqlite): what the export leaves out is an error for that dialect', () => {
+    const doc = validDocument();
+    doc.views = [{ id: 'v', name: 'v', definition: "SELECT id, date_trunc('day', now()) FROM users" }];
+    expect(summary(validateDesign(doc, { dialect: 'sqlite' }))).toEqual([
+      'error EXPRESSION_NOT_PORTABLE views[0].definition',
+    ]);
+    expect(validateDesign(doc).valid).toBe(true);
+  });
+
   test('every export code has a case', () => {
-    const covered = new Set(EXPORT_CASES.map(([code]) => code));
+    const covered = new Set<string>([...EXPORT_CASES.map(([code]) => code), 'EXPRESSION_NOT_PORTABLE']);
     expect(EXPORT_WARNING_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ export function checkDialect(doc: DesignDocument, dialect: SqlDialect, issues: V
   for (const warning of generateDdl(design, { dialect }).warnings)
     issues.push({
       code: warning.code,
+      // What the engine cannot have at all (the export leaves it out) is an error for that target.
       severity: warning.code === 'EXPRESSION_NOT_PORTABLE' ? 'error' : 'warning',
       path: warning.path,
       message: warning.message,

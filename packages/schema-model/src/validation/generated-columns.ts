@@ -5,7 +5,6 @@ import { columnsReferenced } from '../sql-expression/references.ts';
 import type { ValidationContext } from './context.ts';
 import { capitalize, columnLabel, quoted } from './context.ts';
 import { expressionIssue } from './expressions.ts';
-import { formatPath } from './issue.ts';
 
 const hasDefault = (column: ColumnDocument) => column.defaultValue != null && column.defaultValue !== '';
 
@@ -40,7 +39,7 @@ export function checkGeneratedColumns(ctx: ValidationContext, table: TableDocume
       );
     const expressionPath = [...path, 'generated', 'expression'];
     const text = column.generated.expression;
-    const problem = expressionIssue(text, 'expression', formatPath(expressionPath));
+    const problem = expressionIssue(text, 'expression', expressionPath);
     if (problem) {
       ctx.error(
         problem.code,

@@ -4,7 +4,6 @@ import type { Path, ValidationContext } from './context.ts';
 import { quoted, tableLabel } from './context.ts';
 import { expressionIssue } from './expressions.ts';
 import { methodIndexes, methodRefusal } from './index-methods.ts';
-import { formatPath } from './issue.ts';
 import { checkName } from './names.ts';
 
 /**
@@ -92,7 +91,7 @@ function checkIndexExpression(
   at: Path,
   label: string,
 ): void {
-  const problem = expressionIssue(text, 'expression', formatPath(at));
+  const problem = expressionIssue(text, 'expression', at);
   if (problem) {
     ctx.error(problem.code, at, `${label}: ${problem.message}${problem.message.endsWith('.') ? '' : '.'}`);
     return;

@@ -78,6 +78,12 @@ export const ISSUE_CODES = [
   'FK_SET_NULL_ON_NOT_NULL',
   'FK_CIRCULAR',
   'FK_UNINDEXED',
+  // views
+  'DUPLICATE_VIEW_NAME',
+  'VIEW_UNKNOWN_RELATION',
+  'VIEW_CIRCULAR',
+  // SQL expressions and queries (checked by PostgreSQL's parser)
+  ...SQL_EXPRESSION_PROBLEM_CODES,
   // a target dialect (validation for one): what its engine refuses, then what its export changes
   'KEY_TOO_LONG',
   'ARRAY_NOT_INDEXABLE',

@@ -190,6 +190,11 @@ describe('a valid design', () => {
 type Case = [IssueCode, Severity, string, (doc: DesignDocument) => void];
 
 /** One document change per rule: the issue it must produce, exactly where, exactly once. */
+/** Views `v0`, `v1`, … with these definitions, all named `name` when it is given. */
+function addViews(doc: DesignDocument, definitions: string[], name?: string): void {
+  doc.views = definitions.map((definition, i) => ({ id: `view${i}`, name: name ?? `v${i}`, definition }));
+}
+
 const CASES: Case[] = [
   ['NAME_EMPTY', 'error', 'tables[0].name', (doc) => Object.assign(tableAt(doc, 0), { name: '  ' })],
   [
@@ -437,6 +442,25 @@ const CASES: Case[] = [
     },
   ],
   ['FK_UNINDEXED', 'warning', 'foreignKeys[0]', (doc) => Object.assign(tableAt(doc, 1), { indexes: [] })],
+  ['DUPLICATE_VIEW_NAME', 'error', 'views[1].name', (doc) => addViews(doc, ['SELECT 1', 'SELECT 2'], 'v')],
+  [
+    'VIEW_UNKNOWN_RELATION',
+    'error',
+    'views[0].definition',
+    (doc) => addViews(doc, ['SELECT * FROM invoices']),
+  ],
+  ['VIEW_CIRCULAR', 'error', 'views[0].definition', (doc) => addViews(doc, ['SELECT * FROM v0'])],
+  ['SQL_SYNTAX', 'error', 'views[0].definition', (doc) => addViews(doc, ['SELECT FROM users WHERE'])],
+  ['SQL_NOT_SINGLE', 'error', 'views[0].definition', (doc) => addViews(doc, ['SELECT 1; SELECT 2'])],
+  ['SQL_COMMENT', 'error', 'views[0].definition', (doc) => addViews(doc, ['SELECT 1 /* x */'])],
+  ['SQL_DOLLAR_QUOTE', 'error', 'views[0].definition', (doc) => addViews(doc, ['SELECT $q$x$q$'])],
+  [
+    'SQL_PARAMETER',
+    'error',
+    'views[0].definition',
+    (doc) => addViews(doc, ['SELECT * FROM users WHERE id = $1']),
+  ],
+  ['SQL_NOT_QUERY', 'error', 'views[0].definition', (doc) => addViews(doc, ['DELETE FROM users'])],
   [
     'DUPLICATE_SCHEMA_NAME',
     'error',
@@ -574,6 +598,8 @@ describe('each rule', () => {
     ]);
     // The codes of a target dialect have their cases in dialect.test.ts.
     const dialect = new Set<string>(['KEY_TOO_LONG', 'ARRAY_NOT_INDEXABLE', ...EXPORT_WARNING_CODES]);
+    // Only an expression field (a CHECK, a generated column) can be "not one expression"; views are queries.
+    dialect.add('SQL_NOT_EXPRESSION');
     // The parser's codes have their cases in expressions.test.ts and sql-expression/check.test.ts.
     for (const code of SQL_EXPRESSION_PROBLEM_CODES) shape.add(code);
     const covered = new Set(CASES.map(([code]) => code));

@@ -11,6 +11,7 @@ import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
 import { checkSchemas } from './schemas.ts';
 import { checkUniqueness } from './uniqueness.ts';
+import { checkViews } from './views.ts';
 import { checkXmlKeys } from './xml-keys.ts';
 
 /**
@@ -40,6 +41,7 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
   });
   checkForeignKeys(ctx);
   checkGeneratedForeignKeys(ctx);
+  checkViews(ctx, issues);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))
     checkDialect(doc, options.dialect, issues);
   // MySQL holds BIGINT unsigned's whole range: the warning is PostgreSQL's and SQLite's.

@@ -155,8 +155,16 @@ function entriesOf(database: string, catalog: IntrospectedCatalog): CatalogEntry
     });
     entries.push(...columnEntries(database, table));
   }
-  for (const view of catalog.unsupported.filter((object) => object.kind === 'view' && !object.schema)) {
-    const details = { definition: view.detail ?? null };
+  // Views the introspector read with their queries, then those it only lists (a SQLite view
+  // naming its columns, a MySQL system view).
+  const views = [
+    ...(catalog.views ?? []).map((view) => ({ name: view.name, definition: view.definition })),
+    ...catalog.unsupported
+      .filter((object) => object.kind === 'view' && !object.schema)
+      .map((object) => ({ name: object.name, definition: object.detail ?? null })),
+  ];
+  for (const view of views) {
+    const details = { definition: view.definition };
     entries.push({
       path: pathOf(database, view.name),
       parentPath: pathOf(database),

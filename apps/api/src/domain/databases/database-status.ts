@@ -102,6 +102,7 @@ async function checkCatalog(
           parsed.design,
           inspection.tables,
           inspection.schemas.map((schema) => schema.name),
+          inspection.views,
         )
       : [];
     return {

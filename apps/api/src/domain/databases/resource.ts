@@ -22,7 +22,7 @@ export const CatalogCheckSchema = z.object({
   sizeBytes: z.number().int().nullable(),
   /** Open sessions on the database, not counting the service's own. */
   connections: z.number().int().nullable(),
-  /** Whether its tables and columns are those of the version it was built from. */
+  /** Whether its tables, columns and views are those of the version it was built from. */
   matchesDesign: z.boolean().nullable(),
   mismatches: z.array(
     z.object({ code: z.string(), table: z.string(), column: z.string().optional(), message: z.string() }),

@@ -178,7 +178,7 @@ describe('renderMysqlPlan', () => {
       ],
       [
         'ALTER TABLE `a` ADD CONSTRAINT `fk` FOREIGN KEY (`b_id`) REFERENCES `b` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION;',
-        '-- FK_ACTION_DROPPED: InnoDB has no ON DELETE SET DEFAULT: the default action (RESTRICT) applies\nALTER TABLE `b` ADD CONSTRAINT `FK_1` FOREIGN KEY (`a_id`) REFERENCES `a` (`id`) ON UPDATE SET NULL;',
+        '-- FK_RENAMED: InnoDB names foreign keys per database and another table\'s is "FK": this one is "FK_1"\n-- FK_ACTION_DROPPED: InnoDB has no ON DELETE SET DEFAULT: the default action (RESTRICT) applies\nALTER TABLE `b` ADD CONSTRAINT `FK_1` FOREIGN KEY (`a_id`) REFERENCES `a` (`id`) ON UPDATE SET NULL;',
       ],
     ],
   ])('%s', (_label, plan, expected) => {

@@ -5,6 +5,7 @@ import { uniqueIdentifier } from '../naming.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
 import { createContext, createStatements } from '../render-context.ts';
+import { PortableViews } from '../render-view.ts';
 import type { AddForeignKeyStatement, CreateDdlStatement, DdlStatement } from '../statements.ts';
 import { agreeForeignKeyTypes } from './agree-keys.ts';
 import { renderMysqlCreateIndex } from './render-index.ts';
@@ -24,6 +25,7 @@ export function renderMysqlStatement(
   log: ChangeLog = new ChangeLog(),
   lengthChecks: ReadonlyMap<string, number> = new Map(),
   foreignKey = 0,
+  views: PortableViews = new PortableViews('mysql'),
 ): string | undefined {
   switch (statement.kind) {
     case 'comment_on_type':
@@ -50,6 +52,10 @@ export function renderMysqlStatement(
       return `ALTER TABLE ${q(statement.table)} COMMENT = ${quoteLiteralFor('mysql', statement.comment ?? '')};`;
     case 'add_foreign_key':
       return renderMysqlForeignKey(statement, log, foreignKey);
+    case 'create_view':
+      return views.create(statement, log);
+    case 'comment_on_view':
+      return views.comment(statement, log);
   }
   return unreachable(statement);
 }
@@ -99,16 +105,24 @@ export function renderMysqlPlanWithChanges(plan: readonly DdlStatement[]): Rende
   const taken = new Set<string>();
   const out: string[] = [];
   let foreignKey = 0;
+  const views = new PortableViews('mysql');
   for (const statement of adapted.statements) {
     let own = statement;
+    let renamed: string | undefined;
     if (statement.kind === 'add_foreign_key') {
       const name = uniqueIdentifier(statement.name, (n) => taken.has(n.toLowerCase()));
       taken.add(name.toLowerCase());
       own = { ...statement, name };
+      if (name !== statement.name)
+        renamed = log.add({
+          code: 'FK_RENAMED',
+          message: `InnoDB names foreign keys per database and another table's is ${JSON.stringify(statement.name)}: this one is ${JSON.stringify(name)}`,
+          spot: { foreignKey },
+        });
     }
-    const sql = renderMysqlStatement(own, context, log, adapted.lengthChecks, foreignKey);
+    const sql = renderMysqlStatement(own, context, log, adapted.lengthChecks, foreignKey, views);
     if (statement.kind === 'add_foreign_key') foreignKey++;
-    if (sql !== undefined) out.push(sql);
+    if (sql !== undefined) out.push(renamed === undefined ? sql : `${renamed}\n${sql}`);
   }
   return { statements: attachLoneComments(out), changes: log.changes };
 }

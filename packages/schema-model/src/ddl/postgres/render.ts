@@ -44,6 +44,7 @@ import { renderRenameSequence } from './render-sequence.ts';
 import { renderCreateTable } from './render-table.ts';
 import { renderDropTable, renderRenameTable } from './render-table-change.ts';
 import { unreachable } from './render-type.ts';
+import { renderCommentOnView, renderCreateView, renderDropView, renderRenameView } from './render-view.ts';
 
 /** The PostgreSQL text of one statement, ending with `;`. Create plans and migrations share it. */
 export function renderStatement(statement: DdlStatement): string {
@@ -122,6 +123,14 @@ export function renderStatement(statement: DdlStatement): string {
       return renderAddEnumValue(statement);
     case 'rename_enum_value':
       return renderRenameEnumValue(statement);
+    case 'create_view':
+      return renderCreateView(statement);
+    case 'comment_on_view':
+      return renderCommentOnView(statement);
+    case 'drop_view':
+      return renderDropView(statement);
+    case 'rename_view':
+      return renderRenameView(statement);
   }
   return unreachable(statement);
 }

@@ -3,6 +3,7 @@ import { attachLoneComments, ChangeLog } from '../export-warning.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
 import { createContext, createStatements } from '../render-context.ts';
+import { PortableViews } from '../render-view.ts';
 import type {
   CommentOnColumnStatement,
   CommentOnTableStatement,
@@ -22,6 +23,7 @@ export function renderSqliteStatement(
   statement: CreateDdlStatement,
   context: CreateContext,
   log: ChangeLog = new ChangeLog(),
+  views: PortableViews = new PortableViews('sqlite'),
 ): string | undefined {
   switch (statement.kind) {
     case 'comment_on_type':
@@ -41,6 +43,10 @@ export function renderSqliteStatement(
       return renderSqliteCreateTable(statement, context, log);
     case 'create_index':
       return renderSqliteCreateIndex(statement, log);
+    case 'create_view':
+      return views.create(statement, log);
+    case 'comment_on_view':
+      return views.comment(statement, log);
   }
   return unreachable(statement);
 }
@@ -62,8 +68,9 @@ export function renderSqlitePlanWithChanges(plan: readonly DdlStatement[]): Rend
   const context = createContext(statements);
   const log = new ChangeLog();
   const out: string[] = [];
+  const views = new PortableViews('sqlite');
   for (const statement of statements) {
-    const sql = renderSqliteStatement(statement, context, log);
+    const sql = renderSqliteStatement(statement, context, log, views);
     if (sql !== undefined) out.push(sql);
   }
   return { statements: attachLoneComments(out), changes: log.changes };
