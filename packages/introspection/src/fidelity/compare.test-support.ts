@@ -105,11 +105,15 @@ function indexExtras(index: IntrospectedKey | IntrospectedIndex): string[] {
  * SQLite keeps the text as typed): compared without those, `!=` as `<>`, without case.
  */
 function predicateMeaning(text: string): string {
-  return text
-    .replace(/::"?[a-z_]\w*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
-    .replace(/!=/g, '<>')
-    .replace(/[\s"`()]/g, '')
-    .toLowerCase();
+  return (
+    text
+      .replace(/::"?[a-z_]\w*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
+      .replace(/!=/g, '<>')
+      .replace(/[\s"`()]/g, '')
+      // `x = ANY (ARRAY[…])`, PostgreSQL's form of `x IN (…)`, which MySQL and SQLite write back.
+      .replace(/=anyarray\[([^\]]*)\]/gi, 'in$1')
+      .toLowerCase()
+  );
 }
 
 function compareUniques(score: Score, table: IntrospectedTable, other: IntrospectedTable | undefined): void {

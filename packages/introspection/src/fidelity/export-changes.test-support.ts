@@ -104,6 +104,8 @@ function sqlTextMeaning(text: string): string {
     .replace(/::"?[a-z_][\w]*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
     .replace(/!=/g, '<>')
     .replace(/[\s"`()]/g, '')
+    // `x = ANY (ARRAY[…])`, PostgreSQL's form of `x IN (…)`, which MySQL and SQLite write back.
+    .replace(/=anyarray\[([^\]]*)\]/gi, 'in$1')
     .toLowerCase()}`;
 }
 
