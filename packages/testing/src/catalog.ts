@@ -237,13 +237,16 @@ export async function readCatalog(
  * or `varchar(2) DEFAULT 'abc'` are accepted there and fail only on the first insert. Inserts one
  * row into a temporary table holding all defaults; when that fails, probes them one by one and
  * throws naming the first that fails. Returns how many defaults were evaluated. Run it in a
- * transaction or a throwaway database.
+ * transaction or a throwaway database. Generated columns keep their expression in pg_attrdef too:
+ * those are not defaults (they read the row) and are left out.
  */
 export async function evaluateDefaults(sql: postgres.Sql | postgres.TransactionSql): Promise<number> {
   const [row] = await sql<{ count: number }[]>`
     select count(*)::int as count
     from pg_attrdef d join pg_class c on c.oid = d.adrelid
-    where c.relnamespace = (select oid from pg_namespace where nspname = current_schema())`;
+    join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+    where c.relnamespace = (select oid from pg_namespace where nspname = current_schema())
+      and a.attgenerated = ''`;
   await sql.unsafe(`DO $probe$
     DECLARE r record;
     BEGIN
@@ -257,6 +260,7 @@ export async function evaluateDefaults(sql: postgres.Sql | postgres.TransactionS
             JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
             JOIN pg_class c ON c.oid = d.adrelid
             WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+              AND a.attgenerated = ''
           ) defaults
           GROUP BY (n - 1) / 1000
         LOOP
@@ -272,6 +276,7 @@ export async function evaluateDefaults(sql: postgres.Sql | postgres.TransactionS
           JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
           JOIN pg_class c ON c.oid = d.adrelid
           WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+            AND a.attgenerated = ''
         LOOP
           BEGIN
             EXECUTE format('CREATE TEMP TABLE default_probe (v %s DEFAULT %s)', r.type, r.expr);

@@ -15,7 +15,8 @@ import { emptyScore, tally } from './score.test-support.ts';
  * object: tables (with comments); columns (type, nullability, default, auto-increment, comment);
  * primary keys (columns in order); unique keys (constraint or unique index: a design has no
  * multi-column UNIQUE constraint, the index enforces the same); foreign keys (columns, target,
- * actions, options); other indexes (by name: columns, method, partial, expression, options);
+ * actions, options); other indexes (by name: columns, method, partial, expression, options, the
+ * order of each key, the predicate);
  * enums (values in order). Names the generator makes up (primary-key and unique constraint
  * names) are not compared. `dialect` is the one both catalogs were read from: it decides how
  * defaults read; SQLite's type names compare without case (SQLite ignores it) and MySQL's
@@ -84,7 +85,35 @@ function indexExtras(index: IntrospectedKey | IntrospectedIndex): string[] {
     ...(index.expression ? ['expression'] : []),
     ...(index.method !== null ? [index.method] : []),
     ...index.options,
+    // The order of each key, and the predicate, where the introspector reads them.
+    ...(index.keys ?? []).flatMap((key) => {
+      const name = key.column ?? key.expression ?? '';
+      const nulls =
+        key.nullsFirst === undefined || key.nullsFirst === key.descending
+          ? ''
+          : key.nullsFirst
+            ? ' NULLS FIRST'
+            : ' NULLS LAST';
+      return key.descending || nulls !== '' ? [`${name}${key.descending ? ' DESC' : ''}${nulls}`] : [];
+    }),
+    ...(index.where !== undefined ? [`WHERE ${predicateMeaning(index.where)}`] : []),
   ];
+}
+
+/**
+ * A predicate as engines write it back differently (PostgreSQL adds parentheses, quotes and casts,
+ * SQLite keeps the text as typed): compared without those, `!=` as `<>`, without case.
+ */
+function predicateMeaning(text: string): string {
+  return (
+    text
+      .replace(/::"?[a-z_]\w*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
+      .replace(/!=/g, '<>')
+      .replace(/[\s"`()]/g, '')
+      // `x = ANY (ARRAY[…])`, PostgreSQL's form of `x IN (…)`, which MySQL and SQLite write back.
+      .replace(/=anyarray\[([^\]]*)\]/gi, 'in$1')
+      .toLowerCase()
+  );
 }
 
 function compareUniques(score: Score, table: IntrospectedTable, other: IntrospectedTable | undefined): void {

@@ -126,10 +126,11 @@ const SQL_TEXT: ReadonlySet<string> = new Set(['expression', 'where', 'definitio
 function sqlTextMeaning(text: string): string {
   return `sql ${text
     .replace(/::"?[a-z_][\w]*"?(\s+(varying|precision))?(\(\d+(,\s*\d+)?\))?(\[\])?/gi, '')
+    .replace(/!=/g, '<>')
     .replace(/[\s"`()]/g, '')
-    .toLowerCase()
-    // PostgreSQL writes `x IN ('a', 'b')` back as `x = ANY (ARRAY['a', 'b'])`.
-    .replace(/=anyarray\[([^\]]*)\]/g, 'in$1')}`;
+    // `x = ANY (ARRAY[…])`, PostgreSQL's form of `x IN (…)`, which MySQL and SQLite write back.
+    .replace(/=anyarray\[([^\]]*)\]/gi, 'in$1')
+    .toLowerCase()}`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -266,6 +267,7 @@ function uniqueIndexesAsColumns(table: Record<string, unknown>): {
     const [only, ...more] = index.columnIds;
     if (typeof only !== 'string' || more.length > 0 || Object.keys(index).some((k) => !PLAIN_INDEX.has(k)))
       return;
+    if (!isPlainIndex(index)) return;
     folded.add(i);
     uniqueColumns.add(only);
   });
@@ -273,7 +275,28 @@ function uniqueIndexesAsColumns(table: Record<string, unknown>): {
 }
 
 /** What a plain index has; an index with anything more (a method, a predicate…) stays an index. */
-const PLAIN_INDEX: ReadonlySet<string> = new Set(['id', 'name', 'columnIds', 'unique', 'ui']);
+const PLAIN_INDEX: ReadonlySet<string> = new Set([
+  'id',
+  'name',
+  'columnIds',
+  'keys',
+  'method',
+  'unique',
+  'ui',
+]);
+
+/** A B-tree index whose keys (the normalized form of `columns`) are its columns, ascending. */
+function isPlainIndex(index: Record<string, unknown>): boolean {
+  if (index.method !== undefined && index.method !== 'btree') return false;
+  const keys = index.keys;
+  if (keys === undefined) return true;
+  return (
+    Array.isArray(keys) &&
+    keys.every(
+      (key) => isRecord(key) && key.kind === 'column' && key.descending !== true && key.nulls === undefined,
+    )
+  );
+}
 
 /** The design's objects, every collection at any depth, in document order. */
 export function designObjects(design: Design, dialect: SqlDialect): DesignObject[] {

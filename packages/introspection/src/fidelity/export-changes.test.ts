@@ -68,7 +68,16 @@ describe('the export comparison (design against the design read back)', () => {
   test('a single-column unique index and a UNIQUE column are the same', () => {
     const asIndex = design([
       table('t', [column('t.a')], {
-        indexes: [{ id: 'i', name: 't_a_key', columnIds: ['t.a'], unique: true }],
+        indexes: [
+          {
+            id: 'i',
+            name: 't_a_key',
+            columnIds: ['t.a'],
+            keys: [{ kind: 'column', columnId: 't.a', descending: false }],
+            unique: true,
+            method: 'btree',
+          },
+        ],
       }),
     ]);
     const asColumn = design([table('t', [column('t.a', { unique: true })])]);

@@ -67,7 +67,9 @@ export function column(row: Row, mariadb: boolean, jsonColumns: ReadonlySet<stri
     nullable: text(row, 'nullable') === 'YES',
     default: generated ? null : defaultText(row, mariadb),
     autoIncrement: extra.includes('auto_increment'),
-    ...(generated ? { generated } : {}),
+    ...(generated
+      ? { generated, generatedKind: extra.includes('virtual') ? ('virtual' as const) : ('stored' as const) }
+      : {}),
     ...(onUpdate !== undefined ? { onUpdate } : {}),
     ...(collation !== null ? { collation } : {}),
     comment: text(row, 'comment') || null,

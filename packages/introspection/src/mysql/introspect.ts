@@ -6,7 +6,7 @@ import type {
 } from '@schema-builder/schema-model/import';
 import type { Connection } from 'mysql2/promise';
 import { COLUMNS_SQL, column, TABLES_SQL } from './columns.ts';
-import { addKeys, FOREIGN_KEYS_SQL, foreignKeys, STATISTICS_SQL } from './keys.ts';
+import { addKeys, FOREIGN_KEYS_SQL, foreignKeys, statisticsSql } from './keys.ts';
 import { groupBy, rows, text } from './rows.ts';
 import { jsonCheckColumn, readChecks, readOtherObjects, readViews } from './unsupported.ts';
 
@@ -25,7 +25,7 @@ export async function introspectMysql(
     .includes('mariadb');
   const tableRows = await rows(connection, TABLES_SQL, [database]);
   const columnsByTable = groupBy(await rows(connection, COLUMNS_SQL, [database]), 'tableName');
-  const statisticsByTable = groupBy(await rows(connection, STATISTICS_SQL, [database]), 'tableName');
+  const statisticsByTable = groupBy(await rows(connection, statisticsSql(mariadb), [database]), 'tableName');
   const foreignKeysByTable = groupBy(await rows(connection, FOREIGN_KEYS_SQL, [database]), 'tableName');
   const checks = await readChecks(connection, database, mariadb);
   const unsupported: UnsupportedObject[] = await readOtherObjects(connection, database, tableRows);

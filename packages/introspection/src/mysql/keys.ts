@@ -8,10 +8,14 @@ import type {
 import type { Row } from './rows.ts';
 import { groupBy, integer, text, textOrNull } from './rows.ts';
 
-export const STATISTICS_SQL = `
+/** STATISTICS rows; MySQL 8.0.13+ has EXPRESSION (a functional key part), MariaDB has no such keys. */
+export function statisticsSql(mariadb: boolean): string {
+  return `
   select TABLE_NAME as tableName, INDEX_NAME as name, NON_UNIQUE as nonUnique, SEQ_IN_INDEX as seq,
-         COLUMN_NAME as columnName, SUB_PART as subPart, INDEX_TYPE as type, COLLATION as sortOrder
+         COLUMN_NAME as columnName, SUB_PART as subPart, INDEX_TYPE as type, COLLATION as sortOrder,
+         ${mariadb ? 'null' : 'EXPRESSION'} as expression
   from information_schema.STATISTICS where TABLE_SCHEMA = ? order by TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`;
+}
 
 export const FOREIGN_KEYS_SQL = `
   select k.TABLE_NAME as tableName, k.CONSTRAINT_NAME as name, k.COLUMN_NAME as columnName,
@@ -36,15 +40,21 @@ export function addKeys(table: IntrospectedTable, statistics: readonly Row[]): v
     const options = parts.flatMap((part) => {
       const column = textOrNull(part, 'columnName') ?? 'expression';
       const prefix = textOrNull(part, 'subPart');
-      return [
-        ...(prefix !== null ? [`prefix length ${prefix} on ${column}`] : []),
-        ...(text(part, 'sortOrder') === 'D' ? [`${column} DESC`] : []),
-      ];
+      return prefix !== null ? [`prefix length ${prefix} on ${column}`] : [];
     });
+    // MySQL and MariaDB sort NULLs first ascending and last descending: no choice to read.
+    const keys = parts.map((part) => {
+      const column = textOrNull(part, 'columnName');
+      const descending = textOrNull(part, 'sortOrder') === 'D';
+      return column !== null
+        ? { column, descending }
+        : { expression: textOrNull(part, 'expression') ?? '', descending };
+    });
+    const descending = keys.some((key) => key.descending);
     const unique = parts.every((part) => integer(part, 'nonUnique') === 0);
     if (name === 'PRIMARY') {
       table.primaryKey = { name, columns };
-    } else if (unique && type === 'BTREE' && !expression && options.length === 0) {
+    } else if (unique && type === 'BTREE' && !expression && !descending && options.length === 0) {
       table.uniqueConstraints.push({ name, columns });
     } else {
       const index: IntrospectedIndex = {
@@ -56,6 +66,7 @@ export function addKeys(table: IntrospectedTable, statistics: readonly Row[]): v
         method: type === 'BTREE' ? null : type.toLowerCase(),
         options,
         definition: null,
+        keys,
       };
       table.indexes.push(index);
     }

@@ -39,6 +39,8 @@ export interface ColumnRow {
   identity: string;
   /** attgenerated: '' or 's' (stored). */
   generated: string;
+  /** Functions outside pg_catalog a generated column's expression calls (user-defined, extensions'). */
+  functions: string[];
   default: string | null;
   comment: string | null;
   /** The serial sequence this column owns, as regclass text: how `nextval()` in `default` names it. */
@@ -66,6 +68,9 @@ export function readColumns(tx: Tx, namespace: number, enumNamespaces: readonly 
             case when t.typtype = 'd' then t.typname::text end as domain,
             a.attnotnull as "notNull", a.attidentity::text as identity, a.attgenerated::text as generated,
             pg_get_expr(d.adbin, d.adrelid) as default,
+            to_json(array(select distinct p.oid::regprocedure::text from pg_depend fd join pg_proc p on p.oid = fd.refobjid
+                          where a.attgenerated <> '' and fd.classid = 'pg_attrdef'::regclass and fd.objid = d.oid
+                            and fd.refclassid = 'pg_proc'::regclass and p.pronamespace <> 'pg_catalog'::regnamespace)) as functions,
             col_description(a.attrelid, a.attnum) as comment,
             (select s.oid::regclass::text from pg_depend dep join pg_class s on s.oid = dep.objid and s.relkind = 'S'
              where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass

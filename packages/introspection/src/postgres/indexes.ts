@@ -9,15 +9,28 @@ export interface IndexRow {
   method: string;
   /** Key columns by name; an expression key as its text. */
   columns: string[];
-  /** Extras a plain index on the key columns loses, as short phrases. */
+  /** Each key: a column by name or an expression's text (`pg_get_indexdef` of the key), with its order. */
+  keys: IndexKeyRow[];
+  /** A partial index's predicate (`pg_get_expr` of indpred). */
+  where: string | null;
+  /** Functions outside pg_catalog its keys or predicate call (user-defined, extensions'). */
+  functions: string[];
+  /** Extras the design's index does not hold (operator classes, collations, INCLUDE), as short phrases. */
   options: string[];
   definition: string;
+}
+
+export interface IndexKeyRow {
+  column: string | null;
+  expression: string | null;
+  descending: boolean;
+  nullsFirst: boolean;
 }
 
 /**
  * Indexes that do not back a primary-key, unique or exclusion constraint, with everything that
  * makes one more than a plain B-tree index on columns: a WHERE clause, expression keys, another
- * access method, sort order, operator classes, collations, INCLUDE columns.
+ * access method, sort order (per key), operator classes, collations, INCLUDE columns.
  */
 export function readIndexes(tx: Tx, namespace: number) {
   return tx.unsafe<IndexRow[]>(
@@ -27,14 +40,19 @@ export function readIndexes(tx: Tx, namespace: number) {
                   from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
                   left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum and k.attnum > 0
                   where k.ord <= i.indnkeyatts order by k.ord)) as columns,
+            to_json(array(select json_build_object(
+                    'column', a.attname::text,
+                    'expression', case when k.attnum = 0 then pg_get_indexdef(i.indexrelid, k.ord::int, true) end,
+                    'descending', (i.indoption[(k.ord - 1)::int] & 1) <> 0,
+                    'nullsFirst', (i.indoption[(k.ord - 1)::int] & 2) <> 0)
+                  from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+                  left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum and k.attnum > 0
+                  where k.ord <= i.indnkeyatts order by k.ord)) as keys,
+            pg_get_expr(i.indpred, i.indrelid, true) as "where",
+            to_json(array(select distinct p.oid::regprocedure::text from pg_depend fd join pg_proc p on p.oid = fd.refobjid
+                          where fd.classid = 'pg_class'::regclass and fd.objid = i.indexrelid
+                            and fd.refclassid = 'pg_proc'::regclass and p.pronamespace <> 'pg_catalog'::regnamespace)) as functions,
             to_json(array(
-              select format('%s %s', coalesce(a.attname::text, 'expression'), opt.text)
-              from unnest(i.indoption::int2[]) with ordinality o(flags, ord)
-              cross join lateral (select case o.flags & 3 when 1 then 'DESC NULLS LAST' when 2 then 'NULLS FIRST'
-                                                          when 3 then 'DESC' end as text) opt
-              left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[(o.ord - 1)::int] and a.attnum > 0
-              where o.flags & 3 <> 0
-              union all
               select format('operator class %s', opc.opcname)
               from unnest(i.indclass::oid[]) cls(oid) join pg_opclass opc on opc.oid = cls.oid
               where not opc.opcdefault

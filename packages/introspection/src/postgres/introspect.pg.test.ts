@@ -142,6 +142,7 @@ describe('introspectPostgres', () => {
         default: null,
         autoIncrement: false,
         generated: 'upper((email)::text)',
+        generatedKind: 'stored',
         comment: null,
       },
       {
@@ -185,6 +186,16 @@ describe('introspectPostgres', () => {
     expect(tableNamed('author').foreignKeys[0]).toMatchObject({ refSchema: 'audit', refTable: 'log' });
   });
 
+  test('indexes: each key with its order, and the predicate of a partial index', () => {
+    const index = (name: string) => tableNamed('post').indexes.find((i) => i.name === name);
+    expect(index('post_title_desc')?.keys).toEqual([{ column: 'title', descending: true, nullsFirst: true }]);
+    expect(index('post_title_lower')?.keys).toEqual([
+      { expression: 'lower(title)', descending: false, nullsFirst: false },
+    ]);
+    expect(index('post_title_partial')?.where).toBe('title IS NOT NULL');
+    expect(index('post_title_lower')?.where).toBeUndefined();
+  });
+
   test('indexes: what makes each more than a plain B-tree index on columns', () => {
     const indexes = Object.fromEntries(
       tableNamed('post').indexes.map(({ name, columns, unique, partial, expression, method, options }) => [
@@ -207,7 +218,7 @@ describe('introspectPostgres', () => {
         partial: false,
         expression: false,
         method: null,
-        options: ['title DESC', 'INCLUDE (author_id)'],
+        options: ['INCLUDE (author_id)'],
       },
       post_title_hash: {
         columns: ['title'],

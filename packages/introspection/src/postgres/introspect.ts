@@ -166,8 +166,18 @@ async function readSchema(
     if (table) addConstraint(table, row, schema, unsupported);
   }
   for (const row of indexRows) {
-    const { table: oid, method, ...rest } = row;
-    tables.get(oid)?.indexes.push({ ...rest, method: method === 'btree' ? null : method });
+    const { table: oid, method, keys, where, functions, ...rest } = row;
+    tables.get(oid)?.indexes.push({
+      ...rest,
+      method: method === 'btree' ? null : method,
+      keys: keys.map((key) => ({
+        ...(key.column !== null ? { column: key.column } : { expression: key.expression ?? '' }),
+        descending: key.descending,
+        nullsFirst: key.nullsFirst,
+      })),
+      ...(where !== null ? { where } : {}),
+      ...(functions.length > 0 ? { functions } : {}),
+    });
   }
   return {
     tables: [...tables.values()],
@@ -214,7 +224,13 @@ function column(row: ColumnRow, schema: string): IntrospectedColumn {
     autoIncrement: row.identity !== '',
     ...(row.identity === 'a' ? { identityAlways: true } : {}),
     ...(row.ownedSequence !== null ? { ownedSequence: row.ownedSequence } : {}),
-    ...(generated && row.default !== null ? { generated: row.default } : {}),
+    ...(generated && row.default !== null
+      ? {
+          generated: row.default,
+          generatedKind: 'stored' as const,
+          ...(row.functions.length > 0 ? { functions: row.functions } : {}),
+        }
+      : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
     comment: row.comment,
   };

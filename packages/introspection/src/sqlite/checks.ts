@@ -57,7 +57,7 @@ function columnAround(code: string, sql: string, position: number): string | und
 }
 
 /** The SQL with quoted text and comments replaced by spaces, so positions stay the same. */
-function blankQuotedAndComments(sql: string): string {
+export function blankQuotedAndComments(sql: string): string {
   let out = '';
   let i = 0;
   while (i < sql.length) {
@@ -89,7 +89,7 @@ function blankQuotedAndComments(sql: string): string {
   return out;
 }
 
-function closingParenthesis(code: string, open: number): number {
+export function closingParenthesis(code: string, open: number): number {
   let depth = 0;
   for (let i = open; i < code.length; i++) {
     if (code[i] === '(') depth++;
@@ -98,7 +98,7 @@ function closingParenthesis(code: string, open: number): number {
   return -1;
 }
 
-function unquote(name: string): string {
+export function unquote(name: string): string {
   const first = name[0];
   if (first === '"' || first === '`') return name.slice(1, -1).replaceAll(first + first, first);
   if (first === '[') return name.slice(1, -1);

@@ -83,9 +83,17 @@ describe('introspectSqlite', () => {
       ['id', 'BIGINT', false],
     ]);
     expect(table('album')?.columns.find((c) => c.name === 'Upper')).toMatchObject({
-      generated: expect.any(String),
+      generated: 'upper(Title)',
+      generatedKind: 'virtual',
       default: null,
     });
+  });
+
+  test('index keys with their order, expressions and predicates, read from CREATE INDEX', () => {
+    const index = (name: string) => table('album')?.indexes.find((i) => i.name === name);
+    expect(index('album_title')?.keys).toEqual([{ column: 'Title', descending: true }]);
+    expect(index('album_lower')?.keys).toEqual([{ expression: 'lower(Title)', descending: false }]);
+    expect(index('album_code_partial')?.where).toBe('Code IS NOT NULL');
   });
 
   test('keys, unique constraints and indexes with what they lose', () => {
@@ -96,7 +104,7 @@ describe('introspectSqlite', () => {
       (album?.indexes ?? []).map((i) => [i.name, [i.columns, i.partial, i.expression, i.options]]),
     );
     expect(indexes).toEqual({
-      album_title: [['Title'], false, false, ['Title DESC', 'collation NOCASE']],
+      album_title: [['Title'], false, false, ['collation NOCASE']],
       album_code_partial: [['Code'], true, false, []],
       album_lower: [['(expression)'], false, true, []],
     });

@@ -9,6 +9,7 @@ import type {
 } from '@schema-builder/schema-model/import';
 import type { Database } from 'better-sqlite3';
 import { sqliteChecks } from './checks.ts';
+import { sqliteGeneratedColumns, sqliteIndexParts } from './expressions.ts';
 import type {
   ColumnRow,
   ForeignKeyRow,
@@ -41,6 +42,7 @@ export function introspectSqlite(db: Database): IntrospectedCatalog {
       entry.wr === 0 && key.length === 1 && soleKey?.type.toUpperCase() === 'INTEGER'
         ? soleKey.name
         : undefined;
+    const generated = sqliteGeneratedColumns(sqlOf.get(entry.name) ?? '');
     const table: IntrospectedTable = {
       name: entry.name,
       comment: null,
@@ -50,7 +52,12 @@ export function introspectSqlite(db: Database): IntrospectedCatalog {
         nullable: c.notnull === 0 && c.pk === 0,
         default: c.hidden >= 2 ? null : c.dflt_value,
         autoIncrement: c.name === rowidAlias,
-        ...(c.hidden >= 2 ? { generated: 'an expression (GENERATED ALWAYS AS …)' } : {}),
+        ...(c.hidden >= 2
+          ? {
+              generated: generated.get(c.name) ?? 'an expression (GENERATED ALWAYS AS …)',
+              generatedKind: c.hidden === 3 ? ('stored' as const) : ('virtual' as const),
+            }
+          : {}),
         comment: null,
       })),
       primaryKey: key.length > 0 ? { name: null, columns: key.map((c) => c.name) } : null,
@@ -82,11 +89,23 @@ export function introspectSqlite(db: Database): IntrospectedCatalog {
   return { schema: 'main', tables, enums: [], views, unsupported };
 }
 
+/**
+ * An index from its pragma rows, with each key (an expression's text and the predicate read from
+ * its CREATE INDEX statement) when that statement reads as one key per row.
+ */
 function plainIndex(
   index: IndexRow,
   parts: readonly IndexColumnRow[],
   definition: string | null,
 ): IntrospectedIndex {
+  const read = definition === null ? undefined : sqliteIndexParts(definition);
+  const readable = read !== undefined && read.keys.length === parts.length;
+  const keys = readable
+    ? parts.map((p, k) => ({
+        ...(p.cid === -2 || p.name === null ? { expression: read.keys[k] ?? '' } : { column: p.name }),
+        descending: p.desc === 1,
+      }))
+    : undefined;
   return {
     name: index.name,
     columns: parts.map((p) => p.name ?? '(expression)'),
@@ -95,10 +114,12 @@ function plainIndex(
     expression: parts.some((p) => p.cid === -2),
     method: null,
     options: parts.flatMap((p) => [
-      ...(p.desc === 1 ? [`${p.name ?? 'expression'} DESC`] : []),
+      ...(p.desc === 1 && !readable ? [`${p.name ?? 'expression'} DESC`] : []),
       ...(p.coll !== null && p.coll.toUpperCase() !== 'BINARY' ? [`collation ${p.coll}`] : []),
     ]),
     definition,
+    ...(keys !== undefined ? { keys } : {}),
+    ...(readable && read.where !== undefined ? { where: read.where } : {}),
   };
 }
 

@@ -36,7 +36,7 @@ export const EXPORT_WARNING_CODES = [
   'FK_RENAMED',
   /** A comment the engine has nowhere to keep. */
   'COMMENT_DROPPED',
-  /** An expression or view body with no same-meaning form in the engine: left out (a comment says so). */
+  /** An expression (generated column, index key or predicate) or view body with no same-meaning form in the engine: left out (a comment says so). */
   'EXPRESSION_NOT_PORTABLE',
   /** MySQL, SQLite: a table of a schema other than the default one named `schema__table` (one namespace per database). */
   'SCHEMA_FLATTENED',
@@ -56,6 +56,18 @@ export const EXPORT_WARNING_CODES = [
   'XML_AS_TEXT',
   /** A range type as its text (`[1,10)`). */
   'RANGE_AS_TEXT',
+  /** MySQL: a generated column's NOT NULL written as a CHECK (MariaDB refuses NOT NULL on one). */
+  'GENERATED_NOT_NULL_AS_CHECK',
+  /** MySQL: an index with an expression key left out (MariaDB has no expression indexes). */
+  'INDEX_EXPRESSION_DROPPED',
+  /** MySQL: a partial index made a whole-table index (not unique: what is accepted is unchanged). */
+  'INDEX_PARTIAL_AS_FULL',
+  /** MySQL: a partial unique index left out (MySQL has no partial indexes): duplicates are no longer refused. */
+  'INDEX_PARTIAL_DROPPED',
+  /** MySQL, SQLite: a HASH, GIN, GiST or BRIN index made a B-tree index (the engine's only kind). */
+  'INDEX_METHOD_CHANGED',
+  /** MySQL, SQLite: NULLS FIRST/LAST left out (no such clause); NULLs sort first ascending there. */
+  'INDEX_NULLS_ORDER_DROPPED',
 ] as const;
 
 export type ExportWarningCode = (typeof EXPORT_WARNING_CODES)[number];
@@ -68,11 +80,13 @@ export interface ExportWarning {
 }
 
 /**
- * Where a change is, by the plan's names: a table, a column, a foreign key, an enum, a table's
- * check (its position among the table's own checks) or a column's own check.
+ * Where a change is, by the plan's names: a table, a column (with a `field` of it), an index, a
+ * foreign key, an enum, a view, a table's check (its position among the table's own checks) or a
+ * column's own check.
  */
 export type ChangeSpot =
-  | { table: string; column?: string }
+  | { table: string; column?: string; field?: string }
+  | { table: string; index: string; field?: string }
   | { foreignKey: number }
   | { enumName: string }
   | { table: string; check: number }
@@ -107,9 +121,15 @@ export function locateChanges(design: Design, changes: readonly ExportChange[]):
       const c = design.tables[t]?.columns.findIndex((column) => column.name === spot.columnCheck) ?? -1;
       return `tables[${t}].columns[${c}].check`;
     }
+    const field = spot.field === undefined ? '' : `.${spot.field}`;
+    if ('index' in spot) {
+      // An unnamed index has a generated name: then the table is the most precise spot known.
+      const i = design.tables[t]?.indexes.findIndex((index) => index.name === spot.index) ?? -1;
+      return i < 0 ? `tables[${t}]` : `tables[${t}].indexes[${i}]${field}`;
+    }
     if (spot.column === undefined) return `tables[${t}]`;
     const c = design.tables[t]?.columns.findIndex((column) => column.name === spot.column) ?? -1;
-    return `tables[${t}].columns[${c}]`;
+    return `tables[${t}].columns[${c}]${field}`;
   };
   return changes.map((change) => ({ code: change.code, path: path(change.spot), message: change.message }));
 }
@@ -137,6 +157,25 @@ export class ChangeLog {
   earlyComments(table: string, column: string): string[] {
     return (this.early.get(`${table}\u0000${column}`) ?? []).map(changeComment);
   }
+}
+
+/**
+ * Statements with a construct left out render as its comment lines alone, which no engine runs
+ * as a statement: those lines go before the next statement (after the last one at the end).
+ */
+export function attachLoneComments(statements: readonly string[]): string[] {
+  const out: string[] = [];
+  let pending: string[] = [];
+  for (const statement of statements) {
+    if (statement.split('\n').every((line) => line.startsWith('--'))) pending.push(statement);
+    else {
+      out.push([...pending, statement].join('\n'));
+      pending = [];
+    }
+  }
+  if (pending.length === 0) return out;
+  const last = out.pop();
+  return last === undefined ? [] : [...out, [last, ...pending].join('\n')];
 }
 
 /** A dialect's statements for a create plan, and what they change from the design. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Column, Design, Table } from '../design/model.ts';
+import type { Column, Design, Index, Table } from '../design/model.ts';
 import { byteLength } from '../sql/quote.ts';
 import { indexDesign } from './design-index.ts';
 import {
@@ -12,6 +12,16 @@ import {
   uniqueIdentifier,
   utf8Length,
 } from './naming.ts';
+
+/** A normalized B-tree index on ascending columns, as `normalizeDesign` makes one from `columns`. */
+const plainIndex = (id: string, name: string, columnIds: string[]): Index => ({
+  id,
+  name,
+  columnIds,
+  keys: columnIds.map((columnId) => ({ kind: 'column', columnId, descending: false })),
+  unique: false,
+  method: 'btree',
+});
 
 describe('utf8Length and truncateUtf8', () => {
   test.each([
@@ -165,10 +175,7 @@ describe('assignNames', () => {
 
   test('follows PostgreSQL conventions', () => {
     const d = design(
-      [
-        table('users', { indexes: [{ id: 'i', name: '', columnIds: ['email', 'id'], unique: false }] }),
-        table('posts'),
-      ],
+      [table('users', { indexes: [plainIndex('i', '', ['email', 'id'])] }), table('posts')],
       [
         {
           id: 'fk',
@@ -192,10 +199,7 @@ describe('assignNames', () => {
     const d = design([
       table('users'),
       table('posts', {
-        indexes: [
-          { id: 'a', name: 'users_pkey', columnIds: ['id'], unique: false },
-          { id: 'b', name: 'users_email_key', columnIds: ['email'], unique: false },
-        ],
+        indexes: [plainIndex('a', 'users_pkey', ['id']), plainIndex('b', 'users_email_key', ['email'])],
       }),
       table('users_pkey_1'),
     ]);

@@ -1,4 +1,4 @@
-import type { Column, Design, Table, View } from '../design/model.ts';
+import type { Column, Design, Index, Table, View } from '../design/model.ts';
 import { viewGraph } from '../design/view-graph.ts';
 import type { DesignIndex } from './design-index.ts';
 import { indexDesign } from './design-index.ts';
@@ -7,9 +7,11 @@ import type { TableNames } from './naming.ts';
 import { assignNames } from './naming.ts';
 import type {
   AddForeignKeyStatement,
+  CreateIndexStatement,
   CreateTableStatement,
   DdlCheck,
   DdlColumn,
+  DdlIndexKey,
   DdlStatement,
   NamedColumns,
 } from './statements.ts';
@@ -116,6 +118,7 @@ export function planColumn(
   const sequence = names.identitySequences.get(column.id);
   if (sequence !== undefined) planned.identitySequence = sequence;
   if (column.default) planned.default = column.default;
+  if (column.generated !== undefined) planned.generated = column.generated;
   return planned;
 }
 
@@ -126,6 +129,33 @@ export function planChecks(table: Table, names: TableNames, index: DesignIndex):
     expression: check.expression,
     ...(check.columnId === undefined ? {} : { column: index.column(table, check.columnId).name }),
   }));
+}
+
+/**
+ * CREATE INDEX for a design index (create plans and migrations). `keys`, `method` and `where`
+ * are set only when the index needs them, so a plain index's statement is as it always was.
+ */
+export function planIndex(table: Table, idx: Index, name: string, index: DesignIndex): CreateIndexStatement {
+  const keys = idx.keys.map(
+    (key): DdlIndexKey => ({
+      ...(key.kind === 'column'
+        ? { column: index.column(table, key.columnId).name }
+        : { expression: key.expression }),
+      ...(key.descending ? { descending: true } : {}),
+      ...(key.nulls !== undefined ? { nulls: key.nulls } : {}),
+    }),
+  );
+  const plain = keys.every((key) => 'column' in key && !key.descending && key.nulls === undefined);
+  return {
+    kind: 'create_index',
+    name,
+    table: table.name,
+    columns: keys.flatMap((key) => ('column' in key ? [key.column] : [])),
+    unique: idx.unique,
+    ...(plain ? {} : { keys }),
+    ...(idx.method !== 'btree' ? { method: idx.method } : {}),
+    ...(idx.where !== undefined ? { where: idx.where } : {}),
+  };
 }
 
 /** CREATE TABLE with its keys, then its indexes and comments (migrations create new tables the same way). */
@@ -158,14 +188,7 @@ export function planTable(table: Table, names: TableNames, index: DesignIndex, o
   out.push(statement);
 
   table.indexes.forEach((idx, position) => {
-    out.push({
-      kind: 'create_index',
-      name: names.indexes[position] ?? idx.name,
-      ...schema,
-      table: table.name,
-      columns: idx.columnIds.map((id) => index.column(table, id).name),
-      unique: idx.unique,
-    });
+    out.push({ ...planIndex(table, idx, names.indexes[position] ?? idx.name, index), ...schema });
   });
 
   if (table.comment !== undefined)

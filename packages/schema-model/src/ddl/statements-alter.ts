@@ -30,6 +30,7 @@ export type AlterStatement =
   | RenameConstraintStatement
   | AddTypeCheckStatement
   | DropIndexStatement
+  | DropExpressionStatement
   | RenameIndexStatement
   | RenameSequenceStatement
   | DropEnumStatement
@@ -218,6 +219,14 @@ export interface RenameConstraintStatement {
   table: string;
   name: string;
   newName: string;
+}
+
+/** A generated column becomes a plain one that keeps its values (`ALTER COLUMN … DROP EXPRESSION`). */
+export interface DropExpressionStatement {
+  kind: 'drop_expression';
+  schema?: string;
+  table: string;
+  column: string;
 }
 
 /**

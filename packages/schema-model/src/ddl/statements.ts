@@ -1,4 +1,10 @@
-import type { ColumnDefault, ColumnType, ReferentialAction } from '../design/model.ts';
+import type {
+  ColumnDefault,
+  ColumnType,
+  IndexMethod,
+  IndexNulls,
+  ReferentialAction,
+} from '../design/model.ts';
 import type { AlterStatement } from './statements-alter.ts';
 
 /**
@@ -79,6 +85,8 @@ export interface DdlColumn {
    */
   identitySequence?: string;
   default?: ColumnDefault;
+  /** A STORED generated column's expression, in PostgreSQL syntax as the design writes it. */
+  generated?: string;
 }
 
 export interface NamedColumns {
@@ -109,14 +117,33 @@ export interface CreateTableStatement {
   checks?: DdlCheck[];
 }
 
+/** An index key: a column by name or an expression (PostgreSQL syntax), with its order. */
+export type DdlIndexKey = ({ column: string } | { expression: string }) & {
+  descending?: boolean;
+  /** Set only when not PostgreSQL's default for the order. */
+  nulls?: IndexNulls;
+};
+
 export interface CreateIndexStatement {
   kind: 'create_index';
   name: string;
   /** The table's schema; the index is made in it. */
   schema?: string;
   table: string;
+  /** The plain column keys' names, in order (every key, when `keys` is absent). */
   columns: string[];
   unique: boolean;
+  /** Every key, when some is an expression or ordered; absent: `columns`, ascending. */
+  keys?: DdlIndexKey[];
+  /** Absent: B-tree. */
+  method?: Exclude<IndexMethod, 'btree'>;
+  /** A partial index's predicate (PostgreSQL syntax). */
+  where?: string;
+}
+
+/** An index's keys, whichever way the statement gives them. */
+export function indexKeys(statement: CreateIndexStatement): DdlIndexKey[] {
+  return statement.keys ?? statement.columns.map((column) => ({ column }));
 }
 
 /** `comment: null` removes a comment (migrations); create plans only emit strings. */

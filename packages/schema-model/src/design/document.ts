@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATA_TYPES } from './data-types.ts';
-import { REFERENTIAL_ACTIONS } from './model.ts';
+import { INDEX_METHODS, INDEX_NULLS, INDEX_ORDERS, REFERENTIAL_ACTIONS } from './model.ts';
 import { ExtensionBagSchema, strictInputObject } from './unknown-properties.ts';
 
 /**
@@ -51,6 +51,13 @@ export const DefaultValueSchema = z
   ])
   .nullish();
 
+/** `GENERATED ALWAYS AS (expression) STORED`; PostgreSQL 15 has stored generated columns only. */
+export const GeneratedColumnSchema = strictInputObject('Generated columns', {
+  expression: z.string().max(10_000).meta({
+    description: 'One SQL expression in PostgreSQL syntax over other columns of the same table.',
+  }),
+});
+
 export const ColumnSchema = strictInputObject('Columns', {
   id,
   name: z.string().max(500),
@@ -76,6 +83,8 @@ export const ColumnSchema = strictInputObject('Columns', {
    */
   array: z.boolean().nullish(),
   comment: optionalText,
+  /** A STORED generated column: its value is computed from `expression` (PostgreSQL syntax). */
+  generated: GeneratedColumnSchema.nullish(),
   /**
    * A CHECK on this column alone: one SQL expression in PostgreSQL's syntax (`price > 0`), named
    * `<table>_<column>_check` in the DDL. Parsed by PostgreSQL's parser before it is accepted.
@@ -93,12 +102,33 @@ export const CheckSchema = strictInputObject('Checks', {
   ui,
 });
 
+/**
+ * One key of an index: a column (name or id) or an expression (PostgreSQL syntax), exactly one
+ * of them, with its sort order and where NULLs sort (PostgreSQL's defaults: ASC, NULLS LAST
+ * when ascending, NULLS FIRST when descending).
+ */
+export const IndexKeySchema = strictInputObject('Index keys', {
+  column: z.string().max(500).nullish(),
+  expression: z.string().max(10_000).nullish(),
+  order: z.enum(INDEX_ORDERS).nullish(),
+  nulls: z.enum(INDEX_NULLS).nullish(),
+});
+
 export const IndexSchema = strictInputObject('Indexes', {
   id: z.string().max(200).nullish(),
   name: z.string().max(500),
-  /** Column names or column ids of the same table. */
+  /**
+   * Column names or column ids of the same table, each ascending: the simple form. An index
+   * gives either `columns` or `keys`, not both: with `keys`, `columns` is `[]`.
+   */
   columns: z.array(z.string().max(500)).max(64),
+  /** The richer form of `columns`: keys that are columns or expressions, with sort order. */
+  keys: z.array(IndexKeySchema).max(64).nullish(),
   unique: z.boolean().nullish(),
+  /** The access method; default `btree`. */
+  method: z.enum(INDEX_METHODS).nullish(),
+  /** A partial index: only rows where this predicate (PostgreSQL syntax) holds are indexed. */
+  where: z.string().max(10_000).nullish(),
   ui,
 });
 
@@ -194,6 +224,7 @@ export const DesignDocumentSchema = strictInputObject('Designs', {
 export type ColumnDocument = z.infer<typeof ColumnSchema>;
 export type IndexDocument = z.infer<typeof IndexSchema>;
 export type CheckDocument = z.infer<typeof CheckSchema>;
+export type IndexKeyDocument = z.infer<typeof IndexKeySchema>;
 export type TableDocument = z.infer<typeof TableSchema>;
 export type ForeignKeyDocument = z.infer<typeof ForeignKeySchema>;
 export type EnumDocument = z.infer<typeof EnumSchema>;

@@ -18,6 +18,7 @@ export {
   type EnumDocument,
   type ForeignKeyDocument,
   type IndexDocument,
+  type IndexKeyDocument,
   type SchemaEntryDocument,
   type TableDocument,
   type ViewDocument,
@@ -33,9 +34,12 @@ export type {
   EnumType,
   ForeignKey,
   Index,
+  IndexKey,
+  IndexMethod,
+  IndexNulls,
   ReferentialAction,
   Table,
   View,
 } from './model.ts';
-export { columnCheckId, REFERENTIAL_ACTIONS } from './model.ts';
+export { columnCheckId, INDEX_METHODS, REFERENTIAL_ACTIONS } from './model.ts';
 export { normalizeDesign } from './normalize.ts';

@@ -75,14 +75,38 @@ export interface Column {
   unique: boolean;
   default?: ColumnDefault;
   comment?: string;
+  /** A STORED generated column's expression (PostgreSQL syntax, trimmed); such a column has no default and no identity. */
+  generated?: string;
 }
+
+export const INDEX_METHODS = ['btree', 'hash', 'gin', 'gist', 'brin'] as const;
+export type IndexMethod = (typeof INDEX_METHODS)[number];
+export const INDEX_ORDERS = ['ASC', 'DESC'] as const;
+export const INDEX_NULLS = ['FIRST', 'LAST'] as const;
+export type IndexNulls = (typeof INDEX_NULLS)[number];
+
+/**
+ * One key of an index, from `columns` (ascending columns) or `keys` alike. `nulls` is set only
+ * when it is not PostgreSQL's default for the order (LAST ascending, FIRST descending), so two
+ * spellings of one index compare equal.
+ */
+export type IndexKey = ({ kind: 'column'; columnId: string } | { kind: 'expression'; expression: string }) & {
+  descending: boolean;
+  nulls?: IndexNulls;
+};
 
 export interface Index {
   /** The document's index id, or its name when the document gives none. */
   id: string;
   name: string;
+  /** The keys that are plain columns, in key order (expression keys left out): what key checks reason about. */
   columnIds: string[];
+  /** Every key in order: the one shape of `columns` and `keys`. */
+  keys: IndexKey[];
   unique: boolean;
+  method: IndexMethod;
+  /** A partial index's predicate (PostgreSQL syntax, trimmed). */
+  where?: string;
 }
 
 export interface Table {

@@ -10,10 +10,26 @@ import {
   TEMPORAL_TYPES,
 } from './data-types.ts';
 import { defaultExpression } from './defaults.ts';
-import type { ColumnDocument, DesignDocument, TableDocument } from './document.ts';
+import type {
+  ColumnDocument,
+  DesignDocument,
+  IndexDocument,
+  IndexKeyDocument,
+  TableDocument,
+} from './document.ts';
 import type { DocumentLookup } from './lookup.ts';
 import { buildLookup, foreignKeyColumnRefs } from './lookup.ts';
-import type { Check, Column, ColumnDefault, Design, ForeignKey, ReferentialAction, Table } from './model.ts';
+import type {
+  Check,
+  Column,
+  ColumnDefault,
+  Design,
+  ForeignKey,
+  Index,
+  IndexKey,
+  ReferentialAction,
+  Table,
+} from './model.ts';
 import { columnCheckId, REFERENTIAL_ACTIONS } from './model.ts';
 
 /**
@@ -92,16 +108,35 @@ function normalizeTable(table: TableDocument, lookup: DocumentLookup): Table {
       return [normalized];
     }),
     primaryKey,
-    indexes: (table.indexes ?? []).map((index) => ({
-      id: index.id ?? index.name,
-      name: index.name,
-      columnIds: index.columns.flatMap((ref) => {
-        const column = lookup.column(table, ref);
-        return column ? [column.id] : [];
-      }),
-      unique: index.unique === true,
-    })),
+    indexes: (table.indexes ?? []).map((index) => normalizeIndex(index, table, lookup)),
     ...(checks.length > 0 ? { checks } : {}),
+  };
+}
+
+/**
+ * `columns` and `keys` as one list of keys (`keys` when given, as validation allows only one of
+ * them). NULLS is kept only where it differs from PostgreSQL's default for the key's order.
+ */
+function normalizeIndex(index: IndexDocument, table: TableDocument, lookup: DocumentLookup): Index {
+  const given: IndexKeyDocument[] =
+    index.keys && index.keys.length > 0 ? index.keys : index.columns.map((column) => ({ column }));
+  const keys = given.flatMap((key): IndexKey[] => {
+    const descending = key.order === 'DESC';
+    const nulls = key.nulls != null && (key.nulls === 'FIRST') !== descending ? { nulls: key.nulls } : {};
+    const expression = key.expression?.trim();
+    if (expression) return [{ kind: 'expression', expression, descending, ...nulls }];
+    const column = key.column == null ? undefined : lookup.column(table, key.column);
+    return column ? [{ kind: 'column', columnId: column.id, descending, ...nulls }] : [];
+  });
+  const where = index.where?.trim();
+  return {
+    id: index.id ?? index.name,
+    name: index.name,
+    columnIds: keys.flatMap((key) => (key.kind === 'column' ? [key.columnId] : [])),
+    keys,
+    unique: index.unique === true,
+    method: index.method ?? 'btree',
+    ...(where ? { where } : {}),
   };
 }
 
@@ -127,6 +162,7 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
     column.array === true
       ? normalizeArrayDefault(column.defaultValue, dataType)
       : normalizeDefault(dataType, column.defaultValue);
+  const generated = column.generated?.expression.trim();
   return {
     id: column.id,
     name: column.name,
@@ -142,8 +178,9 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,
     identity,
     unique: column.unique === true,
-    ...(defaultValue && !identity ? { default: defaultValue } : {}),
+    ...(defaultValue && !identity && !generated ? { default: defaultValue } : {}),
     ...(column.comment ? { comment: column.comment } : {}),
+    ...(generated ? { generated } : {}),
   };
 }
 

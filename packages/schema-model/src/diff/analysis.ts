@@ -94,6 +94,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 
 function readdedForeignKeys(ctx: DiffContext, typeChanges: ReadonlyMap<string, TypeChange>): Set<string> {
   const keysByTable = new Map(ctx.tables.map((t) => [t.id, droppedKeys(t)]));
+  const recreatedByTable = new Map(ctx.tables.map((t) => [t.id, t.recreatedColumns]));
   const readded = new Set<string>();
   for (const { from, changed } of ctx.foreignKeys) {
     if (changed) continue;
@@ -104,7 +105,11 @@ function readdedForeignKeys(ctx: DiffContext, typeChanges: ReadonlyMap<string, T
     const keyDropped = (keysByTable.get(fk.targetTableId) ?? []).some((key) =>
       sameSet(key, fk.targetColumnIds),
     );
-    if (typeChanged || keyDropped) readded.add(fk.id);
+    const recreated = (tableId: string, ids: readonly string[]) =>
+      ids.some((id) => recreatedByTable.get(tableId)?.has(id) === true);
+    const columnRecreated =
+      recreated(fk.sourceTableId, fk.sourceColumnIds) || recreated(fk.targetTableId, fk.targetColumnIds);
+    if (typeChanged || keyDropped || columnRecreated) readded.add(fk.id);
   }
   return readded;
 }

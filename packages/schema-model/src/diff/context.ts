@@ -2,7 +2,9 @@ import type { DesignIndex } from '../ddl/design-index.ts';
 import { indexDesign } from '../ddl/design-index.ts';
 import type { DesignNames, TableNames } from '../ddl/naming.ts';
 import { assignNames, postgresObjectName } from '../ddl/naming.ts';
-import type { Column, Design, EnumType, ForeignKey, Index, Table } from '../design/model.ts';
+import type { Column, Design, EnumType, ForeignKey, Index, IndexKey, Table } from '../design/model.ts';
+import { columnsReferenced } from '../sql-expression/references.ts';
+import { sameSqlExpression } from '../sql-expression/same.ts';
 
 /**
  * The two versions of a design matched by id, with the SQL name of every object in each version
@@ -34,7 +36,7 @@ export interface IndexVersion {
 export interface IndexPair {
   from: IndexVersion;
   to: IndexVersion;
-  /** Columns or uniqueness differ: the index is dropped and created again. */
+  /** Keys, order, method, predicate or uniqueness differ, or it reads a recreated column: dropped and created again. */
   changed: boolean;
 }
 
@@ -45,6 +47,11 @@ export interface TablePair {
   columns: ColumnPair[];
   addedColumns: Column[];
   droppedColumns: Column[];
+  /**
+   * Ids of columns in both versions that are dropped and added again (listed in `droppedColumns`
+   * and `addedColumns`, not in `columns`): a column made generated, or whose expression changes.
+   */
+  recreatedColumns: ReadonlySet<string>;
   indexes: IndexPair[];
   addedIndexes: IndexVersion[];
   droppedIndexes: IndexVersion[];
@@ -176,22 +183,76 @@ function pairTable(from: TableVersion, to: TableVersion): TablePair {
   const columns = pairBy(from.table.columns, to.table.columns, (c) => c.id);
   const indexes = pairBy(indexVersions(from), indexVersions(to), (i) => i.key);
   const strip = ({ index, name }: IndexVersion): IndexVersion => ({ index, name });
+  // PostgreSQL 15 cannot make a column generated or change its expression, nor change the type
+  // of a column a generated one reads: drop, add again.
+  const retyped = new Set(
+    columns.kept.filter(([a, b]) => JSON.stringify(a.type) !== JSON.stringify(b.type)).map(([, b]) => b.name),
+  );
+  const readsRetyped = (column: Column) =>
+    column.generated !== undefined && columnsReferenced(column.generated).some((name) => retyped.has(name));
+  const recreated = columns.kept.filter(([a, b]) => mustRecreate(a, b) || readsRetyped(b));
+  const recreatedIds = new Set(recreated.map(([, b]) => b.id));
+  const readsRecreated = (version: TableVersion, index: Index) =>
+    indexColumnIds(version.table, index).some((id) => recreatedIds.has(id));
   return {
     id: to.table.id,
     from,
     to,
-    columns: columns.kept.map(([a, b]) => ({ from: a, to: b })),
-    addedColumns: columns.added,
-    droppedColumns: columns.dropped,
+    columns: columns.kept.filter(([, b]) => !recreatedIds.has(b.id)).map(([a, b]) => ({ from: a, to: b })),
+    addedColumns: columns.added.concat(recreated.map(([, b]) => b)),
+    droppedColumns: columns.dropped.concat(recreated.map(([a]) => a)),
+    recreatedColumns: recreatedIds,
     indexes: indexes.kept.map(([a, b]) => ({
       from: strip(a),
       to: strip(b),
-      changed: a.index.unique !== b.index.unique || !sameList(a.index.columnIds, b.index.columnIds),
+      changed: indexChanged(a.index, b.index) || readsRecreated(from, a.index),
     })),
     addedIndexes: indexes.added.map(strip),
     droppedIndexes: indexes.dropped.map(strip),
     primaryKeyChanged: !sameList(from.table.primaryKey, to.table.primaryKey),
   };
+}
+
+/**
+ * Whether a kept column must be dropped and added again: it becomes generated, or its expression
+ * changes (PostgreSQL 15 has no ALTER for either; one that stops being generated keeps its
+ * values with DROP EXPRESSION instead).
+ */
+function mustRecreate(from: Column, to: Column): boolean {
+  if (to.generated === undefined) return false;
+  return from.generated === undefined || !sameSqlExpression(from.generated, to.generated);
+}
+
+/** Keys, order, method, predicate or uniqueness differ: the index is dropped and created again. */
+function indexChanged(a: Index, b: Index): boolean {
+  const sameWhere =
+    a.where === undefined || b.where === undefined
+      ? a.where === b.where
+      : sameSqlExpression(a.where, b.where);
+  return (
+    a.unique !== b.unique ||
+    a.method !== b.method ||
+    !sameWhere ||
+    a.keys.length !== b.keys.length ||
+    a.keys.some((key, k) => !sameKey(key, b.keys[k]))
+  );
+}
+
+function sameKey(a: IndexKey, b: IndexKey | undefined): boolean {
+  if (b === undefined || a.descending !== b.descending || a.nulls !== b.nulls) return false;
+  if (a.kind === 'column') return b.kind === 'column' && a.columnId === b.columnId;
+  return b.kind === 'expression' && sameSqlExpression(a.expression, b.expression);
+}
+
+/** Every column an index reads: its column keys, and those its expressions and predicate name. */
+export function indexColumnIds(table: Table, index: Index): string[] {
+  const byName = new Map(table.columns.map((column) => [column.name, column.id]));
+  const texts = [
+    ...index.keys.flatMap((key) => (key.kind === 'expression' ? [key.expression] : [])),
+    index.where ?? '',
+  ];
+  const named = texts.flatMap((text) => (text === '' ? [] : columnsReferenced(text)));
+  return [...index.columnIds, ...named.flatMap((name) => byName.get(name) ?? [])];
 }
 
 /** The name of a column's identity sequence in a version: the explicit one, or PostgreSQL's own. */

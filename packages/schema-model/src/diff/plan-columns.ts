@@ -156,6 +156,15 @@ function planColumnChanges(p: Planner, table: TablePair, pair: ColumnPair, moved
     });
   }
 
+  if (from.generated !== undefined && to.generated === undefined) {
+    p.out.add({
+      id: `drop_expression:${id}`,
+      description: `Stop computing ${label}: it keeps its values as a plain column`,
+      statements: [{ kind: 'drop_expression', table: name, column: to.name }],
+      hazards: [hazard('BREAKS_CLIENTS', `Rows written from now on get no computed value in ${label}.`)],
+    });
+  }
+
   if (from.nullable !== to.nullable) {
     const old = columnLabel(table.from.table.name, from.name);
     p.out.add({
@@ -209,7 +218,12 @@ function planAddColumn(p: Planner, table: TablePair, column: Column): void {
   const label = columnLabel(name, column.name);
   const hazards: Hazard[] = [];
   const dataChecks: DataCheck[] = [];
-  if (!column.nullable && !column.default && !column.identity) {
+  const recreated = table.recreatedColumns.has(column.id);
+  if (column.generated !== undefined) {
+    hazards.push(hazard('REWRITES_TABLE', `Computes ${label} for every existing row, rewriting the table.`));
+    if (!column.nullable)
+      hazards.push(hazard('DATA_DEPENDENT', `Fails if ${column.generated} is NULL for an existing row.`));
+  } else if (!column.nullable && !column.default && !column.identity) {
     hazards.push(
       hazard('DATA_DEPENDENT', `A NOT NULL column without a default can only be added to an empty table.`),
     );
@@ -249,7 +263,9 @@ function planAddColumn(p: Planner, table: TablePair, column: Column): void {
   }
   p.out.add({
     id: `add_column:${table.id}:${column.id}`,
-    description: `Add column ${label}`,
+    description: recreated
+      ? `Add column ${label} again, computed as ${column.generated ?? ''}`
+      : `Add column ${label}`,
     statements,
     hazards,
     dataChecks,

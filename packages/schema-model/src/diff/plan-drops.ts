@@ -115,16 +115,31 @@ function dropColumns(p: Planner): void {
   for (const table of p.ctx.tables) {
     for (const column of table.droppedColumns) {
       const label = columnLabel(table.from.table.name, column.name);
+      // A column made generated, or computed anew, is dropped here and added again later.
+      const recreated = table.recreatedColumns.has(column.id);
       p.out.add({
         id: `drop_column:${table.id}:${column.id}`,
-        description: `Drop column ${label}`,
+        description: recreated
+          ? `Drop column ${label} to add it again as a generated column (PostgreSQL 15 cannot change how a column is computed)`
+          : `Drop column ${label}`,
         statements: [
           { kind: 'drop_column', ...before(p, table.id), table: table.from.table.name, column: column.name },
         ],
-        hazards: [
-          hazard('DESTRUCTIVE', `Deletes ${label} and every value in it.`),
-          hazard('BREAKS_CLIENTS', `Queries naming ${label} fail.`),
-        ],
+        hazards: recreated
+          ? [
+              hazard(
+                'DESTRUCTIVE',
+                `Deletes every value of ${label}; the column added again holds computed values instead.`,
+              ),
+              hazard(
+                'BREAKS_CLIENTS',
+                `Queries naming ${label} fail until it is added again, and it moves to the end of the table.`,
+              ),
+            ]
+          : [
+              hazard('DESTRUCTIVE', `Deletes ${label} and every value in it.`),
+              hazard('BREAKS_CLIENTS', `Queries naming ${label} fail.`),
+            ],
       });
     }
   }

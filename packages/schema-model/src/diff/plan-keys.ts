@@ -1,6 +1,8 @@
-import { inSchema } from '../ddl/plan-create.ts';
+import { inSchema, planIndex } from '../ddl/plan-create.ts';
+import { renderIndexKey } from '../ddl/postgres/render-index.ts';
 import type { Column } from '../design/model.ts';
 import type { TablePair } from './context.ts';
+import { indexColumnIds } from './context.ts';
 import type { Planner } from './planner.ts';
 import { columnLabel, q, tableAt } from './planner.ts';
 import { hazard } from './steps.ts';
@@ -114,22 +116,18 @@ function planIndexes(p: Planner, table: TablePair): void {
   table.to.table.indexes.forEach((index, i) => {
     if (!changed.has(index) && !table.addedIndexes.some((a) => a.index === index)) return;
     const name = table.to.names.indexes[i] ?? index.name;
-    const columns = names(table, index.columnIds);
-    const what = `${index.unique ? 'unique ' : ''}index ${q(name)}`;
-    const risks = keyHazards(p, table, index.columnIds, what);
+    const statement = { ...planIndex(table.to.table, index, name, p.ctx.to.index), ...tableAt(p, table.id) };
+    const keys = statement.keys?.map(renderIndexKey) ?? statement.columns.map(q);
+    const what = `${index.unique ? 'unique ' : ''}${index.where !== undefined ? 'partial ' : ''}index ${q(name)}`;
+    const plain = index.where === undefined && index.keys.every((key) => key.kind === 'column');
+    const checked = keyHazards(p, table, indexColumnIds(table.to.table, index), what);
+    // Duplicates of expressions, or among the rows a predicate selects, are not counted ahead:
+    // a failure there rolls the whole plan back.
+    const risks = plain ? checked : { hazards: checked.hazards, dataChecks: [] };
     p.out.add({
       id: `create_index:${table.id}:${index.id}`,
-      description: `Create ${what} on ${q(table.to.table.name)} (${columns.map(q).join(', ')})`,
-      statements: [
-        {
-          kind: 'create_index',
-          name,
-          ...tableAt(p, table.id),
-          table: table.to.table.name,
-          columns,
-          unique: index.unique,
-        },
-      ],
+      description: `Create ${what} on ${q(table.to.table.name)} (${keys.join(', ')})`,
+      statements: [statement],
       ...(index.unique ? risks : { hazards: risks.hazards.filter((h) => h.code === 'LOCKS_TABLE') }),
     });
   });

@@ -93,8 +93,16 @@ export interface IntrospectedColumn {
    * the column's `nextval(...)` default, so the two can be matched.
    */
   ownedSequence?: string;
-  /** The expression of a generated (computed) column; `default` is then null. */
+  /** The expression of a generated (computed) column, in the engine's SQL; `default` is then null. */
   generated?: string;
+  /** Whether a generated column stores its values or computes them when read (MySQL, SQLite); PostgreSQL 15 only stores. */
+  generatedKind?: 'stored' | 'virtual';
+  /**
+   * PostgreSQL: functions outside pg_catalog the generated expression calls (user-defined or an
+   * extension's, as `regprocedure` text). A design holds no functions, so such an expression
+   * would not run on a database built from it.
+   */
+  functions?: string[];
   /**
    * A CHECK on this column alone that says what its type means: the bytes of a binary value
    * (`octet_length(col) <= 16`) or an unsigned range (`col BETWEEN 0 AND 65535`), as the DDL of a
@@ -143,6 +151,23 @@ export interface IntrospectedIndex {
   options: string[];
   /** The server's own definition where it gives one (`pg_get_indexdef`), for messages. */
   definition: string | null;
+  /**
+   * Each key in order, where the introspector reads them: a column by name, or an expression in
+   * the engine's SQL, with its order. When set, `options` no longer lists sort orders.
+   */
+  keys?: IntrospectedIndexKey[];
+  /** A partial index's predicate in the engine's SQL (with `partial`), where the introspector reads it. */
+  where?: string;
+  /** PostgreSQL: functions outside pg_catalog its keys or predicate call (see `IntrospectedColumn.functions`). */
+  functions?: string[];
+}
+
+export interface IntrospectedIndexKey {
+  column?: string;
+  expression?: string;
+  descending: boolean;
+  /** Where NULLs sort; undefined where the engine has no choice (MySQL, SQLite: first ascending). */
+  nullsFirst?: boolean;
 }
 
 export interface IntrospectedForeignKey {

@@ -4,6 +4,7 @@ import type { IntrospectedColumn } from './catalog.ts';
 import type { ImportContext } from './context.ts';
 import { importComment, q } from './context.ts';
 import { addEnum } from './enums.ts';
+import { type ImportedExpression, importExpression } from './expressions.ts';
 import { mapDefault } from './map-default.ts';
 import type { Namespace } from './names.ts';
 import { legalName } from './names.ts';
@@ -74,13 +75,7 @@ export function importColumn(
   } else {
     importDefault(ctx, source, column, mapping, enumType, path);
   }
-  if (source.generated !== undefined) {
-    ctx.warn(
-      'GENERATED_COLUMN',
-      path,
-      `${label(source)} is computed from ${source.generated}; the design has no generated columns, so it is imported as a plain column.`,
-    );
-  }
+  if (source.generated !== undefined) importGenerated(ctx, source, source.generated, column, path);
   if (source.collation !== undefined) {
     ctx.warn(
       'COLLATION_DROPPED',
@@ -99,6 +94,41 @@ export function importColumn(
 }
 
 const label = (source: IntrospectedColumn) => `Column ${q(source.name)}`;
+
+/**
+ * A generated column keeps its expression when the design can hold it as written (see
+ * `importExpression`); a virtual one (MySQL, SQLite) becomes stored, which computes the same
+ * values but keeps them. Otherwise it is a plain column, reported. The table checks afterwards
+ * what depends on other columns (`checkGeneratedColumns` in tables.ts).
+ */
+function importGenerated(
+  ctx: ImportContext,
+  source: IntrospectedColumn,
+  text: string,
+  column: ColumnDocument,
+  path: string[],
+): void {
+  const imported: ImportedExpression =
+    source.functions !== undefined && source.functions.length > 0
+      ? { reason: `it calls ${source.functions.join(', ')}, and a design holds no functions` }
+      : importExpression(ctx.dialect, text);
+  if ('reason' in imported) {
+    ctx.warn(
+      'GENERATED_COLUMN',
+      path,
+      `${label(source)} is computed from ${text}, which the design cannot hold (${imported.reason}), so it is imported as a plain column.`,
+    );
+    return;
+  }
+  column.generated = { expression: imported.expression };
+  delete column.defaultValue;
+  if (source.generatedKind === 'virtual')
+    ctx.warn(
+      'GENERATED_VIRTUAL_AS_STORED',
+      path,
+      `${label(source)} is a VIRTUAL generated column (computed when read); a design's generated columns are STORED (computed when written), which gives the same values.`,
+    );
+}
 
 function columnType(
   ctx: ImportContext,

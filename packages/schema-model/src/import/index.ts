@@ -10,6 +10,7 @@ export type {
   IntrospectedEnum,
   IntrospectedForeignKey,
   IntrospectedIndex,
+  IntrospectedIndexKey,
   IntrospectedKey,
   IntrospectedSchema,
   IntrospectedTable,

@@ -1,10 +1,12 @@
 import { canonicalDataType } from '../design/data-types.ts';
 import type { ColumnDocument, IndexDocument, TableDocument } from '../design/document.ts';
+import { columnsReferenced } from '../sql-expression/references.ts';
 import type { IntrospectedKey, IntrospectedTable } from './catalog.ts';
 import { importChecks } from './checks.ts';
 import { importColumn } from './columns.ts';
 import type { ImportContext } from './context.ts';
 import { importComment, q } from './context.ts';
+import { unknownColumns } from './expressions.ts';
 import type { ImportedTable } from './imported-table.ts';
 import { keyOf, resolveColumns } from './imported-table.ts';
 import { importIndex } from './indexes.ts';
@@ -44,6 +46,7 @@ export function importTable(
     constraintNames: new Namespace(),
   };
   importPrimaryKey(ctx, imported, source.primaryKey);
+  checkGeneratedColumns(ctx, imported);
   const indexes: IndexDocument[] = [];
   for (const unique of source.uniqueConstraints) importUnique(ctx, imported, unique, indexes);
   for (const index of source.indexes) {
@@ -57,6 +60,36 @@ export function importTable(
 }
 
 /**
+ * What PostgreSQL allows of a generated column and another engine may not: none in the primary
+ * key, computed from stored columns of the table by their imported names. A column that breaks
+ * one of these is imported as a plain column, reported.
+ */
+function checkGeneratedColumns(ctx: ImportContext, table: ImportedTable): void {
+  const byName = new Map(table.document.columns.map((column) => [column.name, column]));
+  for (const [sourceName, column] of table.columns) {
+    const expression = column.generated?.expression;
+    if (expression === undefined) continue;
+    const unknown = unknownColumns(expression, (name) => byName.has(name));
+    const fromGenerated = columnsReferenced(expression).filter((name) => byName.get(name)?.generated);
+    const why =
+      column.primaryKey === true
+        ? 'PostgreSQL allows no generated column in a primary key'
+        : unknown.length > 0
+          ? `it reads ${unknown.map(q).join(', ')}, which the design names differently`
+          : fromGenerated.length > 0
+            ? `it reads the generated ${fromGenerated.map(q).join(', ')}, and PostgreSQL computes a generated column from stored ones only`
+            : undefined;
+    if (why === undefined) continue;
+    delete column.generated;
+    ctx.warn(
+      'GENERATED_COLUMN',
+      ['tables', table.source.name, 'columns', sourceName],
+      `Column ${q(sourceName)} is computed from ${expression}, but ${why}; it is imported as a plain column.`,
+    );
+  }
+}
+
+/**
  * A JSON column in the primary key, UNIQUE or in an index (SQLite allows that) becomes JSONB: a
  * design's key must be one PostgreSQL can build, and it has no B-tree operator class for json.
  */
@@ -65,7 +98,9 @@ function keysOnJsonAsJsonb(
   table: ImportedTable,
   indexes: readonly IndexDocument[],
 ): void {
-  const indexed = new Set(indexes.flatMap((index) => index.columns));
+  const indexed = new Set(
+    indexes.flatMap((index) => [...index.columns, ...(index.keys ?? []).flatMap((key) => key.column ?? [])]),
+  );
   for (const [sourceName, column] of table.columns) {
     if (canonicalDataType(column.dataType) !== 'JSON') continue;
     if (column.primaryKey !== true && column.unique !== true && !indexed.has(column.id)) continue;

@@ -15,3 +15,4 @@ export { queryMeaning, sameQuery } from './compare-query.ts';
 export { columnsReferenced, type RelationReference, relationsReferenced } from './references.ts';
 export { type RenderedSqlExpression, renderSqlExpression } from './render.ts';
 export { renderSqlQuery } from './render-query.ts';
+export { sameSqlExpression } from './same.ts';

@@ -50,11 +50,15 @@ export class TableKeys {
     }
     for (const column of table.columns) if (column.unique === true) uniqueKeys.add(column.id);
     for (const index of table.indexes ?? []) {
-      const ids = index.columns.flatMap((ref) => {
+      // Only a whole-table B-tree index on plain columns backs a key or an FK lookup.
+      if ((index.method ?? 'btree') !== 'btree' || index.where != null) continue;
+      const keys = index.keys?.length ? index.keys : index.columns.map((column) => ({ column }));
+      const refs = keys.flatMap((key) => (key.column ? [key.column] : []));
+      const ids = refs.flatMap((ref) => {
         const column = this.#lookup.column(table, ref);
         return column ? [column.id] : [];
       });
-      if (ids.length !== index.columns.length || ids.length === 0) continue;
+      if (ids.length !== keys.length || ids.length === 0) continue;
       indexed.push(ids);
       if (index.unique === true) uniqueKeys.add(keyOf(ids));
     }

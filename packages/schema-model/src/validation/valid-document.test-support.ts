@@ -2,6 +2,7 @@ import type {
   ColumnDocument,
   DesignDocument,
   ForeignKeyDocument,
+  IndexDocument,
   TableDocument,
 } from '../design/document.ts';
 import type { IssueCode, ValidationIssue, ValidationReport } from './issue.ts';
@@ -69,6 +70,9 @@ export const tableAt = (doc: DesignDocument, t: number): TableDocument => must(d
 
 export const columnAt = (doc: DesignDocument, t: number, c: number): ColumnDocument =>
   must(tableAt(doc, t).columns[c], `tables[${t}].columns[${c}]`);
+
+export const indexAt = (doc: DesignDocument, t: number, i: number): IndexDocument =>
+  must(tableAt(doc, t).indexes?.[i], `tables[${t}].indexes[${i}]`);
 
 export const foreignKeyAt = (doc: DesignDocument, f: number): ForeignKeyDocument =>
   must(doc.foreignKeys?.[f], `foreignKeys[${f}]`);

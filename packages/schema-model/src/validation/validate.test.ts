@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { EXPORT_WARNING_CODES } from '../ddl/export-warning.ts';
 import type { DesignDocument } from '../design/document.ts';
+import { SQL_EXPRESSION_PROBLEM_CODES } from '../sql-expression/check.ts';
 import type { IssueCode, Severity } from './issue.ts';
 import { ISSUE_CODES } from './issue.ts';
 import {
   columnAt,
   foreignKeyAt,
+  indexAt,
   issuesOf,
   summary,
   tableAt,
@@ -526,6 +528,78 @@ const CASES: Case[] = [
     'tables[0].columns[1].unique',
     (doc) => Object.assign(columnAt(doc, 0, 1), { dataType: 'XML', length: undefined }),
   ],
+  [
+    'INDEX_COLUMNS_AND_KEYS',
+    'error',
+    'tables[1].indexes[0].keys',
+    (doc) => Object.assign(indexAt(doc, 1, 0), { keys: [{ column: 'status' }] }),
+  ],
+  [
+    'INDEX_KEY_INVALID',
+    'error',
+    'tables[1].indexes[0].keys[0]',
+    (doc) =>
+      Object.assign(indexAt(doc, 1, 0), {
+        columns: [],
+        keys: [{ column: 'user_id', expression: 'user_id + 1' }],
+      }),
+  ],
+  [
+    'INDEX_METHOD_UNSUPPORTED',
+    'error',
+    'tables[1].indexes[0].method',
+    (doc) => Object.assign(indexAt(doc, 1, 0), { method: 'hash', unique: true }),
+  ],
+  [
+    'GENERATED_WITH_DEFAULT',
+    'error',
+    'tables[1].columns[2].defaultValue',
+    (doc) => Object.assign(columnAt(doc, 1, 2), { generated: { expression: "'new'" } }),
+  ],
+  [
+    'GENERATED_WITH_IDENTITY',
+    'error',
+    'tables[1].columns[0].autoIncrement',
+    (doc) =>
+      Object.assign(columnAt(doc, 1, 0), { primaryKey: false, generated: { expression: 'user_id * 2' } }),
+  ],
+  [
+    'GENERATED_IN_PRIMARY_KEY',
+    'error',
+    'tables[1].columns[0].primaryKey',
+    (doc) =>
+      Object.assign(columnAt(doc, 1, 0), { autoIncrement: false, generated: { expression: 'user_id * 2' } }),
+  ],
+  [
+    'GENERATED_UNKNOWN_COLUMN',
+    'error',
+    'tables[1].columns[1].generated.expression',
+    (doc) => Object.assign(columnAt(doc, 1, 1), { generated: { expression: 'total * 2' } }),
+  ],
+  [
+    'GENERATED_REFERENCES_GENERATED',
+    'error',
+    'tables[0].columns[3].generated.expression',
+    (doc) =>
+      tableAt(doc, 0).columns.push(
+        { id: 'c_lower', name: 'lower_email', dataType: 'TEXT', generated: { expression: 'lower(email)' } },
+        {
+          id: 'c_upper',
+          name: 'upper_email',
+          dataType: 'TEXT',
+          generated: { expression: 'upper(lower_email)' },
+        },
+      ),
+  ],
+  [
+    'GENERATED_FK_ACTION',
+    'error',
+    'foreignKeys[0].onDelete',
+    (doc) => {
+      Object.assign(columnAt(doc, 1, 1), { nullable: true, generated: { expression: 'id + 0' } });
+      Object.assign(foreignKeyAt(doc, 0), { onDelete: 'SET NULL' });
+    },
+  ],
 ];
 
 describe('each rule', () => {
@@ -550,6 +624,8 @@ describe('each rule', () => {
     const dialect = new Set<string>(['KEY_TOO_LONG', 'ARRAY_NOT_INDEXABLE', ...EXPORT_WARNING_CODES]);
     // Only an expression field (a CHECK, a generated column) can be "not one expression"; views are queries.
     dialect.add('SQL_NOT_EXPRESSION');
+    // The parser's codes have their cases in expressions.test.ts and sql-expression/check.test.ts.
+    for (const code of SQL_EXPRESSION_PROBLEM_CODES) shape.add(code);
     const covered = new Set(CASES.map(([code]) => code));
     // Only a query (a view's body) can fail to be one; no field of this design takes a query.
     covered.add('SQL_NOT_QUERY');

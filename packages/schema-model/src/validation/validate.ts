@@ -6,6 +6,7 @@ import { createContext } from './context.ts';
 import { checkDialect } from './dialect.ts';
 import { checkEnums } from './enums.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
+import { checkGeneratedColumns, checkGeneratedForeignKeys } from './generated-columns.ts';
 import { checkIndexes } from './indexes.ts';
 import type { ValidationIssue, ValidationReport } from './issue.ts';
 import { checkJsonKeys } from './json-keys.ts';
@@ -35,11 +36,13 @@ export function validateDesign(doc: DesignDocument, options: ValidateOptions = {
   doc.tables.forEach((table, t) => {
     checkTable(ctx, table, t);
     checkIndexes(ctx, table, t);
+    checkGeneratedColumns(ctx, table, t);
     checkJsonKeys(ctx, table, t);
     checkXmlKeys(ctx, table, t);
     checkChecks(ctx, table, t);
   });
   checkForeignKeys(ctx);
+  checkGeneratedForeignKeys(ctx);
   checkViews(ctx, issues);
   if (options.dialect !== undefined && !issues.some((issue) => issue.severity === 'error'))
     checkDialect(doc, options.dialect, issues);

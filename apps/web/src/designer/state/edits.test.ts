@@ -155,6 +155,24 @@ describe('edits keep the design consistent', () => {
     expect(tableNamed(lastColumn, 'orders')?.indexes).toEqual([]);
   });
 
+  test('deleting a column drops it from an index given by keys, which stays while it has keys', () => {
+    const design = shop();
+    const orders = design.tables[1];
+    if (!orders) throw new Error('fixture changed');
+    orders.indexes = [
+      {
+        id: 'i_keys',
+        name: 'orders_keys_idx',
+        columns: [],
+        keys: [{ column: 'customer_id', order: 'DESC' }, { expression: 'lower(status::text)' }],
+      },
+    ];
+    const after = applyEdit(design, { kind: 'deleteColumn', tableId: 't_orders', columnId: 'o_customer' });
+    expect(tableNamed(after, 'orders')?.indexes).toEqual([
+      { id: 'i_keys', name: 'orders_keys_idx', columns: [], keys: [{ expression: 'lower(status::text)' }] },
+    ]);
+  });
+
   test('deleting an enum turns its columns into TEXT, and the design stays valid', () => {
     const after = applyEdit(shop(), { kind: 'deleteEnum', enumId: 'e_status' });
     expect(tableNamed(after, 'orders')?.columns[2]).toMatchObject({ dataType: 'TEXT', enumId: null });

@@ -226,8 +226,14 @@ function deleteColumn(design: Design, tableId: string, columnId: string): Design
     ...current,
     columns: current.columns.filter((candidate) => candidate.id !== columnId),
     indexes: (current.indexes ?? [])
-      .map((index) => ({ ...index, columns: index.columns.filter((name) => !inIndex(name)) }))
-      .filter((index) => index.columns.length > 0),
+      .map((index) => ({
+        ...index,
+        columns: index.columns.filter((name) => !inIndex(name)),
+        ...(index.keys
+          ? { keys: index.keys.filter((key) => key.column == null || !inIndex(key.column)) }
+          : {}),
+      }))
+      .filter((index) => index.columns.length > 0 || (index.keys ?? []).length > 0),
   }));
   return {
     ...withoutColumn,

@@ -98,6 +98,13 @@ export function pasteTables(design: Design, clipboard: Clipboard): Edit {
         id: newId('i'),
         name: indexName(index.name, table.name, name),
         columns: index.columns.map(renamed),
+        ...(index.keys
+          ? {
+              keys: index.keys.map((key) =>
+                key.column == null ? key : { ...key, column: renamed(key.column) },
+              ),
+            }
+          : {}),
       })),
       position: table.position
         ? { x: table.position.x + COPY_OFFSET, y: table.position.y + COPY_OFFSET }

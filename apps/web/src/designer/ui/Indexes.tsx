@@ -1,4 +1,4 @@
-import type { TableDocument } from '@schema-builder/schema-model/design';
+import type { IndexDocument, TableDocument } from '@schema-builder/schema-model/design';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/Button.tsx';
@@ -44,9 +44,7 @@ export function Indexes({
                     )
                   }
                 />
-                <span className="pb-1">
-                  ({index.columns.join(', ')}){index.unique ? ' unique' : ''}
-                </span>
+                <span className="pb-1">{indexSummary(index)}</span>
                 <Button
                   variant="ghost"
                   aria-label={`Delete index ${index.name}`}
@@ -97,4 +95,26 @@ export function Indexes({
       </fieldset>
     </section>
   );
+}
+
+/** `(a, lower(b) DESC) unique, gin, where …`: an index's keys as the design gives them, and its extras. */
+function indexSummary(index: IndexDocument): string {
+  const keys =
+    index.keys && index.keys.length > 0
+      ? index.keys.map((key) =>
+          [
+            key.column ?? key.expression ?? '',
+            key.order === 'DESC' ? 'DESC' : '',
+            key.nulls ? `NULLS ${key.nulls}` : '',
+          ]
+            .filter((part) => part !== '')
+            .join(' '),
+        )
+      : index.columns;
+  const extras = [
+    index.unique ? 'unique' : '',
+    index.method && index.method !== 'btree' ? index.method : '',
+    index.where ? `where ${index.where}` : '',
+  ].filter((extra) => extra !== '');
+  return `(${keys.join(', ')})${extras.length > 0 ? ` ${extras.join(', ')}` : ''}`;
 }

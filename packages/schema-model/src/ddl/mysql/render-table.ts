@@ -1,6 +1,7 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import { columnsReferenced } from '../../sql-expression/references.ts';
 import type { ChangeLog } from '../export-warning.ts';
+import { generatedExpression } from '../generated-expression.ts';
 import { positionedChecks, renderPortableCheck } from '../portable-check.ts';
 import type { CreateContext } from '../render-context.ts';
 import { enumValues } from '../render-context.ts';
@@ -55,6 +56,8 @@ export interface MysqlColumnSpot {
   comment: string | undefined;
   /** The length a CHECK keeps, for a VARCHAR made TEXT to fit the row. */
   lengthCheck: number | undefined;
+  /** The table's AUTO_INCREMENT column: MySQL computes no generated column from it. */
+  autoIncrementColumn?: string;
 }
 
 /** `` `id` int NOT NULL AUTO_INCREMENT COMMENT 'x' ``, preceded by a comment line for each change. */
@@ -69,9 +72,34 @@ export function renderMysqlColumn(
   const values = column.type.dataType === 'ENUM' ? enumValues(context, column.enumName) : undefined;
   const type = mysqlType(column.type, values);
   if (type.change) notes.push(log.add({ code: type.change.code, message: type.change.message, spot: at }));
+  const readsAuto =
+    column.generated !== undefined &&
+    spot.autoIncrementColumn !== undefined &&
+    columnsReferenced(column.generated).includes(spot.autoIncrementColumn);
+  const generated = readsAuto
+    ? {
+        note: log.add({
+          code: 'EXPRESSION_NOT_PORTABLE',
+          message: `MySQL computes no generated column from the AUTO_INCREMENT column ${spot.autoIncrementColumn ?? ''}: ${column.name} is a plain nullable column`,
+          spot: at,
+        }),
+      }
+    : generatedExpression(column, 'mysql', log, at);
+  if (generated.note) notes.push(generated.note);
   let sql = `${q(column.name)} ${type.sql}`;
   if (type.collate !== undefined) sql += ` COLLATE ${type.collate}`;
-  if (column.notNull) sql += ' NOT NULL';
+  if (generated.sql !== undefined) sql += ` AS (${generated.sql}) STORED`;
+  // MariaDB refuses NOT NULL on a generated column; a CHECK refuses the same rows.
+  const notNullCheck = column.notNull && generated.sql !== undefined;
+  if (notNullCheck)
+    notes.push(
+      log.add({
+        code: 'GENERATED_NOT_NULL_AS_CHECK',
+        message: `MariaDB has no NOT NULL on a generated column: CHECK (${column.name} IS NOT NULL) refuses the same rows`,
+        spot: at,
+      }),
+    );
+  else if (column.notNull && generated.note === undefined) sql += ' NOT NULL';
   if (column.default && !column.identity) {
     const value = renderMysqlDefault(column.type, column.default);
     if (value !== undefined) sql += ` DEFAULT ${value}`;
@@ -97,6 +125,7 @@ export function renderMysqlColumn(
   if (type.change?.check) sql += ` ${type.change.check(q(column.name))}`;
   if (type.check) sql += ` ${type.check(q(column.name))}`;
   if (spot.lengthCheck !== undefined) sql += ` CHECK (char_length(${q(column.name)}) <= ${spot.lengthCheck})`;
+  if (notNullCheck) sql += ` CHECK (${q(column.name)} IS NOT NULL)`;
   return [...notes, sql].join('\n  ');
 }
 
@@ -120,6 +149,7 @@ export function renderMysqlCreateTable(
         autoIncrement: column.name === auto,
         comment: comments?.get(column.name),
         lengthCheck: lengthChecks.get(columnKey(statement.name, column.name)),
+        ...(auto !== undefined ? { autoIncrementColumn: auto } : {}),
       },
       context,
       log,

@@ -1,20 +1,15 @@
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import type { RenderedPlan } from '../export-warning.ts';
-import { ChangeLog } from '../export-warning.ts';
+import { attachLoneComments, ChangeLog } from '../export-warning.ts';
 import { uniqueIdentifier } from '../naming.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
 import { createContext, createStatements } from '../render-context.ts';
 import { PortableViews } from '../render-view.ts';
-import type {
-  AddForeignKeyStatement,
-  CreateDdlStatement,
-  CreateIndexStatement,
-  DdlStatement,
-} from '../statements.ts';
+import type { AddForeignKeyStatement, CreateDdlStatement, DdlStatement } from '../statements.ts';
 import { agreeForeignKeyTypes } from './agree-keys.ts';
-import { MYSQL_KEY_PREFIX, renderMysqlCreateTable, renderMysqlKeyParts } from './render-table.ts';
-import { isMysqlBlobType } from './render-type.ts';
+import { renderMysqlCreateIndex } from './render-index.ts';
+import { renderMysqlCreateTable } from './render-table.ts';
 
 const q = (name: string) => quoteIdentFor('mysql', name);
 
@@ -63,28 +58,6 @@ export function renderMysqlStatement(
       return views.comment(statement, log);
   }
   return unreachable(statement);
-}
-
-/** `CREATE [UNIQUE] INDEX `name` ON `table` (`a`, `b`);` */
-function renderMysqlCreateIndex(
-  statement: CreateIndexStatement,
-  context: CreateContext,
-  log: ChangeLog,
-): string {
-  const unique = statement.unique ? 'UNIQUE ' : '';
-  const sql = `CREATE ${unique}INDEX ${q(statement.name)} ON ${q(statement.table)} (${renderMysqlKeyParts(statement.table, statement.columns, context)});`;
-  const types = context.columnTypes.get(statement.table);
-  const prefixed = statement.columns.filter((c) => {
-    const type = types?.get(c);
-    return type !== undefined && isMysqlBlobType(type);
-  });
-  if (!statement.unique || prefixed.length === 0) return sql;
-  const note = log.add({
-    code: 'KEY_PREFIX',
-    message: `MySQL indexes ${prefixed.join(', ')} by the first ${MYSQL_KEY_PREFIX} characters only: index ${statement.name} is unique on those`,
-    spot: { table: statement.table },
-  });
-  return `${note}\n${sql}`;
 }
 
 /**
@@ -151,7 +124,7 @@ export function renderMysqlPlanWithChanges(plan: readonly DdlStatement[]): Rende
     if (statement.kind === 'add_foreign_key') foreignKey++;
     if (sql !== undefined) out.push(renamed === undefined ? sql : `${renamed}\n${sql}`);
   }
-  return { statements: out, changes: log.changes };
+  return { statements: attachLoneComments(out), changes: log.changes };
 }
 
 /** The MySQL statements of a create plan (see `renderMysqlPlanWithChanges`). */

@@ -1,5 +1,10 @@
 import { quoteIdent, quoteQualified } from '../../sql/quote.ts';
-import type { AddColumnStatement, DropColumnStatement, RenameColumnStatement } from '../statements-alter.ts';
+import type {
+  AddColumnStatement,
+  DropColumnStatement,
+  DropExpressionStatement,
+  RenameColumnStatement,
+} from '../statements-alter.ts';
 import { renderColumnDefinition } from './render-table.ts';
 
 /** `ALTER TABLE "t" ADD COLUMN <definition>;`, the definition written as CREATE TABLE writes it. */
@@ -15,4 +20,9 @@ export function renderDropColumn(statement: DropColumnStatement): string {
 /** `ALTER TABLE "t" RENAME COLUMN "a" TO "b";` */
 export function renderRenameColumn(statement: RenameColumnStatement): string {
   return `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} RENAME COLUMN ${quoteIdent(statement.column)} TO ${quoteIdent(statement.newName)};`;
+}
+
+/** `ALTER TABLE "t" ALTER COLUMN "c" DROP EXPRESSION;`: the column keeps its values and is no longer computed. */
+export function renderDropExpression(statement: DropExpressionStatement): string {
+  return `ALTER TABLE ${quoteQualified(statement.schema, statement.table)} ALTER COLUMN ${quoteIdent(statement.column)} DROP EXPRESSION;`;
 }

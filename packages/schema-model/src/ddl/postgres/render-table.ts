@@ -29,6 +29,8 @@ export function renderColumnDefinition(column: DdlColumn, table?: string): strin
   }
   if (column.default)
     sql += ` DEFAULT ${renderDefault(column.type.dataType, column.default, column.type.array === true)}`;
+  // One expression, checked by PostgreSQL's parser (no comment, semicolon or dollar quote): inlined as written.
+  if (column.generated !== undefined) sql += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
   if (column.notNull) sql += ' NOT NULL';
   const check = typeCheck(column.type);
   if (check !== undefined) {

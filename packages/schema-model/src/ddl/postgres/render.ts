@@ -5,7 +5,12 @@ import {
   renderAlterColumnNull,
   renderAlterColumnType,
 } from './render-column-alter.ts';
-import { renderAddColumn, renderDropColumn, renderRenameColumn } from './render-column-change.ts';
+import {
+  renderAddColumn,
+  renderDropColumn,
+  renderDropExpression,
+  renderRenameColumn,
+} from './render-column-change.ts';
 import {
   renderCommentOnColumn,
   renderCommentOnSchema,
@@ -79,6 +84,8 @@ export function renderStatement(statement: DdlStatement): string {
       return renderAddColumn(statement);
     case 'drop_column':
       return renderDropColumn(statement);
+    case 'drop_expression':
+      return renderDropExpression(statement);
     case 'rename_column':
       return renderRenameColumn(statement);
     case 'alter_column_type':

@@ -1,6 +1,7 @@
 import type { ColumnDefault, ColumnType } from '../../design/model.ts';
 import { quoteIdentFor, quoteLiteralFor } from '../../sql/quote.ts';
 import { ChangeLog } from '../export-warning.ts';
+import { generatedExpression } from '../generated-expression.ts';
 import { renderLiteral } from '../literal-default.ts';
 import { positionedChecks, renderPortableCheck } from '../portable-check.ts';
 import type { CreateContext } from '../render-context.ts';
@@ -75,8 +76,11 @@ function renderSqliteColumn(
   if (typed.change) notes.push(log.add({ code: typed.change.code, message: typed.change.message, spot }));
   const type = typed.sql;
   const declared = type === 'INTEGER' && soleKey ? 'INT' : type;
+  const generated = generatedExpression(column, 'sqlite', log, spot);
+  if (generated.note) notes.push(generated.note);
   let sql = `${q(column.name)} ${declared}`;
-  if (column.notNull) sql += ' NOT NULL';
+  if (generated.sql !== undefined) sql += ` AS (${generated.sql}) STORED`;
+  if (column.notNull && generated.note === undefined) sql += ' NOT NULL';
   if (column.default && !column.identity) {
     const value = renderSqliteDefault(column.type, column.default);
     if (value !== undefined) sql += ` DEFAULT ${value}`;

@@ -1,6 +1,5 @@
-import { quoteIdentFor } from '../../sql/quote.ts';
 import type { ExportChange, RenderedPlan } from '../export-warning.ts';
-import { ChangeLog } from '../export-warning.ts';
+import { attachLoneComments, ChangeLog } from '../export-warning.ts';
 import { unreachable } from '../postgres/render-type.ts';
 import type { CreateContext } from '../render-context.ts';
 import { createContext, createStatements } from '../render-context.ts';
@@ -12,9 +11,8 @@ import type {
   CreateDdlStatement,
   DdlStatement,
 } from '../statements.ts';
+import { renderSqliteCreateIndex } from './render-index.ts';
 import { renderSqliteCreateTable } from './render-table.ts';
-
-const q = (name: string) => quoteIdentFor('sqlite', name);
 
 /**
  * The SQLite text of one create statement, ending with `;`, or undefined when SQLite has no
@@ -43,10 +41,8 @@ export function renderSqliteStatement(
       return undefined;
     case 'create_table':
       return renderSqliteCreateTable(statement, context, log);
-    case 'create_index': {
-      const unique = statement.unique ? 'UNIQUE ' : '';
-      return `CREATE ${unique}INDEX ${q(statement.name)} ON ${q(statement.table)} (${statement.columns.map(q).join(', ')});`;
-    }
+    case 'create_index':
+      return renderSqliteCreateIndex(statement, log);
     case 'create_view':
       return views.create(statement, log);
     case 'comment_on_view':
@@ -77,7 +73,7 @@ export function renderSqlitePlanWithChanges(plan: readonly DdlStatement[]): Rend
     const sql = renderSqliteStatement(statement, context, log, views);
     if (sql !== undefined) out.push(sql);
   }
-  return { statements: out, changes: log.changes };
+  return { statements: attachLoneComments(out), changes: log.changes };
 }
 
 /** The SQLite statements of a create plan. */
