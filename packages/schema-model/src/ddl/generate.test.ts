@@ -118,7 +118,7 @@ CREATE TABLE \`people\` (
   \`mood\` enum('happy','it''s fine') NOT NULL DEFAULT 'happy',
   \`best_friend_id\` int COMMENT 'Friend''s id',
   PRIMARY KEY (\`id\`)
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX \`people_best_friend_id_idx\` ON \`people\` (\`best_friend_id\`);
 

@@ -132,6 +132,14 @@ export function renderMysqlColumn(
 export const describeDefault = (column: DdlColumn): string =>
   column.default?.kind === 'expression' ? column.default.expression : JSON.stringify(column.default?.value);
 
+/**
+ * Text compares as PostgreSQL compares it, byte for byte (case and accents count), whatever the
+ * server's or database's defaults: MySQL's own defaults (`utf8mb4_0900_ai_ci`, MariaDB's
+ * `utf8mb4_general_ci`) would make `'A@x'` and `'a@x'` one value to a UNIQUE key or a CHECK.
+ * One difference stays, said in the docs: `utf8mb4_bin` ignores trailing spaces when comparing.
+ */
+const TABLE_CHARSET = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
+
 /** CREATE TABLE with one column per line (comments inline), then the primary key and unique keys. */
 export function renderMysqlCreateTable(
   statement: CreateTableStatement,
@@ -188,5 +196,5 @@ export function renderMysqlCreateTable(
   }
   if (notes.length > 0 && lines.length > 0) lines[lines.length - 1] += `\n  ${notes.join('\n  ')}`;
   const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`;
-  return `CREATE TABLE ${q(statement.name)} (${body});`;
+  return `CREATE TABLE ${q(statement.name)} (${body}) ${TABLE_CHARSET};`;
 }

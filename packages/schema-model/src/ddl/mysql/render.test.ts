@@ -118,7 +118,7 @@ describe('renderMysqlPlan', () => {
         { kind: 'comment_on_column', table: 'p`t', column: 'mood', comment: 'How' },
       ],
       [
-        "CREATE TABLE `p``t` (\n  `id` int NOT NULL AUTO_INCREMENT,\n  `mood` enum('ok','bad') DEFAULT 'ok' COMMENT 'How',\n  PRIMARY KEY (`id`)\n);",
+        "CREATE TABLE `p``t` (\n  `id` int NOT NULL AUTO_INCREMENT,\n  `mood` enum('ok','bad') DEFAULT 'ok' COMMENT 'How',\n  PRIMARY KEY (`id`)\n) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;",
         "ALTER TABLE `p``t` COMMENT = 'it''s';",
       ],
     ],
@@ -147,7 +147,7 @@ describe('renderMysqlPlan', () => {
           '  PRIMARY KEY (`a`(191), `n`),',
           '  -- KEY_PREFIX: MySQL indexes a by the first 191 characters only: the key c_a_key is unique on those',
           '  CONSTRAINT `c_a_key` UNIQUE (`a`(191))',
-          ');',
+          ') DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;',
         ].join('\n'),
         'CREATE INDEX `c_n_idx` ON `c` (`n`, `a`(191));',
       ],
