@@ -44,6 +44,19 @@ export function flattenSchemas(design: Design, engine: 'MySQL' | 'SQLite'): Flat
   const taken = new Set(
     design.tables.filter((t) => t.schemaId === undefined).map((t) => t.name.toLowerCase()),
   );
+  // Index names are per database in SQLite (and fitted like every name): kept apart design-wide.
+  const indexTaken = new Set(
+    design.tables
+      .filter((t) => t.schemaId === undefined)
+      .flatMap((t) => t.indexes.map((index) => index.name.toLowerCase())),
+  );
+  const flattenedIndex = (schema: string, name: string): string => {
+    const flattened = uniqueIdentifier(`${schema}${SCHEMA_SEPARATOR}${name}`, (n) =>
+      indexTaken.has(n.toLowerCase()),
+    );
+    indexTaken.add(flattened.toLowerCase());
+    return flattened;
+  };
   const tables = design.tables.map((table, t): Table => {
     const schema = table.schemaId === undefined ? undefined : schemas.get(table.schemaId);
     if (schema === undefined) return table;
@@ -59,7 +72,7 @@ export function flattenSchemas(design: Design, engine: 'MySQL' | 'SQLite'): Flat
       ...rest,
       name,
       indexes: table.indexes.map((index) =>
-        index.name.trim() === '' ? index : { ...index, name: `${schema}${SCHEMA_SEPARATOR}${index.name}` },
+        index.name.trim() === '' ? index : { ...index, name: flattenedIndex(schema, index.name) },
       ),
     };
   });
@@ -87,11 +100,10 @@ export function markFlattened(
   if (notes.size === 0) return [...statements];
   const heads = new Map([...notes].map(([name, note]) => [`CREATE TABLE ${quote(name)} (`, note]));
   return statements.map((sql) => {
-    // The CREATE TABLE line ends at its `(`, or is `… ();` for a table without columns.
-    const head = sql
-      .split('\n')
-      .map((line) => (line.endsWith('();') ? line.slice(0, -2) : line))
-      .find((line) => heads.has(line));
+    // The CREATE TABLE line starts `CREATE TABLE <name> (`; what follows (columns, table options)
+    // differs by engine.
+    const line = sql.split('\n').find((each) => each.startsWith('CREATE TABLE '));
+    const head = line === undefined ? undefined : [...heads.keys()].find((key) => line.startsWith(key));
     const note = head === undefined ? undefined : heads.get(head);
     return note === undefined ? sql : `${note}\n${sql}`;
   });
