@@ -1,3 +1,4 @@
+import '#sql-parser-ready';
 import { findForbiddenToken } from './lexical.ts';
 import { type AstNode, parsePostgres } from './parser.ts';
 import { kindOf, walk } from './tree.ts';

@@ -12,6 +12,7 @@ export {
   type SqlExpressionResult,
 } from './check.ts';
 export { queryMeaning, sameQuery } from './compare-query.ts';
+export { loadSqlParser } from './parser.ts';
 export { columnsReferenced, type RelationReference, relationsReferenced } from './references.ts';
 export { type RenderedSqlExpression, renderSqlExpression } from './render.ts';
 export { renderSqlQuery } from './render-query.ts';
