@@ -50,8 +50,10 @@ export function agreeForeignKeyTypes(
     // CITEXT's case-insensitive collation goes with its type (`mysqlType`): say so.
     const collation =
       target.type.dataType === 'CITEXT' && to.type.dataType !== 'CITEXT'
-        ? ", compared by the database default collation instead of CITEXT's case-insensitive one"
-        : '';
+        ? ', compared byte for byte instead of without case as CITEXT'
+        : target.type.dataType !== 'CITEXT' && to.type.dataType === 'CITEXT'
+          ? ', compared without case like the CITEXT it matches'
+          : '';
     target.type = to.type;
     if (to.enumName === undefined) delete target.enumName;
     else target.enumName = to.enumName;
@@ -85,7 +87,10 @@ export function agreeForeignKeyTypes(
         target.type.array !== true &&
         ['TEXT', 'VARCHAR', 'CHAR', 'CITEXT'].includes(target.type.dataType)
       )
-        retype(fk.refTable, target, { type: { dataType: 'VARCHAR', length } });
+        // CITEXT stays CITEXT, bounded: a varchar keeping its case-insensitive collation.
+        retype(fk.refTable, target, {
+          type: { dataType: target.type.dataType === 'CITEXT' ? 'CITEXT' : 'VARCHAR', length },
+        });
     }
   }
 

@@ -46,7 +46,8 @@ export function mysqlPostgresType(type: ColumnType): MysqlType | undefined {
       );
     case 'CITEXT':
       return {
-        sql: 'text',
+        // A length only when a foreign key references it (`agree-keys.ts`): InnoDB keys no TEXT.
+        sql: type.length === undefined ? 'text' : `varchar(${type.length})`,
         collate: CASE_INSENSITIVE_COLLATION,
         change: {
           code: 'CITEXT_AS_COLLATION',
