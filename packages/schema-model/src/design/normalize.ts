@@ -23,6 +23,7 @@ import type {
   Check,
   Column,
   ColumnDefault,
+  ColumnType,
   Design,
   ForeignKey,
   Index,
@@ -163,25 +164,27 @@ function normalizeColumn(column: ColumnDocument, inPrimaryKey: boolean): Column 
       ? normalizeArrayDefault(column.defaultValue, dataType)
       : normalizeDefault(dataType, column.defaultValue);
   const generated = column.generated?.expression.trim();
-  return {
+  // Built field by field rather than by spreading optional parts: this runs for every column of
+  // every table on each validation, and the spread objects showed in the 1,000-table bench.
+  const type: ColumnType = { dataType };
+  if (LENGTH_TYPES.has(dataType) && column.length != null) type.length = column.length;
+  if (PRECISION_TYPES.has(dataType) && column.precision != null) type.precision = column.precision;
+  if (DECIMAL_TYPES.has(dataType) && column.scale != null) type.scale = column.scale;
+  if (INTEGER_TYPES.has(dataType) && column.unsigned === true) type.unsigned = true;
+  if (dataType === 'ENUM' && column.enumId) type.enumId = column.enumId;
+  if (column.array === true) type.array = true;
+  const normalized: Column = {
     id: column.id,
     name: column.name,
-    type: {
-      dataType,
-      ...(LENGTH_TYPES.has(dataType) && column.length != null ? { length: column.length } : {}),
-      ...(PRECISION_TYPES.has(dataType) && column.precision != null ? { precision: column.precision } : {}),
-      ...(DECIMAL_TYPES.has(dataType) && column.scale != null ? { scale: column.scale } : {}),
-      ...(INTEGER_TYPES.has(dataType) && column.unsigned === true ? { unsigned: true } : {}),
-      ...(dataType === 'ENUM' && column.enumId ? { enumId: column.enumId } : {}),
-      ...(column.array === true ? { array: true } : {}),
-    },
+    type,
     nullable: !(inPrimaryKey || identity) && column.nullable !== false,
     identity,
     unique: column.unique === true,
-    ...(defaultValue && !identity && !generated ? { default: defaultValue } : {}),
-    ...(column.comment ? { comment: column.comment } : {}),
-    ...(generated ? { generated } : {}),
   };
+  if (defaultValue && !identity && !generated) normalized.default = defaultValue;
+  if (column.comment) normalized.comment = column.comment;
+  if (generated) normalized.generated = generated;
+  return normalized;
 }
 
 /** Types whose defaults may be one of the closed set of expressions. */

@@ -68,6 +68,7 @@ export function checkGeneratedColumns(ctx: ValidationContext, table: TableDocume
 
 /** PostgreSQL refuses a foreign-key action that would write into a generated column. */
 export function checkGeneratedForeignKeys(ctx: ValidationContext): void {
+  if (!ctx.doc.tables.some((table) => table.columns.some((column) => column.generated))) return;
   (ctx.doc.foreignKeys ?? []).forEach((fk, f) => {
     const table = ctx.lookup.tableById.get(fk.sourceTableId)?.table;
     if (!table) return;

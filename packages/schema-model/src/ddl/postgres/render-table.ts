@@ -64,8 +64,9 @@ export function renderCreateTable(statement: CreateTableStatement): string {
   };
   const checks = statement.checks ?? [];
   for (const column of statement.columns) {
-    const own = checks.filter((check) => check.column === column.name).map(renderCheck);
-    add([renderColumnDefinition(column, statement.name), ...own].join(' '));
+    let line = renderColumnDefinition(column, statement.name);
+    for (const check of checks) if (check.column === column.name) line += ` ${renderCheck(check)}`;
+    add(line);
   }
   if (statement.primaryKey) add(renderConstraint(statement.primaryKey, 'PRIMARY KEY'));
   for (const unique of statement.uniques) add(renderConstraint(unique, 'UNIQUE'));
