@@ -1,4 +1,5 @@
 import type { IntrospectedTable } from '@schema-builder/schema-model/import';
+import { queryMeaning } from '@schema-builder/schema-model/sql-expression';
 import type { TestDatabase } from '@schema-builder/testing/postgres';
 import { createTestDatabase } from '@schema-builder/testing/postgres';
 import postgres from 'postgres';
@@ -281,18 +282,23 @@ describe('introspectPostgres', () => {
         'trigger author.author_touch',
       ].sort(),
     );
-    // A view is read with PostgreSQL's own text of its query; a materialized view is not a view.
-    // What a view needs that a design cannot create is listed with it.
-    expect(catalog.views).toEqual([
-      { name: 'author_names', definition: ' SELECT author.email\n   FROM author;', comment: null },
-      {
-        name: 'author_shouts',
-        definition:
-          ' SELECT shout((author.email)::text) AS loud,\n    (author.email)::us_zip AS zip\n   FROM author;',
-        comment: null,
-        needs: ['function shout(text)', 'type us_zip'],
-      },
-    ]);
+    // A view is read with PostgreSQL's own text of its query (compared by meaning: PostgreSQL 16
+    // stopped qualifying columns of a lone table); a materialized view is not a view. What a
+    // view needs that a design cannot create is listed with it.
+    const byMeaning = <T extends { definition: string }>(views: readonly T[] | undefined) =>
+      views?.map((view) => ({ ...view, definition: queryMeaning(view.definition) }));
+    expect(byMeaning(catalog.views)).toEqual(
+      byMeaning([
+        { name: 'author_names', definition: 'SELECT author.email FROM author', comment: null },
+        {
+          name: 'author_shouts',
+          definition: 'SELECT shout((author.email)::text) AS loud, (author.email)::us_zip AS zip FROM author',
+          comment: null,
+          needs: ['function shout(text)', 'type us_zip'],
+        },
+      ]),
+    );
+    expect(catalog.views?.every((view) => queryMeaning(view.definition) !== undefined)).toBe(true);
     expect(catalog.enums).toEqual([{ name: 'mood', values: ['sad', 'ok', 'happy'], comment: null }]);
   });
 
