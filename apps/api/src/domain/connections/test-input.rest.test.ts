@@ -56,11 +56,13 @@ describe('testing a connection before saving it', () => {
   });
 
   test("with a saved connection's id, the secret left blank is the saved one", async () => {
-    const { host, username } = testServerCoordinates();
+    const { host, port, username, password } = testServerCoordinates();
+    // The embedded server has a password; the machine's (trust) has none.
+    const user = password === undefined ? username : `${username}:${encodeURIComponent(password)}`;
     const created = await h.request('POST', '/api/v1/connections', {
       name: 'saved as a string',
       type: 'postgresql',
-      connectionString: `postgres://${username}@${host}:1/postgres`,
+      connectionString: `postgres://${user}@${host}:1/postgres`,
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
@@ -71,7 +73,7 @@ describe('testing a connection before saving it', () => {
     const replaced = await tryInput({
       id,
       type: 'postgresql',
-      connectionString: `postgres://${username}@${host}:${testServerCoordinates().port}/postgres`,
+      connectionString: `postgres://${user}@${host}:${port}/postgres`,
     });
     expect(replaced.json()).toMatchObject({ ok: true });
     // The saved connection's own test record is untouched.
