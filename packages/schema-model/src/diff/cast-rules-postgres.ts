@@ -1,3 +1,4 @@
+import { TEXT_FORM_TYPES } from '../design/data-types.ts';
 import type { ColumnType } from '../design/model.ts';
 import type { CastRule } from './cast-rule.ts';
 import { impossible, risky, safe } from './cast-rule.ts';
@@ -91,21 +92,7 @@ export function postgresTypeRule(
   return undefined;
 }
 
-const POSTGRES_ONLY: ReadonlySet<string> = new Set([
-  'CITEXT',
-  'INET',
-  'CIDR',
-  'MACADDR',
-  'TSVECTOR',
-  'INTERVAL',
-  'MONEY',
-  'XML',
-  'INT4RANGE',
-  'INT8RANGE',
-  'NUMRANGE',
-  'DATERANGE',
-  'TSRANGE',
-  'TSTZRANGE',
-]);
+// PostgreSQL's own types: those written as text elsewhere, and MONEY.
+const POSTGRES_ONLY: ReadonlySet<string> = new Set([...TEXT_FORM_TYPES, 'MONEY']);
 
 const isPostgresOnly = (dataType: string): boolean => POSTGRES_ONLY.has(dataType);
